@@ -1,0 +1,102 @@
+//! The output model: a [`Document`] and its mentions.
+
+use crate::text::{ChromeLine, Sentence};
+use crate::Span;
+use serde::{Deserialize, Serialize};
+
+/// Where a mention stands in the original input, and what it says there.
+///
+/// `start`/`end` are half-open UTF-8 **byte** offsets into the input
+/// exactly as given; `char_start`/`char_end` are the same span counted in
+/// Unicode scalar values, for users outside Rust. `text` is
+/// `&input[start..end]`.
+///
+/// ```
+/// let doc = hadath::Extractor::builtin().extract("قصف الرقة.");
+/// let s = &doc.sentences[0];
+/// assert_eq!(s.loc.text, "قصف الرقة.");
+/// assert_eq!((s.loc.start, s.loc.end), (0, 18));
+/// assert_eq!((s.loc.char_start, s.loc.char_end), (0, 10));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Loc {
+    /// The original text of the span.
+    pub text: String,
+    /// Start byte offset (inclusive).
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Start offset in chars (inclusive).
+    pub char_start: usize,
+    /// End offset in chars (exclusive).
+    pub char_end: usize,
+}
+
+impl Loc {
+    /// The byte span.
+    ///
+    /// ```
+    /// let doc = hadath::Extractor::builtin().extract("قصف.");
+    /// assert_eq!(doc.sentences[0].loc.span(), hadath::Span::new(0, 7));
+    /// ```
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Counts chars up to byte offsets in O(1) amortised per query.
+#[derive(Clone, Debug)]
+pub(crate) struct CharIndex {
+    /// Char count at every `STEP`-th byte (rounded down to a boundary).
+    marks: Vec<(usize, usize)>,
+}
+
+const STEP: usize = 256;
+
+impl CharIndex {
+    pub(crate) fn new(text: &str) -> CharIndex {
+        let mut marks = Vec::with_capacity(text.len() / STEP + 1);
+        marks.push((0, 0));
+        let mut next = STEP;
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            if byte >= next {
+                marks.push((byte, chars));
+                next = byte + STEP;
+            }
+        }
+        CharIndex { marks }
+    }
+
+    /// The number of chars before byte offset `byte` (a char boundary).
+    pub(crate) fn chars_before(&self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(text.len());
+        let i = self.marks.partition_point(|&(b, _)| b <= byte) - 1;
+        let (b0, c0) = self.marks[i];
+        c0 + text.get(b0..byte).map_or(0, |s| s.chars().count())
+    }
+}
+
+/// Everything hadath found in one article.
+///
+/// Serialize it with serde for the JSON the CLI prints. Lists are in order
+/// of position in the text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Document {
+    /// The document date used to resolve relative times, if one was given
+    /// (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`).
+    pub date: Option<String>,
+    /// Length of the input in bytes.
+    pub len: usize,
+    /// Sentences, chrome lines included.
+    pub sentences: Vec<Sentence>,
+    /// Lines that are page furniture or repeats rather than article text.
+    pub chrome: Vec<ChromeLine>,
+    /// Actor, person and place mentions.
+    pub entities: Vec<crate::gazetteer::Entity>,
+    /// Numbers and amounts.
+    pub quantities: Vec<crate::number::Quantity>,
+    /// Dates, times and periods.
+    pub times: Vec<crate::time::TimeMention>,
+    /// Event mentions.
+    pub events: Vec<crate::event::Event>,
+}

@@ -1,0 +1,365 @@
+//! The pipeline: [`Extractor`], its builder, and [`Input`].
+
+use crate::document::{CharIndex, Document, Loc};
+use crate::text::{self, ChromeKind, Normalized, Sentence};
+use crate::{Error, Span};
+use chrono::{NaiveDate, NaiveDateTime};
+use core::fmt;
+use core::ops::Range;
+use once_cell::sync::Lazy;
+use std::sync::Arc;
+
+/// The date an article was published: the anchor for relative times.
+///
+/// ```
+/// use hadath::DocumentDate;
+/// let d: DocumentDate = "2017-06-01".parse().unwrap();
+/// assert_eq!(d.to_string(), "2017-06-01");
+/// let t: DocumentDate = "2017-06-01T14:30".parse().unwrap();
+/// assert_eq!(t.to_string(), "2017-06-01T14:30:00");
+/// assert!("01/06/2017".parse::<DocumentDate>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocumentDate {
+    /// A calendar date.
+    Date(NaiveDate),
+    /// A date with a time of day.
+    DateTime(NaiveDateTime),
+}
+
+impl DocumentDate {
+    /// The calendar date.
+    ///
+    /// ```
+    /// let d: hadath::DocumentDate = "2017-06-01T08:00".parse().unwrap();
+    /// assert_eq!(d.date().to_string(), "2017-06-01");
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            DocumentDate::Date(d) => *d,
+            DocumentDate::DateTime(dt) => dt.date(),
+        }
+    }
+
+    /// The date and time (midnight for a plain date).
+    ///
+    /// ```
+    /// let d: hadath::DocumentDate = "2017-06-01".parse().unwrap();
+    /// assert_eq!(d.datetime().to_string(), "2017-06-01 00:00:00");
+    /// ```
+    pub fn datetime(&self) -> NaiveDateTime {
+        match self {
+            DocumentDate::Date(d) => d.and_time(chrono::NaiveTime::MIN),
+            DocumentDate::DateTime(dt) => *dt,
+        }
+    }
+}
+
+impl core::str::FromStr for DocumentDate {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let t = s.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            return Ok(DocumentDate::Date(d));
+        }
+        for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+            if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
+                return Ok(DocumentDate::DateTime(dt));
+            }
+        }
+        Err(Error::invalid_date(s))
+    }
+}
+
+impl fmt::Display for DocumentDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocumentDate::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            DocumentDate::DateTime(dt) => {
+                write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S"))
+            }
+        }
+    }
+}
+
+impl From<NaiveDate> for DocumentDate {
+    fn from(d: NaiveDate) -> Self {
+        DocumentDate::Date(d)
+    }
+}
+
+impl From<NaiveDateTime> for DocumentDate {
+    fn from(dt: NaiveDateTime) -> Self {
+        DocumentDate::DateTime(dt)
+    }
+}
+
+/// One article to extract from: its text and, optionally, its date.
+///
+/// `&str` converts into an `Input` with no date, so
+/// `extractor.extract("...")` just works.
+///
+/// ```
+/// use hadath::{Extractor, Input};
+/// let input = Input::new("قصف الرقة أمس.").with_date("2017-06-01".parse().unwrap());
+/// let doc = Extractor::builtin().extract(input);
+/// assert_eq!(doc.date.as_deref(), Some("2017-06-01"));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'t> {
+    text: &'t str,
+    date: Option<DocumentDate>,
+}
+
+impl<'t> Input<'t> {
+    /// An input with no date: relative times stay unresolved.
+    pub fn new(text: &'t str) -> Input<'t> {
+        Input { text, date: None }
+    }
+
+    /// Checks that `bytes` are UTF-8 and makes an input of them.
+    ///
+    /// The error names the byte offset of the first invalid byte.
+    ///
+    /// ```
+    /// assert!(hadath::Input::from_bytes("قصف".as_bytes()).is_ok());
+    /// let err = hadath::Input::from_bytes(b"\xd9").unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid UTF-8 at byte offset 0");
+    /// ```
+    pub fn from_bytes(bytes: &'t [u8]) -> Result<Input<'t>, Error> {
+        match core::str::from_utf8(bytes) {
+            Ok(text) => Ok(Input::new(text)),
+            Err(e) => Err(Error::invalid_utf8(e.valid_up_to())),
+        }
+    }
+
+    /// Sets the document date.
+    pub fn with_date(mut self, date: DocumentDate) -> Input<'t> {
+        self.date = Some(date);
+        self
+    }
+
+    /// The text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The document date, if set.
+    pub fn date(&self) -> Option<DocumentDate> {
+        self.date
+    }
+}
+
+impl<'t> From<&'t str> for Input<'t> {
+    fn from(text: &'t str) -> Input<'t> {
+        Input::new(text)
+    }
+}
+
+impl<'t> From<&'t String> for Input<'t> {
+    fn from(text: &'t String) -> Input<'t> {
+        Input::new(text)
+    }
+}
+
+/// Turns Arabic news text into a [`Document`] of entities, quantities,
+/// times and events.
+///
+/// Build it once and share it: it is `Send + Sync`, and cloning it is
+/// cheap (the data behind it is reference-counted).
+///
+/// ```
+/// let extractor = hadath::Extractor::builtin();
+/// let doc = extractor.extract("قصفت الطائرات الروسية الرقة.");
+/// assert_eq!(doc.sentences.len(), 1);
+/// ```
+#[derive(Clone)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    chrome: text::ChromeLexicon,
+}
+
+impl fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Extractor").finish_non_exhaustive()
+    }
+}
+
+const BUILTIN_CHROME: &str = include_str!("../gazetteers/chrome.toml");
+
+static BUILTIN: Lazy<Extractor> = Lazy::new(|| {
+    // The built-in data is checked by the test suite; failing here would
+    // be a bug in the crate, not in anyone's input.
+    #[allow(clippy::expect_used)]
+    ExtractorBuilder::new().build().expect("built-in data is valid")
+});
+
+impl Extractor {
+    /// The extractor with the built-in gazetteers and lexicons.
+    ///
+    /// The data is parsed once per process; later calls clone a handle.
+    pub fn builtin() -> Extractor {
+        BUILTIN.clone()
+    }
+
+    /// A builder, to add or replace data files.
+    ///
+    /// ```
+    /// let ex = hadath::Extractor::builder().build().unwrap();
+    /// assert!(ex.extract("نص").events.is_empty());
+    /// ```
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Extracts everything from one article.
+    ///
+    /// ```
+    /// let doc = hadath::Extractor::builtin().extract("عنوان\nنص المقال.");
+    /// assert_eq!(doc.sentences.len(), 2);
+    /// ```
+    pub fn extract<'t>(&self, input: impl Into<Input<'t>>) -> Document {
+        let input = input.into();
+        let prepared = Prepared::new(input, &self.inner);
+        let entities = crate::gazetteer::extract(&prepared);
+        let quantities = crate::number::extract(&prepared);
+        let times = crate::time::extract(&prepared);
+        let events = crate::event::extract(&prepared, &entities, &quantities, &times);
+        let chrome = prepared.chrome_lines();
+        let sentences = prepared.public_sentences();
+        Document {
+            date: input.date.map(|d| d.to_string()),
+            len: input.text.len(),
+            sentences,
+            chrome,
+            entities,
+            quantities,
+            times,
+            events,
+        }
+    }
+}
+
+/// Builds an [`Extractor`], optionally with data of your own.
+#[derive(Debug, Default)]
+pub struct ExtractorBuilder {
+    chrome: Option<(String, String)>,
+}
+
+impl ExtractorBuilder {
+    /// A builder with the built-in data.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Replaces the page-chrome vocabulary with a TOML string in the
+    /// format of `gazetteers/chrome.toml`. `name` is used in errors.
+    ///
+    /// ```
+    /// let err = hadath::Extractor::builder()
+    ///     .chrome_str("mine.toml", "version = 1\nwidget_words = [")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().starts_with("mine.toml:2:"));
+    /// ```
+    pub fn chrome_str(
+        &mut self,
+        name: impl Into<String>,
+        toml: impl Into<String>,
+    ) -> &mut ExtractorBuilder {
+        self.chrome = Some((name.into(), toml.into()));
+        self
+    }
+
+    /// Builds the extractor, checking all data.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let chrome = match &self.chrome {
+            Some((name, src)) => text::ChromeLexicon::from_toml(name, src)?,
+            None => text::ChromeLexicon::from_toml(
+                "gazetteers/chrome.toml",
+                BUILTIN_CHROME,
+            )?,
+        };
+        Ok(Extractor { inner: Arc::new(Inner { chrome }) })
+    }
+}
+
+/// A sentence as the stages see it.
+#[derive(Clone, Debug)]
+pub(crate) struct SentenceInfo {
+    /// Byte range in the normalized text.
+    pub(crate) norm: Range<usize>,
+    /// 0-based line (paragraph) index.
+    pub(crate) line: usize,
+    /// Why the line is chrome, if it is.
+    pub(crate) chrome: Option<ChromeKind>,
+}
+
+/// The shared state of one extraction: the original text, its
+/// normalization and segmentation. Stages read it; none changes it.
+pub(crate) struct Prepared<'t> {
+    pub(crate) original: &'t str,
+    pub(crate) norm: Normalized,
+    pub(crate) sentences: Vec<SentenceInfo>,
+    #[allow(dead_code)] // Read by the time and event stages.
+    pub(crate) date: Option<DocumentDate>,
+    chrome: Vec<text::ChromeHit>,
+    chars: CharIndex,
+}
+
+impl<'t> Prepared<'t> {
+    fn new(input: Input<'t>, inner: &Inner) -> Prepared<'t> {
+        let norm = text::normalize(input.text);
+        let chrome = text::detect_chrome(&norm, &inner.chrome);
+        let sentences = text::split_sentences(&norm)
+            .into_iter()
+            .map(|(r, line)| SentenceInfo {
+                chrome: chrome.iter().find(|c| c.line == line).map(|c| c.kind),
+                norm: r,
+                line,
+            })
+            .collect();
+        Prepared {
+            original: input.text,
+            chars: CharIndex::new(input.text),
+            norm,
+            sentences,
+            date: input.date,
+            chrome,
+        }
+    }
+
+    /// The [`Loc`] of a normalized byte range.
+    pub(crate) fn loc(&self, norm: Range<usize>) -> Loc {
+        self.loc_original(self.norm.original_span(norm))
+    }
+
+    /// The [`Loc`] of an original span.
+    pub(crate) fn loc_original(&self, span: Span) -> Loc {
+        Loc {
+            text: self.original.get(span.range()).unwrap_or_default().to_string(),
+            start: span.start,
+            end: span.end,
+            char_start: self.chars.chars_before(self.original, span.start),
+            char_end: self.chars.chars_before(self.original, span.end),
+        }
+    }
+
+    fn public_sentences(&self) -> Vec<Sentence> {
+        self.sentences
+            .iter()
+            .map(|s| Sentence { loc: self.loc(s.norm.clone()), line: s.line, norm: s.norm.clone() })
+            .collect()
+    }
+
+    fn chrome_lines(&self) -> Vec<text::ChromeLine> {
+        self.chrome
+            .iter()
+            .map(|c| c.to_line(self.loc(c.norm.clone())))
+            .collect()
+    }
+}

@@ -1,0 +1,271 @@
+//! Page chrome: lines that are site furniture, not article text.
+//!
+//! Lines are marked, never deleted: their spans stay in the output so a
+//! user can see what was set aside and why.
+
+use super::normalize::{normalize, Normalized};
+use crate::document::Loc;
+use crate::Error;
+use core::ops::Range;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Why a line was marked as chrome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChromeKind {
+    /// Share, comment and navigation widgets (`شاركها`, `اترك رد`,
+    /// `مقالات ذات صلة`, `لن يتم نشر عنوان بريدك الإلكتروني`).
+    Widget,
+    /// A bare counter (`111`, `0`): share or comment counts.
+    Counter,
+    /// A link to another article (`اقرأ أيضاً ...`).
+    ReadAlso,
+    /// An outlet signature or dateline (`روك أونلاين – قامشلو`).
+    Signature,
+    /// A photo caption ending in a credit (`... (رويترز)`).
+    Caption,
+    /// A paragraph printed again (a headline or lede repeated). Its events
+    /// are still extracted, as mentions; the document view merges them.
+    Repeat,
+}
+
+/// A line marked as chrome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChromeLine {
+    /// The line in the original input.
+    #[serde(flatten)]
+    pub loc: Loc,
+    /// 0-based line index (the same numbering as [`crate::Sentence::line`]).
+    pub line: usize,
+    /// Why the line is chrome.
+    pub kind: ChromeKind,
+    /// For a [`ChromeKind::Repeat`], the line it repeats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat_of: Option<usize>,
+}
+
+/// The chrome vocabulary, normalized.
+#[derive(Clone, Debug)]
+pub(crate) struct ChromeLexicon {
+    widget_words: Vec<String>,
+    widget_phrases: Vec<String>,
+    read_also: Vec<String>,
+    credits: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChromeFile {
+    version: u32,
+    widget_words: Vec<String>,
+    widget_phrases: Vec<String>,
+    read_also: Vec<String>,
+    credits: Vec<String>,
+}
+
+impl ChromeLexicon {
+    /// Parses a chrome vocabulary file (TOML).
+    pub(crate) fn from_toml(file: &str, src: &str) -> Result<Self, Error> {
+        let raw: ChromeFile = toml::from_str(src).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_col(src, s.start))
+                .map_or((None, None), |(l, c)| (Some(l), Some(c)));
+            Error::data(file, line, column, None, e.message())
+        })?;
+        if raw.version != 1 {
+            return Err(Error::data(
+                file,
+                None,
+                None,
+                None,
+                format!("unsupported version {}, expected 1", raw.version),
+            ));
+        }
+        let norm = |v: Vec<String>| -> Vec<String> {
+            let mut out: Vec<String> = v
+                .iter()
+                .map(|s| normalize(s).as_str().trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        };
+        Ok(ChromeLexicon {
+            widget_words: norm(raw.widget_words),
+            widget_phrases: norm(raw.widget_phrases),
+            read_also: norm(raw.read_also),
+            credits: norm(raw.credits),
+        })
+    }
+}
+
+/// 1-based line and column (in chars) of a byte offset.
+pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = src.get(..offset.min(src.len())).unwrap_or(src);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// A line of the normalized text, as found by [`detect_chrome`].
+pub(crate) struct ChromeHit {
+    pub(crate) norm: Range<usize>,
+    pub(crate) line: usize,
+    pub(crate) kind: ChromeKind,
+    pub(crate) repeat_of: Option<usize>,
+}
+
+/// Marks the chrome lines of a normalized text.
+pub(crate) fn detect_chrome(n: &Normalized, lex: &ChromeLexicon) -> Vec<ChromeHit> {
+    let text = n.as_str();
+    // Lines, trimmed, with their ranges; white space runs are already one
+    // char, so blank lines are gone and a line is a paragraph.
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            lines.push(start..i);
+            start = i + 1;
+        }
+    }
+    lines.push(start..text.len());
+    let lines: Vec<Range<usize>> = lines
+        .into_iter()
+        .map(|r| {
+            let s = &text[r.clone()];
+            let lead = s.len() - s.trim_start().len();
+            let trail = s.len() - s.trim_end().len();
+            r.start + lead..(r.end - trail).max(r.start + lead)
+        })
+        .collect();
+    let mut hits = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // Chrome at the end of the page does not make the article's last
+    // paragraph a signature: find the last line that is not chrome.
+    let mut kinds: Vec<Option<ChromeKind>> = Vec::with_capacity(lines.len());
+    for (idx, r) in lines.iter().enumerate() {
+        let line = &text[r.clone()];
+        let kind = if line.is_empty() { None } else { classify(line, idx, lex) };
+        kinds.push(kind);
+    }
+    let last_body = (0..lines.len())
+        .rev()
+        .find(|&i| !lines[i].is_empty() && kinds[i].is_none());
+    for (idx, r) in lines.iter().enumerate() {
+        let line = &text[r.clone()];
+        if line.is_empty() {
+            continue;
+        }
+        let mut kind = kinds[idx];
+        let mut repeat_of = None;
+        if kind.is_none()
+            && Some(idx) == last_body
+            && idx > 0
+            && is_signature_shaped(line)
+        {
+            kind = Some(ChromeKind::Signature);
+        }
+        if kind.is_none() && word_count(line) >= 3 {
+            if let Some(&first) = seen.get(line) {
+                kind = Some(ChromeKind::Repeat);
+                repeat_of = Some(first);
+            }
+        }
+        seen.entry(line).or_insert(idx);
+        if let Some(kind) = kind {
+            hits.push(ChromeHit { norm: r.clone(), line: idx, kind, repeat_of });
+        }
+    }
+    hits
+}
+
+fn word_count(s: &str) -> usize {
+    super::segment::words(s).count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.ends_with(['.', '?', '!', ';', ':'])
+}
+
+/// A short line with no sentence punctuation and no digits.
+fn is_signature_shaped(line: &str) -> bool {
+    let words = word_count(line);
+    (1..=4).contains(&words)
+        && !ends_sentence(line)
+        && !line.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn classify(line: &str, idx: usize, lex: &ChromeLexicon) -> Option<ChromeKind> {
+    let words: Vec<&str> =
+        super::segment::words(line).map(|r| &line[r]).collect();
+    // A bare counter: digits and separators only.
+    if line.len() <= 16
+        && line.bytes().any(|b| b.is_ascii_digit())
+        && line.bytes().all(|b| b.is_ascii_digit() || b" .,:%+-/".contains(&b))
+    {
+        return Some(ChromeKind::Counter);
+    }
+    let head = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if lex.read_also.iter().any(|p| head.starts_with(p.as_str())) {
+        return Some(ChromeKind::ReadAlso);
+    }
+    if lex.widget_phrases.iter().any(|p| line.contains(p.as_str())) {
+        return Some(ChromeKind::Widget);
+    }
+    if !words.is_empty() && words.len() <= 6 && !ends_sentence(line) {
+        let known = words
+            .iter()
+            .filter(|w| lex.widget_words.binary_search_by(|p| p.as_str().cmp(w)).is_ok())
+            .count();
+        if known * 4 >= words.len() * 3 {
+            return Some(ChromeKind::Widget);
+        }
+    }
+    // A caption: a short line ending in a parenthesized credit.
+    if words.len() <= 16 {
+        if let Some(inner) = line
+            .strip_suffix(')')
+            .and_then(|s| s.rfind('(').map(|p| &s[p + 1..]))
+        {
+            let inner = inner.trim();
+            if word_count(inner) <= 4
+                && lex.credits.iter().any(|c| contains_word(inner, c))
+            {
+                return Some(ChromeKind::Caption);
+            }
+        }
+    }
+    // A dateline or outlet signature: "outlet – place", short.
+    if idx > 0
+        && words.len() <= 6
+        && !ends_sentence(line)
+        && (line.contains(" - ") || line.contains(" | "))
+    {
+        return Some(ChromeKind::Signature);
+    }
+    // A signature right under the headline: one or two words.
+    if idx == 1 && words.len() <= 2 && is_signature_shaped(line) {
+        return Some(ChromeKind::Signature);
+    }
+    None
+}
+
+/// Whether `needle` occurs in `hay` as whole words.
+fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+impl ChromeHit {
+    pub(crate) fn to_line(&self, loc: Loc) -> ChromeLine {
+        ChromeLine { loc, line: self.line, kind: self.kind, repeat_of: self.repeat_of }
+    }
+}

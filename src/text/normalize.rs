@@ -1,0 +1,730 @@
+//! Orthographic normalization of Arabic text with an exact offset map.
+//!
+//! [`normalize`] folds the spelling variation that real Arabic news text
+//! carries, so that later stages can match one form, and keeps a map from
+//! every normalized position back to the original input.
+//!
+//! # What is folded
+//!
+//! | class | examples | result |
+//! |---|---|---|
+//! | diacritics (tashkeel, shadda, sukun, superscript alef, Quranic marks) | `الرَّقَّةِ` | `الرقه` |
+//! | tatweel | `الطائـرات` | `الطايرات` |
+//! | alef forms | `أ إ آ ٱ` | `ا` |
+//! | alef maqsura, taa marbuta, hamza seats | `ى ة ؤ ئ` | `ي ه و ي` |
+//! | Persian/Urdu letters | `ک ی ۀ ھ گ پ چ ژ ڤ` | `ك ي ه ه ك ب ج ز ف` |
+//! | presentation forms, lam-alef ligatures | `ﻻ` | `لا` |
+//! | Arabic-Indic and Eastern digits, separators | `٢٠١٧ ۲۰۱۷ ١٫٥ ٢٬٥٠٠` | `2017 2017 1.5 2,500` |
+//! | Arabic punctuation | `، ؛ ؟ ٪` | `, ; ? %` |
+//! | bidi, zero-width marks, soft hyphen, BOM | `U+200F U+200C U+FEFF` | removed |
+//! | quote marks (`« » “ ” „ " '` …) | `و”قسد”` | `و قسد ` |
+//! | white space runs (NBSP, thin spaces, tabs) | `a\u{a0}\u{a0}b` | `a b` (a run with a line break becomes `\n`) |
+//! | Latin letters | `SDF` | `sdf` |
+//!
+//! Quote marks become white space so that a name written with quotes
+//! (`قوات "سوريا الديمقراطية"`) reads as the plain name; their positions
+//! are kept in [`Normalized::quote_marks`] for the sentence splitter.
+//!
+//! # The offset map
+//!
+//! The normalized text is a sequence of *pieces*. In a *linear* piece every
+//! normalized byte corresponds to the original byte at the same distance
+//! from the piece start (verbatim copies and same-length folds such as
+//! `ة → ه`); any other piece (a digit `٢ → 2`, a white space run, a
+//! ligature) maps as a whole. Removed characters belong to the piece before
+//! them. A normalized range therefore maps back to the smallest original
+//! range that produced it, always on `char` boundaries:
+//!
+//! ```
+//! let n = hadath::normalize("الرَّقَّةِ ٢٠١٧");
+//! assert_eq!(n.as_str(), "الرقه 2017");
+//! // "الرقه" is bytes 0..10 of the normalized text ...
+//! let span = n.original_span(0..10);
+//! // ... and the whole written word, with its diacritics, in the original.
+//! assert_eq!(&"الرَّقَّةِ ٢٠١٧"[span], "الرَّقَّةِ");
+//! assert_eq!(span.start, 0);
+//! assert_eq!(span.end, 18);
+//! // "2017" (normalized bytes 11..15) came from four two-byte digits.
+//! assert_eq!(n.original_span(11..15), hadath::Span::new(19, 27));
+//! ```
+
+use crate::Span;
+use core::ops::Range;
+
+/// A normalized text with its offset map back to the original input.
+///
+/// Built by [`normalize`]. All offsets are UTF-8 byte offsets; methods that
+/// take normalized offsets say so, and every [`Span`] they return is in the
+/// original input.
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    text: String,
+    original_len: usize,
+    pieces: Vec<Piece>,
+    quotes: Vec<QuoteMark>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    norm: usize,
+    orig: usize,
+    linear: bool,
+}
+
+/// A quote mark that normalization turned into white space.
+///
+/// ```
+/// let n = hadath::normalize("قال «نعم»");
+/// let marks = n.quote_marks();
+/// assert_eq!(marks.len(), 2);
+/// assert_eq!(marks[0].direction, hadath::QuoteDirection::Open);
+/// assert_eq!(&"قال «نعم»"[marks[1].original], "»");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteMark {
+    /// Byte offset in the normalized text of the white space that now
+    /// stands where the mark was.
+    pub normalized: usize,
+    /// The mark itself in the original input.
+    pub original: Span,
+    /// Whether the mark opens, closes, or could do either.
+    pub direction: QuoteDirection,
+}
+
+/// Which way a quote mark points, in logical (reading) order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum QuoteDirection {
+    /// Opens a quotation: `«`, `„`, `‹`.
+    Open,
+    /// Closes a quotation: `»`, `›`.
+    Close,
+    /// Either, decided by position: `"`, `“`, `”`, `'` and the like, which
+    /// Arabic typesetting uses in both directions.
+    Either,
+}
+
+impl Normalized {
+    /// The normalized text.
+    ///
+    /// ```
+    /// assert_eq!(hadath::normalize("إسقاط").as_str(), "اسقاط");
+    /// ```
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in bytes of the original input.
+    ///
+    /// ```
+    /// assert_eq!(hadath::normalize("قصفٌ").original_len(), 8);
+    /// ```
+    #[inline]
+    pub fn original_len(&self) -> usize {
+        self.original_len
+    }
+
+    /// The quote marks that normalization turned into white space, in
+    /// order.
+    #[inline]
+    pub fn quote_marks(&self) -> &[QuoteMark] {
+        &self.quotes
+    }
+
+    /// Maps a range of **normalized** byte offsets to the span of the
+    /// original input that produced it.
+    ///
+    /// The result lies on `char` boundaries of the original. A range end
+    /// that falls at the end of a normalized character takes along the
+    /// characters normalization removed after it (diacritics, tatweel,
+    /// bidi marks). Offsets past the end are clamped.
+    ///
+    /// ```
+    /// let original = "الطائـرات";
+    /// let n = hadath::normalize(original);
+    /// assert_eq!(n.as_str(), "الطايرات");
+    /// let all = n.original_span(0..n.as_str().len());
+    /// assert_eq!(&original[all], original);
+    /// ```
+    pub fn original_span(&self, range: Range<usize>) -> Span {
+        let start = self.original_start(range.start);
+        let end = self.original_end(range.end.max(range.start));
+        Span::new(start, end.max(start))
+    }
+
+    /// Maps a normalized byte offset, taken as the *start* of a range, to
+    /// an original byte offset.
+    ///
+    /// ```
+    /// let n = hadath::normalize("٢٠ قتيلا");
+    /// assert_eq!(n.as_str(), "20 قتيلا");
+    /// assert_eq!(n.original_start(3), 5);
+    /// ```
+    pub fn original_start(&self, norm: usize) -> usize {
+        if norm >= self.text.len() || self.pieces.is_empty() {
+            return if norm == 0 { 0 } else { self.original_len };
+        }
+        let i = self.pieces.partition_point(|p| p.norm <= norm) - 1;
+        let p = self.pieces[i];
+        if p.linear {
+            p.orig + (norm - p.norm)
+        } else {
+            p.orig
+        }
+    }
+
+    /// Maps a normalized byte offset, taken as the *end* of a range, to an
+    /// original byte offset.
+    ///
+    /// ```
+    /// let n = hadath::normalize("قصفٌ عنيف");
+    /// assert_eq!(n.as_str(), "قصف عنيف");
+    /// // The end of "قصف" takes the removed tanween along.
+    /// assert_eq!(n.original_end(6), 8);
+    /// ```
+    pub fn original_end(&self, norm: usize) -> usize {
+        if norm == 0 || self.pieces.is_empty() {
+            return 0;
+        }
+        if norm >= self.text.len() {
+            return self.original_len;
+        }
+        let i = self.pieces.partition_point(|p| p.norm < norm) - 1;
+        let p = self.pieces[i];
+        let (next_norm, next_orig) = match self.pieces.get(i + 1) {
+            Some(q) => (q.norm, q.orig),
+            None => (self.text.len(), self.original_len),
+        };
+        if norm >= next_norm || !p.linear {
+            next_orig
+        } else {
+            p.orig + (norm - p.norm)
+        }
+    }
+
+    /// Whether `norm` is a position at which the offset map is exact: a
+    /// `char` boundary of the normalized text that does not fall inside a
+    /// piece that maps as a whole (such as the expansion of a ligature).
+    ///
+    /// Ranges whose ends are exact boundaries round-trip: normalizing the
+    /// original slice they map to gives back the normalized slice.
+    ///
+    /// ```
+    /// let n = hadath::normalize("ﻻ");
+    /// assert_eq!(n.as_str(), "لا");
+    /// assert!(n.is_exact_boundary(0));
+    /// assert!(!n.is_exact_boundary(2));
+    /// assert!(n.is_exact_boundary(4));
+    /// ```
+    pub fn is_exact_boundary(&self, norm: usize) -> bool {
+        if norm == 0 || norm >= self.text.len() {
+            return norm <= self.text.len();
+        }
+        if !self.text.is_char_boundary(norm) {
+            return false;
+        }
+        let i = self.pieces.partition_point(|p| p.norm <= norm) - 1;
+        let p = self.pieces[i];
+        p.linear || p.norm == norm
+    }
+}
+
+/// Normalizes Arabic text; see the [module documentation](self) for what
+/// is folded and how offsets map back.
+///
+/// ```
+/// let n = hadath::normalize("أكّد المرصد، الثلاثاء");
+/// assert_eq!(n.as_str(), "اكد المرصد, الثلاثاء");
+/// ```
+pub fn normalize(text: &str) -> Normalized {
+    let mut b = Builder {
+        out: String::with_capacity(text.len()),
+        pieces: Vec::new(),
+        quotes: Vec::new(),
+    };
+    let mut run: Option<Run> = None;
+    let mut prev_latin = false;
+    let mut iter = text.char_indices().peekable();
+    while let Some((pos, c)) = iter.next() {
+        let len = c.len_utf8();
+        let mut class = classify(c);
+        if let Class::Quote(_) = class {
+            // An apostrophe inside a Latin word stays a letter.
+            let next_latin = iter
+                .peek()
+                .is_some_and(|&(_, n)| n.is_alphabetic() && !is_arabic(n));
+            if (c == '\'' || c == '\u{2019}') && prev_latin && next_latin {
+                class = Class::To('\'');
+            }
+        }
+        match class {
+            Class::Space | Class::Newline | Class::Quote(_) => {
+                let r = run.get_or_insert(Run {
+                    start: pos,
+                    norm: b.out.len(),
+                    newline: false,
+                    chars: 0,
+                    only: c,
+                });
+                r.chars += 1;
+                r.newline |= class == Class::Newline;
+                if let Class::Quote(direction) = class {
+                    b.quotes.push(QuoteMark {
+                        normalized: r.norm,
+                        original: Span::new(pos, pos + len),
+                        direction,
+                    });
+                }
+                prev_latin = false;
+                continue;
+            }
+            Class::Delete => {
+                // Removed characters belong to whatever came before them,
+                // including a white space run in progress.
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(r) = run.take() {
+            b.flush_run(r, pos);
+        }
+        prev_latin = false;
+        match class {
+            Class::Keep => {
+                prev_latin = c.is_alphabetic() && !is_arabic(c);
+                b.push_char(pos, len, c);
+            }
+            Class::To(d) => {
+                prev_latin = d.is_alphabetic() && !is_arabic(d);
+                b.push_char(pos, len, d);
+            }
+            Class::Str(s) => b.push_str(pos, len, s),
+            Class::Lower => {
+                prev_latin = true;
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) => b.push_char(pos, len, l),
+                    _ => {
+                        let s: String = c.to_lowercase().collect();
+                        b.push_str(pos, len, &s);
+                    }
+                }
+            }
+            Class::Space
+            | Class::Newline
+            | Class::Quote(_)
+            | Class::Delete => {}
+        }
+    }
+    if let Some(r) = run.take() {
+        b.flush_run(r, text.len());
+    }
+    Normalized {
+        text: b.out,
+        original_len: text.len(),
+        pieces: b.pieces,
+        quotes: b.quotes,
+    }
+}
+
+struct Run {
+    start: usize,
+    norm: usize,
+    newline: bool,
+    chars: usize,
+    only: char,
+}
+
+struct Builder {
+    out: String,
+    pieces: Vec<Piece>,
+    quotes: Vec<QuoteMark>,
+}
+
+impl Builder {
+    /// Whether a unit starting at `orig` continues the last linear piece.
+    fn continues(&self, orig: usize) -> bool {
+        match self.pieces.last() {
+            Some(p) if p.linear => p.orig + (self.out.len() - p.norm) == orig,
+            _ => false,
+        }
+    }
+
+    fn open_piece(&mut self, orig: usize, same_len: bool) {
+        if same_len && self.continues(orig) {
+            return;
+        }
+        // The first piece always starts at original offset 0, so that
+        // removed characters at the very start belong to it.
+        let (orig, linear) = if self.pieces.is_empty() {
+            (0, same_len && orig == 0)
+        } else {
+            (orig, same_len)
+        };
+        self.pieces.push(Piece { norm: self.out.len(), orig, linear });
+    }
+
+    fn push_char(&mut self, orig: usize, orig_len: usize, c: char) {
+        self.open_piece(orig, c.len_utf8() == orig_len);
+        self.out.push(c);
+    }
+
+    fn push_str(&mut self, orig: usize, orig_len: usize, s: &str) {
+        let single = s.chars().count() == 1;
+        self.open_piece(orig, single && s.len() == orig_len);
+        self.out.push_str(s);
+    }
+
+    fn flush_run(&mut self, run: Run, end: usize) {
+        let out = if run.newline { '\n' } else { ' ' };
+        let verbatim = run.chars == 1 && run.only == out;
+        if verbatim {
+            self.push_char(run.start, end - run.start, out);
+        } else {
+            // The whole run, with any removed marks inside, maps as one.
+            if self.pieces.is_empty() {
+                self.pieces.push(Piece { norm: 0, orig: 0, linear: false });
+            } else {
+                self.pieces.push(Piece {
+                    norm: self.out.len(),
+                    orig: run.start,
+                    linear: false,
+                });
+            }
+            self.out.push(out);
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Keep,
+    To(char),
+    Str(&'static str),
+    Lower,
+    Delete,
+    Space,
+    Newline,
+    Quote(QuoteDirection),
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Base letters of the Arabic Presentation Forms-B block, from U+FE80 on,
+/// as (first code point, number of forms, base letter).
+const FORMS_B: &[(u32, u32, char)] = &[
+    (0xFE80, 1, 'ء'),
+    (0xFE81, 2, 'آ'),
+    (0xFE83, 2, 'أ'),
+    (0xFE85, 2, 'ؤ'),
+    (0xFE87, 2, 'إ'),
+    (0xFE89, 4, 'ئ'),
+    (0xFE8D, 2, 'ا'),
+    (0xFE8F, 4, 'ب'),
+    (0xFE93, 2, 'ة'),
+    (0xFE95, 4, 'ت'),
+    (0xFE99, 4, 'ث'),
+    (0xFE9D, 4, 'ج'),
+    (0xFEA1, 4, 'ح'),
+    (0xFEA5, 4, 'خ'),
+    (0xFEA9, 2, 'د'),
+    (0xFEAB, 2, 'ذ'),
+    (0xFEAD, 2, 'ر'),
+    (0xFEAF, 2, 'ز'),
+    (0xFEB1, 4, 'س'),
+    (0xFEB5, 4, 'ش'),
+    (0xFEB9, 4, 'ص'),
+    (0xFEBD, 4, 'ض'),
+    (0xFEC1, 4, 'ط'),
+    (0xFEC5, 4, 'ظ'),
+    (0xFEC9, 4, 'ع'),
+    (0xFECD, 4, 'غ'),
+    (0xFED1, 4, 'ف'),
+    (0xFED5, 4, 'ق'),
+    (0xFED9, 4, 'ك'),
+    (0xFEDD, 4, 'ل'),
+    (0xFEE1, 4, 'م'),
+    (0xFEE5, 4, 'ن'),
+    (0xFEE9, 4, 'ه'),
+    (0xFEED, 2, 'و'),
+    (0xFEEF, 2, 'ى'),
+    (0xFEF1, 4, 'ي'),
+];
+
+/// Folds one letter (after presentation forms are resolved).
+fn fold_letter(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => 'ا',
+        'ى' | 'ئ' | 'ی' | '\u{06D0}' | '\u{06CD}' => 'ي',
+        'ة' | 'ۀ' | 'ہ' | 'ە' | 'ھ' | '\u{06C3}' => 'ه',
+        'ؤ' | '\u{0676}' => 'و',
+        'ک' | 'ڪ' | 'گ' => 'ك',
+        'پ' => 'ب',
+        'چ' => 'ج',
+        'ژ' => 'ز',
+        'ڤ' | '\u{06A5}' => 'ف',
+        other => other,
+    }
+}
+
+fn classify(c: char) -> Class {
+    match c {
+        // Letters that need no work: the common case first.
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => {
+            let f = fold_letter(c);
+            if f == c {
+                Class::Keep
+            } else {
+                Class::To(f)
+            }
+        }
+        'a'..='z' | '0'..='9' => Class::Keep,
+        'A'..='Z' => Class::To(c.to_ascii_lowercase()),
+        ' ' => Class::Space,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}'
+        | '\u{2029}' => Class::Newline,
+        '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
+        | '\u{202F}' | '\u{205F}' | '\u{3000}' => Class::Space,
+        // Tashkeel, Quranic annotation marks, superscript alef, tatweel.
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{08D3}'..='\u{08E1}'
+        | '\u{08E3}'..='\u{08FF}'
+        | '\u{0640}'
+        | '\u{FE70}'..='\u{FE7F}' => Class::Delete,
+        // Bidi controls, zero-width characters, soft hyphen, BOM,
+        // variation selectors, Arabic letter mark.
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{061C}'
+        | '\u{00AD}'
+        | '\u{034F}'
+        | '\u{180E}'
+        | '\u{FE00}'..='\u{FE0F}' => Class::Delete,
+        '\u{0660}'..='\u{0669}' => {
+            Class::To(char::from(b'0' + (c as u32 - 0x0660) as u8))
+        }
+        '\u{06F0}'..='\u{06F9}' => {
+            Class::To(char::from(b'0' + (c as u32 - 0x06F0) as u8))
+        }
+        '\u{066B}' | '\u{06D4}' => Class::To('.'),
+        '\u{066C}' | '\u{060C}' => Class::To(','),
+        '\u{061B}' => Class::To(';'),
+        '\u{061F}' => Class::To('?'),
+        '\u{066A}' => Class::To('%'),
+        '\u{066D}' => Class::To('*'),
+        '\u{FD3E}' => Class::To('('),
+        '\u{FD3F}' => Class::To(')'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Class::To('-'),
+        '"' | '\'' | '`' | '\u{201C}' | '\u{201D}' | '\u{201F}'
+        | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{FF02}'
+        | '\u{FF07}' => Class::Quote(QuoteDirection::Either),
+        '\u{00AB}' | '\u{2039}' | '\u{201E}' | '\u{201A}' => {
+            Class::Quote(QuoteDirection::Open)
+        }
+        '\u{00BB}' | '\u{203A}' => Class::Quote(QuoteDirection::Close),
+        // Lam-alef ligatures.
+        '\u{FEF5}'..='\u{FEFC}' => Class::Str("لا"),
+        '\u{FDF2}' => Class::Str("الله"),
+        '\u{FE80}'..='\u{FEF4}' => {
+            let cp = c as u32;
+            FORMS_B
+                .iter()
+                .find(|&&(first, n, _)| cp >= first && cp < first + n)
+                .map_or(Class::Keep, |&(_, _, base)| {
+                    Class::To(fold_letter(base))
+                })
+        }
+        c if c.is_uppercase() => Class::Lower,
+        c if c.is_whitespace() => Class::Space,
+        _ => {
+            let f = fold_letter(c);
+            if f == c {
+                Class::Keep
+            } else {
+                Class::To(f)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One line per case: input, expected normalized text.
+    macro_rules! t {
+        ($name:ident, $input:expr, $expected:expr) => {
+            #[test]
+            fn $name() {
+                let n = normalize($input);
+                assert_eq!(n.as_str(), $expected, "input {:?}", $input);
+                check_map($input, &n);
+            }
+        };
+    }
+
+    /// Every exact normalized range maps to an original slice on char
+    /// boundaries whose normalization is the normalized slice.
+    pub(crate) fn check_map(original: &str, n: &Normalized) {
+        let text = n.as_str();
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| n.is_exact_boundary(i))
+            .collect();
+        for (k, &a) in bounds.iter().enumerate() {
+            for &b in bounds.iter().skip(k).take(6) {
+                let span = n.original_span(a..b);
+                let slice = original
+                    .get(span.range())
+                    .unwrap_or_else(|| panic!("span {span} off boundary"));
+                let again = normalize(slice);
+                let want = &text[a..b];
+                // An apostrophe is a letter only between two Latin
+                // letters: at a slice edge it has lost its context.
+                if want.starts_with('\'') || want.ends_with('\'') {
+                    continue;
+                }
+                // White space runs may be cut differently at the edges of
+                // a slice; compare with them trimmed.
+                assert_eq!(
+                    again.as_str().trim_matches([' ', '\n']),
+                    want.trim_matches([' ', '\n']),
+                    "range {a}..{b} -> {span} of {original:?}"
+                );
+            }
+        }
+    }
+
+    // Diacritics.
+    t!(kasra_final, "الرقةِ", "الرقه");
+    t!(shadda_fatha, "الرَّقَّة", "الرقه");
+    t!(taa_marbuta_plain, "الرقة", "الرقه");
+    t!(haa_plain, "الرقه", "الرقه");
+    t!(tanween, "هجوماً", "هجوما");
+    t!(sukun_damma, "يهاجمُ مْ", "يهاجم م");
+    t!(superscript_alef, "هٰذا", "هذا");
+    t!(quranic_marks, "الله\u{06D6}", "الله");
+    // Tatweel.
+    t!(tatweel, "الطائـرات", "الطايرات");
+    t!(tatweel_many, "قـــصف", "قصف");
+    // Alef forms and hamza seats.
+    t!(adhar_hamza, "أذار", "اذار");
+    t!(adhar_madda, "آذار", "اذار");
+    t!(adhar_bare, "اذار", "اذار");
+    t!(ayyar_madda, "آيار", "ايار");
+    t!(ayyar_hamza, "أيار", "ايار");
+    t!(isqat_kasra_hamza, "إسقاط", "اسقاط");
+    t!(isqat_bare, "اسقاط", "اسقاط");
+    t!(ithnayn_hamza, "الإثنين", "الاثنين");
+    t!(ithnayn_bare, "الاثنين", "الاثنين");
+    t!(alef_wasla, "ٱلرقة", "الرقه");
+    t!(alef_maqsura, "على مستوى", "علي مستوي");
+    t!(waw_hamza, "مؤتمر", "موتمر");
+    t!(yaa_hamza, "الطائرات", "الطايرات");
+    // Persian and Urdu letters.
+    t!(persian_kaf_yeh, "کوباني ی", "كوباني ي");
+    t!(persian_heh, "ۀ ھ", "ه ه");
+    t!(persian_others, "گ پ چ ژ ڤ", "ك ب ج ز ف");
+    // Presentation forms.
+    t!(lam_alef, "ﻻ", "لا");
+    t!(lam_alef_hamza, "ﻷ", "لا");
+    t!(forms_b_letters, "ﺍﻟﺮﻗﺔ", "الرقه");
+    // Digits of three scripts.
+    t!(digits_indic, "٢٠١٧", "2017");
+    t!(digits_eastern, "۲۰۱۷", "2017");
+    t!(digits_ascii, "2017", "2017");
+    t!(decimal_indic, "١٫٥", "1.5");
+    t!(thousands_indic, "٢٬٥٠٠", "2,500");
+    t!(numeric_date_indic, "٢٠١٧/٥/١٥", "2017/5/15");
+    // Punctuation.
+    t!(arabic_comma, "الرقة، حلب", "الرقه, حلب");
+    t!(arabic_semicolon, "قصف؛ ثم", "قصف; ثم");
+    t!(arabic_question, "لماذا؟", "لماذا?");
+    t!(arabic_percent, "٣٥٪", "35%");
+    t!(dashes, "أ–ب—ج", "ا-ب-ج");
+    // Quote marks never break a name.
+    t!(quotes_clitic, "و”قسد”", "و قسد ");
+    t!(quotes_name, "قوات \"سوريا الديمقراطية\"", "قوات سوريا الديمقراطيه ");
+    t!(guillemets, "«داعش»", " داعش ");
+    t!(low_quote, "„قسد“", " قسد ");
+    t!(single_quotes, "'قسد'", " قسد ");
+    t!(apostrophe_latin, "Don't", "don't");
+    // Bidi and zero-width marks, spaces.
+    t!(rlm, "الرقة\u{200F} اليوم", "الرقه اليوم");
+    t!(lrm_inside, "ال\u{200E}رقة", "الرقه");
+    t!(zwnj, "می\u{200C}خواهم", "ميخواهم");
+    t!(zwj, "قصف\u{200D}", "قصف");
+    t!(nbsp, "قصف\u{A0}جوي", "قصف جوي");
+    t!(nbsp_run, "قصف\u{A0} \u{202F}جوي", "قصف جوي");
+    t!(bom, "\u{FEFF}قصف", "قصف");
+    t!(bidi_embedding, "\u{202B}قصف\u{202C}", "قصف");
+    t!(tabs_spaces, "قصف\t  جوي", "قصف جوي");
+    t!(newline_run, "قصف \r\n\n جوي", "قصف\nجوي");
+    t!(newline_single, "قصف\nجوي", "قصف\nجوي");
+    // Latin.
+    t!(latin_lower, "SDF (CEP)", "sdf (cep)");
+    t!(latin_accented, "ÉTAT", "état");
+    // Mixed.
+    t!(emoji, "قصف 🔥 الرقة", "قصف 🔥 الرقه");
+    t!(empty, "", "");
+    t!(only_marks, "\u{064E}\u{0651}\u{200F}", "");
+
+    #[test]
+    fn quote_marks_are_recorded_with_direction() {
+        let text = "قال «نعم» و\"لا\"";
+        let n = normalize(text);
+        let dirs: Vec<_> = n.quote_marks().iter().map(|q| q.direction).collect();
+        assert_eq!(
+            dirs,
+            [
+                QuoteDirection::Open,
+                QuoteDirection::Close,
+                QuoteDirection::Either,
+                QuoteDirection::Either
+            ]
+        );
+        for q in n.quote_marks() {
+            assert_eq!(n.as_str().as_bytes()[q.normalized], b' ');
+            let mark = &text[q.original];
+            assert_eq!(mark.chars().count(), 1);
+        }
+    }
+
+    #[test]
+    fn removed_marks_at_start_belong_to_first_char() {
+        let text = "\u{FEFF}\u{200F}قصف";
+        let n = normalize(text);
+        assert_eq!(n.original_span(0..2), Span::new(0, 8));
+        assert_eq!(n.original_span(2..6), Span::new(8, 12));
+    }
+
+    #[test]
+    fn trailing_marks_belong_to_last_char() {
+        let text = "قصفٌ";
+        let n = normalize(text);
+        assert_eq!(n.original_span(0..6), Span::new(0, 8));
+        assert_eq!(n.original_span(4..6), Span::new(4, 8));
+    }
+
+    #[test]
+    fn clamps_out_of_range() {
+        let n = normalize("قصف");
+        assert_eq!(n.original_span(2..100), Span::new(2, 6));
+        assert_eq!(n.original_span(100..200), Span::new(6, 6));
+        let e = normalize("");
+        assert_eq!(e.original_span(0..0), Span::new(0, 0));
+    }
+}

@@ -1,0 +1,382 @@
+//! Sentences, words and clitic splits, over normalized text.
+
+use super::normalize::{Normalized, QuoteDirection};
+use crate::document::Loc;
+use core::ops::Range;
+use serde::Serialize;
+
+/// A sentence (or a line that is not a sentence, such as a headline).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// Where the sentence stands in the original input.
+    #[serde(flatten)]
+    pub loc: Loc,
+    /// 0-based index of the line (paragraph) the sentence is on.
+    pub line: usize,
+    /// Byte range in the normalized text.
+    #[serde(skip)]
+    pub(crate) norm: Range<usize>,
+}
+
+/// Splits normalized text into sentence ranges (normalized byte offsets),
+/// each with its 0-based line number.
+///
+/// Splits at `.` `!` `?` `;` (Arabic `؟` `؛` are already folded to these)
+/// and at line breaks; not inside a decimal number (`1.5`), after an
+/// abbreviation of one letter (`د.`, `ت.غ`, `U.S.`), inside parentheses,
+/// or inside a quotation that closes later on the same line.
+pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
+    let text = n.as_str();
+    let bytes = text.as_bytes();
+    let quotes = n.quote_marks();
+    let mut qi = 0;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line = 0;
+    let mut depth = 0usize;
+    let mut in_quote = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Quote marks stand at white space positions.
+        while qi < quotes.len() && quotes[qi].normalized < i {
+            qi += 1;
+        }
+        while qi < quotes.len() && quotes[qi].normalized == i {
+            let q = quotes[qi];
+            let opens = match q.direction {
+                QuoteDirection::Open => true,
+                QuoteDirection::Close => false,
+                _ => !in_quote,
+            };
+            if opens {
+                // Only a quotation that closes on this line suppresses
+                // splitting; a stray mark must not swallow a paragraph.
+                let line_end = memchr_newline(bytes, i);
+                in_quote = quotes[qi + 1..].iter().any(|r| {
+                    r.normalized > i
+                        && r.normalized < line_end
+                        && r.direction != QuoteDirection::Open
+                });
+            } else {
+                in_quote = false;
+            }
+            qi += 1;
+        }
+        let b = bytes[i];
+        match b {
+            b'\n' => {
+                push(&mut out, text, start, i, line);
+                line += 1;
+                start = i + 1;
+                depth = 0;
+                in_quote = false;
+            }
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b'.' | b'!' | b'?' | b';' => {
+                if depth == 0 && !in_quote && !is_protected(bytes, i) {
+                    let mut end = i + 1;
+                    // Runs of terminators and closing brackets stay
+                    // with the sentence they end.
+                    while end < bytes.len()
+                        && matches!(bytes[end], b'.' | b'!' | b'?' | b';')
+                    {
+                        end += 1;
+                    }
+                    push(&mut out, text, start, end, line);
+                    start = end;
+                    i = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push(&mut out, text, start, bytes.len(), line);
+    out
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| from + p)
+}
+
+/// Pushes `start..end` trimmed of spaces, if anything is left.
+fn push(
+    out: &mut Vec<(Range<usize>, usize)>,
+    text: &str,
+    start: usize,
+    end: usize,
+    line: usize,
+) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push((start + lead..end - trail, line));
+    }
+}
+
+/// Whether the terminator at `i` is part of a number or an abbreviation.
+fn is_protected(bytes: &[u8], i: usize) -> bool {
+    if bytes[i] != b'.' {
+        return false;
+    }
+    let prev = i.checked_sub(1).map(|p| bytes[p]);
+    let next = bytes.get(i + 1).copied();
+    // A decimal point or a dotted date: 1.5, 15.5.2017.
+    if prev.is_some_and(|b| b.is_ascii_digit())
+        && next.is_some_and(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    // An abbreviation: the word before the dot is a single letter.
+    let before = &bytes[..i];
+    let word_start = before
+        .iter()
+        .rposition(|&b| !is_word_byte(b))
+        .map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    let single_letter = match core::str::from_utf8(word) {
+        Ok(w) => {
+            let mut cs = w.chars();
+            cs.next().is_some_and(|c| c.is_alphabetic()) && cs.next().is_none()
+        }
+        Err(_) => false,
+    };
+    single_letter && next.is_some_and(|b| b != b'\n')
+}
+
+/// Whether a byte can belong to a word: ASCII alphanumerics and any byte
+/// of a multi-byte char (letters of every script beyond ASCII).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Iterates over the words of a normalized text: maximal runs of letters
+/// and digits, as byte ranges.
+///
+/// ```
+/// let n = hadath::normalize("قصفٌ، على «الرقة» 2017");
+/// let words: Vec<&str> = hadath::words(n.as_str())
+///     .map(|r| &n.as_str()[r])
+///     .collect();
+/// assert_eq!(words, ["قصف", "علي", "الرقه", "2017"]);
+/// ```
+pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut iter = text.char_indices().peekable();
+    core::iter::from_fn(move || {
+        let (start, _) = loop {
+            let (i, c) = iter.next()?;
+            if c.is_alphanumeric() {
+                break (i, c);
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = iter.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            iter.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// One way to read a normalized word as proclitics + stem + enclitic.
+///
+/// The proclitics are a conjunction (`و`, `ف`), then a preposition or the
+/// future particle (`ب`, `ل`, `ك`, `س`), then the article `ال`; `لل` is
+/// read as `ل` + `ال`. The enclitic is an attached pronoun (`ه`, `ها`,
+/// `هم`, `هما`, `هن`, `ك`, `كم`, `ي`, `نا`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CliticSplit<'w> {
+    /// The conjunction and preposition letters, as written (`وب`, `ل`).
+    pub proclitics: &'w str,
+    /// Whether the stem carries the article (`ال`, or `ل` of `لل`).
+    pub article: bool,
+    /// The stem, without article and clitics.
+    pub stem: &'w str,
+    /// The attached pronoun, or `""`.
+    pub enclitic: &'w str,
+}
+
+const ENCLITICS: [&str; 9] = ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
+
+/// The possible clitic splits of a normalized word, from the least to
+/// the most stripped. The first split is always the whole word. A stem
+/// keeps at least two letters.
+///
+/// ```
+/// let splits = hadath::clitic_splits("وبالرقه");
+/// assert!(splits.iter().any(|s| s.proclitics == "وب"
+///     && s.article
+///     && s.stem == "رقه"));
+/// let ll = hadath::clitic_splits("للجيش");
+/// assert!(ll.iter().any(|s| s.proclitics == "ل" && s.article && s.stem == "جيش"));
+/// let enc = hadath::clitic_splits("قصفها");
+/// assert!(enc.iter().any(|s| s.stem == "قصف" && s.enclitic == "ها"));
+/// ```
+pub fn clitic_splits(word: &str) -> Vec<CliticSplit<'_>> {
+    let mut out = Vec::new();
+    for (pro_len, article, stem_start) in proclitic_readings(word) {
+        let rest = &word[stem_start..];
+        push_split(&mut out, &word[..pro_len], article, rest, "");
+        for enc in ENCLITICS {
+            if let Some(stem) = rest.strip_suffix(enc) {
+                push_split(&mut out, &word[..pro_len], article, stem, enc);
+            }
+        }
+    }
+    out
+}
+
+fn push_split<'w>(
+    out: &mut Vec<CliticSplit<'w>>,
+    proclitics: &'w str,
+    article: bool,
+    stem: &'w str,
+    enclitic: &'w str,
+) {
+    if stem.chars().count() >= 2 {
+        out.push(CliticSplit { proclitics, article, stem, enclitic });
+    }
+}
+
+/// (proclitic byte length, article?, stem start) for every reading.
+fn proclitic_readings(word: &str) -> Vec<(usize, bool, usize)> {
+    let mut out = vec![(0, false, 0)];
+    let mut conj = vec![0];
+    if word.starts_with('و') || word.starts_with('ف') {
+        conj.push(2);
+    }
+    for c in conj {
+        let rest = &word[c..];
+        let mut preps = vec![(c, false)];
+        for p in ['ب', 'ل', 'ك', 'س'] {
+            if rest.starts_with(p) {
+                preps.push((c + 2, p == 'ل'));
+            }
+        }
+        for (p, is_lam) in preps {
+            let rest = &word[p..];
+            if p > 0 {
+                out.push((p, false, p));
+            }
+            if rest.starts_with("ال") {
+                out.push((p, true, p + 4));
+            }
+            // لل = ل + ال: the lam of the preposition is followed by the
+            // lam of the article.
+            if is_lam && rest.starts_with('ل') {
+                out.push((p, true, p + 2));
+            }
+        }
+    }
+    out.sort_by_key(|&(pro, art, stem)| (stem, pro, art));
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let n = normalize(text);
+        split_sentences(&n)
+            .into_iter()
+            .map(|(r, _)| n.as_str()[r].to_string())
+            .collect()
+    }
+
+    macro_rules! s {
+        ($name:ident, $input:expr, [$($want:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let want: Vec<String> = vec![$(normalize($want).as_str().trim().to_string()),*];
+                assert_eq!(sentences($input), want);
+            }
+        };
+    }
+
+    s!(period, "قصف الرقة. ثم انسحب.", ["قصف الرقة.", "ثم انسحب."]);
+    s!(arabic_question, "هل قصفت؟ نعم", ["هل قصفت؟", "نعم"]);
+    s!(arabic_semicolon, "قصف؛ انسحاب", ["قصف؛", "انسحاب"]);
+    s!(exclamation, "قصف! انسحاب", ["قصف!", "انسحاب"]);
+    s!(newline, "عنوان\nنص المقال", ["عنوان", "نص المقال"]);
+    s!(decimal, "نحو 1.5 مليون نازح. ثم", ["نحو 1.5 مليون نازح.", "ثم"]);
+    s!(decimal_indic, "نحو ١٫٥ مليون. ثم", ["نحو ١٫٥ مليون.", "ثم"]);
+    s!(date_slashes, "في 2017/5/15 قصف. ثم", ["في 2017/5/15 قصف.", "ثم"]);
+    s!(dotted_date, "في 15.5.2017 قصف. ثم", ["في 15.5.2017 قصف.", "ثم"]);
+    s!(gmt, "الثامنة (ت غ) مساء. ثم", ["الثامنة (ت غ) مساء.", "ثم"]);
+    s!(gmt_dotted, "الثامنة (ت.غ) مساء. ثم", ["الثامنة (ت.غ) مساء.", "ثم"]);
+    s!(abbrev_letter, "قال د. محمد إن القصف. ثم", ["قال د. محمد إن القصف.", "ثم"]);
+    s!(abbrev_latin, "the U.S. army. Then", ["the u.s. army.", "then"]);
+    s!(ellipsis_run, "قصف... ثم", ["قصف...", "ثم"]);
+    s!(quoted_speech, "قال: \"سنقصف. ولن نتوقف\" وأضاف. ثم",
+       ["قال: \"سنقصف. ولن نتوقف\" وأضاف.", "ثم"]);
+    s!(guillemet_speech, "قال «سنقصف. لن نتوقف» وأضاف", ["قال «سنقصف. لن نتوقف» وأضاف"]);
+    s!(stray_quote, "قال \"سنقصف. ولن", ["قال \"سنقصف.", "ولن"]);
+    s!(paren_inside, "قصف (وفق المرصد. أمس) الرقة. ثم",
+       ["قصف (وفق المرصد. أمس) الرقة.", "ثم"]);
+    s!(blank_lines, "\n\nعنوان\n\n\nنص", ["عنوان", "نص"]);
+
+    #[test]
+    fn line_numbers_count_lines() {
+        let n = normalize("عنوان\n\nأول. ثان.\nثالث");
+        let lines: Vec<usize> =
+            split_sentences(&n).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(lines, [0, 1, 1, 2]);
+    }
+
+    macro_rules! c {
+        ($name:ident, $word:expr, $pro:expr, $article:expr, $stem:expr, $enc:expr) => {
+            #[test]
+            fn $name() {
+                let w = normalize($word);
+                let splits = clitic_splits(w.as_str());
+                assert!(
+                    splits.iter().any(|s| s.proclitics == $pro
+                        && s.article == $article
+                        && s.stem == $stem
+                        && s.enclitic == $enc),
+                    "{:?} has no split {:?}+{}+{:?}+{:?}: {:?}",
+                    $word, $pro, $article, $stem, $enc, splits
+                );
+            }
+        };
+    }
+
+    c!(whole, "الرقة", "", true, "رقه", "");
+    c!(waw, "والرقة", "و", true, "رقه", "");
+    c!(baa, "بالرقة", "ب", true, "رقه", "");
+    c!(waw_baa, "وبالرقة", "وب", true, "رقه", "");
+    c!(faa, "فالرقة", "ف", true, "رقه", "");
+    c!(kaf, "كالرقة", "ك", true, "رقه", "");
+    c!(lam_contraction, "للرقة", "ل", true, "رقه", "");
+    c!(waw_lam_contraction, "وللرقة", "ول", true, "رقه", "");
+    c!(no_article, "بمنبج", "ب", false, "منبج", "");
+    c!(future_sin, "سنقصف", "س", false, "نقصف", "");
+    c!(future_wa_sin, "وسنقصف", "وس", false, "نقصف", "");
+    c!(enclitic_ha, "قصفها", "", false, "قصف", "ها");
+    c!(enclitic_hum, "قتلهم", "", false, "قتل", "هم");
+    c!(enclitic_huma, "قتلهما", "", false, "قتل", "هما");
+    c!(enclitic_na, "قصفنا", "", false, "قصف", "نا");
+    c!(enclitic_kum, "قصفكم", "", false, "قصف", "كم");
+    c!(both, "وبمواقعهم", "وب", false, "مواقع", "هم");
+
+    #[test]
+    fn whole_word_comes_first() {
+        let s = clitic_splits("ورقه");
+        assert_eq!(s[0].stem, "ورقه");
+        assert_eq!(s[0].proclitics, "");
+    }
+
+    #[test]
+    fn stems_keep_two_letters() {
+        assert!(clitic_splits("وله").iter().all(|s| s.stem.chars().count() >= 2));
+    }
+}

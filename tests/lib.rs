@@ -1,0 +1,3 @@
+//! The integration test binary (one binary for all suites).
+
+mod seeds;
