@@ -43,9 +43,9 @@
 //! // ... and the whole written word, with its diacritics, in the original.
 //! assert_eq!(&"الرَّقَّةِ ٢٠١٧"[span], "الرَّقَّةِ");
 //! assert_eq!(span.start, 0);
-//! assert_eq!(span.end, 18);
+//! assert_eq!(span.end, 20);
 //! // "2017" (normalized bytes 11..15) came from four two-byte digits.
-//! assert_eq!(n.original_span(11..15), hadath::Span::new(19, 27));
+//! assert_eq!(n.original_span(11..15), hadath::Span::new(21, 29));
 //! ```
 
 use crate::Span;
