@@ -1,3 +1,6 @@
 //! The integration test binary (one binary for all suites).
 
+#[cfg(feature = "cli")]
+mod cli;
+mod normalize;
 mod seeds;

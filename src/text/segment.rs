@@ -29,12 +29,26 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
     let text = n.as_str();
     let bytes = text.as_bytes();
     let quotes = n.quote_marks();
+    // For each mark, where the next mark that can close a quotation
+    // stands (one backward pass, so that runs of marks stay linear).
+    let mut next_close = vec![usize::MAX; quotes.len()];
+    let mut after = usize::MAX;
+    for (k, q) in quotes.iter().enumerate().rev() {
+        next_close[k] = after;
+        if q.direction != QuoteDirection::Open {
+            after = q.normalized;
+        }
+    }
     let mut qi = 0;
     let mut out = Vec::new();
     let mut start = 0;
     let mut line = 0;
     let mut depth = 0usize;
-    let mut in_quote = false;
+    // Open quotations on this line, innermost last: `Open` for «, `Either`
+    // for a mark that reads both ways.
+    let mut open: Vec<QuoteDirection> = Vec::new();
+    // End of the current line, found once per line that has quote marks.
+    let mut line_end = 0;
     let mut i = 0;
     while i < bytes.len() {
         // Quote marks stand at white space positions.
@@ -43,25 +57,27 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
         }
         while qi < quotes.len() && quotes[qi].normalized == i {
             let q = quotes[qi];
-            let opens = match q.direction {
-                QuoteDirection::Open => true,
-                QuoteDirection::Close => false,
-                _ => !in_quote,
+            let closes = match q.direction {
+                QuoteDirection::Open => false,
+                QuoteDirection::Close => true,
+                _ => open.last() == Some(&QuoteDirection::Either),
             };
-            if opens {
+            if closes {
+                open.pop();
+            } else {
                 // Only a quotation that closes on this line suppresses
                 // splitting; a stray mark must not swallow a paragraph.
-                let line_end = memchr_newline(bytes, i);
-                in_quote = quotes[qi + 1..].iter().any(|r| {
-                    r.normalized > i
-                        && r.normalized < line_end
-                        && r.direction != QuoteDirection::Open
-                });
-            } else {
-                in_quote = false;
+                if line_end <= i {
+                    line_end = memchr_newline(bytes, i);
+                }
+                let close = next_close[qi];
+                if close > i && close < line_end {
+                    open.push(q.direction);
+                }
             }
             qi += 1;
         }
+        let in_quote = !open.is_empty();
         let b = bytes[i];
         match b {
             b'\n' => {
@@ -69,7 +85,7 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
                 line += 1;
                 start = i + 1;
                 depth = 0;
-                in_quote = false;
+                open.clear();
             }
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth = depth.saturating_sub(1),
@@ -319,6 +335,8 @@ mod tests {
     s!(quoted_speech, "قال: \"سنقصف. ولن نتوقف\" وأضاف. ثم",
        ["قال: \"سنقصف. ولن نتوقف\" وأضاف.", "ثم"]);
     s!(guillemet_speech, "قال «سنقصف. لن نتوقف» وأضاف", ["قال «سنقصف. لن نتوقف» وأضاف"]);
+    s!(nested_guillemets, "قال «تنبأ بتحول إلى «أفغانستان».. لكن لن يحصل». ثم",
+       ["قال «تنبأ بتحول إلى «أفغانستان».. لكن لن يحصل».", "ثم"]);
     s!(stray_quote, "قال \"سنقصف. ولن", ["قال \"سنقصف.", "ولن"]);
     s!(paren_inside, "قصف (وفق المرصد. أمس) الرقة. ثم",
        ["قصف (وفق المرصد. أمس) الرقة.", "ثم"]);
