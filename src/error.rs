@@ -19,20 +19,25 @@ pub struct Error {
 }
 
 /// What kind of error occurred, with its details.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input is not valid UTF-8.
+    #[error("invalid UTF-8 at byte offset {offset}")]
     InvalidUtf8 {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
     /// A document date could not be parsed.
+    #[error(
+        "invalid date {input:?}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]"
+    )]
     InvalidDate {
         /// The text given as a date.
         input: String,
     },
     /// A data file (gazetteer, lexicon) is malformed.
+    #[error("{}", data_message(file, *line, *column, entry.as_deref(), message))]
     Data {
         /// The file's name (or `<string>` for data given as a string).
         file: PathBuf,
@@ -46,6 +51,7 @@ pub enum ErrorKind {
         message: String,
     },
     /// A file could not be read.
+    #[error("{}: {message}", file.display())]
     Io {
         /// The file's name.
         file: PathBuf,
@@ -94,40 +100,41 @@ impl Error {
     #[allow(dead_code)] // Used by the data loaders.
     pub(crate) fn io(file: impl Into<PathBuf>, err: &std::io::Error) -> Error {
         Error {
-            kind: ErrorKind::Io { file: file.into(), message: err.to_string() },
+            kind: ErrorKind::Io {
+                file: file.into(),
+                message: err.to_string(),
+            },
         }
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            ErrorKind::InvalidUtf8 { offset } => {
-                write!(f, "invalid UTF-8 at byte offset {offset}")
-            }
-            ErrorKind::InvalidDate { input } => write!(
-                f,
-                "invalid date {input:?}: expected YYYY-MM-DD or \
-                 YYYY-MM-DDTHH:MM[:SS]"
-            ),
-            ErrorKind::Data { file, line, column, entry, message } => {
-                write!(f, "{}", file.display())?;
-                if let Some(line) = line {
-                    write!(f, ":{line}")?;
-                    if let Some(column) = column {
-                        write!(f, ":{column}")?;
-                    }
-                }
-                if let Some(entry) = entry {
-                    write!(f, ": entry {entry:?}")?;
-                }
-                write!(f, ": {message}")
-            }
-            ErrorKind::Io { file, message } => {
-                write!(f, "{}: {message}", file.display())
-            }
+        fmt::Display::fmt(&self.kind, f)
+    }
+}
+
+/// `file:line:column: entry "id": message`, leaving out what is unknown.
+fn data_message(
+    file: &std::path::Path,
+    line: Option<usize>,
+    column: Option<usize>,
+    entry: Option<&str>,
+    message: &str,
+) -> String {
+    let mut s = file.display().to_string();
+    if let Some(line) = line {
+        s.push_str(&format!(":{line}"));
+        if let Some(column) = column {
+            s.push_str(&format!(":{column}"));
         }
     }
+    if let Some(entry) = entry {
+        s.push_str(&format!(": entry {entry:?}"));
+    }
+    s.push_str(": ");
+    s.push_str(message);
+    s
 }
 
 impl std::error::Error for Error {}

@@ -78,3 +78,7 @@ pub use text::{
     Normalized, QuoteDirection, QuoteMark, Sentence,
 };
 pub use time::TimeMention;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -20,13 +20,19 @@ fn extract_prints_a_document_per_seed() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in ["entities", "quantities", "times", "events", "sentences", "chrome"] {
+    for key in
+        ["entities", "quantities", "times", "events", "sentences", "chrome"]
+    {
         assert!(doc[key].is_array(), "missing {key}");
     }
     assert_eq!(doc["date"], "2017-06-01");
-    let text = std::fs::read_to_string(seed("001_22ca520eae405aa2.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(seed("001_22ca520eae405aa2.txt")).unwrap();
     for s in doc["sentences"].as_array().unwrap() {
-        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[a..b], s["text"].as_str().unwrap());
     }
 }
@@ -67,7 +73,8 @@ fn stdin_is_read_with_a_dash() {
 
 #[test]
 fn invalid_utf8_names_file_and_offset() {
-    let dir = std::env::temp_dir().join(format!("hadath-cli-{}", std::process::id()));
+    let dir = std::env::temp_dir()
+        .join(format!("hadath-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.txt");
     let mut bytes = "قصف ".as_bytes().to_vec();

@@ -1,5 +1,53 @@
 //! Text handling: normalization with an offset map, sentence and word
 //! segmentation, clitic splits, and page-chrome detection.
+//!
+//! [`normalize`] folds the spelling variation that real Arabic news text
+//! carries, so that later stages can match one form, and keeps a map from
+//! every normalized position back to the original input.
+//!
+//! # What is folded
+//!
+//! | class | examples | result |
+//! |---|---|---|
+//! | diacritics (tashkeel, shadda, sukun, superscript alef, Quranic marks) | `الرَّقَّةِ` | `الرقه` |
+//! | tatweel | `الطائـرات` | `الطايرات` |
+//! | alef forms | `أ إ آ ٱ` | `ا` |
+//! | alef maqsura, taa marbuta, hamza seats | `ى ة ؤ ئ` | `ي ه و ي` |
+//! | Persian/Urdu letters | `ک ی ۀ ھ گ پ چ ژ ڤ` | `ك ي ه ه ك ب ج ز ف` |
+//! | presentation forms, lam-alef ligatures | `ﻻ` | `لا` |
+//! | Arabic-Indic and Eastern digits, separators | `٢٠١٧ ۲۰۱۷ ١٫٥ ٢٬٥٠٠` | `2017 2017 1.5 2,500` |
+//! | Arabic punctuation | `، ؛ ؟ ٪` | `, ; ? %` |
+//! | bidi, zero-width marks, soft hyphen, BOM | `U+200F U+200C U+FEFF` | removed |
+//! | quote marks (`« » “ ” „ " '` …) | `و”قسد”` | `و قسد ` |
+//! | white space runs (NBSP, thin spaces, tabs) | `a\u{a0}\u{a0}b` | `a b` (a run with a line break becomes `\n`) |
+//! | Latin letters | `SDF` | `sdf` |
+//!
+//! Quote marks become white space so that a name written with quotes
+//! (`قوات "سوريا الديمقراطية"`) reads as the plain name; their positions
+//! are kept in [`Normalized::quote_marks`] for the sentence splitter.
+//!
+//! # The offset map
+//!
+//! The normalized text is a sequence of *pieces*. In a *linear* piece every
+//! normalized byte corresponds to the original byte at the same distance
+//! from the piece start (verbatim copies and same-length folds such as
+//! `ة → ه`); any other piece (a digit `٢ → 2`, a white space run, a
+//! ligature) maps as a whole. Removed characters belong to the piece before
+//! them. A normalized range therefore maps back to the smallest original
+//! range that produced it, always on `char` boundaries:
+//!
+//! ```
+//! let n = hadath::normalize("الرَّقَّةِ ٢٠١٧");
+//! assert_eq!(n.as_str(), "الرقه 2017");
+//! // "الرقه" is bytes 0..10 of the normalized text ...
+//! let span = n.original_span(0..10);
+//! // ... and the whole written word, with its diacritics, in the original.
+//! assert_eq!(&"الرَّقَّةِ ٢٠١٧"[span], "الرَّقَّةِ");
+//! assert_eq!(span.start, 0);
+//! assert_eq!(span.end, 20);
+//! // "2017" (normalized bytes 11..15) came from four two-byte digits.
+//! assert_eq!(n.original_span(11..15), hadath::Span::new(21, 29));
+//! ```
 
 mod chrome;
 mod normalize;

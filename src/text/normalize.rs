@@ -1,52 +1,4 @@
-//! Orthographic normalization of Arabic text with an exact offset map.
-//!
-//! [`normalize`] folds the spelling variation that real Arabic news text
-//! carries, so that later stages can match one form, and keeps a map from
-//! every normalized position back to the original input.
-//!
-//! # What is folded
-//!
-//! | class | examples | result |
-//! |---|---|---|
-//! | diacritics (tashkeel, shadda, sukun, superscript alef, Quranic marks) | `الرَّقَّةِ` | `الرقه` |
-//! | tatweel | `الطائـرات` | `الطايرات` |
-//! | alef forms | `أ إ آ ٱ` | `ا` |
-//! | alef maqsura, taa marbuta, hamza seats | `ى ة ؤ ئ` | `ي ه و ي` |
-//! | Persian/Urdu letters | `ک ی ۀ ھ گ پ چ ژ ڤ` | `ك ي ه ه ك ب ج ز ف` |
-//! | presentation forms, lam-alef ligatures | `ﻻ` | `لا` |
-//! | Arabic-Indic and Eastern digits, separators | `٢٠١٧ ۲۰۱۷ ١٫٥ ٢٬٥٠٠` | `2017 2017 1.5 2,500` |
-//! | Arabic punctuation | `، ؛ ؟ ٪` | `, ; ? %` |
-//! | bidi, zero-width marks, soft hyphen, BOM | `U+200F U+200C U+FEFF` | removed |
-//! | quote marks (`« » “ ” „ " '` …) | `و”قسد”` | `و قسد ` |
-//! | white space runs (NBSP, thin spaces, tabs) | `a\u{a0}\u{a0}b` | `a b` (a run with a line break becomes `\n`) |
-//! | Latin letters | `SDF` | `sdf` |
-//!
-//! Quote marks become white space so that a name written with quotes
-//! (`قوات "سوريا الديمقراطية"`) reads as the plain name; their positions
-//! are kept in [`Normalized::quote_marks`] for the sentence splitter.
-//!
-//! # The offset map
-//!
-//! The normalized text is a sequence of *pieces*. In a *linear* piece every
-//! normalized byte corresponds to the original byte at the same distance
-//! from the piece start (verbatim copies and same-length folds such as
-//! `ة → ه`); any other piece (a digit `٢ → 2`, a white space run, a
-//! ligature) maps as a whole. Removed characters belong to the piece before
-//! them. A normalized range therefore maps back to the smallest original
-//! range that produced it, always on `char` boundaries:
-//!
-//! ```
-//! let n = hadath::normalize("الرَّقَّةِ ٢٠١٧");
-//! assert_eq!(n.as_str(), "الرقه 2017");
-//! // "الرقه" is bytes 0..10 of the normalized text ...
-//! let span = n.original_span(0..10);
-//! // ... and the whole written word, with its diacritics, in the original.
-//! assert_eq!(&"الرَّقَّةِ ٢٠١٧"[span], "الرَّقَّةِ");
-//! assert_eq!(span.start, 0);
-//! assert_eq!(span.end, 20);
-//! // "2017" (normalized bytes 11..15) came from four two-byte digits.
-//! assert_eq!(n.original_span(11..15), hadath::Span::new(21, 29));
-//! ```
+//! Orthographic normalization; documented in the parent module.
 
 use crate::Span;
 use core::ops::Range;
@@ -230,7 +182,7 @@ impl Normalized {
     }
 }
 
-/// Normalizes Arabic text; see the [module documentation](self) for what
+/// Normalizes Arabic text; see the [`text` module](crate::text) for what
 /// is folded and how offsets map back.
 ///
 /// ```
@@ -459,7 +411,9 @@ const FORMS_B: &[(u32, u32, char)] = &[
 /// Folds one letter (after presentation forms are resolved).
 fn fold_letter(c: char) -> char {
     match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => 'ا',
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => {
+            'ا'
+        }
         'ى' | 'ئ' | 'ی' | '\u{06D0}' | '\u{06CD}' => 'ي',
         'ة' | 'ۀ' | 'ہ' | 'ە' | 'ھ' | '\u{06C3}' => 'ه',
         'ؤ' | '\u{0676}' => 'و',
@@ -488,8 +442,13 @@ fn classify(c: char) -> Class {
         ' ' => Class::Space,
         '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}'
         | '\u{2029}' => Class::Newline,
-        '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
-        | '\u{202F}' | '\u{205F}' | '\u{3000}' => Class::Space,
+        '\t'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Class::Space,
         // Tashkeel, Quranic annotation marks, superscript alef, tatweel.
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
@@ -530,8 +489,9 @@ fn classify(c: char) -> Class {
         '\u{FD3F}' => Class::To(')'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Class::To('-'),
         '"' | '\'' | '`' | '\u{201C}' | '\u{201D}' | '\u{201F}'
-        | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{FF02}'
-        | '\u{FF07}' => Class::Quote(QuoteDirection::Either),
+        | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{FF02}' | '\u{FF07}' => {
+            Class::Quote(QuoteDirection::Either)
+        }
         '\u{00AB}' | '\u{2039}' | '\u{201E}' | '\u{201A}' => {
             Class::Quote(QuoteDirection::Open)
         }
@@ -581,9 +541,8 @@ mod tests {
     /// boundaries whose normalization is the normalized slice.
     pub(crate) fn check_map(original: &str, n: &Normalized) {
         let text = n.as_str();
-        let bounds: Vec<usize> = (0..=text.len())
-            .filter(|&i| n.is_exact_boundary(i))
-            .collect();
+        let bounds: Vec<usize> =
+            (0..=text.len()).filter(|&i| n.is_exact_boundary(i)).collect();
         for (k, &a) in bounds.iter().enumerate() {
             for &b in bounds.iter().skip(k).take(6) {
                 let span = n.original_span(a..b);
@@ -686,7 +645,8 @@ mod tests {
     fn quote_marks_are_recorded_with_direction() {
         let text = "قال «نعم» و\"لا\"";
         let n = normalize(text);
-        let dirs: Vec<_> = n.quote_marks().iter().map(|q| q.direction).collect();
+        let dirs: Vec<_> =
+            n.quote_marks().iter().map(|q| q.direction).collect();
         assert_eq!(
             dirs,
             [

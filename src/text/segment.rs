@@ -89,21 +89,20 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
             }
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth = depth.saturating_sub(1),
-            b'.' | b'!' | b'?' | b';' => {
-                if depth == 0 && !in_quote && !is_protected(bytes, i) {
-                    let mut end = i + 1;
-                    // Runs of terminators and closing brackets stay
-                    // with the sentence they end.
-                    while end < bytes.len()
-                        && matches!(bytes[end], b'.' | b'!' | b'?' | b';')
-                    {
-                        end += 1;
-                    }
-                    push(&mut out, text, start, end, line);
-                    start = end;
-                    i = end;
-                    continue;
+            b'.' | b'!' | b'?' | b';'
+                if depth == 0 && !in_quote && !is_protected(bytes, i) =>
+            {
+                let mut end = i + 1;
+                // A run of terminators stays with the sentence it ends.
+                while end < bytes.len()
+                    && matches!(bytes[end], b'.' | b'!' | b'?' | b';')
+                {
+                    end += 1;
                 }
+                push(&mut out, text, start, end, line);
+                start = end;
+                i = end;
+                continue;
             }
             _ => {}
         }
@@ -114,7 +113,10 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| from + p)
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| from + p)
 }
 
 /// Pushes `start..end` trimmed of spaces, if anything is left.
@@ -148,10 +150,8 @@ fn is_protected(bytes: &[u8], i: usize) -> bool {
     }
     // An abbreviation: the word before the dot is a single letter.
     let before = &bytes[..i];
-    let word_start = before
-        .iter()
-        .rposition(|&b| !is_word_byte(b))
-        .map_or(0, |p| p + 1);
+    let word_start =
+        before.iter().rposition(|&b| !is_word_byte(b)).map_or(0, |p| p + 1);
     let word = &before[word_start..];
     let single_letter = match core::str::from_utf8(word) {
         Ok(w) => {
@@ -218,7 +218,8 @@ pub struct CliticSplit<'w> {
     pub enclitic: &'w str,
 }
 
-const ENCLITICS: [&str; 9] = ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
+const ENCLITICS: [&str; 9] =
+    ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
 
 /// The possible clitic splits of a normalized word, from the least to
 /// the most stripped. The first split is always the whole word. A stem
@@ -329,17 +330,34 @@ mod tests {
     s!(dotted_date, "في 15.5.2017 قصف. ثم", ["في 15.5.2017 قصف.", "ثم"]);
     s!(gmt, "الثامنة (ت غ) مساء. ثم", ["الثامنة (ت غ) مساء.", "ثم"]);
     s!(gmt_dotted, "الثامنة (ت.غ) مساء. ثم", ["الثامنة (ت.غ) مساء.", "ثم"]);
-    s!(abbrev_letter, "قال د. محمد إن القصف. ثم", ["قال د. محمد إن القصف.", "ثم"]);
+    s!(
+        abbrev_letter,
+        "قال د. محمد إن القصف. ثم",
+        ["قال د. محمد إن القصف.", "ثم"]
+    );
     s!(abbrev_latin, "the U.S. army. Then", ["the u.s. army.", "then"]);
     s!(ellipsis_run, "قصف... ثم", ["قصف...", "ثم"]);
-    s!(quoted_speech, "قال: \"سنقصف. ولن نتوقف\" وأضاف. ثم",
-       ["قال: \"سنقصف. ولن نتوقف\" وأضاف.", "ثم"]);
-    s!(guillemet_speech, "قال «سنقصف. لن نتوقف» وأضاف", ["قال «سنقصف. لن نتوقف» وأضاف"]);
-    s!(nested_guillemets, "قال «تنبأ بتحول إلى «أفغانستان».. لكن لن يحصل». ثم",
-       ["قال «تنبأ بتحول إلى «أفغانستان».. لكن لن يحصل».", "ثم"]);
+    s!(
+        quoted_speech,
+        "قال: \"سنقصف. ولن نتوقف\" وأضاف. ثم",
+        ["قال: \"سنقصف. ولن نتوقف\" وأضاف.", "ثم"]
+    );
+    s!(
+        guillemet_speech,
+        "قال «سنقصف. لن نتوقف» وأضاف",
+        ["قال «سنقصف. لن نتوقف» وأضاف"]
+    );
+    s!(
+        nested_guillemets,
+        "قال «تنبأ بتحول إلى «أفغانستان».. لكن لن يحصل». ثم",
+        ["قال «تنبأ بتحول إلى «أفغانستان».. لكن لن يحصل».", "ثم"]
+    );
     s!(stray_quote, "قال \"سنقصف. ولن", ["قال \"سنقصف.", "ولن"]);
-    s!(paren_inside, "قصف (وفق المرصد. أمس) الرقة. ثم",
-       ["قصف (وفق المرصد. أمس) الرقة.", "ثم"]);
+    s!(
+        paren_inside,
+        "قصف (وفق المرصد. أمس) الرقة. ثم",
+        ["قصف (وفق المرصد. أمس) الرقة.", "ثم"]
+    );
     s!(blank_lines, "\n\nعنوان\n\n\nنص", ["عنوان", "نص"]);
 
     #[test]
@@ -362,7 +380,12 @@ mod tests {
                         && s.stem == $stem
                         && s.enclitic == $enc),
                     "{:?} has no split {:?}+{}+{:?}+{:?}: {:?}",
-                    $word, $pro, $article, $stem, $enc, splits
+                    $word,
+                    $pro,
+                    $article,
+                    $stem,
+                    $enc,
+                    splits
                 );
             }
         };
@@ -395,6 +418,8 @@ mod tests {
 
     #[test]
     fn stems_keep_two_letters() {
-        assert!(clitic_splits("وله").iter().all(|s| s.stem.chars().count() >= 2));
+        assert!(clitic_splits("وله")
+            .iter()
+            .all(|s| s.stem.chars().count() >= 2));
     }
 }
