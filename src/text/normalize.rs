@@ -155,6 +155,46 @@ impl Normalized {
         }
     }
 
+    /// Maps a span of the **original** input to the normalized byte range
+    /// that covers it: the inverse of [`Normalized::original_span`] for
+    /// spans that came from it.
+    ///
+    /// ```
+    /// let original = "قصفٌ على الرَّقَّة";
+    /// let n = hadath::normalize(original);
+    /// let r = n.normalized_range(hadath::Span::new(16, original.len()));
+    /// assert_eq!(&n.as_str()[r], "الرقه");
+    /// ```
+    pub fn normalized_range(&self, span: Span) -> Range<usize> {
+        let start = self.normalized_offset(span.start, false);
+        let end = self.normalized_offset(span.end, true);
+        start..end.max(start)
+    }
+
+    /// The normalized offset of an original offset: for a start, the
+    /// beginning of the piece it falls in; for an end, the end of it.
+    fn normalized_offset(&self, orig: usize, end: bool) -> usize {
+        if self.pieces.is_empty() || orig >= self.original_len {
+            return if orig == 0 { 0 } else { self.text.len() };
+        }
+        let i = self.pieces.partition_point(|p| p.orig <= orig) - 1;
+        let p = self.pieces[i];
+        let next_norm =
+            self.pieces.get(i + 1).map_or(self.text.len(), |q| q.norm);
+        if p.linear {
+            let n = (p.norm + (orig - p.orig)).min(next_norm);
+            // A position inside removed marks after the piece's text.
+            if self.text.is_char_boundary(n) {
+                return n;
+            }
+        }
+        if end && orig > p.orig {
+            next_norm
+        } else {
+            p.norm
+        }
+    }
+
     /// Whether `norm` is a position at which the offset map is exact: a
     /// `char` boundary of the normalized text that does not fall inside a
     /// piece that maps as a whole (such as the expansion of a ligature).
@@ -677,6 +717,18 @@ mod tests {
         let n = normalize(text);
         assert_eq!(n.original_span(0..6), Span::new(0, 8));
         assert_eq!(n.original_span(4..6), Span::new(4, 8));
+    }
+
+    #[test]
+    fn normalized_range_inverts_original_span() {
+        for text in ["قصفٌ على الرَّقَّة ٢٠١٧", "\u{FEFF}ﻻ «قسد» ok", "a  b\n\nc"]
+        {
+            let n = normalize(text);
+            for w in crate::words(n.as_str()) {
+                let span = n.original_span(w.clone());
+                assert_eq!(n.normalized_range(span), w, "{text:?}");
+            }
+        }
     }
 
     #[test]
