@@ -97,6 +97,10 @@ pub struct Document {
     pub quantities: Vec<crate::number::Quantity>,
     /// Dates, times and periods.
     pub times: Vec<crate::time::TimeMention>,
-    /// Event mentions.
+    /// Event mentions: one per trigger, in text order. This is the list
+    /// the gold scorer reads.
     pub events: Vec<crate::event::Event>,
+    /// The document-level view: mentions that report the same event
+    /// (a repeated headline, a lede and its restatement) merged.
+    pub document_events: Vec<crate::event::DocumentEvent>,
 }

@@ -186,6 +186,7 @@ pub struct Extractor {
 
 struct Inner {
     chrome: text::ChromeLexicon,
+    events: crate::event::EventLexicon,
 }
 
 impl fmt::Debug for Extractor {
@@ -195,6 +196,7 @@ impl fmt::Debug for Extractor {
 }
 
 const BUILTIN_CHROME: &str = include_str!("../gazetteers/chrome.toml");
+const BUILTIN_EVENTS: &str = include_str!("../gazetteers/events.toml");
 
 static BUILTIN: Lazy<Extractor> = Lazy::new(|| {
     // The built-in data is checked by the test suite; failing here would
@@ -233,8 +235,15 @@ impl Extractor {
         let entities = crate::gazetteer::extract(&prepared);
         let quantities = crate::number::extract(&prepared);
         let times = crate::time::extract(&prepared);
-        let events =
-            crate::event::extract(&prepared, &entities, &quantities, &times);
+        let events = crate::event::extract(
+            &prepared,
+            &self.inner.events,
+            &entities,
+            &quantities,
+            &times,
+        );
+        let document_events =
+            crate::event::merge(&events, &prepared.repeated_sentences());
         let chrome = prepared.chrome_lines();
         let sentences = prepared.public_sentences();
         Document {
@@ -246,6 +255,7 @@ impl Extractor {
             quantities,
             times,
             events,
+            document_events,
         }
     }
 }
@@ -254,6 +264,7 @@ impl Extractor {
 #[derive(Debug, Default)]
 pub struct ExtractorBuilder {
     chrome: Option<(String, String)>,
+    events: Option<(String, String)>,
 }
 
 impl ExtractorBuilder {
@@ -281,6 +292,37 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Replaces the event vocabulary (triggers and cues) with a TOML
+    /// string in the format of `gazetteers/events.toml`. `name` is used in
+    /// errors.
+    ///
+    /// ```
+    /// let builtin = include_str!("../gazetteers/events.toml");
+    /// // Make "قنص" (sniping) a shelling trigger too.
+    /// let mine = builtin.replace(
+    ///     "nouns = [\"قذائف\"",
+    ///     "nouns = [\"قنص\", \"قذائف\"",
+    /// );
+    /// let ex = hadath::Extractor::builder()
+    ///     .events_str("mine.toml", mine)
+    ///     .build()
+    ///     .unwrap();
+    /// # let _ = ex;
+    /// let err = hadath::Extractor::builder()
+    ///     .events_str("bad.toml", "version = 2")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().starts_with("bad.toml"));
+    /// ```
+    pub fn events_str(
+        &mut self,
+        name: impl Into<String>,
+        toml: impl Into<String>,
+    ) -> &mut ExtractorBuilder {
+        self.events = Some((name.into(), toml.into()));
+        self
+    }
+
     /// Builds the extractor, checking all data.
     pub fn build(&self) -> Result<Extractor, Error> {
         let chrome = match &self.chrome {
@@ -290,7 +332,16 @@ impl ExtractorBuilder {
                 BUILTIN_CHROME,
             )?,
         };
-        Ok(Extractor { inner: Arc::new(Inner { chrome }) })
+        let events = match &self.events {
+            Some((name, src)) => {
+                crate::event::EventLexicon::from_toml(name, src)?
+            }
+            None => crate::event::EventLexicon::from_toml(
+                "gazetteers/events.toml",
+                BUILTIN_EVENTS,
+            )?,
+        };
+        Ok(Extractor { inner: Arc::new(Inner { chrome, events }) })
     }
 }
 
@@ -302,7 +353,6 @@ pub(crate) struct SentenceInfo {
     /// 0-based line (paragraph) index.
     pub(crate) line: usize,
     /// Why the line is chrome, if it is.
-    #[allow(dead_code)] // Read by the event stage.
     pub(crate) chrome: Option<ChromeKind>,
 }
 
@@ -312,7 +362,7 @@ pub(crate) struct Prepared<'t> {
     pub(crate) original: &'t str,
     pub(crate) norm: Normalized,
     pub(crate) sentences: Vec<SentenceInfo>,
-    #[allow(dead_code)] // Read by the time and event stages.
+    #[allow(dead_code)] // Read by the time stage.
     pub(crate) date: Option<DocumentDate>,
     chrome: Vec<text::ChromeHit>,
     chars: CharIndex,
@@ -368,6 +418,22 @@ impl<'t> Prepared<'t> {
                 line: s.line,
                 norm: s.norm.clone(),
             })
+            .collect()
+    }
+
+    /// (original, repeat) sentence index pairs for repeated paragraphs.
+    fn repeated_sentences(&self) -> Vec<(usize, usize)> {
+        let on_line = |line: usize| {
+            self.sentences
+                .iter()
+                .enumerate()
+                .filter(move |(_, s)| s.line == line)
+                .map(|(i, _)| i)
+        };
+        self.chrome
+            .iter()
+            .filter_map(|c| Some((c.repeat_of?, c.line)))
+            .flat_map(|(orig, rep)| on_line(orig).zip(on_line(rep)))
             .collect()
     }
 

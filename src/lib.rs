@@ -58,6 +58,7 @@
 
 mod document;
 mod error;
+pub mod eval;
 mod event;
 mod extractor;
 mod gazetteer;
@@ -68,10 +69,12 @@ mod time;
 
 pub use document::{Document, Loc};
 pub use error::{Error, ErrorKind};
-pub use event::Event;
+pub use event::{
+    DocumentEvent, Event, EventType, Genericity, Modality, Polarity, Tense,
+};
 pub use extractor::{DocumentDate, Extractor, ExtractorBuilder, Input};
-pub use gazetteer::Entity;
-pub use number::Quantity;
+pub use gazetteer::{Entity, EntityKind};
+pub use number::{Quantity, QuantityKind};
 pub use span::Span;
 pub use text::{
     clitic_splits, normalize, words, ChromeKind, ChromeLine, CliticSplit,

@@ -2,5 +2,6 @@
 
 #[cfg(feature = "cli")]
 mod cli;
+mod gold;
 mod normalize;
 mod seeds;

@@ -1,27 +1,305 @@
-//! Event extraction.
+//! Event extraction: typed events with their arguments and attributes.
 //!
-//! (The rules land with the events issue; until then no event is
-//! reported.)
+//! Triggers and cues are data (`gazetteers/events.toml`); the rules that
+//! read them are code (`rules.rs`). Each [`Event`] is one mention: one
+//! trigger in the text. [`DocumentEvent`]s merge the mentions that report
+//! the same event (a headline printed twice, a lede repeated).
+
+mod lexicon;
+mod rules;
+mod view;
+
+pub(crate) use lexicon::EventLexicon;
 
 use crate::document::Loc;
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
 use crate::time::TimeMention;
+use core::fmt;
 use serde::Serialize;
 
-/// An event mention.
+/// The type of an event. Exact semantics: `tests/gold/ANNOTATION.md`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EventType {
+    /// Bombing from the air.
+    Airstrike,
+    /// Artillery, rockets, mortars, bombardment by ground forces.
+    Shelling,
+    /// One side attacks, launches or advances in a campaign.
+    Offensive,
+    /// Fighting between sides with no initiator stated.
+    Clash,
+    /// A force pulls back, retreats, is driven out or leaves.
+    Withdrawal,
+    /// An ultimatum, amnesty or truce deadline set, extended or expiring.
+    Deadline,
+    /// People killed or wounded.
+    Casualties,
+    /// People fleeing or displaced.
+    Displacement,
+    /// An aircraft or drone downed.
+    Shootdown,
+}
+
+impl EventType {
+    /// The type's name as it appears in JSON.
+    ///
+    /// ```
+    /// assert_eq!(hadath::EventType::Airstrike.as_str(), "airstrike");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventType::Airstrike => "airstrike",
+            EventType::Shelling => "shelling",
+            EventType::Offensive => "offensive",
+            EventType::Clash => "clash",
+            EventType::Withdrawal => "withdrawal",
+            EventType::Deadline => "deadline",
+            EventType::Casualties => "casualties",
+            EventType::Displacement => "displacement",
+            EventType::Shootdown => "shootdown",
+        }
+    }
+}
+
+impl fmt::Display for EventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether the text says the event happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Polarity {
+    /// It happened (or will).
+    Positive,
+    /// The text says it did not (`لم تنفذ ... أي ضربات`).
+    Negative,
+}
+
+/// When the event happens relative to the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Tense {
+    /// Reported with a past verb.
+    Past,
+    /// Reported with a present verb.
+    Present,
+    /// A threat, plan, intention or prediction (`سنقصف`, `تنوي`).
+    Future,
+    /// Not marked (a noun trigger without a governing verb).
+    Unspecified,
+}
+
+/// One occurrence, or a habitual or aggregate statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Genericity {
+    /// One occurrence.
+    Specific,
+    /// Habitual or aggregate (`الغارات التي تشنها طائراتها`).
+    Generic,
+}
+
+/// Whether the report asserts the event or reports a disputed claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Modality {
+    /// Asserted.
+    Asserted,
+    /// Claimed, disputed or denied (`مزاعم`, `بحجة`, `نفت`).
+    Other,
+}
+
+/// An event mention: one trigger in the text, with its arguments.
+///
+/// Arguments are copies of the document's mentions (so an event can be
+/// read alone); any may be missing.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Event {
-    /// The trigger word in the original input.
+    /// The event type.
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// The trigger word(s), as written.
     pub trigger: Loc,
+    /// Who carries it out (for a withdrawal: who withdraws).
+    pub agent: Option<Entity>,
+    /// Who it is aimed at (for casualties: the victims).
+    pub target: Option<Entity>,
+    /// Where it happened.
+    pub place: Option<Entity>,
+    /// When it happened.
+    pub time: Option<TimeMention>,
+    /// How many (people killed, strikes, people displaced ...).
+    pub count: Option<Quantity>,
+    /// Who reports or claims it.
+    pub source: Option<Entity>,
+    /// Whether it happened.
+    pub polarity: Polarity,
+    /// Past, present, future or unspecified.
+    pub tense: Tense,
+    /// Specific or generic.
+    pub genericity: Genericity,
+    /// Asserted or disputed.
+    pub modality: Modality,
+    /// The rule that fired, `type.pattern`.
+    pub rule: String,
+    /// The sentence the event was found in: its evidence.
+    pub sentence: Loc,
+    /// Index of that sentence in [`crate::Document::sentences`].
+    pub sentence_index: usize,
+}
+
+fn id_of(e: &Option<Entity>) -> Option<&str> {
+    e.as_ref().and_then(view::entity_id)
+}
+
+impl fmt::Display for Event {
+    /// One human line:
+    /// `airstrike · agent russia · target isis · 2017-05-25 · count 32 ·
+    /// source russia_mod · rule airstrike.verb`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.event_type)?;
+        if self.polarity == Polarity::Negative {
+            f.write_str(" (negated)")?;
+        }
+        if self.tense == Tense::Future {
+            f.write_str(" (future)")?;
+        }
+        if self.genericity == Genericity::Generic {
+            f.write_str(" (generic)")?;
+        }
+        if self.modality == Modality::Other {
+            f.write_str(" (disputed)")?;
+        }
+        for (label, e) in [
+            ("agent", &self.agent),
+            ("target", &self.target),
+            ("place", &self.place),
+        ] {
+            match (e, id_of(e)) {
+                (_, Some(id)) => write!(f, " · {label} {id}")?,
+                (Some(e), None) => write!(f, " · {label} {:?}", e.loc.text)?,
+                _ => {}
+            }
+        }
+        if let Some(t) = &self.time {
+            match (view::time_from(t), view::time_to(t)) {
+                (Some(a), Some(b)) if a != b => write!(f, " · {a}..{b}")?,
+                (Some(a), _) => write!(f, " · {a}")?,
+                _ => write!(f, " · {:?}", t.loc.text)?,
+            }
+        }
+        if let Some(c) = &self.count {
+            match view::count_value(c) {
+                Some(v) => write!(f, " · count {v}")?,
+                None => write!(f, " · count {:?}", c.loc.text)?,
+            }
+        }
+        if let Some(id) = id_of(&self.source) {
+            write!(f, " · source {id}")?;
+        }
+        write!(f, " · rule {}", self.rule)
+    }
+}
+
+/// An event as the document reports it: the mentions that tell of the
+/// same event, merged.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocumentEvent {
+    /// The event type.
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// Indices of the mentions in [`crate::Document::events`], in order.
+    pub mentions: Vec<usize>,
+    /// The agent's id, from the first mention that has one.
+    pub agent: Option<String>,
+    /// The target's id, from the first mention that has one.
+    pub target: Option<String>,
+    /// The place's id, from the first mention that has one.
+    pub place: Option<String>,
+    /// The start of the time, from the first mention that has one.
+    pub time: Option<String>,
 }
 
 pub(crate) fn extract(
-    _p: &Prepared<'_>,
-    _entities: &[Entity],
-    _quantities: &[Quantity],
-    _times: &[TimeMention],
+    p: &Prepared<'_>,
+    lex: &EventLexicon,
+    entities: &[Entity],
+    quantities: &[Quantity],
+    times: &[TimeMention],
 ) -> Vec<Event> {
-    Vec::new()
+    rules::extract(&rules::Inputs { p, lex, entities, quantities, times })
+}
+
+/// Merges mentions into document events: mentions of one type whose known
+/// arguments agree (agent, target, place and time, where both have them)
+/// and whose sentences are the same text or near each other, or that sit
+/// in a repeated paragraph, are one event.
+pub(crate) fn merge(
+    events: &[Event],
+    repeats: &[(usize, usize)],
+) -> Vec<DocumentEvent> {
+    let mut out: Vec<DocumentEvent> = Vec::new();
+    let same_text = |a: &Event, b: &Event| a.sentence.text == b.sentence.text;
+    let agree = |x: Option<&str>, y: Option<&str>| {
+        x.is_none() || y.is_none() || x == y
+    };
+    for (i, e) in events.iter().enumerate() {
+        let time = e
+            .time
+            .as_ref()
+            .and_then(|t| view::time_from(t).map(str::to_string));
+        let found = out.iter_mut().find(|d| {
+            let first = &events[d.mentions[0]];
+            let last = &events[d.mentions[d.mentions.len() - 1]];
+            d.event_type == e.event_type
+                && agree(d.agent.as_deref(), id_of(&e.agent))
+                && agree(d.target.as_deref(), id_of(&e.target))
+                && agree(d.time.as_deref(), time.as_deref())
+                && (same_text(first, e)
+                    || repeats.iter().any(|&(a, b)| {
+                        b == e.sentence_index && a == first.sentence_index
+                    })
+                    || e.sentence_index <= last.sentence_index + 1
+                        && agree(d.place.as_deref(), id_of(&e.place)))
+        });
+        match found {
+            Some(d) => {
+                d.mentions.push(i);
+                d.agent = d
+                    .agent
+                    .take()
+                    .or_else(|| id_of(&e.agent).map(str::to_string));
+                d.target = d
+                    .target
+                    .take()
+                    .or_else(|| id_of(&e.target).map(str::to_string));
+                d.place = d
+                    .place
+                    .take()
+                    .or_else(|| id_of(&e.place).map(str::to_string));
+                d.time = d.time.take().or(time);
+            }
+            None => out.push(DocumentEvent {
+                event_type: e.event_type,
+                mentions: vec![i],
+                agent: id_of(&e.agent).map(str::to_string),
+                target: id_of(&e.target).map(str::to_string),
+                place: id_of(&e.place).map(str::to_string),
+                time,
+            }),
+        }
+    }
+    out
 }

@@ -7,6 +7,19 @@ use crate::document::Loc;
 use crate::extractor::Prepared;
 use serde::Serialize;
 
+/// What a quantity counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum QuantityKind {
+    /// A count.
+    Cardinal,
+    /// A rank.
+    Ordinal,
+    /// A percentage.
+    Percent,
+}
+
 /// A number or amount in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quantity {
@@ -15,6 +28,8 @@ pub struct Quantity {
     pub loc: Loc,
     /// Its value, when exact.
     pub value: Option<f64>,
+    /// Cardinal, ordinal or percent.
+    pub kind: QuantityKind,
 }
 
 pub(crate) fn extract(_p: &Prepared<'_>) -> Vec<Quantity> {

@@ -49,7 +49,7 @@
 //! assert_eq!(n.original_span(11..15), hadath::Span::new(21, 29));
 //! ```
 
-mod chrome;
+pub(crate) mod chrome;
 mod normalize;
 mod segment;
 

@@ -13,6 +13,10 @@ pub struct TimeMention {
     /// Where the expression stands in the original input.
     #[serde(flatten)]
     pub loc: Loc,
+    /// Start of the period, ISO 8601.
+    pub from: Option<String>,
+    /// End of the period, ISO 8601.
+    pub to: Option<String>,
 }
 
 pub(crate) fn extract(_p: &Prepared<'_>) -> Vec<TimeMention> {
