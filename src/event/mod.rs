@@ -256,10 +256,7 @@ pub(crate) fn merge(
         x.is_none() || y.is_none() || x == y
     };
     for (i, e) in events.iter().enumerate() {
-        let time = e
-            .time
-            .as_ref()
-            .and_then(|t| view::time_from(t).map(str::to_string));
+        let time = e.time.as_ref().and_then(view::time_from);
         let found = out.iter_mut().find(|d| {
             let first = &events[d.mentions[0]];
             let last = &events[d.mentions[d.mentions.len() - 1]];

@@ -35,10 +35,10 @@ pub(crate) fn count_value(q: &Quantity) -> Option<f64> {
     q.value
 }
 
-pub(crate) fn time_from(t: &TimeMention) -> Option<&str> {
-    t.from.as_deref()
+pub(crate) fn time_from(t: &TimeMention) -> Option<String> {
+    t.from.clone()
 }
 
-pub(crate) fn time_to(t: &TimeMention) -> Option<&str> {
-    t.to.as_deref()
+pub(crate) fn time_to(t: &TimeMention) -> Option<String> {
+    t.to.clone()
 }
