@@ -113,3 +113,37 @@ fn a_missing_file_is_reported() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
 }
+
+#[test]
+fn eval_scores_the_seeds_like_the_gold_test() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = hadath()
+        .arg("eval")
+        .arg(format!("{root}/tests/gold/seeds.gold.json"))
+        .arg(format!("{root}/seeds"))
+        .arg("--verbose")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("trigger+type  P "), "{text}");
+    assert!(text.contains("full events (type + every gold argument right)"));
+}
+
+#[test]
+fn eval_reports_a_missing_prediction_folder_entry() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let empty = std::env::temp_dir().join(format!("hadath-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = hadath()
+        .arg("eval")
+        .arg(format!("{root}/tests/gold/seeds.gold.json"))
+        .arg(format!("{root}/seeds"))
+        .arg(&empty)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&empty).ok();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("000_c6ee0ab9842ab196.json"), "{err}");
+}
