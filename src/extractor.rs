@@ -63,7 +63,12 @@ impl core::str::FromStr for DocumentDate {
         if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
             return Ok(DocumentDate::Date(d));
         }
-        for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+        for fmt in [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+        ] {
             if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
                 return Ok(DocumentDate::DateTime(dt));
             }
@@ -228,7 +233,8 @@ impl Extractor {
         let entities = crate::gazetteer::extract(&prepared);
         let quantities = crate::number::extract(&prepared);
         let times = crate::time::extract(&prepared);
-        let events = crate::event::extract(&prepared, &entities, &quantities, &times);
+        let events =
+            crate::event::extract(&prepared, &entities, &quantities, &times);
         let chrome = prepared.chrome_lines();
         let sentences = prepared.public_sentences();
         Document {
@@ -341,7 +347,11 @@ impl<'t> Prepared<'t> {
     /// The [`Loc`] of an original span.
     pub(crate) fn loc_original(&self, span: Span) -> Loc {
         Loc {
-            text: self.original.get(span.range()).unwrap_or_default().to_string(),
+            text: self
+                .original
+                .get(span.range())
+                .unwrap_or_default()
+                .to_string(),
             start: span.start,
             end: span.end,
             char_start: self.chars.chars_before(self.original, span.start),
@@ -352,7 +362,11 @@ impl<'t> Prepared<'t> {
     fn public_sentences(&self) -> Vec<Sentence> {
         self.sentences
             .iter()
-            .map(|s| Sentence { loc: self.loc(s.norm.clone()), line: s.line, norm: s.norm.clone() })
+            .map(|s| Sentence {
+                loc: self.loc(s.norm.clone()),
+                line: s.line,
+                norm: s.norm.clone(),
+            })
             .collect()
     }
 

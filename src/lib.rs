@@ -71,7 +71,7 @@ pub use error::{Error, ErrorKind};
 pub use event::Event;
 pub use extractor::{DocumentDate, Extractor, ExtractorBuilder, Input};
 pub use gazetteer::Entity;
-pub use number::Quantity;
+pub use number::{parse_number, Number, Qualifier, Quantity, QuantityKind};
 pub use span::Span;
 pub use text::{
     clitic_splits, normalize, words, ChromeKind, ChromeLine, CliticSplit,
