@@ -91,25 +91,107 @@ fn maha_numerals() {
     replay("maha_ar_numeral.json", "maha", true, 0.90);
 }
 
-/// Prints the quantities of every seed (run with `--nocapture`).
+type Expect = (&'static str, Option<f64>, &'static str, &'static str);
+
+/// What a careful reader counts in each seed: (text, value, qualifier,
+/// kind). Written by hand from the articles; years, dates (`15 من شهر`,
+/// `2017/5/15`), clock times (`في الثامنة (ت غ) مساءً`, `التاسعة والنصف`)
+/// and share counters are deliberately absent.
+fn seed_expectations() -> Vec<(&'static str, Vec<Expect>)> {
+    let c = |t, v: f64, q| (t, Some(v), q, "cardinal");
+    let o = |t, v: f64| (t, Some(v), "exact", "ordinal");
+    vec![
+        (
+            "000_c6ee0ab9842ab196.txt",
+            vec![
+                c("سبعة", 7.0, "exact"),
+                c("سبعة", 7.0, "exact"),
+                o("الأولى", 1.0),
+                o("الأولى", 1.0),
+                c("24", 24.0, "exact"),
+                c("300", 300.0, "exact"),
+                // `باستثناء مدينتي تل أبيض وعين عيسى`: the two cities.
+                c("مدينتي", 2.0, "exact"),
+            ],
+        ),
+        (
+            "001_22ca520eae405aa2.txt",
+            vec![
+                c("عمليتي", 2.0, "exact"),
+                c("32", 32.0, "exact"),
+                c("ما لا يقل عن 120", 120.0, "at_least"),
+                c("ثلاث", 3.0, "exact"),
+                c("ثلاثة", 3.0, "exact"),
+            ],
+        ),
+        (
+            "002_b35fdc66afbb4b30.txt",
+            vec![
+                c("65", 65.0, "exact"),
+                ("عشرات", None, "about", "cardinal"),
+                c("28 ألف", 28_000.0, "exact"),
+                c("80 ألف", 80_000.0, "exact"),
+                c("35", 35.0, "exact"),
+                c("5 آلاف", 5_000.0, "exact"),
+                c("10", 10.0, "exact"),
+                c("أربع", 4.0, "exact"),
+            ],
+        ),
+        (
+            "003_75b3902d17d9828a.txt",
+            vec![
+                c("أكثرَ من ثماني", 8.0, "more_than"),
+                o("الأولى", 1.0),
+                c("ما لا يقلُّ عن 35", 35.0, "at_least"),
+                c("76", 76.0, "exact"),
+            ],
+        ),
+        (
+            "004_ef66cad4cc51ae24.txt",
+            vec![
+                c("أكثر من 200 الف", 200_000.0, "more_than"),
+                c("274 ألف", 274_000.0, "exact"),
+                o("الخامسة", 5.0),
+                c("لطائرتين", 2.0, "exact"),
+                c("أكثر من 60", 60.0, "more_than"),
+            ],
+        ),
+    ]
+}
+
 #[test]
-fn print_seed_quantities() {
-    for (file, date) in seed_files() {
+fn seed_quantities_match_hand_expectations() {
+    let dates: HashMap<String, String> = seed_files().into_iter().collect();
+    assert_eq!(dates.len(), seed_expectations().len());
+    for (file, want) in seed_expectations() {
         let text =
-            std::fs::read_to_string(root().join("seeds").join(&file)).unwrap();
-        let doc = Extractor::builtin()
-            .extract(Input::new(&text).with_date(date.parse().unwrap()));
-        println!("== {file}");
-        for q in &doc.quantities {
-            println!(
-                "  {:?} {:?} {:?} {:?} head={:?}",
-                q.loc.text,
-                q.value,
-                q.qualifier,
-                q.kind,
-                q.head.as_ref().map(|h| &h.text)
-            );
-        }
+            std::fs::read_to_string(root().join("seeds").join(file)).unwrap();
+        let date = dates[file].parse().unwrap();
+        let doc =
+            Extractor::builtin().extract(Input::new(&text).with_date(date));
+        let got: Vec<(String, Option<f64>, String, String)> = doc
+            .quantities
+            .iter()
+            .map(|q| {
+                let j = serde_json::to_value(q).unwrap();
+                (
+                    q.loc.text.clone(),
+                    q.value,
+                    j["qualifier"].as_str().unwrap().to_string(),
+                    j["kind"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let mut got_sorted = got.clone();
+        let mut want: Vec<_> = want
+            .into_iter()
+            .map(|(t, v, q, k)| {
+                (t.to_string(), v, q.to_string(), k.to_string())
+            })
+            .collect();
+        got_sorted.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        want.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        assert_eq!(got_sorted, want, "{file}: got {got:#?}");
     }
 }
 

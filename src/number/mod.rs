@@ -402,10 +402,14 @@ fn dual_count(
             stems.push(s);
         }
     }
+    // Feminine stems (ending in `ت`) also take the construct endings:
+    // `عمليتي قصف`, `غارتا`.
     let is_dual = stems.iter().any(|s| {
-        ["ان", "ين"].iter().any(|e| {
-            s.strip_suffix(e)
-                .is_some_and(|stem| voc::is_in(&voc::DUAL_STEMS, stem))
+        ["ان", "ين", "ا", "ي"].iter().any(|e| {
+            s.strip_suffix(e).is_some_and(|stem| {
+                (e.chars().count() == 2 || stem.ends_with('ت'))
+                    && voc::is_in(&voc::DUAL_STEMS, stem)
+            })
         })
     });
     if !is_dual {

@@ -272,6 +272,8 @@ x!(vague_nayyif, "عشرون ونيف قتيلا", [("عشرون ونيف", 20, 
 
 // Dual nouns that are counts.
 x!(dual_nominative, "قتل عنصران", [("عنصران", 2, Exact, Cardinal)]);
+x!(dual_construct, "نفذت عمليتي قصف", [("عمليتي", 2, Exact, Cardinal)]);
+x!(not_dual_masculine_accusative, "شن هجوماً", []);
 x!(dual_clitic, "استهدف الموقع بغارتين", [("بغارتين", 2, Exact, Cardinal)]);
 
 // Digits in text: prefixed, scales, heads.
@@ -315,6 +317,7 @@ x!(no_date_day_month, "في 15 من شهر أيار", []);
 x!(no_date_day_month_name, "بـ17 أيار الجاري", []);
 x!(no_clock, "الساعة 3:18 فجرا", []);
 x!(no_clock_word, "منذ الساعة الثالثة", []);
+x!(no_clock_later_word, "في الثامنة (ت غ) مساءً", []);
 x!(no_clock_half, "التاسعة والنصف مساء", []);
 x!(no_phone, "اتصلوا على 0933123456", []);
 x!(no_phone_plus, "اتصلوا على +963933123456", []);
