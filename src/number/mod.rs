@@ -282,7 +282,10 @@ fn quantity_at(
     } else if parsed.plain_digits || !parsed.words_only {
         // Dates, times, phones, names.
         let first_digits = digit_run(text, r.start);
-        if is_non_count_digits(text, &first_digits) {
+        if is_non_count_digits(text, &first_digits)
+            || (parsed.plain_digits
+                && voc::is_in(&voc::NAME_CUE_WORDS, prev_word))
+        {
             return Some((None, compound_end(text, first_digits.start)));
         }
     }

@@ -148,7 +148,8 @@ pub(crate) fn parse_at(text: &str, pos: usize) -> Option<Parsed> {
     if !text.is_char_boundary(pos) {
         return None;
     }
-    let mut p = cardinal_at(text, pos).or_else(|| ordinal_at(text, pos))?;
+    let mut p =
+        cardinal_at(text, pos, true).or_else(|| ordinal_at(text, pos))?;
     if p.kind == QuantityKind::Cardinal && p.value.is_some() {
         if let Some(end) = percent_after(text, p.range.end) {
             p.kind = QuantityKind::Percent;
@@ -715,8 +716,10 @@ fn vague(text: &str, l: &Lexed) -> Option<(f64, f64, usize)> {
     Some((lo, hi, end))
 }
 
-/// A cardinal (or vague amount) at `pos`.
-fn cardinal_at(text: &str, pos: usize) -> Option<Parsed> {
+/// A cardinal (or vague amount) at `pos`; `point`: a decimal part with
+/// `فاصلة` may follow (not inside a decimal part, so that a chain of
+/// `فاصلة` is read in linear time).
+fn cardinal_at(text: &str, pos: usize, point: bool) -> Option<Parsed> {
     let first = lex(text, pos, true)?;
     if let Some((lo, hi, end)) = vague(text, &first) {
         return Some(Parsed {
@@ -741,12 +744,12 @@ fn cardinal_at(text: &str, pos: usize) -> Option<Parsed> {
     }
     let mut value = acc.value();
     // A decimal with `فاصلة`: `ثلاث فاصلة أربعة`, `أربعة فاصلة خمسة مليون`.
-    if let Some(p) = next_pos(text, end).filter(|(_, c)| !c) {
+    if let Some(p) = next_pos(text, end).filter(|(_, c)| point && !c) {
         let w = letters(text, p.0);
         if voc::CARDINALS.get(w) == Some(&Word::Point) {
             let fp = p.0 + w.len() + 1;
             if text.get(fp - 1..fp) == Some(" ") {
-                if let Some(f) = cardinal_at(text, fp)
+                if let Some(f) = cardinal_at(text, fp, false)
                     .filter(|f| f.kind == QuantityKind::Cardinal)
                 {
                     if let Some(fv) = f.value {

@@ -323,6 +323,8 @@ x!(no_phone, "اتصلوا على 0933123456", []);
 x!(no_phone_plus, "اتصلوا على +963933123456", []);
 x!(no_name_digit, "قاعدة t4 الجوية", []);
 x!(no_name_f16, "طائرة F-16 أميركية", []);
+x!(no_resolution_number, "تطبيق القرار 2254", []);
+x!(no_division_number, "قائد الفرقة 17 في الجيش", []);
 x!(no_month_ordinal, "في تشرين الثاني الماضي", []);
 x!(no_sunday, "يوم الأحد الماضي", []);
 x!(no_monday, "ليل الإثنين", []);
@@ -362,10 +364,49 @@ fn absurd_long_word_chain() {
 }
 
 #[test]
+fn absurd_point_chain() {
+    let text = "واحد فاصلة ".repeat(20_000) + "واحد";
+    let start = std::time::Instant::now();
+    let doc = Extractor::builtin().extract(text.as_str());
+    assert!(!doc.quantities.is_empty());
+    assert!(start.elapsed().as_secs() < 10);
+}
+
+#[test]
 fn serializes_whole_values_as_integers() {
     let doc = Extractor::builtin().extract("نحو 1.5 مليون شخص");
     let json = serde_json::to_value(&doc.quantities).unwrap();
     assert_eq!(json[0]["value"], serde_json::json!(1_500_000));
     assert_eq!(json[0]["qualifier"], "about");
     assert_eq!(json[0]["kind"], "cardinal");
+}
+
+proptest::proptest! {
+    /// Any mix of number words, digits, clitics and punctuation: no panic,
+    /// every span holds its text, every value is finite.
+    #[test]
+    fn never_panics_spans_valid(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "ألف", "آلاف", "مئة", "ثلاث", "ثلاثة", "عشر", "عشرة", "أحد",
+            "و", "وعشرون", "فاصلة", "الأولى", "الحادي", "عشرات", "بضعة",
+            "١٢٣", "2,500", "1.5", "٪", "%", "/", ":", "-", "الـ", "بـ", "ما",
+            "لا", "يقل", "عن", "أكثر", "من", "نحو", "عنصراً", "بغارتين", "،",
+            ".", "\n", " ", "  ", "َ", "ـ", "t", "+", "0", "مليون", "في",
+            "المئة", "الساعة", "أيار", "عام", "2017",
+        ]),
+        0..40,
+    )) {
+        let text: String = parts.concat();
+        let doc = Extractor::builtin().extract(text.as_str());
+        for q in &doc.quantities {
+            proptest::prop_assert_eq!(&text[q.loc.start..q.loc.end], q.loc.text.as_str());
+            proptest::prop_assert!(q.loc.start < q.loc.end);
+            for v in [q.value, q.min, q.max].into_iter().flatten() {
+                proptest::prop_assert!(v.is_finite());
+            }
+            if let Some(h) = &q.head {
+                proptest::prop_assert_eq!(&text[h.start..h.end], h.text.as_str());
+            }
+        }
+    }
 }

@@ -404,6 +404,26 @@ const YEAR_CUES: &[&str] = &[
     "منتصف",
 ];
 
+/// Words before digits that make them a name or a reference number
+/// (`القرار 2254`, `الفرقة 17`, `رقم 5`).
+const NAME_CUES: &[&str] = &[
+    "رقم",
+    "الرقم",
+    "القرار",
+    "قرار",
+    "الفرقة",
+    "اللواء",
+    "الفوج",
+    "الكتيبة",
+    "المادة",
+    "الطريق",
+    "طريق",
+    "الصفحة",
+    "العدد",
+    "الدورة",
+    "النسخة",
+];
+
 /// Words before or after a number that make it a clock time.
 const CLOCK_BEFORE: &[&str] = &["الساعة", "الساعه"];
 const CLOCK_AFTER: &[&str] = &[
@@ -604,6 +624,10 @@ pub(crate) static MONTH_ORDINAL_HEAD_WORDS: Lazy<Vec<String>> =
 /// Normalized year cues.
 pub(crate) static YEAR_CUE_WORDS: Lazy<Vec<String>> =
     Lazy::new(|| norm_set(YEAR_CUES));
+
+/// Normalized name cues.
+pub(crate) static NAME_CUE_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(NAME_CUES));
 
 /// Normalized clock words before a number.
 pub(crate) static CLOCK_BEFORE_WORDS: Lazy<Vec<String>> =
