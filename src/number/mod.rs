@@ -262,6 +262,9 @@ fn quantity_at(
         return None;
     }
     let skip = Some((None, r.end));
+    if voc::is_in(&voc::AMBIGUOUS_ALONE_WORDS, &text[r.clone()]) {
+        return skip;
+    }
     let prev_word = word_before(text, r.start);
     let next = word_after(text, r.end);
     let next_word = next.map_or("", |(_, w)| w);
@@ -328,6 +331,21 @@ fn quantity_at(
     }
     let mut value = parsed.value;
     let (mut min, mut max) = (parsed.min, parsed.max);
+    // A range: `بين 20 و30`, `ما بين عشرة وعشرين`.
+    if let (Some(lo), Some((hi, hi_end))) = (value, range_end(text, r.end)) {
+        if parsed.kind == QuantityKind::Cardinal
+            && hi > lo
+            && qualifier == Qualifier::Exact
+        {
+            if let Some(bs) = range_start(text, r.start) {
+                start = bs;
+                end = hi_end;
+                value = None;
+                min = Some(lo);
+                max = Some(hi);
+            }
+        }
+    }
     // `عشرون ونيف`.
     if let Some(r) = text.get(end..).and_then(|t| t.strip_prefix(" ونيف"))
     {
@@ -385,6 +403,27 @@ fn digit_run(text: &str, pos: usize) -> core::ops::Range<usize> {
         e += 1;
     }
     pos..e
+}
+
+/// The start of `بين` or `ما بين` right before a number at `start`.
+fn range_start(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?.strip_suffix(' ')?;
+    for w in ["ما بين", "بين"] {
+        if let Some(b) = before.strip_suffix(w) {
+            if !b.ends_with(is_word_char) {
+                return Some(b.len());
+            }
+        }
+    }
+    None
+}
+
+/// The upper number of a range `و30` after a number ending at `end`.
+fn range_end(text: &str, end: usize) -> Option<(f64, usize)> {
+    let rest = text.get(end..)?.strip_prefix(" و")?;
+    let p = end + " و".len() + usize::from(rest.starts_with(' '));
+    let hi = parse_at(text, p)?;
+    (hi.kind == QuantityKind::Cardinal).then_some((hi.value?, hi.range.end))
 }
 
 /// A dual noun that is a count of two (`عنصران`, `بغارتين`).

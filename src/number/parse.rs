@@ -519,7 +519,9 @@ impl Acc {
                         let ok = if conj {
                             matches!(
                                 self.prev,
-                                Prev::Unit(_) | Prev::Hundred | Prev::Scale
+                                Prev::Unit(1..=9)
+                                    | Prev::Hundred
+                                    | Prev::Scale
                             )
                         } else {
                             self.prev == Prev::Hundred

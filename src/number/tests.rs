@@ -270,6 +270,16 @@ range!(range_few_f, "بضع غارات", 3, 9);
 range!(range_few_thousand, "بضعة آلاف", 3000, 9000);
 x!(vague_nayyif, "عشرون ونيف قتيلا", [("عشرون ونيف", 20, MoreThan, Cardinal)]);
 
+range!(range_between, "قتل ما بين 20 و30 شخصا", 20, 30);
+x!(
+    range_between_words,
+    "بين عشرة وعشرين قتيلا",
+    [("بين عشرة وعشرين", -1, About, Cardinal)]
+);
+none!(not_ten_and_twenty, "عشرة وعشرين");
+x!(no_year_after_fi, "في 2017 قتل", []);
+x!(no_solid, "اقتصاد متين", []);
+
 // Dual nouns that are counts.
 x!(dual_nominative, "قتل عنصران", [("عنصران", 2, Exact, Cardinal)]);
 x!(dual_construct, "نفذت عمليتي قصف", [("عمليتي", 2, Exact, Cardinal)]);

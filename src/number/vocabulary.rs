@@ -396,13 +396,24 @@ const YEAR_CUES: &[&str] = &[
     "أوائل",
     "نهاية",
     "بداية",
-    "مطلع",
     "خريف",
     "ربيع",
     "صيف",
     "شتاء",
     "منتصف",
+    "في",
+    "وفي",
+    "حتى",
+    "خلال",
+    "قبل",
+    "بعد",
+    "لعام",
+    "وعام",
 ];
+
+/// Number words that are ordinary words when they stand alone in running
+/// text (`متين` "solid" is also Egyptian for 200).
+const AMBIGUOUS_ALONE: &[&str] = &["متين"];
 
 /// Words before digits that make them a name or a reference number
 /// (`القرار 2254`, `الفرقة 17`, `رقم 5`).
@@ -624,6 +635,10 @@ pub(crate) static MONTH_ORDINAL_HEAD_WORDS: Lazy<Vec<String>> =
 /// Normalized year cues.
 pub(crate) static YEAR_CUE_WORDS: Lazy<Vec<String>> =
     Lazy::new(|| norm_set(YEAR_CUES));
+
+/// Normalized ambiguous words.
+pub(crate) static AMBIGUOUS_ALONE_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(AMBIGUOUS_ALONE));
 
 /// Normalized name cues.
 pub(crate) static NAME_CUE_WORDS: Lazy<Vec<String>> =
