@@ -302,7 +302,8 @@ fn quantity_at(
                         .is_some_and(|(_, w)| {
                             voc::is_in(&voc::MONTH_WORDS, w)
                         }));
-            if (1.0..=31.0).contains(&v) && month_next {
+            let day_range = range_to(text, r.end).is_some_and(|t| t.2);
+            if (1.0..=31.0).contains(&v) && (month_next || day_range) {
                 return skip;
             }
             // Years: `العام 2014`, `في 2017.`
@@ -331,7 +332,20 @@ fn quantity_at(
     }
     let mut value = parsed.value;
     let (mut min, mut max) = (parsed.min, parsed.max);
-    // A range: `بين 20 و30`, `ما بين عشرة وعشرين`.
+    // A range: `بين 20 و30`, `ما بين عشرة وعشرين`, `من 10 إلى 15`.
+    let from_to = range_to(text, r.end)
+        .filter(|&(_, _, date)| !date)
+        .filter(|_| word_before(text, r.start) == "من")
+        .map(|(hi, e, _)| (hi, e, r.start - "من ".len()));
+    if let (Some(lo), Some((hi, hi_end, bs))) = (value, from_to) {
+        if parsed.kind == QuantityKind::Cardinal && hi > lo {
+            start = bs;
+            end = hi_end;
+            value = None;
+            min = Some(lo);
+            max = Some(hi);
+        }
+    }
     if let (Some(lo), Some((hi, hi_end))) = (value, range_end(text, r.end)) {
         if parsed.kind == QuantityKind::Cardinal
             && hi > lo
@@ -424,6 +438,24 @@ fn range_end(text: &str, end: usize) -> Option<(f64, usize)> {
     let p = end + " و".len() + usize::from(rest.starts_with(' '));
     let hi = parse_at(text, p)?;
     (hi.kind == QuantityKind::Cardinal).then_some((hi.value?, hi.range.end))
+}
+
+/// The upper number of a range `إلى 15` after a number ending at `end`,
+/// and whether it is the day of a date (`إلى 15 أيار`).
+fn range_to(text: &str, end: usize) -> Option<(f64, usize, bool)> {
+    let rest = text.get(end..)?;
+    let w = ["الي ", "حتي "]
+        .into_iter()
+        .find(|w| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(w)))?;
+    let p = end + 1 + w.len();
+    let hi = parse_at(text, p)?;
+    let after = word_after(text, hi.range.end).map_or("", |(_, w)| w);
+    let date = voc::is_in(&voc::MONTH_WORDS, after);
+    (hi.kind == QuantityKind::Cardinal).then_some((
+        hi.value?,
+        hi.range.end,
+        date,
+    ))
 }
 
 /// A dual noun that is a count of two (`عنصران`, `بغارتين`).

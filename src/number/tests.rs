@@ -280,6 +280,9 @@ none!(not_ten_and_twenty, "عشرة وعشرين");
 x!(no_year_after_fi, "في 2017 قتل", []);
 x!(no_solid, "اقتصاد متين", []);
 
+range!(range_from_to, "على بعد من 10 إلى 15 كيلومترا", 10, 15);
+x!(no_range_dates, "من 10 إلى 15 أيار", []);
+
 // Dual nouns that are counts.
 x!(dual_nominative, "قتل عنصران", [("عنصران", 2, Exact, Cardinal)]);
 x!(dual_construct, "نفذت عمليتي قصف", [("عمليتي", 2, Exact, Cardinal)]);
