@@ -51,7 +51,8 @@ pub enum Qualifier {
     AtMost,
     /// `أقل من`.
     LessThan,
-    /// `نحو`, `حوالي`, `قرابة`, `زهاء`, `ما يقارب`; also vague amounts.
+    /// `نحو`, `حوالي`, `قرابة`, `زهاء`, `ما يقارب`; also vague amounts
+    /// and ranges.
     About,
 }
 
@@ -78,8 +79,9 @@ pub struct Quantity {
     /// included (`ما لا يقل عن 120`).
     #[serde(flatten)]
     pub loc: Loc,
-    /// The value. `None` for a vague amount (`عشرات`, `مئات`, `بضعة`),
-    /// whose range is in `min`/`max`. Serialized as an integer when whole.
+    /// The value. `None` for a vague amount (`عشرات`, `مئات`, `بضعة`) and
+    /// for a range (`بين 20 و30`, `من 10 إلى 15`), whose bounds are in
+    /// `min`/`max`. Serialized as an integer when whole.
     #[serde(
         serialize_with = "ser_opt_num",
         skip_serializing_if = "Option::is_none"
