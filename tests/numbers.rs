@@ -37,8 +37,15 @@ fn unsupported(suite: &str) -> HashMap<String, String> {
     out
 }
 
-/// Replays a suite; `percent_as_fraction`: the suite writes `20%` as 0.2.
-fn replay(file: &str, suite: &str, percent_as_fraction: bool, floor: f64) {
+/// Replays a suite; `percent_as_fraction`: the suite writes `20%` as 0.2;
+/// `ordinal`: every case must parse as an ordinal.
+fn replay(
+    file: &str,
+    suite: &str,
+    percent_as_fraction: bool,
+    ordinal: bool,
+    floor: f64,
+) {
     let raw =
         std::fs::read_to_string(root().join("tests/peer").join(file)).unwrap();
     let cases: Vec<serde_json::Value> = serde_json::from_str(&raw).unwrap();
@@ -47,7 +54,9 @@ fn replay(file: &str, suite: &str, percent_as_fraction: bool, floor: f64) {
     for c in &cases {
         let text = c["text"].as_str().unwrap();
         let want = c["value"].as_f64().unwrap();
-        let got = parse_number(text).map(|n| {
+        let parsed = parse_number(text)
+            .filter(|n| (n.kind == QuantityKind::Ordinal) == ordinal);
+        let got = parsed.map(|n| {
             if percent_as_fraction && n.kind == QuantityKind::Percent {
                 n.value / 100.0
             } else {
@@ -83,12 +92,17 @@ fn replay(file: &str, suite: &str, percent_as_fraction: bool, floor: f64) {
 
 #[test]
 fn duckling_numerals() {
-    replay("duckling_ar_numeral.json", "duckling", false, 0.95);
+    replay("duckling_ar_numeral.json", "duckling", false, false, 0.95);
+}
+
+#[test]
+fn duckling_ordinals() {
+    replay("duckling_ar_ordinal.json", "duckling_ordinal", false, true, 0.95);
 }
 
 #[test]
 fn maha_numerals() {
-    replay("maha_ar_numeral.json", "maha", true, 0.90);
+    replay("maha_ar_numeral.json", "maha", true, false, 0.90);
 }
 
 type Expect = (&'static str, Option<f64>, &'static str, &'static str);

@@ -816,14 +816,33 @@ fn ordinal_at(text: &str, pos: usize) -> Option<Parsed> {
             }
         }
     }
+    if found.is_none() {
+        // A bare ordinal ten: `العشرين` (`القرن العشرين`).
+        let (start, word) = match w.strip_prefix('و') {
+            Some(r) if r.starts_with("ال") => (pos + 'و'.len_utf8(), r),
+            _ => (pos, w),
+        };
+        let &t = voc::ORDINAL_TEN_WORDS.get(word)?;
+        return Some(Parsed {
+            value: Some(f64::from(t)),
+            min: None,
+            max: None,
+            kind: QuantityKind::Ordinal,
+            range: start..pos + w.len(),
+            overflow: false,
+            plain_digits: false,
+            words_only: true,
+            trailing_scale: None,
+        });
+    }
     let (v, start, word) = found?;
     let wend = pos + w.len();
     let teen_only = voc::is_in(&voc::ORDINAL_TEEN_ONLY_WORDS, word);
     let (mut value, mut end) = match teen_tail(text, wend) {
         Some(e) if v < 10 => (f64::from(v) + 10.0, e),
-        _ if teen_only => return None,
         _ => (f64::from(v), wend),
     };
+    let mut compound = value > 10.0;
     if value < 10.0 {
         // `الحادي والعشرون`, `الثامنة والعشرين`.
         if let Some(r) = text.get(end..).and_then(|r| r.strip_prefix(" و")) {
@@ -833,8 +852,12 @@ fn ordinal_at(text: &str, pos: usize) -> Option<Parsed> {
                 let off = text.len() - r.len();
                 value += f64::from(t);
                 end = off + tw.len();
+                compound = true;
             }
         }
+    }
+    if teen_only && !compound {
+        return None;
     }
     Some(Parsed {
         value: Some(value),

@@ -181,6 +181,12 @@ t!(percent_arabic_sign, "٣٥٪", 35, QuantityKind::Percent);
 t!(percent_bil, "35 بالمئة", 35, QuantityKind::Percent);
 t!(percent_fi, "35 في المئة", 35, QuantityKind::Percent);
 t!(percent_words, "خمسة في المائة", 5, QuantityKind::Percent);
+t!(ordinal_21, "الحادي والعشرين", 21, QuantityKind::Ordinal);
+t!(ordinal_21_wahid, "الواحد و العشرون", 21, QuantityKind::Ordinal);
+t!(ordinal_12_ithna, "الاثنا عشر", 12, QuantityKind::Ordinal);
+t!(ordinal_bare_ten, "العشرين", 20, QuantityKind::Ordinal);
+t!(ordinal_dialect, "التالت", 3, QuantityKind::Ordinal);
+none!(not_ordinal_alone_wahid, "الواحد");
 // Not numbers.
 none!(not_a_word, "الرقة");
 none!(not_teen_head_alone, "أحد");
