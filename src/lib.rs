@@ -11,6 +11,9 @@
 //!   [`DocumentDate`], the anchor for relative times such as `أمس`.
 //! * [`Document`] holds the sentences, the page chrome, and the entity,
 //!   quantity, time and event mentions, each located by a [`Loc`].
+//! * [`Quantity`] is a number in the text (digits or words, with its
+//!   [`Qualifier`] and [`QuantityKind`]); [`parse_number`] reads one
+//!   number from a string (`"ثلاثمائة وخمسون"` → 350).
 //! * [`normalize`] is the orthographic folding every stage works on, with
 //!   its offset map back to the original ([`Normalized`]).
 //!
@@ -74,7 +77,7 @@ pub use event::{
 };
 pub use extractor::{DocumentDate, Extractor, ExtractorBuilder, Input};
 pub use gazetteer::{Entity, EntityKind};
-pub use number::{Quantity, QuantityKind};
+pub use number::{parse_number, Number, Qualifier, Quantity, QuantityKind};
 pub use span::Span;
 pub use text::{
     clitic_splits, normalize, words, ChromeKind, ChromeLine, CliticSplit,

@@ -133,7 +133,8 @@ fn eval_scores_the_seeds_like_the_gold_test() {
 #[test]
 fn eval_reports_a_missing_prediction_folder_entry() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let empty = std::env::temp_dir().join(format!("hadath-eval-{}", std::process::id()));
+    let empty = std::env::temp_dir()
+        .join(format!("hadath-eval-{}", std::process::id()));
     std::fs::create_dir_all(&empty).unwrap();
     let out = hadath()
         .arg("eval")

@@ -4,4 +4,5 @@
 mod cli;
 mod gold;
 mod normalize;
+mod numbers;
 mod seeds;

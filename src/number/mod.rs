@@ -1,37 +1,569 @@
 //! Arabic numbers and quantities.
 //!
-//! (The parser lands with the numbers issue; until then no quantity is
-//! reported.)
+//! [`extract`] finds every number in the normalized text of an article and
+//! reports it as a [`Quantity`]: its value (or range, for vague amounts such
+//! as `عشرات`), the qualifier before it (`ما لا يقل عن`), its kind
+//! (cardinal, ordinal, percent) and the counted noun after it (`عنصراً`).
+//! Years, dates, clock times, phone numbers and names with digits (`T4`)
+//! are not quantities: the time module reads the first three.
+//!
+//! The vocabulary is in [`vocabulary`], the parser in [`parse`].
+
+mod parse;
+mod vocabulary;
+
+#[allow(unused_imports)] // Called by the time module.
+pub(crate) use parse::{parse_at, Parsed};
+pub use parse::{parse_number, Number};
 
 use crate::document::Loc;
 use crate::extractor::Prepared;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use vocabulary::{self as voc, QualPos};
 
-/// What a quantity counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// What a quantity counts or ranks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum QuantityKind {
-    /// A count.
+    /// A count or amount: `120`, `ثلاثة آلاف`, `عشرات`.
     Cardinal,
-    /// A rank.
+    /// A rank: `الخامسة`, `الحادي عشر`. Never a count.
     Ordinal,
-    /// A percentage.
+    /// A percentage: `35%`, `35 في المئة`. `value` is the number before
+    /// the percent sign (35). Never a count.
     Percent,
 }
 
-/// A number or amount in the text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Quantity {
-    /// Where the quantity stands in the original input.
-    #[serde(flatten)]
-    pub loc: Loc,
-    /// Its value, when exact.
-    pub value: Option<f64>,
-    /// Cardinal, ordinal or percent.
-    pub kind: QuantityKind,
+/// How the text bounds a count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Qualifier {
+    /// No qualifier: the number as written.
+    #[default]
+    Exact,
+    /// `ما لا يقل عن`, `على الأقل`.
+    AtLeast,
+    /// `أكثر من`, `ما يزيد عن`, `يزيد على`.
+    MoreThan,
+    /// `ما لا يزيد عن`, `على الأكثر`.
+    AtMost,
+    /// `أقل من`.
+    LessThan,
+    /// `نحو`, `حوالي`, `قرابة`, `زهاء`, `ما يقارب`; also vague amounts
+    /// and ranges.
+    About,
 }
 
-pub(crate) fn extract(_p: &Prepared<'_>) -> Vec<Quantity> {
-    Vec::new()
+/// A number or amount in the text.
+///
+/// ```
+/// use hadath::{Extractor, Qualifier, QuantityKind};
+///
+/// let text = "وقتل ما لا يقل عن 120 عنصراً من التنظيم";
+/// let doc = Extractor::builtin().extract(text);
+/// let q = &doc.quantities[0];
+/// assert_eq!(q.loc.text, "ما لا يقل عن 120");
+/// assert_eq!(q.value, Some(120.0));
+/// assert_eq!(q.qualifier, Qualifier::AtLeast);
+/// assert_eq!(q.kind, QuantityKind::Cardinal);
+/// assert_eq!(q.head.as_ref().unwrap().text, "عنصراً");
+/// // Whole values serialize as JSON integers.
+/// let json = serde_json::to_value(q).unwrap();
+/// assert_eq!(json["value"], 120);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    /// Where the quantity stands in the original input, qualifier
+    /// included (`ما لا يقل عن 120`).
+    #[serde(flatten)]
+    pub loc: Loc,
+    /// The value. `None` for a vague amount (`عشرات`, `مئات`, `بضعة`) and
+    /// for a range (`بين 20 و30`, `من 10 إلى 15`), whose bounds are in
+    /// `min`/`max`. Serialized as an integer when whole.
+    #[serde(
+        serialize_with = "ser_opt_num",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: Option<f64>,
+    /// The smallest value the text allows: the bound of `at_least` and
+    /// `more_than` counts, the lower end of a vague amount (`عشرات` = 10).
+    #[serde(
+        serialize_with = "ser_opt_num",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min: Option<f64>,
+    /// The largest value the text allows: the bound of `at_most` and
+    /// `less_than` counts, the upper end of a vague amount (`عشرات` = 99).
+    #[serde(
+        serialize_with = "ser_opt_num",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max: Option<f64>,
+    /// How the text bounds the value.
+    pub qualifier: Qualifier,
+    /// The amount is approximate (`نحو`, vague amounts).
+    pub approximate: bool,
+    /// Cardinal, ordinal or percent.
+    pub kind: QuantityKind,
+    /// The counted noun right after the number, as written (`عنصراً`,
+    /// `شخص`; after `من` in `274 ألف من النازحين`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub head: Option<Loc>,
+    /// The number was too large to represent; `value` is saturated.
+    #[serde(skip_serializing_if = "core::ops::Not::not")]
+    pub overflow: bool,
 }
+
+impl Quantity {
+    /// Whether this quantity is a count (a cardinal): ordinals and
+    /// percentages are not.
+    ///
+    /// ```
+    /// let doc = hadath::Extractor::builtin().extract("المرحلة الخامسة");
+    /// assert!(!doc.quantities[0].is_count());
+    /// ```
+    pub fn is_count(&self) -> bool {
+        self.kind == QuantityKind::Cardinal
+    }
+}
+
+fn ser_opt_num<S: Serializer>(
+    v: &Option<f64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => {
+            s.serialize_i64(*x as i64)
+        }
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The word (letters and digits) ending right before `pos`, skipping one
+/// space.
+fn word_before(text: &str, pos: usize) -> &str {
+    let before = text.get(..pos).unwrap_or("");
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[start..]
+}
+
+/// The word starting after one space at `pos`, with its start.
+fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let rest = text.get(pos..)?.strip_prefix(' ')?;
+    let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    (end > 0).then(|| (pos + 1, &rest[..end]))
+}
+
+/// Finds the quantities of a prepared document.
+pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
+    let text = p.norm.as_str();
+    let mut out = Vec::new();
+    for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
+        let mut pos = s.norm.start;
+        let end = s.norm.end.min(text.len());
+        while pos < end {
+            let Some(c) = text.get(pos..).and_then(|r| r.chars().next())
+            else {
+                break;
+            };
+            let at_word_start = is_word_char(c)
+                && !text[..pos].chars().next_back().is_some_and(is_word_char);
+            if !at_word_start {
+                pos += c.len_utf8();
+                continue;
+            }
+            let next = match quantity_at(p, text, pos, end) {
+                Some((q, next)) => {
+                    if let Some(q) = q {
+                        out.push(q);
+                    }
+                    next
+                }
+                None => pos + c.len_utf8(),
+            };
+            pos = next.max(pos + c.len_utf8());
+        }
+    }
+    out
+}
+
+/// The end of the run of digits and date/time separators around `pos`.
+fn compound_end(text: &str, pos: usize) -> usize {
+    let b = text.as_bytes();
+    let mut e = pos;
+    while e < b.len()
+        && (b[e].is_ascii_alphanumeric()
+            || matches!(b[e], b'/' | b':' | b'-' | b'.' | b','))
+    {
+        e += 1;
+    }
+    // Do not swallow a trailing sentence period or comma.
+    while e > pos && matches!(b[e - 1], b'.' | b',' | b'/' | b':' | b'-') {
+        e -= 1;
+    }
+    e.max(pos + 1)
+}
+
+/// Whether the digits at `r` are part of a date, a clock time, a phone
+/// number or a name (`T4`, `F-16`).
+fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
+    let b = text.as_bytes();
+    let before = r.start.checked_sub(1).map(|i| b[i]);
+    let after = b.get(r.end).copied();
+    let after2 = b.get(r.end + 1).copied();
+    let sep = |c: Option<u8>| matches!(c, Some(b'/' | b':' | b'-'));
+    let digit = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_digit());
+    if sep(after) && digit(after2) {
+        return true;
+    }
+    if sep(before) && digit(r.start.checked_sub(2).map(|i| b[i])) {
+        return true;
+    }
+    if before.is_some_and(|c| c.is_ascii_alphabetic() || c == b'+')
+        || after.is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return true;
+    }
+    if before == Some(b'-')
+        && r.start >= 2
+        && b[r.start - 2].is_ascii_alphabetic()
+    {
+        return true;
+    }
+    // Phone numbers: long runs starting with 0.
+    let digits = &text[r.clone()];
+    digits.len() >= 7 && digits.starts_with('0')
+}
+
+/// Reads a quantity at a word start. Returns the quantity (or `None` when
+/// the number there is not a quantity) and where to continue.
+fn quantity_at(
+    p: &Prepared<'_>,
+    text: &str,
+    pos: usize,
+    limit: usize,
+) -> Option<(Option<Quantity>, usize)> {
+    if let Some(q) = dual_count(p, text, pos) {
+        return Some(q);
+    }
+    let parsed = parse_at(text, pos)?;
+    let r = parsed.range.clone();
+    if r.end > limit || r.start >= r.end {
+        return None;
+    }
+    let skip = Some((None, r.end));
+    if voc::is_in(&voc::AMBIGUOUS_ALONE_WORDS, &text[r.clone()]) {
+        return skip;
+    }
+    let prev_word = word_before(text, r.start);
+    let next = word_after(text, r.end);
+    let next_word = next.map_or("", |(_, w)| w);
+    // Clock times: `الساعة 3`, `الساعة الثالثة`, `التاسعة والنصف`.
+    if voc::is_in(&voc::CLOCK_BEFORE_WORDS, prev_word)
+        || (parsed.words_only
+            && parsed.kind == QuantityKind::Ordinal
+            && clock_word_follows(text, r.end))
+    {
+        return skip;
+    }
+    if parsed.words_only {
+        if parsed.kind == QuantityKind::Ordinal
+            && voc::is_in(&voc::MONTH_ORDINAL_HEAD_WORDS, prev_word)
+        {
+            return skip; // `تشرين الثاني`
+        }
+    } else if parsed.plain_digits || !parsed.words_only {
+        // Dates, times, phones, names.
+        let first_digits = digit_run(text, r.start);
+        if is_non_count_digits(text, &first_digits)
+            || (parsed.plain_digits
+                && voc::is_in(&voc::NAME_CUE_WORDS, prev_word))
+        {
+            return Some((None, compound_end(text, first_digits.start)));
+        }
+    }
+    if let Some(v) = parsed.value {
+        if parsed.plain_digits && parsed.kind == QuantityKind::Cardinal {
+            // Days of a month: `15 من شهر`, `17 أيار`.
+            let month_next = voc::is_in(&voc::MONTH_WORDS, next_word)
+                || (next_word == "من"
+                    && next
+                        .and_then(|(s, w)| word_after(text, s + w.len()))
+                        .is_some_and(|(_, w)| {
+                            voc::is_in(&voc::MONTH_WORDS, w)
+                        }));
+            let day_range = range_to(text, r.end).is_some_and(|t| t.2);
+            if (1.0..=31.0).contains(&v) && (month_next || day_range) {
+                return skip;
+            }
+            // Years: `العام 2014`, `في 2017.`
+            let year_like =
+                (1900.0..=2100.0).contains(&v) && text[r.clone()].len() == 4;
+            if year_like
+                && (voc::is_in(&voc::YEAR_CUE_WORDS, prev_word)
+                    || voc::is_in(&voc::MONTH_WORDS, prev_word)
+                    || head_word(text, r.end).is_none())
+            {
+                return skip;
+            }
+        }
+    }
+    let mut start = r.start;
+    let mut end = r.end;
+    let mut qualifier = Qualifier::Exact;
+    if parsed.kind == QuantityKind::Cardinal && parsed.value.is_some() {
+        if let Some((q, qs)) = qualifier_before(text, r.start) {
+            qualifier = q;
+            start = qs;
+        } else if let Some((q, qe)) = qualifier_after(text, r.end) {
+            qualifier = q;
+            end = qe;
+        }
+    }
+    let mut value = parsed.value;
+    let (mut min, mut max) = (parsed.min, parsed.max);
+    // A range: `بين 20 و30`, `ما بين عشرة وعشرين`, `من 10 إلى 15`.
+    let from_to = range_to(text, r.end)
+        .filter(|&(_, _, date)| !date)
+        .filter(|_| word_before(text, r.start) == "من")
+        .map(|(hi, e, _)| (hi, e, r.start - "من ".len()));
+    if let (Some(lo), Some((hi, hi_end, bs))) = (value, from_to) {
+        if parsed.kind == QuantityKind::Cardinal && hi > lo {
+            start = bs;
+            end = hi_end;
+            value = None;
+            min = Some(lo);
+            max = Some(hi);
+        }
+    }
+    if let (Some(lo), Some((hi, hi_end))) = (value, range_end(text, r.end)) {
+        if parsed.kind == QuantityKind::Cardinal
+            && hi > lo
+            && qualifier == Qualifier::Exact
+        {
+            if let Some(bs) = range_start(text, r.start) {
+                start = bs;
+                end = hi_end;
+                value = None;
+                min = Some(lo);
+                max = Some(hi);
+            }
+        }
+    }
+    // `عشرون ونيف`.
+    if let Some(r) = text.get(end..).and_then(|t| t.strip_prefix(" ونيف"))
+    {
+        if value.is_some() && !r.starts_with(is_word_char) {
+            end += " ونيف".len();
+            qualifier = Qualifier::MoreThan;
+        }
+    }
+    match qualifier {
+        Qualifier::AtLeast | Qualifier::MoreThan => min = min.or(value),
+        Qualifier::AtMost | Qualifier::LessThan => max = max.or(value),
+        _ => {}
+    }
+    let vague = value.is_none();
+    if vague {
+        qualifier = Qualifier::About;
+    }
+    let head = if parsed.kind == QuantityKind::Cardinal {
+        head_word(text, end).map(|h| p.loc(h))
+    } else {
+        None
+    };
+    if value.is_some_and(|v| !v.is_finite()) {
+        value = None;
+    }
+    let q = Quantity {
+        loc: p.loc(start..end),
+        value,
+        min,
+        max,
+        qualifier,
+        approximate: vague || qualifier == Qualifier::About,
+        kind: parsed.kind,
+        head,
+        overflow: parsed.overflow,
+    };
+    Some((Some(q), end))
+}
+
+/// Whether a clock word (`مساء`, `والنصف`) is among the next three words
+/// after `end` (`الثامنة (ت غ) مساءً`).
+fn clock_word_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    rest.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| voc::is_in(&voc::CLOCK_AFTER_WORDS, w))
+}
+
+/// The digit run starting at `pos`.
+fn digit_run(text: &str, pos: usize) -> core::ops::Range<usize> {
+    let b = text.as_bytes();
+    let mut e = pos;
+    while e < b.len() && b[e].is_ascii_digit() {
+        e += 1;
+    }
+    pos..e
+}
+
+/// The start of `بين` or `ما بين` right before a number at `start`.
+fn range_start(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?.strip_suffix(' ')?;
+    for w in ["ما بين", "بين"] {
+        if let Some(b) = before.strip_suffix(w) {
+            if !b.ends_with(is_word_char) {
+                return Some(b.len());
+            }
+        }
+    }
+    None
+}
+
+/// The upper number of a range `و30` after a number ending at `end`.
+fn range_end(text: &str, end: usize) -> Option<(f64, usize)> {
+    let rest = text.get(end..)?.strip_prefix(" و")?;
+    let p = end + " و".len() + usize::from(rest.starts_with(' '));
+    let hi = parse_at(text, p)?;
+    (hi.kind == QuantityKind::Cardinal).then_some((hi.value?, hi.range.end))
+}
+
+/// The upper number of a range `إلى 15` after a number ending at `end`,
+/// and whether it is the day of a date (`إلى 15 أيار`).
+fn range_to(text: &str, end: usize) -> Option<(f64, usize, bool)> {
+    let rest = text.get(end..)?;
+    let w = ["الي ", "حتي "]
+        .into_iter()
+        .find(|w| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(w)))?;
+    let p = end + 1 + w.len();
+    let hi = parse_at(text, p)?;
+    let after = word_after(text, hi.range.end).map_or("", |(_, w)| w);
+    let date = voc::is_in(&voc::MONTH_WORDS, after);
+    (hi.kind == QuantityKind::Cardinal).then_some((
+        hi.value?,
+        hi.range.end,
+        date,
+    ))
+}
+
+/// A dual noun that is a count of two (`عنصران`, `بغارتين`).
+fn dual_count(
+    p: &Prepared<'_>,
+    text: &str,
+    pos: usize,
+) -> Option<(Option<Quantity>, usize)> {
+    let rest = text.get(pos..)?;
+    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let w = &rest[..len];
+    if len < 6 {
+        return None;
+    }
+    let mut stems = vec![w];
+    for cl in ["و", "ب", "ل", "ف", "ك", "وب", "ول", "فب"] {
+        if let Some(s) = w.strip_prefix(cl) {
+            stems.push(s);
+        }
+    }
+    // Feminine stems (ending in `ت`) also take the construct endings:
+    // `عمليتي قصف`, `غارتا`.
+    let is_dual = stems.iter().any(|s| {
+        ["ان", "ين", "ا", "ي"].iter().any(|e| {
+            s.strip_suffix(e).is_some_and(|stem| {
+                (e.chars().count() == 2 || stem.ends_with('ت'))
+                    && voc::is_in(&voc::DUAL_STEMS, stem)
+            })
+        })
+    });
+    if !is_dual {
+        return None;
+    }
+    let r = pos..pos + len;
+    let q = Quantity {
+        loc: p.loc(r.clone()),
+        value: Some(2.0),
+        min: None,
+        max: None,
+        qualifier: Qualifier::Exact,
+        approximate: false,
+        kind: QuantityKind::Cardinal,
+        head: Some(p.loc(r.clone())),
+        overflow: false,
+    };
+    Some((Some(q), r.end))
+}
+
+/// A qualifier phrase ending right before `start` (one space between).
+fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
+    let before = text.get(..start)?.strip_suffix(' ')?;
+    for (w, q, pos) in voc::QUALIFIER_PHRASES.iter() {
+        if *pos != QualPos::Before {
+            continue;
+        }
+        let Some(b) = before.strip_suffix(w.as_str()) else { continue };
+        // A word boundary, or a one- or two-letter proclitic (`بنحو`).
+        let head: Vec<char> = b.chars().rev().take(3).collect();
+        let boundary =
+            |c: Option<&char>| c.map_or(true, |c| !is_word_char(*c));
+        let ok = boundary(head.first())
+            || (matches!(head.first(), Some('ب' | 'و' | 'ل' | 'ف'))
+                && (boundary(head.get(1))
+                    || (matches!(head.get(1), Some('و' | 'ف'))
+                        && boundary(head.get(2)))));
+        if ok {
+            return Some((*q, b.len()));
+        }
+    }
+    None
+}
+
+/// A qualifier phrase right after a number ending at `end`.
+fn qualifier_after(text: &str, end: usize) -> Option<(Qualifier, usize)> {
+    let after = text.get(end..)?.strip_prefix(' ')?;
+    for (w, q, pos) in voc::QUALIFIER_PHRASES.iter() {
+        if *pos != QualPos::After {
+            continue;
+        }
+        if let Some(a) = after.strip_prefix(w.as_str()) {
+            if !a.starts_with(is_word_char) {
+                return Some((*q, end + 1 + w.len()));
+            }
+        }
+    }
+    None
+}
+
+/// The counted noun after a number ending at `end`: the next word if it
+/// can be a noun, or the word after `من`.
+fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
+    let (s, w) = word_after(text, end)?;
+    let ok = |w: &str| {
+        w.chars().all(char::is_alphabetic)
+            && w.chars().all(|c| !c.is_ascii())
+            && w.chars().count() >= 2
+            && !voc::is_in(&voc::NOT_HEAD_WORDS, w)
+            && !voc::is_in(&voc::MONTH_WORDS, w)
+    };
+    if w == "من" {
+        let (s2, w2) = word_after(text, s + w.len())?;
+        return (ok(w2) && parse_at(text, s2).is_none())
+            .then(|| s2..s2 + w2.len());
+    }
+    (ok(w) && parse_at(text, s).is_none()).then(|| s..s + w.len())
+}
+
+#[cfg(test)]
+mod tests;

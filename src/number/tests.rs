@@ -1,0 +1,431 @@
+//! Table tests of every number rule: one line per case.
+
+use super::*;
+use crate::Extractor;
+
+/// Parses a whole string and checks the value (and the kind, when given).
+macro_rules! t {
+    ($name:ident, $input:expr, $value:expr) => {
+        t!($name, $input, $value, QuantityKind::Cardinal);
+    };
+    ($name:ident, $input:expr, $value:expr, $kind:expr) => {
+        #[test]
+        fn $name() {
+            let n = parse_number($input)
+                .unwrap_or_else(|| panic!("no number in {:?}", $input));
+            assert_eq!(
+                (n.value, n.kind),
+                ($value as f64, $kind),
+                "{:?}",
+                $input
+            );
+        }
+    };
+}
+
+/// A string that is not one number.
+macro_rules! none {
+    ($name:ident, $input:expr) => {
+        #[test]
+        fn $name() {
+            assert_eq!(parse_number($input), None, "{:?}", $input);
+        }
+    };
+}
+
+/// Extracts from a text and checks the quantities as
+/// `(text, value, qualifier, kind)`; vague amounts have value -1.
+macro_rules! x {
+    ($name:ident, $input:expr, [$(($t:expr, $v:expr, $q:ident, $k:ident)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let got = quantities($input);
+            let want: Vec<(String, f64, Qualifier, QuantityKind)> = vec![
+                $(($t.to_string(), $v as f64, Qualifier::$q, QuantityKind::$k)),*
+            ];
+            assert_eq!(got, want, "{:?}", $input);
+        }
+    };
+}
+
+/// Extracts and checks the head noun of the first quantity.
+macro_rules! head {
+    ($name:ident, $input:expr, $head:expr) => {
+        #[test]
+        fn $name() {
+            let doc = Extractor::builtin().extract($input);
+            let h = doc.quantities.first().and_then(|q| q.head.clone());
+            assert_eq!(h.map(|h| h.text), $head.map(str::to_string));
+        }
+    };
+}
+
+/// Extracts and checks (min, max) of the first quantity.
+macro_rules! range {
+    ($name:ident, $input:expr, $min:expr, $max:expr) => {
+        #[test]
+        fn $name() {
+            let doc = Extractor::builtin().extract($input);
+            let q = &doc.quantities[0];
+            assert_eq!(
+                (q.min, q.max, q.value),
+                (Some($min as f64), Some($max as f64), None)
+            );
+            assert!(q.approximate);
+        }
+    };
+}
+
+fn quantities(text: &str) -> Vec<(String, f64, Qualifier, QuantityKind)> {
+    let doc = Extractor::builtin().extract(text);
+    for q in &doc.quantities {
+        assert_eq!(&text[q.loc.start..q.loc.end], q.loc.text);
+    }
+    doc.quantities
+        .iter()
+        .map(|q| {
+            (q.loc.text.clone(), q.value.unwrap_or(-1.0), q.qualifier, q.kind)
+        })
+        .collect()
+}
+
+// Digits in every script, separators, decimals.
+t!(digits_ascii, "120", 120);
+t!(digits_arabic_indic, "١٢٠", 120);
+t!(digits_eastern, "۱۲۰", 120);
+t!(digits_thousands_comma, "2,500", 2500);
+t!(digits_thousands_arabic, "٢٬٥٠٠", 2500);
+t!(digits_decimal, "1.5", 1.5);
+t!(digits_decimal_arabic, "١٫٥", 1.5);
+t!(digits_leading_zero, "0410", 410);
+t!(digits_negative, "-1.2", -1.2);
+t!(digits_leading_point, ".77", 0.77);
+t!(digits_fraction, "١١/١٠", 1.1);
+t!(digits_spaced, "1 000 000", 1_000_000);
+// Units in every gender and case form.
+t!(zero, "صفر", 0);
+t!(one_m, "واحد", 1);
+t!(one_f, "واحدة", 1);
+t!(two_nom, "اثنان", 2);
+t!(two_obl, "اثنين", 2);
+t!(two_f, "اثنتان", 2);
+t!(two_f_obl, "اثنتين", 2);
+t!(three_m, "ثلاث", 3);
+t!(three_f, "ثلاثة", 3);
+t!(eight_a, "ثمان", 8);
+t!(eight_b, "ثماني", 8);
+t!(eight_c, "ثمانية", 8);
+t!(ten, "عشرة", 10);
+// Duals.
+t!(hundred_dual_nom, "مئتان", 200);
+t!(hundred_dual_obl, "مئتي", 200);
+t!(hundred_dual_alef, "مائتي", 200);
+t!(thousand_dual_nom, "ألفان", 2000);
+t!(thousand_dual_obl, "ألفي", 2000);
+t!(million_dual_nom, "مليونان", 2_000_000);
+t!(million_dual_construct, "مليونا", 2_000_000);
+t!(million_dual_obl, "مليوني", 2_000_000);
+// Teens.
+t!(eleven_m, "أحد عشر", 11);
+t!(eleven_f, "إحدى عشرة", 11);
+t!(twelve_nom, "اثنا عشر", 12);
+t!(twelve_obl, "اثني عشر", 12);
+t!(thirteen, "ثلاثة عشر", 13);
+t!(nineteen_f, "تسع عشرة", 19);
+t!(eleven_fused, "حداشر", 11);
+// Tens and compounds.
+t!(twenty_nom, "عشرون", 20);
+t!(twenty_obl, "عشرين", 20);
+t!(ninety, "تسعين", 90);
+t!(compound_25, "خمسة وعشرون", 25);
+t!(compound_spaced_and, "خمسة و عشرون", 25);
+t!(compound_350, "ثلاثمائة وخمسون", 350);
+t!(compound_1200, "ألف ومئتان", 1200);
+t!(compound_525, "خمسمائة و خمسة و عشرون", 525);
+// Hundreds in every spelling.
+t!(hundred_hamza, "مئة", 100);
+t!(hundred_alef, "مائة", 100);
+t!(hundreds_fused_hamza, "ثلاثمئة", 300);
+t!(hundreds_fused_alef, "ثلاثمائة", 300);
+t!(hundreds_split, "ثلاث مئة", 300);
+t!(hundreds_900, "تسعمئة", 900);
+t!(hundreds_plural, "أربع مئات", 400);
+// Thousands, millions, milliards.
+t!(thousand, "ألف", 1000);
+t!(thousands_plural, "ثلاثة آلاف", 3000);
+t!(thousands_plural_bare_alef, "خمسة الاف", 5000);
+t!(thousand_accusative, "عشرين ألفاً", 20_000);
+t!(million, "مليون", 1_000_000);
+t!(millions, "ثلاثة ملايين", 3_000_000);
+t!(milliards, "ثمانية مليارات", 8_000_000_000u64);
+t!(big_compound, "عشرة ملايين وأحد عشر ألف ومائة وواحد", 10_011_101);
+t!(hierarchical, "مئة الف مليون", 100_000_000_000u64);
+// Digits with a scale word.
+t!(digits_thousand, "28 ألف", 28_000);
+t!(digits_thousand_274, "274 ألف", 274_000);
+t!(digits_million_decimal, "1.5 مليون", 1_500_000);
+t!(digits_thousand_bare, "200 الف", 200_000);
+t!(digits_thousands_plural, "5 آلاف", 5000);
+// Decimals with فاصلة.
+t!(point_word, "ثلاث فاصلة أربعة", 3.4);
+t!(point_word_scale, "أربعة فاصلة خمسة مليون", 4_500_000);
+// Ordinals and percentages.
+t!(ordinal_first, "الأول", 1, QuantityKind::Ordinal);
+t!(ordinal_first_f, "الأولى", 1, QuantityKind::Ordinal);
+t!(ordinal_tenth, "العاشر", 10, QuantityKind::Ordinal);
+t!(ordinal_eleventh, "الحادي عشر", 11, QuantityKind::Ordinal);
+t!(ordinal_fifth_f, "الخامسة", 5, QuantityKind::Ordinal);
+t!(ordinal_28, "الثامنة والعشرين", 28, QuantityKind::Ordinal);
+t!(percent_sign, "35%", 35, QuantityKind::Percent);
+t!(percent_arabic_sign, "٣٥٪", 35, QuantityKind::Percent);
+t!(percent_bil, "35 بالمئة", 35, QuantityKind::Percent);
+t!(percent_fi, "35 في المئة", 35, QuantityKind::Percent);
+t!(percent_words, "خمسة في المائة", 5, QuantityKind::Percent);
+t!(ordinal_21, "الحادي والعشرين", 21, QuantityKind::Ordinal);
+t!(ordinal_21_wahid, "الواحد و العشرون", 21, QuantityKind::Ordinal);
+t!(ordinal_12_ithna, "الاثنا عشر", 12, QuantityKind::Ordinal);
+t!(ordinal_bare_ten, "العشرين", 20, QuantityKind::Ordinal);
+t!(ordinal_dialect, "التالت", 3, QuantityKind::Ordinal);
+none!(not_ordinal_alone_wahid, "الواحد");
+// Not numbers.
+none!(not_a_word, "الرقة");
+none!(not_teen_head_alone, "أحد");
+none!(not_sunday, "الأحد");
+none!(not_monday, "الاثنين");
+none!(not_two_numbers, "خمسة ستة");
+none!(not_vague_value, "عشرات");
+none!(not_empty, "");
+
+// Qualifiers.
+x!(
+    q_at_least,
+    "قتل ما لا يقل عن 120 عنصراً",
+    [("ما لا يقل عن 120", 120, AtLeast, Cardinal)]
+);
+x!(
+    q_at_least_after,
+    "قتل 120 على الأقل",
+    [("120 على الأقل", 120, AtLeast, Cardinal)]
+);
+x!(
+    q_at_least_before,
+    "قتل على الأقل 120 شخصا",
+    [("على الأقل 120", 120, AtLeast, Cardinal)]
+);
+x!(
+    q_more_than,
+    "نزوح أكثر من 200 الف شخص",
+    [("أكثر من 200 الف", 200_000, MoreThan, Cardinal)]
+);
+x!(
+    q_more_than_diacritic,
+    "شنّت أكثرَ من ثماني غارات",
+    [("أكثرَ من ثماني", 8, MoreThan, Cardinal)]
+);
+x!(
+    q_ma_yazid_an,
+    "ما يزيد عن 50 قتيلا",
+    [("ما يزيد عن 50", 50, MoreThan, Cardinal)]
+);
+x!(
+    q_ma_yazid_ala,
+    "ما يزيد على 50 قتيلا",
+    [("ما يزيد على 50", 50, MoreThan, Cardinal)]
+);
+x!(
+    q_yazid_ala,
+    "عددهم يزيد على 50",
+    [("يزيد على 50", 50, MoreThan, Cardinal)]
+);
+x!(q_nahw, "مقتل نحو 30 مدنياً", [("نحو 30", 30, About, Cardinal)]);
+x!(q_nahw_clitic, "قدر بنحو 30 مدنياً", [("نحو 30", 30, About, Cardinal)]);
+x!(q_nahwa_diacritic, "قتل نحوَ 30", [("نحوَ 30", 30, About, Cardinal)]);
+x!(q_hawali, "حوالي 40 شخصا", [("حوالي 40", 40, About, Cardinal)]);
+x!(q_hawala, "حوالى 40 شخصا", [("حوالى 40", 40, About, Cardinal)]);
+x!(q_qurabat, "قرابة ألف مقاتل", [("قرابة ألف", 1000, About, Cardinal)]);
+x!(q_zuhaa, "زهاء مئتي عائلة", [("زهاء مئتي", 200, About, Cardinal)]);
+x!(q_ma_yuqarib, "ما يقارب 60 غارة", [("ما يقارب 60", 60, About, Cardinal)]);
+x!(q_less_than, "أقل من 10 أشخاص", [("أقل من 10", 10, LessThan, Cardinal)]);
+x!(
+    q_at_most,
+    "ما لا يزيد عن 15 عنصرا",
+    [("ما لا يزيد عن 15", 15, AtMost, Cardinal)]
+);
+x!(
+    q_at_most_after,
+    "قتل 15 على الأكثر",
+    [("15 على الأكثر", 15, AtMost, Cardinal)]
+);
+x!(q_exact, "مقتل 76 عنصراً", [("76", 76, Exact, Cardinal)]);
+x!(q_not_inside_word, "الانحو 30", [("30", 30, Exact, Cardinal)]);
+
+// Vague amounts (value -1: none).
+x!(vague_tens, "وصول عشرات السيارات", [("عشرات", -1, About, Cardinal)]);
+x!(vague_clitic, "قتل العشرات", [("العشرات", -1, About, Cardinal)]);
+x!(
+    vague_tens_of_thousands,
+    "نزوح عشرات الآلاف",
+    [("عشرات الآلاف", -1, About, Cardinal)]
+);
+range!(range_tens, "قتل عشرات المدنيين", 10, 99);
+range!(range_hundreds, "نزوح مئات العائلات", 100, 999);
+range!(range_thousands, "نزوح آلاف المدنيين", 1000, 9000);
+range!(range_tens_of_thousands, "نزوح عشرات الآلاف", 10_000, 99_000);
+range!(range_few, "منذ بضعة أيام", 3, 9);
+range!(range_few_f, "بضع غارات", 3, 9);
+range!(range_few_thousand, "بضعة آلاف", 3000, 9000);
+x!(vague_nayyif, "عشرون ونيف قتيلا", [("عشرون ونيف", 20, MoreThan, Cardinal)]);
+
+range!(range_between, "قتل ما بين 20 و30 شخصا", 20, 30);
+x!(
+    range_between_words,
+    "بين عشرة وعشرين قتيلا",
+    [("بين عشرة وعشرين", -1, About, Cardinal)]
+);
+none!(not_ten_and_twenty, "عشرة وعشرين");
+x!(no_year_after_fi, "في 2017 قتل", []);
+x!(no_solid, "اقتصاد متين", []);
+
+range!(range_from_to, "على بعد من 10 إلى 15 كيلومترا", 10, 15);
+x!(no_range_dates, "من 10 إلى 15 أيار", []);
+
+// Dual nouns that are counts.
+x!(dual_nominative, "قتل عنصران", [("عنصران", 2, Exact, Cardinal)]);
+x!(dual_construct, "نفذت عمليتي قصف", [("عمليتي", 2, Exact, Cardinal)]);
+x!(not_dual_masculine_accusative, "شن هجوماً", []);
+x!(dual_clitic, "استهدف الموقع بغارتين", [("بغارتين", 2, Exact, Cardinal)]);
+
+// Digits in text: prefixed, scales, heads.
+x!(prefixed_al, "خلال الـ24 ساعة", [("24", 24, Exact, Cardinal)]);
+x!(prefixed_bi, "تبعد بـ65 كيلومترا", [("65", 65, Exact, Cardinal)]);
+x!(
+    scale_words_in_text,
+    "تصفية 28 ألف مسلح",
+    [("28 ألف", 28_000, Exact, Cardinal)]
+);
+x!(words_in_text, "على بعد سبعة كيلومترات", [("سبعة", 7, Exact, Cardinal)]);
+x!(
+    two_numbers_and,
+    "قتل خمسة وجرح ستة",
+    [("خمسة", 5, Exact, Cardinal), ("ستة", 6, Exact, Cardinal)]
+);
+head!(head_tanween, "مقتل 76 عنصراً من التنظيم", Some("عنصراً"));
+head!(head_plain, "نزوح 200 الف شخص", Some("شخص"));
+head!(head_after_min, "274 ألف من النازحين", Some("النازحين"));
+head!(head_words, "على بعد سبعة كيلومترات", Some("كيلومترات"));
+head!(head_none_before_preposition, "قتل 5 في الرقة", None::<&str>);
+
+// Ordinals and percentages are their own kinds.
+x!(ordinal_phase, "المرحلة الخامسة", [("الخامسة", 5, Exact, Ordinal)]);
+x!(ordinal_lil, "للمرة الأولى", [("الأولى", 1, Exact, Ordinal)]);
+x!(ordinal_day, "الثالث من كانون الثاني", [("الثالث", 3, Exact, Ordinal)]);
+x!(percent_in_text, "ارتفع 35% عن", [("35%", 35, Exact, Percent)]);
+x!(
+    percent_words_in_text,
+    "بنسبة 35 في المئة",
+    [("35 في المئة", 35, Exact, Percent)]
+);
+
+// No false counts.
+x!(no_year_after_cue, "منذ العام 2014", []);
+x!(no_year_before_comma, "منذ 2014، يضم", []);
+x!(no_year_end, "في الرقة في 2017.", []);
+x!(year_as_count, "قتل 2000 مقاتل", [("2000", 2000, Exact, Cardinal)]);
+x!(no_date_slash, "بتاريخ 2017/5/15 والذي", []);
+x!(no_date_day_month, "في 15 من شهر أيار", []);
+x!(no_date_day_month_name, "بـ17 أيار الجاري", []);
+x!(no_clock, "الساعة 3:18 فجرا", []);
+x!(no_clock_word, "منذ الساعة الثالثة", []);
+x!(no_clock_later_word, "في الثامنة (ت غ) مساءً", []);
+x!(no_clock_half, "التاسعة والنصف مساء", []);
+x!(no_phone, "اتصلوا على 0933123456", []);
+x!(no_phone_plus, "اتصلوا على +963933123456", []);
+x!(no_name_digit, "قاعدة t4 الجوية", []);
+x!(no_name_f16, "طائرة F-16 أميركية", []);
+x!(no_resolution_number, "تطبيق القرار 2254", []);
+x!(no_division_number, "قائد الفرقة 17 في الجيش", []);
+x!(no_month_ordinal, "في تشرين الثاني الماضي", []);
+x!(no_sunday, "يوم الأحد الماضي", []);
+x!(no_monday, "ليل الإثنين", []);
+
+// Absurd input.
+#[test]
+fn absurd_thousand_repeated() {
+    let text = "ألف ".repeat(10_000);
+    let start = std::time::Instant::now();
+    let doc = Extractor::builtin().extract(text.as_str());
+    assert!(!doc.quantities.is_empty());
+    assert!(doc
+        .quantities
+        .iter()
+        .all(|q| q.value.is_some_and(f64::is_finite)));
+    assert!(start.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn absurd_long_digits() {
+    let text = format!("قتل {} شخص", "9".repeat(500));
+    let doc = Extractor::builtin().extract(text.as_str());
+    let q = &doc.quantities[0];
+    assert!(q.overflow);
+    assert!(q.value.is_some_and(f64::is_finite));
+    assert!(serde_json::to_string(q).is_ok());
+}
+
+#[test]
+fn absurd_long_word_chain() {
+    let text = "مليون و".repeat(5_000) + "واحد";
+    let doc = Extractor::builtin().extract(text.as_str());
+    assert!(doc
+        .quantities
+        .iter()
+        .all(|q| q.value.is_some_and(f64::is_finite)));
+}
+
+#[test]
+fn absurd_point_chain() {
+    let text = "واحد فاصلة ".repeat(20_000) + "واحد";
+    let start = std::time::Instant::now();
+    let doc = Extractor::builtin().extract(text.as_str());
+    assert!(!doc.quantities.is_empty());
+    assert!(start.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn serializes_whole_values_as_integers() {
+    let doc = Extractor::builtin().extract("نحو 1.5 مليون شخص");
+    let json = serde_json::to_value(&doc.quantities).unwrap();
+    assert_eq!(json[0]["value"], serde_json::json!(1_500_000));
+    assert_eq!(json[0]["qualifier"], "about");
+    assert_eq!(json[0]["kind"], "cardinal");
+}
+
+proptest::proptest! {
+    /// Any mix of number words, digits, clitics and punctuation: no panic,
+    /// every span holds its text, every value is finite.
+    #[test]
+    fn never_panics_spans_valid(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "ألف", "آلاف", "مئة", "ثلاث", "ثلاثة", "عشر", "عشرة", "أحد",
+            "و", "وعشرون", "فاصلة", "الأولى", "الحادي", "عشرات", "بضعة",
+            "١٢٣", "2,500", "1.5", "٪", "%", "/", ":", "-", "الـ", "بـ", "ما",
+            "لا", "يقل", "عن", "أكثر", "من", "نحو", "عنصراً", "بغارتين", "،",
+            ".", "\n", " ", "  ", "َ", "ـ", "t", "+", "0", "مليون", "في",
+            "المئة", "الساعة", "أيار", "عام", "2017",
+        ]),
+        0..40,
+    )) {
+        let text: String = parts.concat();
+        let doc = Extractor::builtin().extract(text.as_str());
+        for q in &doc.quantities {
+            proptest::prop_assert_eq!(&text[q.loc.start..q.loc.end], q.loc.text.as_str());
+            proptest::prop_assert!(q.loc.start < q.loc.end);
+            for v in [q.value, q.min, q.max].into_iter().flatten() {
+                proptest::prop_assert!(v.is_finite());
+            }
+            if let Some(h) = &q.head {
+                proptest::prop_assert_eq!(&text[h.start..h.end], h.text.as_str());
+            }
+        }
+    }
+}

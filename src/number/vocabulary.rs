@@ -1,0 +1,711 @@
+//! The words Arabic news text uses to write numbers and amounts.
+//!
+//! Everything here is data: spellings are written in ordinary Arabic (with
+//! hamza, taa marbuta and alef maqsura as a writer would type them) and are
+//! passed through [`crate::normalize`] when the lookup tables are built, so
+//! every spelling the normalizer folds together (`مئة`, `مائة`, `ميه`) is
+//! found. Dialect forms that the peer suites use (Levantine and Egyptian
+//! `تلاتة`, `حداشر`, `تلتمية`) are listed beside the standard ones.
+
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+/// What a number word contributes to a number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Word {
+    /// A digit value 0-10 (`صفر`, `ثلاث`, `ثلاثة`, `عشرة`).
+    Unit(u8),
+    /// The first word of a teen that is not a unit on its own (`أحد`,
+    /// `إحدى`, `اثنا`, `اثني`).
+    TeenHead(u8),
+    /// A teen written as one word (`احدعشر`, `حداشر`).
+    Teen(u8),
+    /// A multiple of ten, 20-90 (`عشرون`, `عشرين`).
+    Tens(u8),
+    /// A multiple of a hundred, 100-900 (`مئة`, `مئتان`, `ثلاثمائة`).
+    Hundred(u16),
+    /// The plural `مئات`: `أربع مئات` = 400, alone "hundreds".
+    Hundreds,
+    /// A scale word in the singular (`ألف`, `مليون`, `مليار`).
+    Scale(u64),
+    /// A dual scale word: twice the scale (`ألفان`, `مليونين`).
+    ScaleDual(u64),
+    /// A plural scale word (`آلاف`, `ملايين`): after a number it
+    /// multiplies, alone it is a vague amount ("thousands").
+    ScalePlural(u64),
+    /// `عشرات` "tens of".
+    Tens10,
+    /// `بضع`, `بضعة` "a few" (three to nine).
+    Few,
+    /// The decimal point word `فاصلة`.
+    Point,
+}
+
+/// Units 0-10 in every gender, case and common dialect spelling.
+const UNITS: &[(&str, u8)] = &[
+    ("صفر", 0),
+    ("واحد", 1),
+    ("واحدة", 1),
+    ("اثنان", 2),
+    ("اثنين", 2),
+    ("اثنتان", 2),
+    ("اثنتين", 2),
+    ("اتنين", 2),
+    ("ثلاث", 3),
+    ("ثلاثة", 3),
+    ("تلات", 3),
+    ("تلاتة", 3),
+    ("أربع", 4),
+    ("أربعة", 4),
+    ("خمس", 5),
+    ("خمسة", 5),
+    ("ست", 6),
+    ("ستة", 6),
+    ("سبع", 7),
+    ("سبعة", 7),
+    ("ثمان", 8),
+    ("ثماني", 8),
+    ("ثمانية", 8),
+    ("ثمنية", 8),
+    ("تماني", 8),
+    ("تمانية", 8),
+    ("تمنية", 8),
+    ("تسع", 9),
+    ("تسعة", 9),
+    ("عشر", 10),
+    ("عشرة", 10),
+];
+
+/// Words that only start a teen (`أحد عشر`, `اثنا عشر`).
+const TEEN_HEADS: &[(&str, u8)] = &[
+    ("أحد", 1),
+    ("إحدى", 1),
+    ("اثنا", 2),
+    ("اثني", 2),
+    ("اثنتا", 2),
+    ("اثنتي", 2),
+];
+
+/// The second word of a teen.
+pub(crate) const TEEN_TAILS: &[&str] = &["عشر", "عشرة"];
+
+/// Teens written as one word (mostly dialect).
+const TEENS: &[(&str, u8)] = &[
+    ("احدعشر", 11),
+    ("احدعش", 11),
+    ("حدعشر", 11),
+    ("حداشر", 11),
+    ("اتناشر", 12),
+    ("اطناشر", 12),
+    ("اطناعشر", 12),
+    ("اطنعش", 12),
+    ("ثلتعش", 13),
+    ("تلتعشر", 13),
+    ("ثلثطعشر", 13),
+    ("تلتاشر", 13),
+    ("اربعتاشر", 14),
+    ("اربعطعش", 14),
+    ("اربعطعشر", 14),
+    ("خمستاشر", 15),
+    ("خمسطعش", 15),
+    ("خمسطعشر", 15),
+    ("ستاشر", 16),
+    ("ستطعش", 16),
+    ("ستطعشر", 16),
+    ("سبعتاشر", 17),
+    ("سبعطعش", 17),
+    ("سبعطعشر", 17),
+    ("تمنتاشر", 18),
+    ("ثمنطعش", 18),
+    ("ثمنطعشر", 18),
+    ("تسعتاشر", 19),
+    ("تسعطعش", 19),
+    ("تسعطعشر", 19),
+];
+
+/// Tens 20-90, nominative and oblique.
+const TENS: &[(&str, u8)] = &[
+    ("عشرون", 20),
+    ("عشرين", 20),
+    ("ثلاثون", 30),
+    ("ثلاثين", 30),
+    ("تلاتين", 30),
+    ("أربعون", 40),
+    ("أربعين", 40),
+    ("خمسون", 50),
+    ("خمسين", 50),
+    ("ستون", 60),
+    ("ستين", 60),
+    ("سبعون", 70),
+    ("سبعين", 70),
+    ("ثمانون", 80),
+    ("ثمانين", 80),
+    ("تمانون", 80),
+    ("تمانين", 80),
+    ("تمنين", 80),
+    ("تسعون", 90),
+    ("تسعين", 90),
+];
+
+/// The word for a hundred, in every spelling.
+const HUNDRED_WORDS: &[&str] = &["مئة", "مائة", "مية", "ميه", "مايه"];
+
+/// Hundred duals.
+const HUNDRED_DUALS: &[&str] = &[
+    "مئتان",
+    "مئتين",
+    "مئتا",
+    "مئتي",
+    "مائتان",
+    "مائتين",
+    "مائتا",
+    "مائتي",
+    "ميتين",
+    "متين",
+];
+
+/// Unit stems that fuse with `مئة` into one word (`ثلاثمائة`).
+const HUNDRED_PREFIXES: &[(&str, u16)] = &[
+    ("ثلاث", 3),
+    ("تلات", 3),
+    ("تلت", 3),
+    ("أربع", 4),
+    ("خمس", 5),
+    ("ست", 6),
+    ("سبع", 7),
+    ("ثمان", 8),
+    ("ثمن", 8),
+    ("تمن", 8),
+    ("تسع", 9),
+];
+
+/// Plural of hundred.
+const HUNDREDS: &[&str] = &["مئات", "ميات"];
+
+/// Scale words.
+const SCALES: &[(&str, Word)] = &[
+    ("ألف", Word::Scale(1_000)),
+    ("ألفاً", Word::Scale(1_000)),
+    ("ألفان", Word::ScaleDual(1_000)),
+    ("ألفين", Word::ScaleDual(1_000)),
+    ("ألفي", Word::ScaleDual(1_000)),
+    ("آلاف", Word::ScalePlural(1_000)),
+    ("ألاف", Word::ScalePlural(1_000)),
+    ("ألوف", Word::ScalePlural(1_000)),
+    ("مليون", Word::Scale(1_000_000)),
+    ("مليونان", Word::ScaleDual(1_000_000)),
+    ("مليونين", Word::ScaleDual(1_000_000)),
+    ("مليونا", Word::ScaleDual(1_000_000)),
+    ("مليوني", Word::ScaleDual(1_000_000)),
+    ("ملايين", Word::ScalePlural(1_000_000)),
+    ("مليار", Word::Scale(1_000_000_000)),
+    ("ملياراً", Word::Scale(1_000_000_000)),
+    ("ملياران", Word::ScaleDual(1_000_000_000)),
+    ("مليارين", Word::ScaleDual(1_000_000_000)),
+    ("مليارات", Word::ScalePlural(1_000_000_000)),
+    ("بليون", Word::Scale(1_000_000_000)),
+    ("بلايين", Word::ScalePlural(1_000_000_000)),
+];
+
+/// Vague amounts and the decimal-point word.
+const OTHERS: &[(&str, Word)] = &[
+    ("عشرات", Word::Tens10),
+    ("بضع", Word::Few),
+    ("بضعة", Word::Few),
+    ("فاصلة", Word::Point),
+    ("فاصل", Word::Point),
+];
+
+/// Ordinals 1-10, masculine and feminine, with and without the article.
+const ORDINALS: &[(&str, u8)] = &[
+    ("الأول", 1),
+    ("الأولى", 1),
+    ("الواحد", 1),
+    ("الواحدة", 1),
+    ("الأحد", 1),
+    ("الإحدى", 1),
+    ("الاثنا", 2),
+    ("الاثني", 2),
+    ("الاثنتا", 2),
+    ("الاثنتي", 2),
+    ("الثان", 2),
+    ("التاني", 2),
+    ("التانية", 2),
+    ("تاني", 2),
+    ("التالت", 3),
+    ("التالتة", 3),
+    ("التامن", 8),
+    ("التامنة", 8),
+    ("تامن", 8),
+    ("أول", 1),
+    ("أولى", 1),
+    ("الحادي", 1),
+    ("الحادية", 1),
+    ("الثاني", 2),
+    ("الثانية", 2),
+    ("ثاني", 2),
+    ("الثالث", 3),
+    ("الثالثة", 3),
+    ("ثالث", 3),
+    ("ثالثة", 3),
+    ("الرابع", 4),
+    ("الرابعة", 4),
+    ("رابع", 4),
+    ("رابعة", 4),
+    ("الخامس", 5),
+    ("الخامسة", 5),
+    ("خامس", 5),
+    ("خامسة", 5),
+    ("السادس", 6),
+    ("السادسة", 6),
+    ("سادس", 6),
+    ("سادسة", 6),
+    ("السابع", 7),
+    ("السابعة", 7),
+    ("سابع", 7),
+    ("سابعة", 7),
+    ("الثامن", 8),
+    ("الثامنة", 8),
+    ("ثامن", 8),
+    ("ثامنة", 8),
+    ("التاسع", 9),
+    ("التاسعة", 9),
+    ("تاسع", 9),
+    ("تاسعة", 9),
+    ("العاشر", 10),
+    ("العاشرة", 10),
+    ("عاشر", 10),
+    ("عاشرة", 10),
+];
+
+/// Ordinal words that only start a teen or a compound with a ten
+/// (`الحادي عشر`, `الواحد والعشرون`); alone they are other words
+/// (`الأحد` is Sunday).
+pub(crate) const ORDINAL_TEEN_ONLY: &[&str] = &[
+    "الحادي",
+    "الحادية",
+    "الواحد",
+    "الواحدة",
+    "الأحد",
+    "الإحدى",
+    "الاثنا",
+    "الاثني",
+    "الاثنتا",
+    "الاثنتي",
+];
+
+/// Ordinal tens with the article (`الحادي والعشرون`).
+const ORDINAL_TENS: &[(&str, u8)] = &[
+    ("العشرون", 20),
+    ("التلاتين", 30),
+    ("التمانين", 80),
+    ("التمنين", 80),
+    ("التمانون", 80),
+    ("العشرين", 20),
+    ("الثلاثون", 30),
+    ("الثلاثين", 30),
+    ("الأربعون", 40),
+    ("الأربعين", 40),
+    ("الخمسون", 50),
+    ("الخمسين", 50),
+    ("الستون", 60),
+    ("الستين", 60),
+    ("السبعون", 70),
+    ("السبعين", 70),
+    ("الثمانون", 80),
+    ("الثمانين", 80),
+    ("التسعون", 90),
+    ("التسعين", 90),
+];
+
+/// A count qualifier and where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum QualPos {
+    /// Before the number (`أكثر من 200`).
+    Before,
+    /// After the number (`120 على الأقل`).
+    After,
+}
+
+/// Qualifiers: phrase, meaning, position.
+const QUALIFIERS: &[(&str, super::Qualifier, QualPos)] = {
+    use super::Qualifier::*;
+    use QualPos::*;
+    &[
+        ("ما لا يقل عن", AtLeast, Before),
+        ("ما لا يقل على", AtLeast, Before),
+        ("لا يقل عن", AtLeast, Before),
+        ("على الأقل", AtLeast, Before),
+        ("على الأقل", AtLeast, After),
+        ("أكثر من", MoreThan, Before),
+        ("ما يزيد عن", MoreThan, Before),
+        ("ما يزيد على", MoreThan, Before),
+        ("يزيد عن", MoreThan, Before),
+        ("يزيد على", MoreThan, Before),
+        ("أزيد من", MoreThan, Before),
+        ("ما يربو على", MoreThan, Before),
+        ("يربو على", MoreThan, Before),
+        ("ما يفوق", MoreThan, Before),
+        ("يفوق", MoreThan, Before),
+        ("نحو", About, Before),
+        ("حوالي", About, Before),
+        ("حوالى", About, Before),
+        ("قرابة", About, Before),
+        ("زهاء", About, Before),
+        ("ما يقارب", About, Before),
+        ("يقارب", About, Before),
+        ("ما يقرب من", About, Before),
+        ("ما يناهز", About, Before),
+        ("يناهز", About, Before),
+        ("تقريبا", About, After),
+        ("تقريباً", About, After),
+        ("أقل من", LessThan, Before),
+        ("ما يقل عن", LessThan, Before),
+        ("ما لا يزيد عن", AtMost, Before),
+        ("ما لا يزيد على", AtMost, Before),
+        ("لا يزيد عن", AtMost, Before),
+        ("لا يزيد على", AtMost, Before),
+        ("على الأكثر", AtMost, Before),
+        ("على الأكثر", AtMost, After),
+    ]
+};
+
+/// Percent words after a number (`35 في المئة`, `35 بالمائة`).
+const PERCENT_WORDS: &[&str] =
+    &["في المئة", "في المائة", "في المية", "بالمئة", "بالمائة", "بالمية", "%"];
+
+/// Month names and month words: a small number right before one is a day
+/// of a date (`15 من شهر`, `17 أيار`), not a count.
+const MONTHS: &[&str] = &[
+    "كانون",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "آيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ابريل",
+    "إبريل",
+    "مايو",
+    "يونيو",
+    "يونيه",
+    "يوليو",
+    "يوليه",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "شهر",
+    "الشهر",
+    "محرم",
+    "صفر",
+    "رمضان",
+    "شوال",
+];
+
+/// Words before an ordinal that make it part of a month name
+/// (`تشرين الثاني`, `ربيع الأول`).
+const MONTH_ORDINAL_HEADS: &[&str] =
+    &["تشرين", "كانون", "ربيع", "جمادى", "جماد"];
+
+/// Words before a four-digit number that make it a year.
+const YEAR_CUES: &[&str] = &[
+    "عام",
+    "العام",
+    "عامي",
+    "سنة",
+    "السنة",
+    "منذ",
+    "مطلع",
+    "أواخر",
+    "أوائل",
+    "نهاية",
+    "بداية",
+    "خريف",
+    "ربيع",
+    "صيف",
+    "شتاء",
+    "منتصف",
+    "في",
+    "وفي",
+    "حتى",
+    "خلال",
+    "قبل",
+    "بعد",
+    "لعام",
+    "وعام",
+];
+
+/// Number words that are ordinary words when they stand alone in running
+/// text (`متين` "solid" is also Egyptian for 200).
+const AMBIGUOUS_ALONE: &[&str] = &["متين"];
+
+/// Words before digits that make them a name or a reference number
+/// (`القرار 2254`, `الفرقة 17`, `رقم 5`).
+const NAME_CUES: &[&str] = &[
+    "رقم",
+    "الرقم",
+    "القرار",
+    "قرار",
+    "الفرقة",
+    "اللواء",
+    "الفوج",
+    "الكتيبة",
+    "المادة",
+    "الطريق",
+    "طريق",
+    "الصفحة",
+    "العدد",
+    "الدورة",
+    "النسخة",
+];
+
+/// Words before or after a number that make it a clock time.
+const CLOCK_BEFORE: &[&str] = &["الساعة", "الساعه"];
+const CLOCK_AFTER: &[&str] = &[
+    "صباحا",
+    "صباحاً",
+    "مساء",
+    "مساءً",
+    "ظهرا",
+    "ظهراً",
+    "فجرا",
+    "فجراً",
+    "ليلا",
+    "ليلاً",
+    "والنصف",
+    "والربع",
+    "إلا",
+    "عصرا",
+    "عصراً",
+];
+
+/// Words that are never the counted noun after a number.
+const NOT_HEADS: &[&str] = &[
+    "من",
+    "في",
+    "على",
+    "إلى",
+    "الى",
+    "عن",
+    "و",
+    "أو",
+    "ثم",
+    "مع",
+    "منذ",
+    "بعد",
+    "قبل",
+    "خلال",
+    "حتى",
+    "عند",
+    "لدى",
+    "أن",
+    "إن",
+    "انه",
+    "أنه",
+    "التي",
+    "الذي",
+    "الذين",
+    "كما",
+    "قد",
+    "لم",
+    "لن",
+    "لا",
+    "ما",
+    "هو",
+    "هي",
+    "هم",
+    "ذلك",
+    "هذا",
+    "هذه",
+    "أي",
+    "أيضا",
+    "أيضاً",
+    "فقط",
+    "أمس",
+    "اليوم",
+    "غدا",
+    "وفي",
+    "ومن",
+    "بين",
+    "كل",
+    "تلك",
+    "عبر",
+    "حيث",
+    "بحسب",
+    "وفق",
+    "وفقا",
+    "وفقاً",
+    "لكن",
+    "بل",
+    "إذ",
+];
+
+/// Nouns whose dual is a count of two (`عنصران`, `بغارتين`). Only nouns
+/// whose plural is broken or feminine, so the dual ending is unambiguous;
+/// units of time are left to the time module.
+const DUAL_COUNT_NOUNS: &[&str] = &[
+    "عنصر",
+    "غارة",
+    "شخص",
+    "قتيل",
+    "جريح",
+    "طائرة",
+    "طفل",
+    "صاروخ",
+    "قذيفة",
+    "هجوم",
+    "ضربة",
+    "سيارة",
+    "مروحية",
+    "دبابة",
+    "رجل",
+    "جندي",
+    "امرأة",
+    "قرية",
+    "مدينة",
+    "مدرسة",
+    "مستشفى",
+    "عملية",
+    "هجمة",
+    "مقاتلة",
+];
+
+/// Normalizes a vocabulary spelling the way the text is normalized.
+pub(crate) fn norm(s: &str) -> String {
+    crate::normalize(s).as_str().to_string()
+}
+
+fn norm_set(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| norm(w)).collect()
+}
+
+/// The cardinal lookup table: normalized word → meaning.
+pub(crate) static CARDINALS: Lazy<HashMap<String, Word>> = Lazy::new(|| {
+    let mut m = HashMap::new();
+    for &(w, v) in UNITS {
+        m.insert(norm(w), Word::Unit(v));
+    }
+    for &(w, v) in TEEN_HEADS {
+        m.insert(norm(w), Word::TeenHead(v));
+    }
+    for &(w, v) in TEENS {
+        m.insert(norm(w), Word::Teen(v));
+    }
+    for &(w, v) in TENS {
+        m.insert(norm(w), Word::Tens(v));
+    }
+    for w in HUNDRED_WORDS {
+        m.insert(norm(w), Word::Hundred(100));
+    }
+    for w in HUNDRED_DUALS {
+        m.insert(norm(w), Word::Hundred(200));
+    }
+    for &(p, v) in HUNDRED_PREFIXES {
+        for h in HUNDRED_WORDS {
+            m.insert(norm(&format!("{p}{h}")), Word::Hundred(v * 100));
+        }
+    }
+    for w in HUNDREDS {
+        m.insert(norm(w), Word::Hundreds);
+    }
+    for &(w, x) in SCALES.iter().chain(OTHERS) {
+        m.insert(norm(w), x);
+    }
+    m
+});
+
+/// The ordinal lookup table: normalized word → value 1-10.
+pub(crate) static ORDINAL_WORDS: Lazy<HashMap<String, u8>> =
+    Lazy::new(|| ORDINALS.iter().map(|&(w, v)| (norm(w), v)).collect());
+
+/// Ordinal tens (`العشرين`) → value.
+pub(crate) static ORDINAL_TEN_WORDS: Lazy<HashMap<String, u8>> =
+    Lazy::new(|| ORDINAL_TENS.iter().map(|&(w, v)| (norm(w), v)).collect());
+
+/// Normalized teen tails.
+pub(crate) static TEEN_TAIL_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(TEEN_TAILS));
+
+/// Normalized ordinal teen-only heads.
+pub(crate) static ORDINAL_TEEN_ONLY_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(ORDINAL_TEEN_ONLY));
+
+/// Normalized qualifiers, longest first.
+pub(crate) static QUALIFIER_PHRASES: Lazy<
+    Vec<(String, super::Qualifier, QualPos)>,
+> = Lazy::new(|| {
+    let mut v: Vec<_> =
+        QUALIFIERS.iter().map(|&(w, q, p)| (norm(w), q, p)).collect();
+    v.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+    v.dedup();
+    v
+});
+
+/// Normalized percent phrases, longest first.
+pub(crate) static PERCENT_PHRASES: Lazy<Vec<String>> = Lazy::new(|| {
+    let mut v = norm_set(PERCENT_WORDS);
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+});
+
+/// Normalized month words.
+pub(crate) static MONTH_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(MONTHS));
+
+/// Normalized month-name heads of ordinals.
+pub(crate) static MONTH_ORDINAL_HEAD_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(MONTH_ORDINAL_HEADS));
+
+/// Normalized year cues.
+pub(crate) static YEAR_CUE_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(YEAR_CUES));
+
+/// Normalized ambiguous words.
+pub(crate) static AMBIGUOUS_ALONE_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(AMBIGUOUS_ALONE));
+
+/// Normalized name cues.
+pub(crate) static NAME_CUE_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(NAME_CUES));
+
+/// Normalized clock words before a number.
+pub(crate) static CLOCK_BEFORE_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(CLOCK_BEFORE));
+
+/// Normalized clock words after a number.
+pub(crate) static CLOCK_AFTER_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(CLOCK_AFTER));
+
+/// Normalized non-head words.
+pub(crate) static NOT_HEAD_WORDS: Lazy<Vec<String>> =
+    Lazy::new(|| norm_set(NOT_HEADS));
+
+/// Normalized dual stems: the noun with a final taa marbuta as `ت`, ready
+/// for the dual endings `ان`, `ين`, `ا`, `ي`.
+pub(crate) static DUAL_STEMS: Lazy<Vec<String>> = Lazy::new(|| {
+    DUAL_COUNT_NOUNS
+        .iter()
+        .map(|w| {
+            let n = norm(w);
+            match n.strip_suffix('ه') {
+                Some(s) => format!("{s}ت"),
+                None => n,
+            }
+        })
+        .collect()
+});
+
+/// Whether `w` is one of `set`.
+pub(crate) fn is_in(set: &[String], w: &str) -> bool {
+    set.iter().any(|x| x == w)
+}
