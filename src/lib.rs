@@ -77,4 +77,4 @@ pub use text::{
     clitic_splits, normalize, words, ChromeKind, ChromeLine, CliticSplit,
     Normalized, QuoteDirection, QuoteMark, Sentence,
 };
-pub use time::TimeMention;
+pub use time::{parse_time, Precision, TimeKind, TimeMention, TimeValue};
