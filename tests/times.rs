@@ -211,10 +211,12 @@ fn peer_time_suites() {
     let verbose = std::env::var("TIME_PEER_VERBOSE").is_ok();
     let mut stale = Vec::new();
     let mut report = Vec::new();
+    // Floors guard against regressions; the targets (85% Duckling, 80%
+    // Maha) are not reached yet.
     for (name, outcomes, floor) in [
-        ("duckling", duckling(), 0.0),
-        ("maha", maha(), 0.0),
-        ("dateparser", dateparser(), 0.0),
+        ("duckling", duckling(), 0.53),
+        ("maha", maha(), 0.48),
+        ("dateparser", dateparser(), 0.73),
     ] {
         let total = outcomes.len();
         let passed = outcomes.iter().filter(|o| o.pass).count();
