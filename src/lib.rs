@@ -83,7 +83,7 @@ pub use text::{
     clitic_splits, normalize, words, ChromeKind, ChromeLine, CliticSplit,
     Normalized, QuoteDirection, QuoteMark, Sentence,
 };
-pub use time::TimeMention;
+pub use time::{parse_time, Precision, TimeKind, TimeMention, TimeValue};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

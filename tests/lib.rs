@@ -6,3 +6,4 @@ mod gold;
 mod normalize;
 mod numbers;
 mod seeds;
+mod times;

@@ -36,9 +36,9 @@ pub(crate) fn count_value(q: &Quantity) -> Option<f64> {
 }
 
 pub(crate) fn time_from(t: &TimeMention) -> Option<String> {
-    t.from.clone()
+    t.value.from_iso()
 }
 
 pub(crate) fn time_to(t: &TimeMention) -> Option<String> {
-    t.to.clone()
+    t.value.to_iso()
 }

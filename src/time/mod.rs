@@ -1,24 +1,309 @@
 //! Arabic dates and times, resolved against the document date.
 //!
-//! (The parser lands with the time issue; until then no time is
-//! reported.)
+//! The parser (`parse.rs`) reads the normalized text token by token and
+//! recognises month names (Levantine, Egyptian/Gulf, Maghrebi, paired
+//! forms such as `أيار/مايو`), numeric dates, weekdays with parts of the
+//! day, relative expressions (`أمس`, `الشهر الماضي`, `منذ أيام`),
+//! parts of periods (`مطلع الشهر الحالي`), clock times, Hijri months,
+//! years and feasts, and spans (`منذ X`, `حتى X`, `من X إلى Y`,
+//! `بين X و Y`). The resolver (`resolve.rs`) turns them into windows
+//! against the document date; without one, relative expressions keep
+//! their relative form and get no dates.
+
+mod hijri;
+mod months;
+mod num;
+mod parse;
+mod resolve;
 
 use crate::document::Loc;
 use crate::extractor::Prepared;
-use serde::Serialize;
+use chrono::NaiveDateTime;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+/// How precise a time value is.
+///
+/// ```
+/// let v = hadath::parse_time("أمس", Some("2017-06-01T00:00:00".parse().unwrap())).unwrap();
+/// assert_eq!(v.precision, hadath::Precision::Day);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Precision {
+    /// A clock time with minutes (`الساعة 3:18`, `التاسعة والنصف`).
+    Minute,
+    /// A clock hour (`الساعة الثامنة مساء`).
+    Hour,
+    /// A part of a day (`ليل الإثنين`, `صباح اليوم`).
+    PartOfDay,
+    /// A day, or a window of days (`15 أيار 2017`, `مطلع الشهر`).
+    Day,
+    /// A week, Monday to Sunday (`الأسبوع الماضي`).
+    Week,
+    /// A month (`الشهر الماضي`, `آب 2020`).
+    Month,
+    /// A season (`فصل الصيف`), meteorological: March-May spring, June-August
+    /// summer, September-November autumn, December-February winter.
+    Season,
+    /// A year (`العام 2014`).
+    Year,
+}
+
+/// The shape of a time value.
+///
+/// ```
+/// let a = Some("2016-06-21T00:00:00".parse().unwrap());
+/// let v = hadath::parse_time("منذ نهاية أيلول", a).unwrap();
+/// assert_eq!(v.kind, hadath::TimeKind::OpenEnd);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TimeKind {
+    /// One point at its precision (a day, a month, a minute).
+    Point,
+    /// A window with a stated or implied start and end
+    /// (`من 13 إلى 15 تموز`, `مطلع الشهر الحالي`, `منذ أيام`).
+    Interval,
+    /// Up to a time (`حتى 31 أيار`): no start; `from` is absent.
+    OpenStart,
+    /// From a time up to the document date (`منذ العام 2014`).
+    OpenEnd,
+}
+
+/// A resolved (or, without a document date, relative) time value.
+///
+/// `from` and `to` are inclusive bounds. They serialize as ISO 8601
+/// dates (`2017-05-25`) for day precision and coarser, and as datetimes
+/// (`2017-05-25T21:30:00`) for minute, hour and part-of-day precision.
+///
+/// `relative` is the unresolved form of an expression that needs the
+/// document date, kept even when it is resolved: `day-1` (yesterday, the
+/// whole day one before the anchor), `month+0` (this month),
+/// `now-10day` (an instant ten days back), `recent:day` (`منذ أيام`),
+/// `last:24hour`, `mon:last` (the last Monday on or before the anchor;
+/// `before`/`after` with a direction word), `--05-25` (a day and month
+/// without a year), `---25` (a day of the month), `month+0:16` (day 16 of
+/// this month), `summer`, `now`; suffixes `:past`/`:next` (direction
+/// words), `/start` `/early` `/middle` `/late` (parts of a period),
+/// `T18-23` (a part of the day) and `T21:30` (a clock time); spans join
+/// two forms with `..`. Without a document date a relative expression
+/// has `relative` and no `from`/`to`: nothing relative gets an invented
+/// date.
+///
+/// ```
+/// use hadath::parse_time;
+/// let anchor = Some("2017-06-01T00:00:00".parse().unwrap());
+/// let v = parse_time("15 أيار 2017", None).unwrap();
+/// assert_eq!(v.from_iso().as_deref(), Some("2017-05-15"));
+/// let v = parse_time("أمس", anchor).unwrap();
+/// assert_eq!(v.from_iso().as_deref(), Some("2017-05-31"));
+/// assert_eq!(v.relative.as_deref(), Some("day-1"));
+/// let v = parse_time("أمس", None).unwrap();
+/// assert_eq!(v.from, None);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeValue {
+    /// Start (inclusive), if known.
+    pub from: Option<NaiveDateTime>,
+    /// End (inclusive), if known.
+    pub to: Option<NaiveDateTime>,
+    /// Precision.
+    pub precision: Precision,
+    /// Shape.
+    pub kind: TimeKind,
+    /// The unresolved relative form, for expressions that need the
+    /// document date.
+    pub relative: Option<String>,
+    /// Whether the text says the time is GMT (`(ت غ)`, `بتوقيت غرينتش`).
+    pub gmt: bool,
+}
+
+impl TimeValue {
+    fn iso(&self, t: Option<NaiveDateTime>) -> Option<String> {
+        let t = t?;
+        Some(match self.precision {
+            Precision::Minute | Precision::Hour | Precision::PartOfDay => {
+                t.format("%Y-%m-%dT%H:%M:%S").to_string()
+            }
+            _ => t.format("%Y-%m-%d").to_string(),
+        })
+    }
+
+    /// `from` as the ISO string it serializes to.
+    ///
+    /// ```
+    /// let v = hadath::parse_time("2017/5/15", None).unwrap();
+    /// assert_eq!(v.from_iso().as_deref(), Some("2017-05-15"));
+    /// ```
+    pub fn from_iso(&self) -> Option<String> {
+        self.iso(self.from)
+    }
+
+    /// `to` as the ISO string it serializes to.
+    ///
+    /// ```
+    /// let v = hadath::parse_time("أيار 2017", None).unwrap();
+    /// assert_eq!(v.to_iso().as_deref(), Some("2017-05-31"));
+    /// ```
+    pub fn to_iso(&self) -> Option<String> {
+        self.iso(self.to)
+    }
+
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        if let Some(f) = self.from_iso() {
+            map.serialize_entry("from", &f)?;
+        }
+        if let Some(t) = self.to_iso() {
+            map.serialize_entry("to", &t)?;
+        }
+        map.serialize_entry("precision", &self.precision)?;
+        map.serialize_entry("kind", &self.kind)?;
+        if let Some(r) = &self.relative {
+            map.serialize_entry("relative", r)?;
+        }
+        if self.gmt {
+            map.serialize_entry("gmt", &true)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for TimeValue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        self.write(&mut map)?;
+        map.end()
+    }
+}
 
 /// A date, time or period in the text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// Serializes as the [`Loc`] fields (`text`, `start`, `end`,
+/// `char_start`, `char_end`) plus those of its [`TimeValue`].
+///
+/// ```
+/// use hadath::{Extractor, Input};
+/// let text = "قصفت الطائرات الرقة أمس.";
+/// let doc = Extractor::builtin()
+///     .extract(Input::new(text).with_date("2017-06-01".parse().unwrap()));
+/// let t = &doc.times[0];
+/// assert_eq!(t.loc.text, "أمس");
+/// assert_eq!(t.value.from_iso().as_deref(), Some("2017-05-31"));
+/// let json = serde_json::to_string(t).unwrap();
+/// assert!(json.contains("\"from\":\"2017-05-31\""));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimeMention {
     /// Where the expression stands in the original input.
-    #[serde(flatten)]
     pub loc: Loc,
-    /// Start of the period, ISO 8601.
-    pub from: Option<String>,
-    /// End of the period, ISO 8601.
-    pub to: Option<String>,
+    /// What it means.
+    pub value: TimeValue,
 }
 
-pub(crate) fn extract(_p: &Prepared<'_>) -> Vec<TimeMention> {
-    Vec::new()
+impl Serialize for TimeMention {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("text", &self.loc.text)?;
+        map.serialize_entry("start", &self.loc.start)?;
+        map.serialize_entry("end", &self.loc.end)?;
+        map.serialize_entry("char_start", &self.loc.char_start)?;
+        map.serialize_entry("char_end", &self.loc.char_end)?;
+        self.value.write(&mut map)?;
+        map.end()
+    }
 }
+
+/// Whether a sentence speaks about the future (`سوف`, `المقبل`).
+fn is_future(toks: &[parse::Tok<'_>]) -> bool {
+    toks.iter().any(|t| {
+        matches!(t.s, "سوف" | "المقبل" | "المقبله" | "القادم" | "القادمه")
+    })
+}
+
+/// All time expressions of a normalized text range.
+fn scan(
+    text: &str,
+    base: usize,
+    anchor: Option<NaiveDateTime>,
+) -> Vec<(core::ops::Range<usize>, TimeValue)> {
+    let toks = parse::tokenize(text, base);
+    let future = is_future(&toks);
+    let parser = parse::Parser::new(&toks);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match parser.parse(i) {
+            Some((p, end)) if end > i => {
+                let value = resolve::resolve(&p, anchor, future);
+                let (s, e) = match (toks.get(i), toks.get(end - 1)) {
+                    (Some(a), Some(b)) => (a.start, b.end),
+                    _ => break,
+                };
+                out.push((s..e, value));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Parses a whole string as one time expression (the string is
+/// normalized first), resolved against `anchor` if given.
+///
+/// Returns `None` unless one expression covers the whole string (leading
+/// `في` and surrounding white space and punctuation aside).
+///
+/// ```
+/// use hadath::{parse_time, Precision, TimeKind};
+/// let anchor = Some("2016-06-21T00:00:00".parse().unwrap());
+/// let v = parse_time("ليل الإثنين", anchor).unwrap();
+/// assert_eq!(v.from_iso().as_deref(), Some("2016-06-20T18:00:00"));
+/// assert_eq!(v.precision, Precision::PartOfDay);
+/// let v = parse_time("مطلع الشهر الحالي", anchor).unwrap();
+/// assert_eq!((v.from_iso().unwrap(), v.to_iso().unwrap()),
+///            ("2016-06-01".into(), "2016-06-15".into()));
+/// assert_eq!(v.kind, TimeKind::Interval);
+/// assert!(parse_time("قصف", anchor).is_none());
+/// ```
+pub fn parse_time(
+    text: &str,
+    anchor: Option<NaiveDateTime>,
+) -> Option<TimeValue> {
+    let n = crate::normalize(text);
+    let toks = parse::tokenize(n.as_str(), 0);
+    let future = is_future(&toks);
+    let parser = parse::Parser::new(&toks);
+    let skip = |t: &parse::Tok<'_>| {
+        matches!(t.s, "في" | "," | "." | "(" | ")" | ":" | "-" | "?" | "!")
+    };
+    let first = toks.iter().position(|t| !skip(t))?;
+    let last = toks.iter().rposition(|t| !skip(t))?;
+    for start in [first, 0] {
+        if let Some((p, end)) = parser.parse(start) {
+            if end > last {
+                return Some(resolve::resolve(&p, anchor, future));
+            }
+        }
+    }
+    None
+}
+
+pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
+    let anchor = p.date.map(|d| d.datetime());
+    let text = p.norm.as_str();
+    let mut out = Vec::new();
+    for s in &p.sentences {
+        let Some(sent) = text.get(s.norm.clone()) else { continue };
+        for (r, value) in scan(sent, s.norm.start, anchor) {
+            out.push(TimeMention { loc: p.loc(r), value });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

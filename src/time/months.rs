@@ -1,0 +1,168 @@
+//! Time vocabulary as data: month names (Levantine, Egyptian/Gulf and
+//! Maghrebi Gregorian names, Hijri names), weekdays, parts of the day,
+//! period units and direction words.
+//!
+//! Every entry is written in ordinary Arabic spelling and normalized with
+//! [`crate::normalize`] when the tables are built, so every spelling that
+//! normalizes to the same form is recognised (`أيار`, `آيار`, `ايار`).
+
+use once_cell::sync::Lazy;
+
+/// Gregorian month names: (month number, names). Multi-word names are
+/// written with single spaces.
+const GREGORIAN: &[(u32, &[&str])] = &[
+    (1, &["كانون الثاني", "كانون ثاني", "يناير", "جانفي", "جانفييه"]),
+    (2, &["شباط", "فبراير", "فيفري", "فبرير"]),
+    (3, &["آذار", "أذار", "مارس"]),
+    (4, &["نيسان", "أبريل", "إبريل", "أفريل", "ابريل"]),
+    (5, &["أيار", "آيار", "مايو", "ماي"]),
+    (6, &["حزيران", "يونيو", "يونيه", "جوان"]),
+    (7, &["تموز", "يوليو", "يوليه", "جويلية", "يوليوز"]),
+    (8, &["آب", "أغسطس", "اغسطس", "أوت", "غشت"]),
+    (9, &["أيلول", "سبتمبر", "شتنبر"]),
+    (10, &["تشرين الأول", "تشرين أول", "أكتوبر", "اكتوبر"]),
+    (11, &["تشرين الثاني", "تشرين ثاني", "نوفمبر", "نونبر"]),
+    (12, &["كانون الأول", "كانون أول", "ديسمبر", "دجنبر"]),
+];
+
+/// Hijri month names (Umm al-Qura numbering).
+const HIJRI: &[(u32, &[&str])] = &[
+    (1, &["محرم", "المحرم"]),
+    (2, &["صفر"]),
+    (3, &["ربيع الأول", "ربيع أول"]),
+    (4, &["ربيع الثاني", "ربيع الآخر", "ربيع ثاني"]),
+    (5, &["جمادى الأولى", "جمادى الأول", "جمادى أول"]),
+    (6, &["جمادى الآخرة", "جمادى الثانية", "جمادى الآخر", "جمادى ثاني"]),
+    (7, &["رجب"]),
+    (8, &["شعبان"]),
+    (9, &["رمضان"]),
+    (10, &["شوال"]),
+    (11, &["ذو القعدة", "ذي القعدة"]),
+    (12, &["ذو الحجة", "ذي الحجة"]),
+];
+
+/// Weekdays, 0 = Monday (chrono's `num_days_from_monday`).
+const WEEKDAYS: &[(u32, &[&str])] = &[
+    (0, &["الإثنين", "الاثنين", "اثنين", "إثنين"]),
+    (1, &["الثلاثاء", "الثلاثا", "ثلاثاء"]),
+    (2, &["الأربعاء", "الاربعا", "أربعاء"]),
+    (3, &["الخميس", "خميس"]),
+    (4, &["الجمعة", "جمعة"]),
+    (5, &["السبت", "سبت"]),
+    (6, &["الأحد", "أحد"]),
+];
+
+/// Parts of the day as nouns that govern a day (`ليل الإثنين`,
+/// `فجر يوم أمس`): (first hour, last hour inclusive, names).
+const DAY_PARTS: &[(u32, u32, &[&str])] = &[
+    (0, 5, &["فجر", "فجرا", "الفجر", "سحر", "فجراً"]),
+    (6, 11, &["صباح", "صباحا", "الصباح", "صبيحة", "الصبح", "ضحى"]),
+    (12, 14, &["ظهر", "ظهرا", "الظهر", "ظهيرة", "الظهيرة"]),
+    (15, 17, &["عصر", "عصرا", "العصر"]),
+    (18, 23, &["مساء", "مساءا", "المساء", "المسا", "عشية", "عشاء", "العشاء"]),
+    (18, 23, &["ليل", "ليلة", "ليلا", "الليل", "ليلاً"]),
+];
+
+/// A normalized vocabulary table.
+pub(crate) struct Table {
+    /// (value, normalized words of one name).
+    pub(crate) entries: Vec<(u32, Vec<String>)>,
+}
+
+impl Table {
+    fn build(src: &[(u32, &[&str])]) -> Table {
+        let mut entries = Vec::new();
+        for &(v, names) in src {
+            for name in names {
+                let n = crate::normalize(name);
+                let words: Vec<String> =
+                    n.as_str().split(' ').map(str::to_string).collect();
+                entries.push((v, words));
+            }
+        }
+        // Longest names first, so `كانون الثاني` beats `كانون`.
+        entries.sort_by_key(|e| core::cmp::Reverse(e.1.len()));
+        Table { entries }
+    }
+}
+
+pub(crate) static GREGORIAN_MONTHS: Lazy<Table> =
+    Lazy::new(|| Table::build(GREGORIAN));
+pub(crate) static HIJRI_MONTHS: Lazy<Table> =
+    Lazy::new(|| Table::build(HIJRI));
+pub(crate) static WEEKDAY_NAMES: Lazy<Table> =
+    Lazy::new(|| Table::build(WEEKDAYS));
+
+/// Parts of the day: value = first hour * 100 + last hour.
+pub(crate) static DAY_PART_NAMES: Lazy<Table> = Lazy::new(|| {
+    let src: Vec<(u32, &[&str])> =
+        DAY_PARTS.iter().map(|&(a, b, n)| (a * 100 + b, n)).collect();
+    Table::build(&src)
+});
+
+/// Words that make a following clock hour afternoon/evening, or morning.
+/// (word, true = PM).
+const CLOCK_PARTS: &[(&str, bool)] = &[
+    ("صباحا", false),
+    ("صباحاً", false),
+    ("الصبح", false),
+    ("صبحا", false),
+    ("فجرا", false),
+    ("الفجر", false),
+    ("ظهرا", true),
+    ("الظهر", true),
+    ("عصرا", true),
+    ("العصر", true),
+    ("مساء", true),
+    ("مساءا", true),
+    ("المساء", true),
+    ("مسا", true),
+    ("المسا", true),
+    ("ليلا", true),
+    ("الليل", true),
+    ("العشاء", true),
+];
+
+pub(crate) static CLOCK_PART_WORDS: Lazy<Vec<(String, bool)>> =
+    Lazy::new(|| {
+        CLOCK_PARTS
+            .iter()
+            .map(|&(w, pm)| (crate::normalize(w).as_str().to_string(), pm))
+            .collect()
+    });
+
+/// Normalizes a word list once.
+pub(crate) fn words(src: &[&str]) -> Vec<String> {
+    src.iter().map(|w| crate::normalize(w).as_str().to_string()).collect()
+}
+
+/// Past direction words: `الماضي`, `المنصرم`, `الفائت`, `السابق`.
+pub(crate) static PAST: Lazy<Vec<String>> = Lazy::new(|| {
+    words(&[
+        "الماضي",
+        "الماضية",
+        "الماض",
+        "المنصرم",
+        "المنصرمة",
+        "الفائت",
+        "الفائتة",
+        "السابق",
+        "السابقة",
+        "المنقضي",
+    ])
+});
+
+/// Future direction words: `المقبل`, `القادم`, `التالي`, `الآتي`.
+pub(crate) static FUTURE: Lazy<Vec<String>> = Lazy::new(|| {
+    words(&[
+        "المقبل",
+        "المقبلة",
+        "القادم",
+        "القادمة",
+        "التالي",
+        "التالية",
+        "الآتي",
+        "الجاي",
+        "الجاية",
+    ])
+});

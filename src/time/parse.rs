@@ -1,0 +1,1474 @@
+//! A position parser over normalized text: reads one time expression
+//! starting at a token and returns what it recognised and how far it read.
+
+use super::months::{
+    Table, CLOCK_PART_WORDS, DAY_PART_NAMES, FUTURE, GREGORIAN_MONTHS,
+    HIJRI_MONTHS, PAST, WEEKDAY_NAMES,
+};
+use super::num;
+use crate::time::TimeKind;
+
+/// One token of normalized text.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok<'a> {
+    /// The token text.
+    pub(crate) s: &'a str,
+    /// Normalized byte range.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Forms without proclitics (`بايلول` → `ايلول`, `للعام` → `العام`).
+    forms: Vec<String>,
+}
+
+impl Tok<'_> {
+    /// Whether one of the token's forms is `w`.
+    fn is(&self, w: &str) -> bool {
+        self.s == w || self.forms.iter().any(|f| f == w)
+    }
+
+    fn is_any(&self, ws: &[String]) -> bool {
+        ws.iter().any(|w| self.is(w))
+    }
+
+    fn is_one_of(&self, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.is(w))
+    }
+}
+
+/// Proclitic-free forms of a word.
+fn forms(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if w.chars().count() < 3 {
+        return out;
+    }
+    let mut push = |s: &str| {
+        if s.chars().count() >= 2 && s != w && !out.iter().any(|o| o == s) {
+            out.push(s.to_string());
+        }
+    };
+    let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    push(a);
+    if let Some(b) = a.strip_prefix(['ب', 'ل', 'ك']) {
+        push(b);
+        if let Some(rest) = a.strip_prefix("لل") {
+            push(&format!("ال{rest}"));
+        }
+    }
+    out
+}
+
+/// Splits a normalized range into tokens: letter runs, digit runs and
+/// single other characters; white space separates.
+pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum C {
+        Letter,
+        Digit,
+        Space,
+        Other,
+    }
+    fn class(c: char) -> C {
+        if c.is_ascii_digit() {
+            C::Digit
+        } else if c.is_alphabetic() {
+            C::Letter
+        } else if c.is_whitespace() {
+            C::Space
+        } else {
+            C::Other
+        }
+    }
+    let mut toks = Vec::new();
+    let mut cur: Option<(usize, C)> = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let k = class(c);
+        if let Some((s, ck)) = cur {
+            if ck == k && k != C::Other {
+                continue;
+            }
+            let w = text.get(s..i).unwrap_or_default();
+            let f = if ck == C::Letter { forms(w) } else { Vec::new() };
+            toks.push(Tok { s: w, start: base + s, end: base + i, forms: f });
+            cur = None;
+        }
+        if k != C::Space {
+            cur = Some((i, k));
+        }
+    }
+    toks
+}
+
+/// A calendar unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A part of a month or year (`مطلع`, `منتصف`, `أواخر`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// `مطلع`, `بداية`: the first half of a month.
+    Start,
+    /// `أوائل`: the first third.
+    Early,
+    /// `منتصف`, `أواسط`: the middle third.
+    Middle,
+    /// `أواخر`, `نهاية`: the last third.
+    Late,
+}
+
+/// What an expression names, before resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Base {
+    /// Calendar fields; missing leading fields come from the anchor.
+    Date { y: Option<i32>, m: Option<u32>, d: Option<u32>, hijri: bool },
+    /// The whole unit period at anchor + n units (`أمس`, `الشهر الماضي`).
+    Shift { unit: Unit, n: i32 },
+    /// The instant anchor + n units (`قبل 10 أيام` is n = -10).
+    Ago { unit: Unit, n: i32 },
+    /// Some units ago (`منذ أيام`).
+    Recent { unit: Unit },
+    /// The last n units up to the anchor (`خلال الساعات الـ24 الماضية`).
+    LastN { unit: Unit, n: u32 },
+    /// A weekday (0 = Monday); dir -1 before the anchor, +1 after,
+    /// 0 the last on or before.
+    Weekday { wd: u32, dir: i8 },
+    /// A season (0 spring .. 3 winter) of an optional year.
+    Season { s: u32, y: Option<i32> },
+    /// Day d of the month at anchor + n months (`16 من الشهر الجاري`).
+    MonthDay { n: i32, d: u32 },
+    /// The anchor itself.
+    Now,
+}
+
+/// An hour and minute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Clock {
+    pub(crate) h: u32,
+    pub(crate) m: u32,
+    pub(crate) minutes: bool,
+}
+
+/// One expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Expr {
+    pub(crate) base: Base,
+    /// Direction word: -1 past, +1 future, 0 none.
+    pub(crate) dir: i8,
+    pub(crate) part: Option<Part>,
+    /// A part of the day: first and last hour.
+    pub(crate) day_part: Option<(u32, u32)>,
+    pub(crate) clock: Option<Clock>,
+    pub(crate) gmt: bool,
+}
+
+impl Expr {
+    fn new(base: Base) -> Expr {
+        Expr {
+            base,
+            dir: 0,
+            part: None,
+            day_part: None,
+            clock: None,
+            gmt: false,
+        }
+    }
+}
+
+/// A parsed expression: one time, or a span of two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Parsed {
+    One(Expr),
+    Span { kind: TimeKind, a: Option<Expr>, b: Option<Expr> },
+}
+
+/// The parser over one token list.
+pub(crate) struct Parser<'t, 'a> {
+    toks: &'t [Tok<'a>],
+}
+
+type P<T> = Option<(T, usize)>;
+
+fn table_at(table: &Table, toks: &[Tok<'_>], i: usize) -> P<u32> {
+    'entries: for (v, words) in &table.entries {
+        for (k, w) in words.iter().enumerate() {
+            match toks.get(i + k) {
+                Some(t) if k == 0 && t.is(w) => {}
+                Some(t) if k > 0 && t.s == w => {}
+                _ => continue 'entries,
+            }
+        }
+        return Some((*v, i + words.len()));
+    }
+    None
+}
+
+const AMBIGUOUS_MONTHS: &[&str] = &["اب", "ماي", "صفر", "رجب"];
+
+impl<'t, 'a> Parser<'t, 'a> {
+    pub(crate) fn new(toks: &'t [Tok<'a>]) -> Parser<'t, 'a> {
+        Parser { toks }
+    }
+
+    fn t(&self, i: usize) -> Option<&Tok<'a>> {
+        self.toks.get(i)
+    }
+
+    fn is(&self, i: usize, ws: &[&str]) -> bool {
+        self.t(i).is_some_and(|t| t.is_one_of(ws))
+    }
+
+    fn is_in(&self, i: usize, ws: &[String]) -> bool {
+        self.t(i).is_some_and(|t| t.is_any(ws))
+    }
+
+    /// Whether token i directly follows token i-1 with no white space.
+    fn glued(&self, i: usize) -> bool {
+        i > 0
+            && matches!((self.t(i - 1), self.t(i)), (Some(a), Some(b)) if a.end == b.start)
+    }
+
+    fn words(&self, i: usize) -> Vec<&'a str> {
+        self.toks
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take(4)
+            .map(|t| t.s)
+            .collect()
+    }
+
+    fn number(&self, i: usize) -> P<u32> {
+        let t = self.t(i)?;
+        num::digits(t.s).map(|v| (v, i + 1))
+    }
+
+    fn skip(&self, i: usize, ws: &[&str]) -> usize {
+        if self.is(i, ws) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// A direction word after an expression.
+    fn dir(&self, i: usize) -> P<i8> {
+        if self.is_in(i, &PAST) {
+            // `قبل الماضي`: the one before last.
+            return Some((-1, i + 1));
+        }
+        if self.is_in(i, &FUTURE) {
+            return Some((1, i + 1));
+        }
+        if self.is(i, &["الجاري", "الجاريه", "الحالي", "الحاليه"])
+        {
+            return Some((0, i + 1));
+        }
+        None
+    }
+
+    /// A Gregorian month name, with a paired second name (`أيار/مايو`,
+    /// `(يونيو) حزيران`).
+    fn month(&self, i: usize) -> P<u32> {
+        if self.is(i, &["("]) {
+            if let Some((m, j)) = table_at(&GREGORIAN_MONTHS, self.toks, i + 1)
+            {
+                if self.is(j, &[")"]) {
+                    if let Some((m2, k)) =
+                        table_at(&GREGORIAN_MONTHS, self.toks, j + 1)
+                    {
+                        if m2 == m {
+                            return Some((m, k));
+                        }
+                    }
+                    return Some((m, j + 1));
+                }
+            }
+            return None;
+        }
+        let (m, j) = table_at(&GREGORIAN_MONTHS, self.toks, i)?;
+        // Paired form.
+        if self.is(j, &["/", "-", "("]) {
+            if let Some((m2, k)) =
+                table_at(&GREGORIAN_MONTHS, self.toks, j + 1)
+            {
+                if m2 == m {
+                    let k = if self.is(k, &[")"]) { k + 1 } else { k };
+                    return Some((m, k));
+                }
+            }
+        }
+        Some((m, j))
+    }
+
+    fn hijri_month(&self, i: usize) -> P<u32> {
+        table_at(&HIJRI_MONTHS, self.toks, i)
+    }
+
+    /// A year: four digits (1900..=2100), or a Hijri year with a marker.
+    fn year(&self, i: usize) -> P<(i32, bool)> {
+        let (y, j) = self.number(i)?;
+        if self.t(i).is_some_and(|t| t.s.len() != 4) {
+            return None;
+        }
+        if self.is(j, &["ه", "هـ", "هجري", "هجريه", "للهجره"])
+        {
+            return Some(((y as i32, true), j + 1));
+        }
+        (1900..=2100).contains(&y).then_some(((y as i32, false), j))
+    }
+
+    /// `[،] [من] [عام|العام|سنه] 2017`.
+    fn year_after(&self, i: usize) -> P<(i32, bool)> {
+        let mut j = self.skip(i, &[","]);
+        j = self.skip(j, &["من", "في"]);
+        j = self.skip(j, &["عام", "العام", "سنه", "السنه", "لعام"]);
+        self.year(j)
+    }
+
+    /// A day of the month: digits 1..=31 (`15`, `الـ25`) or an ordinal
+    /// word (`الثالث`).
+    fn day(&self, i: usize) -> P<u32> {
+        let mut i = i;
+        if self.is(i, &["ال", "بال", "في", "فال"])
+            && self.t(i + 1).is_some_and(|t| num::digits(t.s).is_some())
+            && self.glued(i + 1)
+        {
+            i += 1;
+        }
+        if let Some((d, j)) = self.number(i) {
+            if (1..=31).contains(&d)
+                && self.t(i).is_some_and(|t| t.s.len() <= 2)
+            {
+                return Some((d, j));
+            }
+            return None;
+        }
+        let words = self.words(i);
+        let (d, n) = num::ordinal_day(&words)?;
+        Some((d, i + n))
+    }
+
+    /// `D [من] [شهر] MONTH [YEAR]`, `D MONTH`, also `D-D MONTH` ranges
+    /// are handled by the caller.
+    fn day_month(&self, i: usize) -> P<Expr> {
+        let (d, j) = self.day(i)?;
+        let mut k = self.skip(j, &["من"]);
+        k = self.skip(k, &["شهر"]);
+        if let Some((m, k2)) = self.month(k) {
+            let mut e = Expr::new(Base::Date {
+                y: None,
+                m: Some(m),
+                d: Some(d),
+                hijri: false,
+            });
+            let mut end = k2;
+            if let Some(((y, h), k3)) = self.year_after(k2) {
+                if !h {
+                    e.base = Base::Date {
+                        y: Some(y),
+                        m: Some(m),
+                        d: Some(d),
+                        hijri: false,
+                    };
+                    end = k3;
+                }
+            } else if let Some((dir, k3)) = self.dir(k2) {
+                e.dir = dir;
+                end = k3;
+            }
+            return Some((e, end));
+        }
+        if let Some((m, k2)) = self.hijri_month(k) {
+            let mut e = Expr::new(Base::Date {
+                y: None,
+                m: Some(m),
+                d: Some(d),
+                hijri: true,
+            });
+            let mut end = k2;
+            if let Some(((y, _), k3)) = self.year_after(k2) {
+                e.base = Base::Date {
+                    y: Some(y),
+                    m: Some(m),
+                    d: Some(d),
+                    hijri: true,
+                };
+                end = k3;
+            }
+            return Some((e, end));
+        }
+        // `الثالث من هذا الشهر`, `16 من الشهر الجاري`.
+        if let Some((e, k2)) = self.unit_dir(k) {
+            if let Base::Shift { unit: Unit::Month, n } = e.base {
+                return Some((Expr::new(Base::MonthDay { n, d }), k2));
+            }
+        }
+        None
+    }
+
+    /// `[شهر] MONTH [/MONTH] [YEAR | dir]`.
+    fn month_expr(&self, i: usize) -> P<Expr> {
+        let has_shahr = self.is(i, &["شهر", "الشهر"]);
+        let j = if has_shahr { i + 1 } else { i };
+        if let Some((m, k)) = self.month(j) {
+            let mut e = Expr::new(Base::Date {
+                y: None,
+                m: Some(m),
+                d: None,
+                hijri: false,
+            });
+            let mut end = k;
+            let mut context = has_shahr || k > j + 1;
+            if let Some(((y, h), k2)) = self.year_after(k) {
+                if !h {
+                    e.base = Base::Date {
+                        y: Some(y),
+                        m: Some(m),
+                        d: None,
+                        hijri: false,
+                    };
+                    end = k2;
+                    context = true;
+                }
+            } else if let Some((dir, k2)) = self.dir(k) {
+                e.dir = dir;
+                end = k2;
+                context = true;
+            }
+            let ambiguous =
+                self.t(j).is_some_and(|t| t.is_one_of(AMBIGUOUS_MONTHS))
+                    && k == j + 1;
+            if ambiguous && !context {
+                return None;
+            }
+            return Some((e, end));
+        }
+        if let Some((m, k)) = self.hijri_month(j) {
+            let mut e = Expr::new(Base::Date {
+                y: None,
+                m: Some(m),
+                d: None,
+                hijri: true,
+            });
+            let mut end = k;
+            let mut context = has_shahr;
+            if let Some(((y, _), k2)) = self.year_after(k) {
+                e.base = Base::Date {
+                    y: Some(y),
+                    m: Some(m),
+                    d: None,
+                    hijri: true,
+                };
+                end = k2;
+                context = true;
+            } else if let Some((dir, k2)) = self.dir(k) {
+                e.dir = dir;
+                end = k2;
+                context = true;
+            }
+            let ambiguous =
+                self.t(j).is_some_and(|t| t.is_one_of(AMBIGUOUS_MONTHS));
+            if ambiguous && !context {
+                return None;
+            }
+            return Some((e, end));
+        }
+        if has_shahr {
+            // `شهر 3`, `شهر 9 2021`.
+            let (m, k) = self.number(j)?;
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            let mut e = Expr::new(Base::Date {
+                y: None,
+                m: Some(m),
+                d: None,
+                hijri: false,
+            });
+            let mut end = k;
+            if let Some(((y, false), k2)) = self.year_after(k) {
+                e.base = Base::Date {
+                    y: Some(y),
+                    m: Some(m),
+                    d: None,
+                    hijri: false,
+                };
+                end = k2;
+            }
+            return Some((e, end));
+        }
+        None
+    }
+
+    /// Numeric dates: `2017/5/15`, `15/5/2017`, `15-5-2017`, `5/2017`,
+    /// `21/09`, with an optional Hijri marker.
+    fn numeric_date(&self, i: usize) -> P<Expr> {
+        let (a, j) = self.number(i)?;
+        let sep = self.t(j)?.s;
+        if !matches!(sep, "/" | "-" | ".")
+            || !self.glued(j)
+            || !self.glued(j + 1)
+        {
+            return None;
+        }
+        let (b, k) = self.number(j + 1)?;
+        let alen = self.t(i).map_or(0, |t| t.s.len());
+        let three = self.is(k, &[sep]) && self.glued(k) && self.glued(k + 1);
+        let mut e;
+        let mut end;
+        if three {
+            let (c, l) = self.number(k + 1)?;
+            let clen = self.t(k + 1).map_or(0, |t| t.s.len());
+            let (y, m, d) = if alen == 4 {
+                (a, b, c)
+            } else if clen == 4 || clen == 2 {
+                (if clen == 2 { c + 2000 } else { c }, b, a)
+            } else {
+                return None;
+            };
+            let hijri = self.is(l, &["ه", "هجري", "هجريه"]);
+            end = if hijri { l + 1 } else { l };
+            let hijri = hijri
+                || (clen == 4 && (1300..1600).contains(&c))
+                || (alen == 4 && (1300..1600).contains(&a));
+            e = Expr::new(Base::Date {
+                y: Some(y as i32),
+                m: Some(m),
+                d: Some(d),
+                hijri,
+            });
+        } else {
+            if sep == "." {
+                return None;
+            }
+            let blen = self.t(j + 1).map_or(0, |t| t.s.len());
+            if blen == 4 && (1..=12).contains(&a) && (1900..=2100).contains(&b)
+            {
+                e = Expr::new(Base::Date {
+                    y: Some(b as i32),
+                    m: Some(a),
+                    d: None,
+                    hijri: false,
+                });
+            } else if blen <= 2 && alen <= 2 {
+                e = Expr::new(Base::Date {
+                    y: None,
+                    m: Some(b),
+                    d: Some(a),
+                    hijri: false,
+                });
+            } else {
+                return None;
+            }
+            end = k;
+        }
+        if let Base::Date { m: Some(m), d, .. } = e.base {
+            if !(1..=12).contains(&m)
+                || d.is_some_and(|d| !(1..=31).contains(&d))
+            {
+                return None;
+            }
+        }
+        e.dir = 0;
+        end = end.max(k);
+        Some((e, end))
+    }
+
+    fn unit_word(&self, i: usize) -> Option<(Unit, bool)> {
+        let t = self.t(i)?;
+        let u = |ws: &[&str]| t.is_one_of(ws);
+        Some(if u(&["يوم", "اليوم"]) {
+            (Unit::Day, false)
+        } else if u(&["ايام", "الايام"]) {
+            (Unit::Day, true)
+        } else if u(&["اسبوع", "الاسبوع"]) {
+            (Unit::Week, false)
+        } else if u(&["اسابيع", "الاسابيع"]) {
+            (Unit::Week, true)
+        } else if u(&["شهر", "الشهر"]) {
+            (Unit::Month, false)
+        } else if u(&["اشهر", "شهور", "الاشهر", "الشهور"])
+        {
+            (Unit::Month, true)
+        } else if u(&["عام", "العام", "سنه", "السنه"]) {
+            (Unit::Year, false)
+        } else if u(&["اعوام", "سنوات", "سنين", "الاعوام", "السنوات"])
+        {
+            (Unit::Year, true)
+        } else if u(&["ساعه", "الساعه"]) {
+            (Unit::Hour, false)
+        } else if u(&["ساعات", "الساعات"]) {
+            (Unit::Hour, true)
+        } else if u(&["دقيقه", "الدقيقه"]) {
+            (Unit::Minute, false)
+        } else if u(&["دقايق", "دقائق", "الدقايق"]) {
+            (Unit::Minute, true)
+        } else {
+            return None;
+        })
+    }
+
+    fn dual(&self, i: usize) -> Option<Unit> {
+        let t = self.t(i)?;
+        let u = |ws: &[&str]| t.is_one_of(ws);
+        Some(if u(&["يومين", "يومان"]) {
+            Unit::Day
+        } else if u(&["اسبوعين", "اسبوعان"]) {
+            Unit::Week
+        } else if u(&["شهرين", "شهران"]) {
+            Unit::Month
+        } else if u(&["عامين", "عامان", "سنتين", "سنتان"])
+        {
+            Unit::Year
+        } else if u(&["ساعتين", "ساعتان"]) {
+            Unit::Hour
+        } else if u(&["دقيقتين", "دقيقتان"]) {
+            Unit::Minute
+        } else {
+            return None;
+        })
+    }
+
+    /// An amount of time: `3 أيام`, `عامين`, `أسبوع`, `ثلاثة أشهر`.
+    fn amount(&self, i: usize) -> P<(Unit, u32)> {
+        if let Some(u) = self.dual(i) {
+            return Some(((u, 2), i + 1));
+        }
+        if let Some((u, _)) = self.unit_word(i) {
+            if self.t(i).is_some_and(|t| !t.s.starts_with("ال")) {
+                return Some(((u, 1), i + 1));
+            }
+            return None;
+        }
+        let words = self.words(i);
+        let (n, c) = num::cardinal(&words)?;
+        let (u, _) = self.unit_word(i + c)?;
+        if self.t(i + c).is_some_and(|t| t.s.starts_with("ال")) {
+            return None;
+        }
+        Some(((u, n), i + c + 1))
+    }
+
+    /// `الأسبوع الماضي`, `الشهر الجاري`, `هذا العام`, `العام 2014`.
+    fn unit_dir(&self, i: usize) -> P<Expr> {
+        let mut j = i;
+        let this = self.is(i, &["هذا", "هذه", "هذي", "هاد"]);
+        if this {
+            j += 1;
+        }
+        let (unit, plural) = self.unit_word(j)?;
+        if plural
+            || !self.t(j).is_some_and(|t| {
+                t.is_one_of(&["الاسبوع", "الشهر", "العام", "السنه", "اليوم"])
+            })
+        {
+            return None;
+        }
+        if this {
+            let e = Expr::new(Base::Shift { unit, n: 0 });
+            return Some((e, j + 1));
+        }
+        if unit == Unit::Year {
+            if let Some(((y, h), k)) = self.year(j + 1) {
+                let e = Expr::new(if h {
+                    Base::Date { y: Some(y), m: None, d: None, hijri: true }
+                } else {
+                    Base::Date { y: Some(y), m: None, d: None, hijri: false }
+                });
+                return Some((e, k));
+            }
+        }
+        let hijri = self.is(j + 1, &["الهجري", "الهجريه"]);
+        let j2 = if hijri { j + 2 } else { j + 1 };
+        let (dir, mut k) = self.dir(j2)?;
+        let mut n = i32::from(dir);
+        // `العام قبل الماضي`, `الشهر بعد المقبل`.
+        if dir == 0 && unit == Unit::Day {
+            return None;
+        }
+        if self.is(j2, &["قبل"]) || self.is(j2, &["بعد"]) {
+            return None;
+        }
+        if self.is(k, &["قبل"]) && self.is_in(k + 1, &PAST) {
+            n = -2;
+            k += 2;
+        }
+        let _ = hijri;
+        Some((Expr::new(Base::Shift { unit, n }), k))
+    }
+
+    /// Relative day words: `اليوم`, `أمس`, `أول أمس`, `غداً`, `بعد غد`.
+    fn rel_day(&self, i: usize) -> P<i32> {
+        let mut j = i;
+        if self.is(j, &["يوم"]) && !self.is(j + 1, &["اليوم"]) {
+            j += 1;
+        }
+        if self.is(j, &["اول", "اولي"])
+            && self.is(j + 1, &["امس", "مبارح", "البارحه", "امبارح"])
+        {
+            return Some((-2, j + 2));
+        }
+        if self.is(j, &["قبل"])
+            && self.is(j + 1, &["امس", "البارحه", "امبارح"])
+        {
+            return Some((-2, j + 2));
+        }
+        if self.is(j, &["بعد"])
+            && self.is(j + 1, &["غد", "غدا", "الغد", "بكره", "بكرا"])
+        {
+            return Some((2, j + 2));
+        }
+        if self.is(j, &["امس", "البارحه", "مبارح", "امبارح"])
+        {
+            if self.is(j + 1, &["الاول"]) {
+                return Some((-2, j + 2));
+            }
+            return Some((-1, j + 1));
+        }
+        if self.is(j, &["غدا", "غد", "الغد", "بكره", "بكرا"])
+        {
+            return Some((1, j + 1));
+        }
+        if self.is(j, &["اليوم"]) {
+            if self.is_in(j + 1, &PAST) {
+                return Some((-1, j + 2));
+            }
+            if self.is(j + 1, &["التالي"]) {
+                return None;
+            }
+            return Some((0, j + 1));
+        }
+        None
+    }
+
+    fn weekday(&self, i: usize) -> P<Expr> {
+        let mut j = i;
+        if self.is(j, &["يوم"]) {
+            j += 1;
+        }
+        let (wd, mut k) = table_at(&WEEKDAY_NAMES, self.toks, j)?;
+        // A bare `احد`/`اثنين` without the article is a number.
+        if self.t(j).is_some_and(|t| !t.s.contains("ال")) && j == i {
+            return None;
+        }
+        let mut e = Expr::new(Base::Weekday { wd, dir: 0 });
+        if let Some((dir, k2)) = self.dir(k) {
+            e.base = Base::Weekday { wd, dir };
+            k = k2;
+        }
+        // `الاثنين 18 شباط`, `الخميس الموافق 14 ...`.
+        let mut k3 = self.skip(k, &[","]);
+        k3 = self.skip(k3, &["الموافق", "في"]);
+        if let Some((d, k4)) =
+            self.day_month(k3).or_else(|| self.numeric_date(k3))
+        {
+            if matches!(d.base, Base::Date { .. }) {
+                return Some((d, k4));
+            }
+        }
+        Some((e, k))
+    }
+
+    /// A part of the day that governs a day: `ليل الإثنين`, `فجر يوم
+    /// أمس الجمعة`, `صباح اليوم`, `الليلة الماضية`.
+    fn day_part(&self, i: usize) -> P<Expr> {
+        if self.is(i, &["الليله"]) {
+            let mut e = Expr::new(Base::Shift { unit: Unit::Day, n: 0 });
+            e.day_part = Some((18, 23));
+            if self.is_in(i + 1, &PAST) {
+                e.base = Base::Shift { unit: Unit::Day, n: -1 };
+                return Some((e, i + 2));
+            }
+            return Some((e, i + 1));
+        }
+        let (hours, j) = table_at(&DAY_PART_NAMES, self.toks, i)?;
+        if self.t(i).is_some_and(|t| t.s.starts_with("ال")) {
+            return None;
+        }
+        let (from, to) = (hours / 100, hours % 100);
+        let (mut e, k) = self.day_ref(j)?;
+        e.day_part = Some((from, to));
+        Some((e, k))
+    }
+
+    /// A day: relative day word, weekday, or a date; `امس السبت` keeps the
+    /// more precise reading.
+    fn day_ref(&self, i: usize) -> P<Expr> {
+        let j = self.skip(i, &["يوم"]);
+        if let Some((n, k)) = self.rel_day(j) {
+            let e = Expr::new(Base::Shift { unit: Unit::Day, n });
+            // `أمس الجمعة`: the weekday is redundant.
+            if let Some((_, k2)) = table_at(&WEEKDAY_NAMES, self.toks, k) {
+                return Some((e, k2));
+            }
+            return Some((e, k));
+        }
+        self.weekday(i).or_else(|| self.day_month(j))
+    }
+
+    /// A clock time: `الساعة 3:18`, `الساعة الثالثة`, `التاسعة والنصف
+    /// مساء`, `الثامنة (ت غ) مساء`.
+    fn clock(&self, i: usize) -> P<(Clock, bool)> {
+        let mut j = self.skip(i, &["عند", "حوالي", "نحو", "قرابه", "بحدود"]);
+        let has_sa = self.is(j, &["الساعه", "ساعه"]);
+        if has_sa {
+            j += 1;
+        }
+        let mut c;
+        let mut k;
+        if let Some((h, j2)) = self.number(j) {
+            if h > 24 {
+                return None;
+            }
+            c = Clock { h, m: 0, minutes: false };
+            k = j2;
+            if self.is(k, &[":"]) && self.glued(k) {
+                let (m, k2) = self.number(k + 1)?;
+                if m > 59 {
+                    return None;
+                }
+                c = Clock { h, m, minutes: true };
+                k = k2;
+                if self.is(k, &[":"])
+                    && self.glued(k)
+                    && self.number(k + 1).is_some()
+                {
+                    k += 2;
+                }
+            } else if !has_sa {
+                return None;
+            }
+        } else {
+            let words = self.words(j);
+            let (h, n) = num::hour(&words)?;
+            if h > 12 || h == 0 {
+                return None;
+            }
+            c = Clock { h, m: 0, minutes: false };
+            k = j + n;
+        }
+        // Fractions: `والنصف`, `وربع`, `الا ربع`, `و18 دقيقه`.
+        let mut frac = false;
+        if self.is(k, &["والنصف", "ونص", "ونصف", "نص"]) {
+            c.m = 30;
+            frac = true;
+            k += 1;
+        } else if self.is(k, &["والربع", "وربع"]) {
+            c.m = 15;
+            frac = true;
+            k += 1;
+        } else if self.is(k, &["والثلث", "وثلث"]) {
+            c.m = 20;
+            frac = true;
+            k += 1;
+        } else if self.is(k, &["الا"])
+            && self.is(k + 1, &["ربع", "ربعا", "ثلث"])
+        {
+            let sub = if self.is(k + 1, &["ثلث"]) { 20 } else { 15 };
+            c.h = if c.h == 0 { 23 } else { c.h - 1 };
+            c.m = 60 - sub;
+            frac = true;
+            k += 2;
+        } else if self.t(k).is_some_and(|t| t.s.starts_with('و'))
+            || self.is(k, &["و"])
+        {
+            let k0 = if self.is(k, &["و"]) { k + 1 } else { k };
+            let mut words = self.words(k0);
+            if let Some(w) = words.first_mut() {
+                if k0 == k {
+                    *w = w.get('و'.len_utf8()..).unwrap_or_default();
+                }
+            }
+            if let Some((m, n)) = num::cardinal(&words) {
+                if m < 60 {
+                    c.m = m;
+                    frac = true;
+                    k = k0 + n;
+                    k = self.skip(k, &["دقيقه", "دقايق", "دقائق"]);
+                }
+            }
+        }
+        if frac {
+            c.minutes = true;
+        }
+        let mut gmt = false;
+        let mut part = None;
+        for _ in 0..2 {
+            if let Some(k2) = self.gmt(k) {
+                gmt = true;
+                k = k2;
+            } else if let Some((pm, k2)) = self.clock_part(k) {
+                part = Some(pm);
+                k = k2;
+            }
+        }
+        if !has_sa && !frac && part.is_none() && !gmt && !c.minutes {
+            return None;
+        }
+        if let Some(pm) = part {
+            if pm
+                && c.h < 12
+                && !(self.is(k - 1, &["ليلا", "الليل"]) && c.h <= 4)
+            {
+                c.h += 12;
+            }
+            if !pm && c.h == 12 {
+                c.h = 0;
+            }
+        }
+        if c.h >= 24 {
+            c.h = 0;
+        }
+        Some(((c, gmt), k))
+    }
+
+    fn clock_part(&self, i: usize) -> P<bool> {
+        if self.is(i, &["بعد"])
+            && self.is(i + 1, &["الظهر", "العصر", "المغرب", "الظهيره"])
+        {
+            return Some((true, i + 2));
+        }
+        if self.is(i, &["قبل"]) && self.is(i + 1, &["الظهر", "الظهيره"])
+        {
+            return Some((false, i + 2));
+        }
+        if self.is(i, &["قبل"]) && self.is(i + 1, &["المغرب"]) {
+            return Some((true, i + 2));
+        }
+        if self.is(i, &["هذا", "هذه"])
+            && self.is(i + 1, &["الصباح", "المساء", "الليله"])
+        {
+            return Some((!self.is(i + 1, &["الصباح"]), i + 2));
+        }
+        let t = self.t(i)?;
+        CLOCK_PART_WORDS
+            .iter()
+            .find(|(w, _)| t.s == w)
+            .map(|&(_, pm)| (pm, i + 1))
+    }
+
+    /// `(ت غ)`, `ت غ`, `بتوقيت غرينتش`, `gmt`, `بتوقيت gmt`.
+    fn gmt(&self, i: usize) -> Option<usize> {
+        let paren = self.is(i, &["("]);
+        let j = if paren { i + 1 } else { i };
+        let mut k = None;
+        if self.is(j, &["ت"]) && self.is(j + 1, &["غ"]) {
+            k = Some(j + 2);
+        } else if self.is(j, &["ت"])
+            && self.is(j + 1, &["."])
+            && self.is(j + 2, &["غ"])
+        {
+            k = Some(j + 3);
+        } else if self.is(j, &["gmt", "utc"]) {
+            k = Some(j + 1);
+        } else if (self.is(j, &["بتوقيت", "توقيت"])
+            && self.is(j + 1, &["غرينتش", "غرينيتش", "جرينتش", "gmt", "utc"]))
+            || (self.is(j, &["بالتوقيت", "التوقيت"])
+                && self.is(j + 1, &["العالمي"]))
+        {
+            k = Some(j + 2);
+        }
+        let k = k?;
+        if paren {
+            return self.is(k, &[")"]).then_some(k + 1);
+        }
+        Some(k)
+    }
+
+    /// `مطلع`, `منتصف`, `أواخر` + month, `الشهر الحالي`, year.
+    fn part_of(&self, i: usize) -> P<Expr> {
+        let part = if self.is(i, &["مطلع", "بدايه", "بداية", "مستهل", "اول"])
+        {
+            Part::Start
+        } else if self.is(i, &["اوايل", "اوائل"]) {
+            Part::Early
+        } else if self.is(i, &["منتصف", "اواسط", "وسط", "نص", "نصف"])
+        {
+            Part::Middle
+        } else if self.is(i, &["نهايه", "اواخر", "اخر", "اخير", "ختام"])
+        {
+            Part::Late
+        } else {
+            return None;
+        };
+        let j = i + 1;
+        // `بداية فصل الصيف`.
+        if let Some((mut e, k)) = self.season(j) {
+            e.part = Some(part);
+            return Some((e, k));
+        }
+        let (mut e, k) = self
+            .month_expr(j)
+            .or_else(|| self.unit_dir(j))
+            .or_else(|| self.year_expr(j))?;
+        if part == Part::Start
+            && self.is(i, &["اول"])
+            && !matches!(e.base, Base::Date { .. })
+        {
+            return None;
+        }
+        if let Base::Shift { unit: Unit::Day | Unit::Week, .. } = e.base {
+            return None;
+        }
+        e.part = Some(part);
+        Some((e, k))
+    }
+
+    fn season(&self, i: usize) -> P<Expr> {
+        let j = self.skip(i, &["فصل"]);
+        let s = if self.is(j, &["الربيع"]) {
+            0
+        } else if self.is(j, &["الصيف"]) {
+            1
+        } else if self.is(j, &["الخريف"]) {
+            2
+        } else if self.is(j, &["الشتاء", "الشتا"]) {
+            3
+        } else {
+            return None;
+        };
+        if j == i && !self.is(j + 1, &["الماضي", "المقبل", "القادم", "الحالي"])
+        {
+            // A bare season word needs `فصل` or a direction.
+            self.year_after(j + 1)?;
+        }
+        let mut e = Expr::new(Base::Season { s, y: None });
+        let mut k = j + 1;
+        if let Some(((y, false), k2)) = self.year_after(k) {
+            e.base = Base::Season { s, y: Some(y) };
+            k = k2;
+        } else if let Some((dir, k2)) = self.dir(k) {
+            e.dir = dir;
+            k = k2;
+        }
+        Some((e, k))
+    }
+
+    /// `عام 2014`, `العام 2014`, `سنه 2017`, `1438 هـ`, `في 2017`.
+    fn year_expr(&self, i: usize) -> P<Expr> {
+        let kw = self.is(i, &["عام", "العام", "سنه", "السنه", "لعام"]);
+        let j = if kw { i + 1 } else { i };
+        let ((y, h), k) = self.year(j)?;
+        if !kw && !h {
+            // A bare year needs a preposition before it.
+            let prev = i.checked_sub(1).and_then(|p| self.t(p));
+            if !prev.is_some_and(|t| {
+                t.is_one_of(&[
+                    "في",
+                    "منذ",
+                    "حتي",
+                    "قبل",
+                    "بعد",
+                    "خلال",
+                    "مطلع",
+                    "بدايه",
+                    "نهايه",
+                    "منتصف",
+                    "اواخر",
+                    "اوايل",
+                    "من",
+                    "الي",
+                    "بين",
+                ])
+            }) {
+                return None;
+            }
+        }
+        Some((
+            Expr::new(Base::Date { y: Some(y), m: None, d: None, hijri: h }),
+            k,
+        ))
+    }
+
+    /// `عيد الفطر`, `عيد الأضحى` [year].
+    fn holiday(&self, i: usize) -> P<Expr> {
+        if !self.is(i, &["عيد"]) {
+            return None;
+        }
+        let (m, d) = if self.is(i + 1, &["الفطر"]) {
+            (10, 1)
+        } else if self.is(i + 1, &["الاضحي"]) {
+            (12, 10)
+        } else {
+            return None;
+        };
+        let mut e = Expr::new(Base::Date {
+            y: None,
+            m: Some(m),
+            d: Some(d),
+            hijri: true,
+        });
+        let mut k = i + 2;
+        if let Some(((y, h), k2)) = self.year_after(k) {
+            if h {
+                e.base = Base::Date {
+                    y: Some(y),
+                    m: Some(m),
+                    d: Some(d),
+                    hijri: true,
+                };
+            } else {
+                // A Gregorian year: the feast in that year.
+                e.base = Base::Date {
+                    y: Some(-y),
+                    m: Some(m),
+                    d: Some(d),
+                    hijri: true,
+                };
+            }
+            k = k2;
+        }
+        Some((e, k))
+    }
+
+    /// `قبل 10 أيام`, `بعد عامين`, `خلال الساعات الـ24 الماضية`.
+    fn relative_amount(&self, i: usize) -> P<Expr> {
+        if self.is(i, &["قبل", "بعد"]) {
+            let sign = if self.is(i, &["قبل"]) { -1 } else { 1 };
+            let ((u, n), k) = self.amount(i + 1)?;
+            let n = i32::try_from(n).ok()?;
+            return Some((Expr::new(Base::Ago { unit: u, n: sign * n }), k));
+        }
+        if self.is(i, &["خلال", "في", "طوال"]) {
+            // `خلال الساعات الـ24 الماضية`, `خلال 24 ساعة الماضية`,
+            // `خلال الأيام الثلاثة الماضية`.
+            let j = self.skip(i + 1, &["ال"]);
+            let (u, n, k) = if let Some((u, true)) = self.unit_word(j) {
+                let k0 = self.skip(j + 1, &["ال"]);
+                let words = self.words(k0);
+                let (n, c) = num::cardinal(&words).or_else(|| {
+                    let w: Vec<&str> = words
+                        .iter()
+                        .map(|w| w.strip_prefix("ال").unwrap_or(w))
+                        .collect();
+                    num::cardinal(&w)
+                })?;
+                (u, n, k0 + c)
+            } else {
+                let ((u, n), k) = self.amount(j)?;
+                (u, n, k)
+            };
+            if self.is_in(k, &PAST) {
+                return Some((Expr::new(Base::LastN { unit: u, n }), k + 1));
+            }
+            if self.is_in(k, &FUTURE) {
+                let n = i32::try_from(n).ok()?;
+                return Some((Expr::new(Base::Ago { unit: u, n }), k + 1));
+            }
+        }
+        None
+    }
+
+    /// One time expression at token `i`, with what follows it attached
+    /// (a clock after a day, a day after a clock, GMT).
+    pub(crate) fn expr(&self, i: usize) -> P<Expr> {
+        let (mut e, mut k) = self.head(i)?;
+        // A clock after a day.
+        if e.clock.is_none()
+            && matches!(
+                e.base,
+                Base::Shift { unit: Unit::Day, .. }
+                    | Base::Weekday { .. }
+                    | Base::Date { d: Some(_), .. }
+            )
+        {
+            let k0 = self
+                .skip(self.skip(k, &[","]), &["في", "عند", "حوالي", "نحو"]);
+            if let Some(((c, gmt), k2)) = self.clock(k0) {
+                e.clock = Some(c);
+                e.gmt |= gmt;
+                k = k2;
+            }
+        }
+        if let Some(k2) = self.gmt(k) {
+            e.gmt = true;
+            k = k2;
+        }
+        Some((e, k))
+    }
+
+    fn head(&self, i: usize) -> P<Expr> {
+        if let Some(r) = self.clock(i) {
+            let ((c, gmt), k) = r;
+            // A day after a clock: `الساعة 7 مبارح`, `الثامنة مساء الخميس`.
+            let k0 = self.skip(self.skip(k, &[","]), &["من", "في"]);
+            let mut e = self.day_ref(k0).unwrap_or((
+                Expr::new(Base::Shift { unit: Unit::Day, n: 0 }),
+                k,
+            ));
+            e.0.clock = Some(c);
+            e.0.gmt = gmt;
+            if e.1 == k {
+                e.0.base = Base::Shift { unit: Unit::Day, n: 0 };
+                e.0.dir = 2; // clock on an unstated day
+            }
+            return Some(e);
+        }
+        if let Some(r) = self.day_part(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.part_of(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.holiday(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.weekday(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.numeric_date(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.day_month(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.month_expr(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.unit_dir(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.year_expr(i) {
+            return Some(r);
+        }
+        if let Some((n, k)) = self.rel_day(i) {
+            return Some((Expr::new(Base::Shift { unit: Unit::Day, n }), k));
+        }
+        if let Some(r) = self.relative_amount(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.season(i) {
+            return Some(r);
+        }
+        if self.is(i, &["الان", "حاليا", "حالا"]) {
+            return Some((Expr::new(Base::Now), i + 1));
+        }
+        // `في الـ25` (a day of the current or last month).
+        if self.is(i, &["ال", "بال", "في"]) && self.glued(i + 1) {
+            if let Some((d, k)) = self.number(i + 1) {
+                if (1..=31).contains(&d) && self.unit_word(k).is_none() {
+                    let mut e = Expr::new(Base::Date {
+                        y: None,
+                        m: None,
+                        d: Some(d),
+                        hijri: false,
+                    });
+                    e.dir = -1;
+                    return Some((e, k));
+                }
+            }
+        }
+        None
+    }
+
+    /// A day range inside one month: `13 الى 15 تموز`, `من 1-8 شهر ايلول`,
+    /// `تموز 13 الى 15`.
+    fn day_range(&self, i: usize) -> P<(Expr, Expr)> {
+        let (d1, j) = self.day(i)?;
+        if !self.is(j, &["الي", "-", "حتي", "وحتي", "لغايه"]) {
+            return None;
+        }
+        let (mut b, k) = self.day_month(j + 1)?;
+        let Base::Date { y, m, hijri, .. } = b.base else { return None };
+        let a = Expr { base: Base::Date { y, m, d: Some(d1), hijri }, ..b };
+        b.clock = None;
+        Some(((a, b), k))
+    }
+
+    /// A time expression or span at token `i`.
+    pub(crate) fn parse(&self, i: usize) -> P<Parsed> {
+        if self.is(i, &["منذ", "مذ", "ومنذ"]) {
+            // `منذ أيام`, `منذ عامين`: an amount back from the anchor.
+            if let Some((u, true)) = self.unit_word(i + 1) {
+                if self.t(i + 1).is_some_and(|t| !t.s.starts_with("ال")) {
+                    return Some((
+                        Parsed::One(Expr::new(Base::Recent { unit: u })),
+                        i + 2,
+                    ));
+                }
+            }
+            if let Some(((u, n), k)) = self.amount(i + 1) {
+                let n = i32::try_from(n).ok()?;
+                return Some((
+                    Parsed::One(Expr::new(Base::Ago { unit: u, n: -n })),
+                    k,
+                ));
+            }
+            let (e, k) = self.expr(i + 1)?;
+            return Some((
+                Parsed::Span { kind: TimeKind::OpenEnd, a: Some(e), b: None },
+                k,
+            ));
+        }
+        if self.is(i, &["حتي", "لغايه", "لغاية"])
+            || (self.is(i, &["الي"]) && self.is(i + 1, &["غايه"]))
+        {
+            let j = if self.is(i, &["الي"]) { i + 2 } else { i + 1 };
+            let j = self.skip(j, &["تاريخ", "يوم"]);
+            let (e, k) = self.expr(j)?;
+            return Some((
+                Parsed::Span {
+                    kind: TimeKind::OpenStart,
+                    a: None,
+                    b: Some(e),
+                },
+                k,
+            ));
+        }
+        if self.is(i, &["من", "بين"]) {
+            let between = self.is(i, &["بين"]);
+            if let Some(((a, b), k)) = self.day_range(i + 1) {
+                return Some((
+                    Parsed::Span {
+                        kind: TimeKind::Interval,
+                        a: Some(a),
+                        b: Some(b),
+                    },
+                    k,
+                ));
+            }
+            if let Some((a, j)) = self.expr(i + 1) {
+                let seps: &[&str] = if between {
+                    &["و"]
+                } else {
+                    &["الي", "حتي", "وحتي", "لغايه", "-"]
+                };
+                let (j2, ok) = if self.is(j, seps) {
+                    (j + 1, true)
+                } else if between
+                    && self.t(j).is_some_and(|t| t.s.starts_with('و'))
+                {
+                    (j, true)
+                } else {
+                    (j, false)
+                };
+                if ok {
+                    let b = self.expr(j2).or_else(|| {
+                        // `بين 2014 و2016`: a bare year after `و`.
+                        let ((y, h), k) = self.year(j2)?;
+                        let base = Base::Date {
+                            y: Some(y),
+                            m: None,
+                            d: None,
+                            hijri: h,
+                        };
+                        Some((Expr::new(base), k))
+                    });
+                    if let Some((b, k)) = b {
+                        return Some((
+                            Parsed::Span {
+                                kind: TimeKind::Interval,
+                                a: Some(a),
+                                b: Some(b),
+                            },
+                            k,
+                        ));
+                    }
+                }
+            }
+            return None;
+        }
+        if let Some(((a, b), k)) = self.day_range(i) {
+            return Some((
+                Parsed::Span {
+                    kind: TimeKind::Interval,
+                    a: Some(a),
+                    b: Some(b),
+                },
+                k,
+            ));
+        }
+        // `تموز 13 الى 15`, `يوليو 13-15`.
+        if let Some((m, j)) = self.month(i) {
+            if let (Some((d1, j2)), true) = (self.number(j), true) {
+                if self.is(j2, &["الي", "-"]) {
+                    if let Some((d2, k)) = self.number(j2 + 1) {
+                        if (1..=31).contains(&d1)
+                            && (1..=31).contains(&d2)
+                            && d1 <= d2
+                        {
+                            let a = Expr::new(Base::Date {
+                                y: None,
+                                m: Some(m),
+                                d: Some(d1),
+                                hijri: false,
+                            });
+                            let b = Expr::new(Base::Date {
+                                y: None,
+                                m: Some(m),
+                                d: Some(d2),
+                                hijri: false,
+                            });
+                            return Some((
+                                Parsed::Span {
+                                    kind: TimeKind::Interval,
+                                    a: Some(a),
+                                    b: Some(b),
+                                },
+                                k,
+                            ));
+                        }
+                    }
+                }
+                if (1..=31).contains(&d1)
+                    && self.t(j).is_some_and(|t| t.s.len() <= 2)
+                {
+                    let e = Expr::new(Base::Date {
+                        y: None,
+                        m: Some(m),
+                        d: Some(d1),
+                        hijri: false,
+                    });
+                    return Some((Parsed::One(e), j2));
+                }
+            }
+        }
+        let (a, j) = self.expr(i)?;
+        // `الساعة الثامنة والربع صباحا الى 11 مساء`.
+        if a.clock.is_some() && self.is(j, &["الي", "حتي", "وحتي"]) {
+            if let Some((b, k)) = self.expr(j + 1) {
+                if b.clock.is_some() {
+                    return Some((
+                        Parsed::Span {
+                            kind: TimeKind::Interval,
+                            a: Some(a),
+                            b: Some(b),
+                        },
+                        k,
+                    ));
+                }
+            }
+        }
+        Some((Parsed::One(a), j))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let n = crate::normalize("في الـ25 من آيار/ مايو 2017/5/15");
+        let toks = tokenize(n.as_str(), 0);
+        let s: Vec<&str> = toks.iter().map(|t| t.s).collect();
+        assert_eq!(
+            s,
+            [
+                "في", "ال", "25", "من", "ايار", "/", "مايو", "2017", "/", "5",
+                "/", "15"
+            ]
+        );
+        assert!(toks[4].is("ايار"));
+        let n = crate::normalize("وبايلول للعام");
+        let toks = tokenize(n.as_str(), 0);
+        assert!(toks[0].is("ايلول"));
+        assert!(toks[1].is("العام"));
+    }
+}

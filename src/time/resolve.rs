@@ -1,0 +1,579 @@
+//! Resolution of parsed expressions against an anchor (the document
+//! date), following the news reading: a bare weekday is the last such day
+//! on or before the anchor; a day and month without a year is the nearest
+//! past occurrence unless the sentence is about the future.
+
+use super::hijri;
+use super::parse::{Base, Clock, Expr, Parsed, Part, Unit};
+use super::{Precision, TimeKind, TimeValue};
+use chrono::{
+    Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime,
+};
+
+/// A resolved window: inclusive bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Window {
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    precision: Precision,
+}
+
+fn at(d: NaiveDate, h: u32, m: u32) -> Option<NaiveDateTime> {
+    Some(d.and_time(NaiveTime::from_hms_opt(h, m, 0)?))
+}
+
+fn days(from: NaiveDate, to: NaiveDate, precision: Precision) -> Window {
+    Window {
+        from: from.and_time(NaiveTime::MIN),
+        to: to.and_time(NaiveTime::MIN),
+        precision,
+    }
+}
+
+fn month_window(y: i32, m: u32) -> Option<Window> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
+    Some(days(first, last, Precision::Month))
+}
+
+fn year_window(y: i32) -> Option<Window> {
+    Some(days(
+        NaiveDate::from_ymd_opt(y, 1, 1)?,
+        NaiveDate::from_ymd_opt(y, 12, 31)?,
+        Precision::Year,
+    ))
+}
+
+fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_months(Months::new(n.unsigned_abs()))
+    }
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+/// anchor + n units, as an instant.
+fn offset(a: NaiveDateTime, unit: Unit, n: i32) -> Option<NaiveDateTime> {
+    let n64 = i64::from(n);
+    Some(match unit {
+        Unit::Minute => a.checked_add_signed(Duration::try_minutes(n64)?)?,
+        Unit::Hour => a.checked_add_signed(Duration::try_hours(n64)?)?,
+        Unit::Day => add_days(a.date(), n64)?.and_time(a.time()),
+        Unit::Week => {
+            add_days(a.date(), n64.checked_mul(7)?)?.and_time(a.time())
+        }
+        Unit::Month => add_months(a.date(), n)?.and_time(a.time()),
+        Unit::Year => {
+            add_months(a.date(), n.checked_mul(12)?)?.and_time(a.time())
+        }
+    })
+}
+
+fn unit_name(u: Unit) -> &'static str {
+    match u {
+        Unit::Minute => "minute",
+        Unit::Hour => "hour",
+        Unit::Day => "day",
+        Unit::Week => "week",
+        Unit::Month => "month",
+        Unit::Year => "year",
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// The unresolved form of an expression (used when there is no anchor).
+fn relative_form(e: &Expr) -> String {
+    let mut s = match e.base {
+        Base::Date { y, m, d, hijri } => {
+            let cal = if hijri { "hijri:" } else { "" };
+            match (y, m, d) {
+                (None, Some(m), Some(d)) => format!("{cal}--{m:02}-{d:02}"),
+                (None, Some(m), None) => format!("{cal}--{m:02}"),
+                (None, None, Some(d)) => format!("---{d:02}"),
+                (Some(y), m, d) => {
+                    format!(
+                        "{cal}{y}-{:02}-{:02}",
+                        m.unwrap_or(0),
+                        d.unwrap_or(0)
+                    )
+                }
+                _ => "date".to_string(),
+            }
+        }
+        Base::Shift { unit, n } => format!("{}{n:+}", unit_name(unit)),
+        Base::Ago { unit, n } => format!("now{n:+}{}", unit_name(unit)),
+        Base::Recent { unit } => format!("recent:{}", unit_name(unit)),
+        Base::LastN { unit, n } => format!("last:{n}{}", unit_name(unit)),
+        Base::Weekday { wd, dir } => {
+            let d = match dir {
+                -1 => "before",
+                1 => "after",
+                _ => "last",
+            };
+            format!("{}:{d}", WEEKDAYS.get(wd as usize).unwrap_or(&"?"))
+        }
+        Base::Season { s, .. } => ["spring", "summer", "autumn", "winter"]
+            .get(s as usize)
+            .unwrap_or(&"season")
+            .to_string(),
+        Base::MonthDay { n, d } => format!("month{n:+}:{d:02}"),
+        Base::Now => "now".to_string(),
+    };
+    if e.dir == -1 {
+        s.push_str(":past");
+    } else if e.dir == 1 {
+        s.push_str(":next");
+    }
+    if let Some(p) = e.part {
+        s.push_str(match p {
+            Part::Start => "/start",
+            Part::Early => "/early",
+            Part::Middle => "/middle",
+            Part::Late => "/late",
+        });
+    }
+    if let Some((a, b)) = e.day_part {
+        s.push_str(&format!("T{a:02}-{b:02}"));
+    }
+    if let Some(c) = e.clock {
+        s.push_str(&format!("T{:02}:{:02}", c.h, c.m));
+    }
+    s
+}
+
+/// Whether a base needs the anchor to be resolved.
+fn is_relative(e: &Expr) -> bool {
+    match e.base {
+        Base::Date { y, .. } => y.is_none() || y.is_some_and(|y| y < 0),
+        Base::Season { y, .. } => y.is_none(),
+        _ => true,
+    }
+}
+
+fn hijri_year_window(y: i32) -> Option<Window> {
+    let a = hijri::to_gregorian(y, 1, 1)?;
+    let b = hijri::to_gregorian(y + 1, 1, 1)?.pred_opt()?;
+    Some(days(a, b, Precision::Year))
+}
+
+fn hijri_month_window(y: i32, m: u32) -> Option<Window> {
+    let a = hijri::to_gregorian(y, m, 1)?;
+    let b = add_days(a, i64::from(hijri::month_len(y, m)) - 1)?;
+    Some(days(a, b, Precision::Month))
+}
+
+fn hijri_day(y: i32, m: u32, d: u32) -> Option<Window> {
+    let a = hijri::to_gregorian(y, m, d)?;
+    Some(days(a, a, Precision::Day))
+}
+
+/// The base window of an expression.
+fn base_window(
+    e: &Expr,
+    anchor: Option<NaiveDateTime>,
+    future: bool,
+) -> Option<Window> {
+    let forward = e.dir == 1 || (future && e.dir == 0);
+    let backward = e.dir == -1;
+    match e.base {
+        Base::Date { y: Some(y), m, d, hijri: false } => match (m, d) {
+            (Some(m), Some(d)) => {
+                let a = NaiveDate::from_ymd_opt(y, m, d)?;
+                Some(days(a, a, Precision::Day))
+            }
+            (Some(m), None) => month_window(y, m),
+            _ => year_window(y),
+        },
+        Base::Date { y: Some(y), m, d, hijri: true } if y > 0 => {
+            match (m, d) {
+                (Some(m), Some(d)) => hijri_day(y, m, d),
+                (Some(m), None) => hijri_month_window(y, m),
+                _ => hijri_year_window(y),
+            }
+        }
+        Base::Date { y: Some(gy), m: Some(m), d, hijri: true } => {
+            // A Hijri date in a Gregorian year (`عيد الفطر 2013`).
+            let gy = gy.checked_neg()?;
+            let start = NaiveDate::from_ymd_opt(gy, 1, 1)?;
+            let (hy, _, _) = hijri::from_gregorian(start);
+            for y in [hy, hy + 1] {
+                let w = match d {
+                    Some(d) => hijri_day(y, m, d)?,
+                    None => hijri_month_window(y, m)?,
+                };
+                if w.from.year() == gy {
+                    return Some(w);
+                }
+            }
+            None
+        }
+        Base::Date { y: Some(_), m: None, hijri: true, .. } => None,
+        Base::Date { y: None, m, d, hijri } => {
+            let a = anchor?.date();
+            if hijri {
+                let m = m?;
+                let (hy, _, _) = hijri::from_gregorian(a);
+                let make = |y: i32| match d {
+                    Some(d) => hijri_day(y, m, d),
+                    None => hijri_month_window(y, m),
+                };
+                let w = make(hy)?;
+                if w.from.date() > a && !forward {
+                    return make(hy - 1);
+                }
+                if w.to.date() < a && forward {
+                    return make(hy + 1);
+                }
+                return Some(w);
+            }
+            match (m, d) {
+                (Some(m), Some(d)) => {
+                    let make = |y: i32| NaiveDate::from_ymd_opt(y, m, d);
+                    let mut date =
+                        make(a.year()).or_else(|| make(a.year() - 1))?;
+                    if (date > a && !forward) || (backward && date >= a) {
+                        date = make(date.year() - 1)?;
+                    } else if date < a && forward {
+                        date = make(date.year() + 1)?;
+                    }
+                    Some(days(date, date, Precision::Day))
+                }
+                (Some(m), None) => {
+                    let mut y = a.year();
+                    if (m > a.month() && !forward)
+                        || (backward && m >= a.month())
+                    {
+                        y -= 1;
+                    } else if m < a.month() && forward {
+                        y += 1;
+                    }
+                    month_window(y, m)
+                }
+                (None, Some(d)) => {
+                    let first =
+                        NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?;
+                    let first = if d > a.day() {
+                        add_months(first, -1)?
+                    } else {
+                        first
+                    };
+                    let date = NaiveDate::from_ymd_opt(
+                        first.year(),
+                        first.month(),
+                        d,
+                    )?;
+                    Some(days(date, date, Precision::Day))
+                }
+                _ => None,
+            }
+        }
+        Base::Shift { unit, n } => {
+            let a = anchor?;
+            let t = offset(a, unit, n)?;
+            let d = t.date();
+            Some(match unit {
+                Unit::Minute | Unit::Hour => {
+                    let p = if unit == Unit::Hour {
+                        Precision::Hour
+                    } else {
+                        Precision::Minute
+                    };
+                    Window { from: t, to: t, precision: p }
+                }
+                Unit::Day => days(d, d, Precision::Day),
+                Unit::Week => {
+                    let mon = add_days(
+                        d,
+                        -i64::from(d.weekday().num_days_from_monday()),
+                    )?;
+                    days(mon, add_days(mon, 6)?, Precision::Week)
+                }
+                Unit::Month => month_window(d.year(), d.month())?,
+                Unit::Year => year_window(d.year())?,
+            })
+        }
+        Base::Ago { unit, n } => {
+            let t = offset(anchor?, unit, n)?;
+            Some(match unit {
+                Unit::Minute => {
+                    Window { from: t, to: t, precision: Precision::Minute }
+                }
+                Unit::Hour => {
+                    Window { from: t, to: t, precision: Precision::Hour }
+                }
+                _ => days(t.date(), t.date(), Precision::Day),
+            })
+        }
+        Base::Recent { unit } => {
+            let a = anchor?;
+            let (back, near) = match unit {
+                Unit::Minute => (Unit::Minute, 1),
+                Unit::Hour => (Unit::Hour, 1),
+                Unit::Day => (Unit::Day, 10),
+                Unit::Week => (Unit::Week, 8),
+                Unit::Month => (Unit::Month, 12),
+                Unit::Year => (Unit::Year, 10),
+            };
+            if matches!(unit, Unit::Minute | Unit::Hour) {
+                let f = offset(a, back, -60)?;
+                return Some(Window {
+                    from: f,
+                    to: a,
+                    precision: Precision::Minute,
+                });
+            }
+            let f = offset(a, back, -near)?.date();
+            let t = add_days(a.date(), -1)?;
+            Some(days(f, t, Precision::Day))
+        }
+        Base::LastN { unit, n } => {
+            let a = anchor?;
+            let f = offset(a, unit, -i32::try_from(n).ok()?)?;
+            Some(days(f.date(), a.date(), Precision::Day))
+        }
+        Base::Weekday { wd, dir } => {
+            let a = anchor?.date();
+            let cur = i64::from(a.weekday().num_days_from_monday());
+            let wd = i64::from(wd);
+            let back = (cur - wd).rem_euclid(7);
+            let fwd = (wd - cur).rem_euclid(7);
+            let delta = match dir {
+                -1 => -(if back == 0 { 7 } else { back }),
+                1 => {
+                    if fwd == 0 {
+                        7
+                    } else {
+                        fwd
+                    }
+                }
+                _ if future => fwd,
+                _ => -back,
+            };
+            let d = add_days(a, delta)?;
+            Some(days(d, d, Precision::Day))
+        }
+        Base::Season { s, y } => {
+            let year = match y {
+                Some(y) => y,
+                None => anchor?.year() + i32::from(e.dir.clamp(-1, 1)),
+            };
+            let (m1, y2, m2) = match s {
+                0 => (3, year, 5),
+                1 => (6, year, 8),
+                2 => (9, year, 11),
+                _ => (12, year.checked_add(1)?, 2),
+            };
+            let a = NaiveDate::from_ymd_opt(year, m1, 1)?;
+            let b = month_window(y2, m2)?.to.date();
+            Some(days(a, b, Precision::Season))
+        }
+        Base::MonthDay { n, d } => {
+            let a = anchor?.date();
+            let first = add_months(
+                NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?,
+                n,
+            )?;
+            let date =
+                NaiveDate::from_ymd_opt(first.year(), first.month(), d)?;
+            Some(days(date, date, Precision::Day))
+        }
+        Base::Now => {
+            let a = anchor?;
+            Some(Window { from: a, to: a, precision: Precision::Minute })
+        }
+    }
+}
+
+fn apply_part(w: Window, part: Part) -> Option<Window> {
+    let (a, b) = (w.from.date(), w.to.date());
+    let len = (b - a).num_days() + 1;
+    if w.precision == Precision::Month {
+        let (s, e) = match part {
+            Part::Start => (1, 15),
+            Part::Early => (1, 10),
+            Part::Middle => (11, 20),
+            Part::Late => (21, len),
+        };
+        let f = add_days(a, s - 1)?;
+        let t = add_days(a, e.min(len) - 1)?;
+        return Some(days(f, t, Precision::Day));
+    }
+    if w.precision == Precision::Year {
+        let (s, e) = match part {
+            Part::Start | Part::Early => (1, 3),
+            Part::Middle => (5, 8),
+            Part::Late => (10, 12),
+        };
+        let f = add_months(a, s - 1)?;
+        let t = add_months(a, e)?.pred_opt()?;
+        return Some(days(f, t, Precision::Month));
+    }
+    // A season or any other span: thirds.
+    let third = (len / 3).max(1);
+    let (s, e) = match part {
+        Part::Start | Part::Early => (0, third - 1),
+        Part::Middle => (third, 2 * third - 1),
+        Part::Late => (len - third, len - 1),
+    };
+    Some(days(add_days(a, s)?, add_days(a, e)?, Precision::Day))
+}
+
+fn apply_clock(w: Window, c: Clock) -> Option<Window> {
+    let t = at(w.from.date(), c.h, c.m)?;
+    let p = if c.minutes { Precision::Minute } else { Precision::Hour };
+    Some(Window { from: t, to: t, precision: p })
+}
+
+fn window(
+    e: &Expr,
+    anchor: Option<NaiveDateTime>,
+    future: bool,
+) -> Option<Window> {
+    let mut w = base_window(e, anchor, future)?;
+    if let Some(p) = e.part {
+        w = apply_part(w, p)?;
+    }
+    if let Some(c) = e.clock {
+        w = apply_clock(w, c)?;
+    } else if let Some((a, b)) = e.day_part {
+        if w.precision != Precision::Day {
+            return Some(w);
+        }
+        w = Window {
+            from: at(w.from.date(), a, 0)?,
+            to: at(w.from.date(), b, 59)?,
+            precision: Precision::PartOfDay,
+        };
+    }
+    Some(w)
+}
+
+/// Resolves a parsed expression. Without an anchor, relative expressions
+/// keep only their relative form.
+pub(crate) fn resolve(
+    p: &Parsed,
+    anchor: Option<NaiveDateTime>,
+    future: bool,
+) -> TimeValue {
+    let one = |e: &Expr| {
+        let rel = is_relative(e).then(|| relative_form(e));
+        let w = if rel.is_some() && anchor.is_none() {
+            None
+        } else {
+            window(e, anchor, future)
+        };
+        (w, rel)
+    };
+    match p {
+        Parsed::One(e) => {
+            let (w, relative) = one(e);
+            let kind = match w {
+                Some(w) if w.from != w.to && w.precision == Precision::Day => {
+                    TimeKind::Interval
+                }
+                _ => TimeKind::Point,
+            };
+            TimeValue {
+                from: w.map(|w| w.from),
+                to: w.map(|w| w.to),
+                precision: w
+                    .map_or_else(|| natural_precision(e), |w| w.precision),
+                kind,
+                relative,
+                gmt: e.gmt,
+            }
+        }
+        Parsed::Span { kind, a, b } => {
+            let ra = a.as_ref().map(one);
+            let rb = b.as_ref().map(one);
+            let wa = ra.as_ref().and_then(|r| r.0);
+            let wb = rb.as_ref().and_then(|r| r.0);
+            let mut rel = Vec::new();
+            if let Some((_, Some(r))) = &ra {
+                rel.push(r.clone());
+            }
+            if let Some((_, Some(r))) = &rb {
+                rel.push(r.clone());
+            }
+            let relative = (!rel.is_empty()).then(|| match kind {
+                TimeKind::OpenEnd => format!("{}..", rel.join("")),
+                TimeKind::OpenStart => format!("..{}", rel.join("")),
+                _ => rel.join(".."),
+            });
+            let precision = wa
+                .or(wb)
+                .map(|w| w.precision)
+                .or_else(|| a.as_ref().or(b.as_ref()).map(natural_precision))
+                .unwrap_or(Precision::Day);
+            let (from, to) = match kind {
+                TimeKind::OpenEnd => {
+                    let to = anchor.map(|a| match precision {
+                        Precision::Minute
+                        | Precision::Hour
+                        | Precision::PartOfDay => a,
+                        _ => a.date().and_time(NaiveTime::MIN),
+                    });
+                    (wa.map(|w| w.from), wa.and(to))
+                }
+                TimeKind::OpenStart => (None, wb.map(|w| w.to)),
+                _ => match (wa, wb) {
+                    (Some(x), Some(y)) if x.from <= y.to => {
+                        (Some(x.from), Some(y.to))
+                    }
+                    (Some(x), Some(y)) => {
+                        // `من السادسة للخامسة غدا`-like reversed clocks.
+                        (Some(x.from), Some(y.to.max(x.to)))
+                    }
+                    _ => (None, None),
+                },
+            };
+            TimeValue {
+                from,
+                to,
+                precision,
+                kind: *kind,
+                relative,
+                gmt: a.is_some_and(|e| e.gmt) || b.is_some_and(|e| e.gmt),
+            }
+        }
+    }
+}
+
+fn natural_precision(e: &Expr) -> Precision {
+    if let Some(c) = e.clock {
+        return if c.minutes { Precision::Minute } else { Precision::Hour };
+    }
+    if e.day_part.is_some() {
+        return Precision::PartOfDay;
+    }
+    if e.part.is_some() {
+        return Precision::Day;
+    }
+    match e.base {
+        Base::Date { d: Some(_), .. }
+        | Base::Weekday { .. }
+        | Base::MonthDay { .. } => Precision::Day,
+        Base::Date { m: Some(_), .. } => Precision::Month,
+        Base::Date { .. } => Precision::Year,
+        Base::Shift { unit, .. } | Base::Ago { unit, .. } => match unit {
+            Unit::Minute => Precision::Minute,
+            Unit::Hour => Precision::Hour,
+            Unit::Day => Precision::Day,
+            Unit::Week => Precision::Week,
+            Unit::Month => Precision::Month,
+            Unit::Year => Precision::Year,
+        },
+        Base::Season { .. } => Precision::Season,
+        Base::Recent { .. } | Base::LastN { .. } => Precision::Day,
+        Base::Now => Precision::Minute,
+    }
+}
