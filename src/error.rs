@@ -94,7 +94,10 @@ impl Error {
     #[allow(dead_code)] // Used by the data loaders.
     pub(crate) fn io(file: impl Into<PathBuf>, err: &std::io::Error) -> Error {
         Error {
-            kind: ErrorKind::Io { file: file.into(), message: err.to_string() },
+            kind: ErrorKind::Io {
+                file: file.into(),
+                message: err.to_string(),
+            },
         }
     }
 }

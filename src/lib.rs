@@ -70,7 +70,7 @@ pub use document::{Document, Loc};
 pub use error::{Error, ErrorKind};
 pub use event::Event;
 pub use extractor::{DocumentDate, Extractor, ExtractorBuilder, Input};
-pub use gazetteer::Entity;
+pub use gazetteer::{Entity, EntityForm, EntityKind, Entry, Gazetteer};
 pub use number::Quantity;
 pub use span::Span;
 pub use text::{

@@ -1,3 +1,4 @@
 //! The integration test binary (one binary for all suites).
 
+mod gazetteer;
 mod seeds;

@@ -14,7 +14,8 @@ pub fn seeds() -> Vec<(String, String)> {
         .iter()
         .map(|a| {
             let file = a["file"].as_str().unwrap();
-            let text = std::fs::read_to_string(root.join("seeds").join(file)).unwrap();
+            let text = std::fs::read_to_string(root.join("seeds").join(file))
+                .unwrap();
             (text, a["date"].as_str().unwrap().to_string())
         })
         .collect()
@@ -29,7 +30,9 @@ fn every_seed_is_listed_with_a_date() {
 fn every_span_holds_its_text() {
     let ex = Extractor::builtin();
     for (text, date) in seeds() {
-        let doc = ex.extract(hadath::Input::new(&text).with_date(date.parse().unwrap()));
+        let doc = ex.extract(
+            hadath::Input::new(&text).with_date(date.parse().unwrap()),
+        );
         let json = serde_json::to_value(&doc).unwrap();
         let mut n = 0;
         check_spans(&text, &json, &mut n);
@@ -41,8 +44,13 @@ fn every_span_holds_its_text() {
 fn check_spans(text: &str, v: &serde_json::Value, n: &mut usize) {
     match v {
         serde_json::Value::Object(m) => {
-            if let (Some(t), Some(s), Some(e)) = (m.get("text"), m.get("start"), m.get("end")) {
-                let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
+            if let (Some(t), Some(s), Some(e)) =
+                (m.get("text"), m.get("start"), m.get("end"))
+            {
+                let (s, e) = (
+                    s.as_u64().unwrap() as usize,
+                    e.as_u64().unwrap() as usize,
+                );
                 assert_eq!(&text[s..e], t.as_str().unwrap());
                 let cs = m["char_start"].as_u64().unwrap() as usize;
                 let ce = m["char_end"].as_u64().unwrap() as usize;
@@ -54,7 +62,9 @@ fn check_spans(text: &str, v: &serde_json::Value, n: &mut usize) {
                 check_spans(text, x, n);
             }
         }
-        serde_json::Value::Array(a) => a.iter().for_each(|x| check_spans(text, x, n)),
+        serde_json::Value::Array(a) => {
+            a.iter().for_each(|x| check_spans(text, x, n))
+        }
         _ => {}
     }
 }

@@ -120,7 +120,10 @@ pub(crate) struct ChromeHit {
 }
 
 /// Marks the chrome lines of a normalized text.
-pub(crate) fn detect_chrome(n: &Normalized, lex: &ChromeLexicon) -> Vec<ChromeHit> {
+pub(crate) fn detect_chrome(
+    n: &Normalized,
+    lex: &ChromeLexicon,
+) -> Vec<ChromeHit> {
     let text = n.as_str();
     // Lines, trimmed, with their ranges; white space runs are already one
     // char, so blank lines are gone and a line is a paragraph.
@@ -149,7 +152,8 @@ pub(crate) fn detect_chrome(n: &Normalized, lex: &ChromeLexicon) -> Vec<ChromeHi
     let mut kinds: Vec<Option<ChromeKind>> = Vec::with_capacity(lines.len());
     for (idx, r) in lines.iter().enumerate() {
         let line = &text[r.clone()];
-        let kind = if line.is_empty() { None } else { classify(line, idx, lex) };
+        let kind =
+            if line.is_empty() { None } else { classify(line, idx, lex) };
         kinds.push(kind);
     }
     let last_body = (0..lines.len())
@@ -177,7 +181,12 @@ pub(crate) fn detect_chrome(n: &Normalized, lex: &ChromeLexicon) -> Vec<ChromeHi
         }
         seen.entry(line).or_insert(idx);
         if let Some(kind) = kind {
-            hits.push(ChromeHit { norm: r.clone(), line: idx, kind, repeat_of });
+            hits.push(ChromeHit {
+                norm: r.clone(),
+                line: idx,
+                kind,
+                repeat_of,
+            });
         }
     }
     hits
@@ -199,7 +208,11 @@ fn is_signature_shaped(line: &str) -> bool {
         && !line.bytes().any(|b| b.is_ascii_digit())
 }
 
-fn classify(line: &str, idx: usize, lex: &ChromeLexicon) -> Option<ChromeKind> {
+fn classify(
+    line: &str,
+    idx: usize,
+    lex: &ChromeLexicon,
+) -> Option<ChromeKind> {
     let words: Vec<&str> =
         super::segment::words(line).map(|r| &line[r]).collect();
     // A bare counter: digits and separators only.
@@ -219,7 +232,11 @@ fn classify(line: &str, idx: usize, lex: &ChromeLexicon) -> Option<ChromeKind> {
     if !words.is_empty() && words.len() <= 6 && !ends_sentence(line) {
         let known = words
             .iter()
-            .filter(|w| lex.widget_words.binary_search_by(|p| p.as_str().cmp(w)).is_ok())
+            .filter(|w| {
+                lex.widget_words
+                    .binary_search_by(|p| p.as_str().cmp(w))
+                    .is_ok()
+            })
             .count();
         if known * 4 >= words.len() * 3 {
             return Some(ChromeKind::Widget);
@@ -266,6 +283,11 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 
 impl ChromeHit {
     pub(crate) fn to_line(&self, loc: Loc) -> ChromeLine {
-        ChromeLine { loc, line: self.line, kind: self.kind, repeat_of: self.repeat_of }
+        ChromeLine {
+            loc,
+            line: self.line,
+            kind: self.kind,
+            repeat_of: self.repeat_of,
+        }
     }
 }

@@ -459,7 +459,9 @@ const FORMS_B: &[(u32, u32, char)] = &[
 /// Folds one letter (after presentation forms are resolved).
 fn fold_letter(c: char) -> char {
     match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => 'ا',
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => {
+            'ا'
+        }
         'ى' | 'ئ' | 'ی' | '\u{06D0}' | '\u{06CD}' => 'ي',
         'ة' | 'ۀ' | 'ہ' | 'ە' | 'ھ' | '\u{06C3}' => 'ه',
         'ؤ' | '\u{0676}' => 'و',
@@ -488,8 +490,13 @@ fn classify(c: char) -> Class {
         ' ' => Class::Space,
         '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}'
         | '\u{2029}' => Class::Newline,
-        '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
-        | '\u{202F}' | '\u{205F}' | '\u{3000}' => Class::Space,
+        '\t'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Class::Space,
         // Tashkeel, Quranic annotation marks, superscript alef, tatweel.
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
@@ -530,8 +537,9 @@ fn classify(c: char) -> Class {
         '\u{FD3F}' => Class::To(')'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Class::To('-'),
         '"' | '\'' | '`' | '\u{201C}' | '\u{201D}' | '\u{201F}'
-        | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{FF02}'
-        | '\u{FF07}' => Class::Quote(QuoteDirection::Either),
+        | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{FF02}' | '\u{FF07}' => {
+            Class::Quote(QuoteDirection::Either)
+        }
         '\u{00AB}' | '\u{2039}' | '\u{201E}' | '\u{201A}' => {
             Class::Quote(QuoteDirection::Open)
         }
@@ -581,9 +589,8 @@ mod tests {
     /// boundaries whose normalization is the normalized slice.
     pub(crate) fn check_map(original: &str, n: &Normalized) {
         let text = n.as_str();
-        let bounds: Vec<usize> = (0..=text.len())
-            .filter(|&i| n.is_exact_boundary(i))
-            .collect();
+        let bounds: Vec<usize> =
+            (0..=text.len()).filter(|&i| n.is_exact_boundary(i)).collect();
         for (k, &a) in bounds.iter().enumerate() {
             for &b in bounds.iter().skip(k).take(6) {
                 let span = n.original_span(a..b);
@@ -686,7 +693,8 @@ mod tests {
     fn quote_marks_are_recorded_with_direction() {
         let text = "قال «نعم» و\"لا\"";
         let n = normalize(text);
-        let dirs: Vec<_> = n.quote_marks().iter().map(|q| q.direction).collect();
+        let dirs: Vec<_> =
+            n.quote_marks().iter().map(|q| q.direction).collect();
         assert_eq!(
             dirs,
             [

@@ -98,7 +98,10 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| from + p)
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| from + p)
 }
 
 /// Pushes `start..end` trimmed of spaces, if anything is left.
@@ -132,10 +135,8 @@ fn is_protected(bytes: &[u8], i: usize) -> bool {
     }
     // An abbreviation: the word before the dot is a single letter.
     let before = &bytes[..i];
-    let word_start = before
-        .iter()
-        .rposition(|&b| !is_word_byte(b))
-        .map_or(0, |p| p + 1);
+    let word_start =
+        before.iter().rposition(|&b| !is_word_byte(b)).map_or(0, |p| p + 1);
     let word = &before[word_start..];
     let single_letter = match core::str::from_utf8(word) {
         Ok(w) => {
@@ -202,7 +203,8 @@ pub struct CliticSplit<'w> {
     pub enclitic: &'w str,
 }
 
-const ENCLITICS: [&str; 9] = ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
+const ENCLITICS: [&str; 9] =
+    ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
 
 /// The possible clitic splits of a normalized word, from the least to
 /// the most stripped. The first split is always the whole word. A stem
@@ -313,15 +315,29 @@ mod tests {
     s!(dotted_date, "في 15.5.2017 قصف. ثم", ["في 15.5.2017 قصف.", "ثم"]);
     s!(gmt, "الثامنة (ت غ) مساء. ثم", ["الثامنة (ت غ) مساء.", "ثم"]);
     s!(gmt_dotted, "الثامنة (ت.غ) مساء. ثم", ["الثامنة (ت.غ) مساء.", "ثم"]);
-    s!(abbrev_letter, "قال د. محمد إن القصف. ثم", ["قال د. محمد إن القصف.", "ثم"]);
+    s!(
+        abbrev_letter,
+        "قال د. محمد إن القصف. ثم",
+        ["قال د. محمد إن القصف.", "ثم"]
+    );
     s!(abbrev_latin, "the U.S. army. Then", ["the u.s. army.", "then"]);
     s!(ellipsis_run, "قصف... ثم", ["قصف...", "ثم"]);
-    s!(quoted_speech, "قال: \"سنقصف. ولن نتوقف\" وأضاف. ثم",
-       ["قال: \"سنقصف. ولن نتوقف\" وأضاف.", "ثم"]);
-    s!(guillemet_speech, "قال «سنقصف. لن نتوقف» وأضاف", ["قال «سنقصف. لن نتوقف» وأضاف"]);
+    s!(
+        quoted_speech,
+        "قال: \"سنقصف. ولن نتوقف\" وأضاف. ثم",
+        ["قال: \"سنقصف. ولن نتوقف\" وأضاف.", "ثم"]
+    );
+    s!(
+        guillemet_speech,
+        "قال «سنقصف. لن نتوقف» وأضاف",
+        ["قال «سنقصف. لن نتوقف» وأضاف"]
+    );
     s!(stray_quote, "قال \"سنقصف. ولن", ["قال \"سنقصف.", "ولن"]);
-    s!(paren_inside, "قصف (وفق المرصد. أمس) الرقة. ثم",
-       ["قصف (وفق المرصد. أمس) الرقة.", "ثم"]);
+    s!(
+        paren_inside,
+        "قصف (وفق المرصد. أمس) الرقة. ثم",
+        ["قصف (وفق المرصد. أمس) الرقة.", "ثم"]
+    );
     s!(blank_lines, "\n\nعنوان\n\n\nنص", ["عنوان", "نص"]);
 
     #[test]
@@ -344,7 +360,12 @@ mod tests {
                         && s.stem == $stem
                         && s.enclitic == $enc),
                     "{:?} has no split {:?}+{}+{:?}+{:?}: {:?}",
-                    $word, $pro, $article, $stem, $enc, splits
+                    $word,
+                    $pro,
+                    $article,
+                    $stem,
+                    $enc,
+                    splits
                 );
             }
         };
@@ -377,6 +398,8 @@ mod tests {
 
     #[test]
     fn stems_keep_two_letters() {
-        assert!(clitic_splits("وله").iter().all(|s| s.stem.chars().count() >= 2));
+        assert!(clitic_splits("وله")
+            .iter()
+            .all(|s| s.stem.chars().count() >= 2));
     }
 }
