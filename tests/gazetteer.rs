@@ -360,3 +360,25 @@ fn gold_ids_exist() {
         }
     }
 }
+
+#[test]
+fn absurd_input_takes_linear_time() {
+    let unit =
+        "قرية الحمرات بريف الرقة الشمالي وقصفت الطائرات الروسية والسورية \
+                في سوريا والعراق قرية قرية حي ";
+    let ex = Extractor::builtin();
+    let time = |n: usize| {
+        let text = unit.repeat(n);
+        let t = std::time::Instant::now();
+        let doc = ex.extract(text.as_str());
+        assert!(doc.entities.len() >= n * 5);
+        t.elapsed()
+    };
+    time(50);
+    let small = time(500);
+    let large = time(4000);
+    assert!(
+        large < small * 30 + std::time::Duration::from_millis(200),
+        "{small:?} vs {large:?}"
+    );
+}

@@ -161,6 +161,7 @@ impl Entry {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Context {
     pub(crate) locative: HashSet<String>,
+    pub(crate) agentive_before_from: HashSet<String>,
     pub(crate) classifiers: HashSet<String>,
     pub(crate) unknown_classifiers: HashSet<String>,
     pub(crate) name_prefixes: HashSet<String>,
@@ -179,6 +180,7 @@ pub(crate) struct Context {
 struct RawContext {
     version: u32,
     locative: Vec<String>,
+    agentive_before_from: Vec<String>,
     classifiers: Vec<String>,
     unknown_place_classifiers: Vec<String>,
     name_prefixes: Vec<String>,
@@ -251,6 +253,7 @@ impl Context {
         directions.sort_by_key(|d| core::cmp::Reverse(d.0.len()));
         Ok(Context {
             locative: norm_set(raw.locative),
+            agentive_before_from: norm_set(raw.agentive_before_from),
             classifiers: norm_set(raw.classifiers),
             unknown_classifiers: norm_set(raw.unknown_place_classifiers),
             name_prefixes: norm_set(raw.name_prefixes),
@@ -805,9 +808,11 @@ fn check_alias_conflicts(
             }
         }
         for d in &e.demonyms_ar {
-            let v = claims.entry((e.kind, true, norm_name(d))).or_default();
-            if !v.contains(&i) {
-                v.push(i);
+            for n in spelling_variants(&norm_name(d), context) {
+                let v = claims.entry((e.kind, true, n)).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
             }
         }
     }
@@ -882,7 +887,7 @@ mod tests {
     fn variants_multiply_per_word() {
         let ctx = Context::from_toml(
             "t",
-            "version = 1\nlocative=[]\nclassifiers=[]\n\
+            "version = 1\nlocative=[]\nagentive_before_from=[]\nclassifiers=[]\n\
              unknown_place_classifiers=[]\nname_prefixes=[]\nnot_names=[]\n\
              [directions]\n[demonyms]\nforce_heads=[]\nplace_heads=[]\n\
              between=[]\n[[variants]]\nforms=[\"سوريا\",\"سورية\"]\n\

@@ -60,6 +60,10 @@ impl Cand {
     pub(crate) fn is_demonym(&self) -> bool {
         self.uses.iter().all(|u| u.class == Class::Demonym)
     }
+
+    pub(crate) fn has_demonym(&self) -> bool {
+        self.uses.iter().any(|u| u.class == Class::Demonym)
+    }
 }
 
 #[derive(Debug)]
@@ -123,8 +127,10 @@ impl Matcher {
                 }
             }
             for d in &e.demonyms_ar {
-                let n = norm_name(d);
-                if !n.is_empty() {
+                for n in spelling_variants(&norm_name(d), context) {
+                    if n.is_empty() {
+                        continue;
+                    }
                     add(
                         n,
                         Use {
@@ -191,7 +197,7 @@ impl Matcher {
                     }
                     Class::Name => WITHOUT_ARTICLE.contains(&prefix),
                     Class::Contracted => BEFORE_CONTRACTED.contains(&prefix),
-                    Class::Demonym => prefix.is_empty(),
+                    Class::Demonym => prefix.is_empty() || prefix == "و",
                 })
                 .copied()
                 .collect();

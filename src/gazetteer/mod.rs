@@ -129,40 +129,36 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     let cands = g.matcher.candidates(text);
     let mut out: Vec<Entity> = Vec::new();
     let mut last_end = 0;
-    for c in cands.iter().filter(|c| !c.is_demonym()) {
+    // Names and demonyms, leftmost-longest: a candidate is tried only
+    // if it starts after the last accepted mention; a demonym reading
+    // (`طائرة روسية`) is tried before a name reading of the same word.
+    for c in &cands {
         if c.word_start < last_end {
             continue;
         }
-        if let Some(e) = resolve(p, g, c) {
+        let demonym = if c.has_demonym() {
+            phrases::demonym(p, g, c, last_end)
+        } else {
+            None
+        };
+        let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
+        let found = demonym.or_else(|| {
+            if c.is_demonym() {
+                None
+            } else {
+                resolve(p, g, c, prev.map(|e| e.kind))
+            }
+        });
+        if let Some(e) = found {
             last_end = e.norm.end;
             out.push(e);
         }
     }
-    let mut extra = Vec::new();
-    for c in cands.iter().filter(|c| c.is_demonym()) {
-        if out
-            .iter()
-            .chain(&extra)
-            .any(|e: &Entity| overlaps(&e.norm, c.start..c.end))
-        {
-            continue;
-        }
-        if let Some(e) = phrases::demonym(p, g, c) {
-            if !out.iter().any(|o| overlaps(&o.norm, e.norm.clone())) {
-                extra.push(e);
-            }
-        }
-    }
-    out.extend(extra);
     out.sort_by_key(|e| e.norm.start);
     let unknown = phrases::unknown_places(p, g, &out);
     out.extend(unknown);
     out.sort_by_key(|e| e.norm.start);
     out
-}
-
-fn overlaps(a: &Range<usize>, b: Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// An entity for entry `i` over the normalized range `norm`.
@@ -201,15 +197,33 @@ pub(crate) fn entity_for(
     })
 }
 
-fn resolve(p: &Prepared<'_>, g: &Gazetteer, c: &Cand) -> Option<Entity> {
+/// Resolves a name hit; `after` is the kind of the mention right before
+/// it when the hit is joined to it by `و` (`في سوريا والعراق`).
+fn resolve(
+    p: &Prepared<'_>,
+    g: &Gazetteer,
+    c: &Cand,
+    after: Option<EntityKind>,
+) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
     let prefix = text.get(c.word_start..c.start).unwrap_or("");
     let prev = phrases::prev_word_ctx(text, c.word_start, ctx);
     let prev_base = prev.as_ref().map(|w| w.base.as_str()).unwrap_or("");
-    let locative = prefix.contains('ب')
-        || ctx.locative.contains(prev_base)
-        || ctx.classifiers.contains(prev_base);
+    // `من` is locative unless an agentive noun stands before it
+    // (`بدعم من روسيا`).
+    let agentive_from = prev_base == "من"
+        && prev.as_ref().is_some_and(|w| {
+            phrases::prev_word(text, w.start)
+                .is_some_and(|x| ctx.agentive_before_from.contains(&x.text))
+        });
+    let coordinated_place =
+        prefix.starts_with('و') && after == Some(EntityKind::Place);
+    let locative = !agentive_from
+        && (prefix.contains('ب')
+            || coordinated_place
+            || ctx.locative.contains(prev_base)
+            || ctx.classifiers.contains(prev_base));
     let next = phrases::next_word(text, c.end);
     let followed_by_adjective = next.as_ref().is_some_and(|w| {
         let s = w.text.as_str();

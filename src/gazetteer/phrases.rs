@@ -239,17 +239,36 @@ pub(crate) fn demonym(
     p: &Prepared<'_>,
     g: &Gazetteer,
     c: &Cand,
+    last_end: usize,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
     let mut head = prev_word_ctx(text, c.word_start, ctx)?;
-    if ctx.between.contains(&head.text) {
+    // Skip an adjective (`الطائرات الحربية الروسية`) or a conjoined
+    // demonym (`طائرات روسية وسورية`), at most two words.
+    for _ in 0..2 {
+        if ctx.force_heads.contains(&head.base)
+            || ctx.place_heads.contains(&head.base)
+        {
+            break;
+        }
+        let adjective = ctx.between.contains(&head.text)
+            || (head.text.chars().count() >= 4
+                && !ctx.locative.contains(&head.text)
+                && (head.text.ends_with("يه") || head.text.ends_with('ي')));
+        if !adjective {
+            return None;
+        }
         head = prev_word_ctx(text, head.start, ctx)?;
     }
     let as_place = ctx.place_heads.contains(&head.base);
     if !as_place && !ctx.force_heads.contains(&head.base) {
         return None;
     }
+    // A head inside an earlier mention (`الطائرات الروسية والسورية`):
+    // the demonym alone is the mention.
+    let start =
+        if head.base_start < last_end { c.start } else { head.base_start };
     let mut pool: Vec<usize> = c
         .uses
         .iter()
@@ -282,8 +301,7 @@ pub(crate) fn demonym(
     } else {
         actor
     };
-    let mut ent =
-        entity_for(p, g, target, head.base_start..c.end, EntityForm::Demonym)?;
+    let mut ent = entity_for(p, g, target, start..c.end, EntityForm::Demonym)?;
     ent.head = Some(p.loc(head.base_start..head.end));
     Some(ent)
 }
@@ -297,8 +315,12 @@ pub(crate) fn unknown_places(
 ) -> Vec<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
-    let covered =
-        |s: usize| found.iter().any(|e| e.norm.start <= s && s < e.norm.end);
+    // `found` is sorted by start and its mentions do not overlap, so the
+    // lookups below are binary searches (linear time overall).
+    let covered = |s: usize| {
+        let i = found.partition_point(|e| e.norm.start <= s);
+        i > 0 && found.get(i - 1).is_some_and(|e| s < e.norm.end)
+    };
     let mut out = Vec::new();
     for r in crate::text::words(text) {
         let w = word_at(text, r.start, r.end, ctx);
@@ -336,30 +358,15 @@ pub(crate) fn unknown_places(
             "مخيم" => "camp",
             _ => "farm",
         };
-        let sentence = p.sentences.iter().find(|s| {
-            s.norm.start <= w.start
-                && w.start < s.norm.end.max(s.norm.start + 1)
-        });
+        let si = p.sentences.partition_point(|s| s.norm.start <= w.start);
+        let sentence = si.checked_sub(1).and_then(|i| p.sentences.get(i));
         // Page chrome (menus, "read also" lists) names no place.
         if sentence.is_some_and(|s| s.chrome.is_some()) {
             continue;
         }
         let sentence =
             sentence.map(|s| s.norm.clone()).unwrap_or(0..text.len());
-        let gov = found
-            .iter()
-            .filter(|e| e.kind == EntityKind::Place && e.governorate.is_some())
-            .filter(|e| {
-                sentence.start <= e.norm.start && e.norm.end <= sentence.end
-            })
-            .min_by_key(|e| {
-                if e.norm.start >= end {
-                    e.norm.start - end
-                } else {
-                    w.start.saturating_sub(e.norm.end) + text.len()
-                }
-            })
-            .and_then(|e| e.governorate.clone());
+        let gov = sentence_governorate(found, &sentence, w.start, end);
         let mut ancestors = Vec::new();
         if let Some(gid) = &gov {
             ancestors.push(gid.clone());
@@ -389,4 +396,26 @@ pub(crate) fn unknown_places(
         });
     }
     out
+}
+
+/// The governorate of the nearest place mention in the sentence: the first
+/// after `end`, else the last before `start` (at most 64 looked at each
+/// way).
+fn sentence_governorate(
+    found: &[Entity],
+    sentence: &core::ops::Range<usize>,
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    let has = |e: &&Entity| {
+        e.kind == EntityKind::Place
+            && e.governorate.is_some()
+            && sentence.start <= e.norm.start
+            && e.norm.end <= sentence.end
+    };
+    let i = found.partition_point(|e| e.norm.start < end);
+    let after = found.get(i..).unwrap_or(&[]).iter().take(64).find(has);
+    let j = found.partition_point(|e| e.norm.end <= start);
+    let before = found.get(..j).unwrap_or(&[]).iter().rev().take(64).find(has);
+    after.or(before).and_then(|e| e.governorate.clone())
 }

@@ -320,3 +320,35 @@ fn spans_are_original_offsets() {
     }
     assert_eq!(doc.entities[1].loc.text, "الرَّقَّة");
 }
+
+// Indefinite and conjoined demonyms; `من` and coordination.
+t!(
+    indefinite_demonym,
+    "على طائرة روسية في سورية",
+    [("طائرة روسية", "russia", "actor"), ("سورية", "syria", "place")]
+);
+t!(
+    conjoined_demonym,
+    "قصفت طائرات روسية وسورية",
+    [
+        ("طائرات روسية", "russia_aerospace", "actor"),
+        ("سورية", "syrian_regime", "actor")
+    ]
+);
+t!(
+    adjective_not_country,
+    "ضربات جوية روسية",
+    [("ضربات جوية روسية", "russia", "actor")]
+);
+t!(from_place, "انسحبت من سوريا", [("سوريا", "syria", "place")]);
+t!(from_actor, "بدعم من روسيا", [("روسيا", "russia", "actor")]);
+t!(
+    coordinated,
+    "في سوريا والعراق",
+    [("سوريا", "syria", "place"), ("العراق", "iraq", "place")]
+);
+t!(
+    not_coordinated,
+    "اتفقت روسيا والعراق",
+    [("روسيا", "russia", "actor"), ("العراق", "iraq", "actor")]
+);
