@@ -187,6 +187,7 @@ pub struct Extractor {
 struct Inner {
     chrome: text::ChromeLexicon,
     events: crate::event::EventLexicon,
+    gazetteer: crate::Gazetteer,
 }
 
 impl fmt::Debug for Extractor {
@@ -197,6 +198,9 @@ impl fmt::Debug for Extractor {
 
 const BUILTIN_CHROME: &str = include_str!("../gazetteers/chrome.toml");
 const BUILTIN_EVENTS: &str = include_str!("../gazetteers/events.toml");
+const BUILTIN_ACTORS: &str = include_str!("../gazetteers/actors.toml");
+const BUILTIN_PLACES: &str = include_str!("../gazetteers/places.toml");
+const BUILTIN_CONTEXT: &str = include_str!("../gazetteers/context.toml");
 
 static BUILTIN: Lazy<Extractor> = Lazy::new(|| {
     // The built-in data is checked by the test suite; failing here would
@@ -211,6 +215,16 @@ impl Extractor {
     /// The data is parsed once per process; later calls clone a handle.
     pub fn builtin() -> Extractor {
         BUILTIN.clone()
+    }
+
+    /// The gazetteers of actors, persons and places this extractor uses.
+    ///
+    /// ```
+    /// let ex = hadath::Extractor::builtin();
+    /// assert!(ex.gazetteer().get(hadath::EntityKind::Actor, "sdf").is_some());
+    /// ```
+    pub fn gazetteer(&self) -> &crate::Gazetteer {
+        &self.inner.gazetteer
     }
 
     /// A builder, to add or replace data files.
@@ -232,7 +246,8 @@ impl Extractor {
     pub fn extract<'t>(&self, input: impl Into<Input<'t>>) -> Document {
         let input = input.into();
         let prepared = Prepared::new(input, &self.inner);
-        let entities = crate::gazetteer::extract(&prepared);
+        let entities =
+            crate::gazetteer::extract(&prepared, &self.inner.gazetteer);
         let quantities = crate::number::extract(&prepared);
         let times = crate::time::extract(&prepared);
         let events = crate::event::extract(
@@ -265,6 +280,8 @@ impl Extractor {
 pub struct ExtractorBuilder {
     chrome: Option<(String, String)>,
     events: Option<(String, String)>,
+    gazetteers: Vec<crate::gazetteer::Source>,
+    gazetteer_errors: Vec<Error>,
 }
 
 impl ExtractorBuilder {
@@ -323,6 +340,71 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a gazetteer as a TOML string in the format of
+    /// `gazetteers/actors.toml` / `places.toml` (`[[actor]]`, `[[person]]`
+    /// and `[[place]]` tables). Its entries are added to the built-in ones;
+    /// an entry with the kind and id of an existing one replaces it. `name`
+    /// is used in errors.
+    ///
+    /// ```
+    /// let toml = r#"
+    /// version = 1
+    /// [[place]]
+    /// id = "hisha_new"
+    /// type = "village"
+    /// name_ar = "قرية الهيشة الجديدة"
+    /// name_en = "New Hisha"
+    /// parent = "raqqa_governorate"
+    /// "#;
+    /// let ex = hadath::Extractor::builder().gazetteer_str("mine.toml", toml).build()?;
+    /// let doc = ex.extract("وصلوا إلى قرية الهيشة الجديدة");
+    /// assert_eq!(doc.entities[0].id.as_deref(), Some("hisha_new"));
+    /// let err = hadath::Extractor::builder()
+    ///     .gazetteer_str("bad.toml", "version = 1\n[[place]]\nid = \"x\"\n")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().starts_with("bad.toml:2:"));
+    /// # Ok::<(), hadath::Error>(())
+    /// ```
+    pub fn gazetteer_str(
+        &mut self,
+        name: impl Into<String>,
+        toml: impl Into<String>,
+    ) -> &mut ExtractorBuilder {
+        self.gazetteers.push(crate::gazetteer::Source {
+            name: name.into(),
+            text: toml.into(),
+        });
+        self
+    }
+
+    /// Adds a gazetteer file (see [`ExtractorBuilder::gazetteer_str`]).
+    /// A file that cannot be read is reported by [`ExtractorBuilder::build`].
+    ///
+    /// ```
+    /// let err = hadath::Extractor::builder()
+    ///     .gazetteer_file("/no/such/file.toml")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().starts_with("/no/such/file.toml:"));
+    /// ```
+    pub fn gazetteer_file(
+        &mut self,
+        path: impl AsRef<std::path::Path>,
+    ) -> &mut ExtractorBuilder {
+        let path = path.as_ref();
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                self.gazetteers.push(crate::gazetteer::Source {
+                    name: path.display().to_string(),
+                    text,
+                });
+            }
+            Err(e) => self.gazetteer_errors.push(Error::io(path, &e)),
+        }
+        self
+    }
+
     /// Builds the extractor, checking all data.
     pub fn build(&self) -> Result<Extractor, Error> {
         let chrome = match &self.chrome {
@@ -341,7 +423,26 @@ impl ExtractorBuilder {
                 BUILTIN_EVENTS,
             )?,
         };
-        Ok(Extractor { inner: Arc::new(Inner { chrome, events }) })
+        if let Some(e) = self.gazetteer_errors.first() {
+            return Err(e.clone());
+        }
+        let context = crate::gazetteer::Context::from_toml(
+            "gazetteers/context.toml",
+            BUILTIN_CONTEXT,
+        )?;
+        let mut sources = vec![
+            crate::gazetteer::Source {
+                name: "gazetteers/actors.toml".into(),
+                text: BUILTIN_ACTORS.into(),
+            },
+            crate::gazetteer::Source {
+                name: "gazetteers/places.toml".into(),
+                text: BUILTIN_PLACES.into(),
+            },
+        ];
+        sources.extend(self.gazetteers.iter().cloned());
+        let gazetteer = crate::Gazetteer::load(&sources, context)?;
+        Ok(Extractor { inner: Arc::new(Inner { chrome, events, gazetteer }) })
     }
 }
 
@@ -375,7 +476,11 @@ impl<'t> Prepared<'t> {
         let sentences = text::split_sentences(&norm)
             .into_iter()
             .map(|(r, line)| SentenceInfo {
-                chrome: chrome.iter().find(|c| c.line == line).map(|c| c.kind),
+                // Chrome hits are in line order.
+                chrome: chrome
+                    .binary_search_by_key(&line, |c| c.line)
+                    .ok()
+                    .map(|k| chrome[k].kind),
                 norm: r,
                 line,
             })
@@ -423,12 +528,11 @@ impl<'t> Prepared<'t> {
 
     /// (original, repeat) sentence index pairs for repeated paragraphs.
     fn repeated_sentences(&self) -> Vec<(usize, usize)> {
+        // Sentences are in line order.
         let on_line = |line: usize| {
-            self.sentences
-                .iter()
-                .enumerate()
-                .filter(move |(_, s)| s.line == line)
-                .map(|(i, _)| i)
+            let a = self.sentences.partition_point(|s| s.line < line);
+            let b = self.sentences.partition_point(|s| s.line <= line);
+            a..b.max(a)
         };
         self.chrome
             .iter()

@@ -76,7 +76,7 @@ pub use event::{
     DocumentEvent, Event, EventType, Genericity, Modality, Polarity, Tense,
 };
 pub use extractor::{DocumentDate, Extractor, ExtractorBuilder, Input};
-pub use gazetteer::{Entity, EntityKind};
+pub use gazetteer::{Entity, EntityForm, EntityKind, Entry, Gazetteer};
 pub use number::{parse_number, Number, Qualifier, Quantity, QuantityKind};
 pub use span::Span;
 pub use text::{

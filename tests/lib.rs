@@ -2,6 +2,7 @@
 
 #[cfg(feature = "cli")]
 mod cli;
+mod gazetteer;
 mod gold;
 mod normalize;
 mod numbers;

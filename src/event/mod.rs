@@ -250,29 +250,53 @@ pub(crate) fn merge(
     events: &[Event],
     repeats: &[(usize, usize)],
 ) -> Vec<DocumentEvent> {
+    use std::collections::HashMap;
+    /// How many recent document events a mention may join by nearness.
+    const RECENT: usize = 8;
     let mut out: Vec<DocumentEvent> = Vec::new();
-    let same_text = |a: &Event, b: &Event| a.sentence.text == b.sentence.text;
+    // Document events by (type, sentence text) and, for repeated
+    // paragraphs, the sentence each repeat copies.
+    let mut by_text: HashMap<(EventType, &str), Vec<usize>> = HashMap::new();
+    let copy_of: HashMap<usize, usize> =
+        repeats.iter().map(|&(orig, rep)| (rep, orig)).collect();
+    let mut by_sentence: HashMap<(EventType, usize), Vec<usize>> =
+        HashMap::new();
     let agree = |x: Option<&str>, y: Option<&str>| {
         x.is_none() || y.is_none() || x == y
     };
     for (i, e) in events.iter().enumerate() {
         let time = e.time.as_ref().and_then(view::time_from);
-        let found = out.iter_mut().find(|d| {
-            let first = &events[d.mentions[0]];
-            let last = &events[d.mentions[d.mentions.len() - 1]];
+        let fits = |d: &DocumentEvent| {
             d.event_type == e.event_type
                 && agree(d.agent.as_deref(), id_of(&e.agent))
                 && agree(d.target.as_deref(), id_of(&e.target))
                 && agree(d.time.as_deref(), time.as_deref())
-                && (same_text(first, e)
-                    || repeats.iter().any(|&(a, b)| {
-                        b == e.sentence_index && a == first.sentence_index
-                    })
-                    || e.sentence_index <= last.sentence_index + 1
-                        && agree(d.place.as_deref(), id_of(&e.place)))
-        });
-        match found {
-            Some(d) => {
+        };
+        let near = |d: &DocumentEvent| {
+            let last = &events[d.mentions[d.mentions.len() - 1]];
+            e.sentence_index <= last.sentence_index + 1
+                && agree(d.place.as_deref(), id_of(&e.place))
+        };
+        let same_text = by_text
+            .get(&(e.event_type, e.sentence.text.as_str()))
+            .into_iter()
+            .flatten();
+        let repeated = copy_of
+            .get(&e.sentence_index)
+            .and_then(|o| by_sentence.get(&(e.event_type, *o)))
+            .into_iter()
+            .flatten();
+        let recent = (out.len().saturating_sub(RECENT)..out.len()).rev();
+        let found = same_text
+            .chain(repeated)
+            .copied()
+            .find(|&k| fits(&out[k]))
+            .or_else(|| {
+                recent.into_iter().find(|&k| fits(&out[k]) && near(&out[k]))
+            });
+        let k = match found {
+            Some(k) => {
+                let d = &mut out[k];
                 d.mentions.push(i);
                 d.agent = d
                     .agent
@@ -287,15 +311,35 @@ pub(crate) fn merge(
                     .take()
                     .or_else(|| id_of(&e.place).map(str::to_string));
                 d.time = d.time.take().or(time);
+                k
             }
-            None => out.push(DocumentEvent {
-                event_type: e.event_type,
-                mentions: vec![i],
-                agent: id_of(&e.agent).map(str::to_string),
-                target: id_of(&e.target).map(str::to_string),
-                place: id_of(&e.place).map(str::to_string),
-                time,
-            }),
+            None => {
+                out.push(DocumentEvent {
+                    event_type: e.event_type,
+                    mentions: vec![i],
+                    agent: id_of(&e.agent).map(str::to_string),
+                    target: id_of(&e.target).map(str::to_string),
+                    place: id_of(&e.place).map(str::to_string),
+                    time,
+                });
+                out.len() - 1
+            }
+        };
+        let texts = by_text
+            .entry((e.event_type, e.sentence.text.as_str()))
+            .or_default();
+        if !texts.contains(&k) {
+            // Keep the lists short: a text repeated with ever new
+            // arguments must not make the merge quadratic.
+            if texts.len() == RECENT {
+                texts.remove(0);
+            }
+            texts.push(k);
+        }
+        let sents =
+            by_sentence.entry((e.event_type, e.sentence_index)).or_default();
+        if !sents.contains(&k) && sents.len() < RECENT {
+            sents.push(k);
         }
     }
     out

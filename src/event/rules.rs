@@ -39,6 +39,8 @@ struct Sentence<'a> {
     counts: Vec<Placed>,
     times: Vec<Placed>,
     headline: bool,
+    /// Who the sentence attributes its report to.
+    source: Option<usize>,
 }
 
 impl Sentence<'_> {
@@ -69,8 +71,17 @@ impl Sentence<'_> {
 
     /// Whether word `j` lies inside a quantity mention.
     fn in_count(&self, j: usize) -> bool {
-        self.counts.iter().any(|c| c.first <= j && j <= c.last)
+        let k = self.counts.partition_point(|c| c.first <= j);
+        k > 0 && self.counts[k - 1].last >= j
     }
+}
+
+/// The mentions of a list (sorted by first word) that start at a word in
+/// `lo..hi`.
+fn within(list: &[Placed], lo: usize, hi: usize) -> &[Placed] {
+    let a = list.partition_point(|m| m.first < lo);
+    let b = list.partition_point(|m| m.first < hi);
+    &list[a..b.max(a)]
 }
 
 /// Places mentions (given as normalized ranges) on the words.
@@ -123,6 +134,10 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         .map(|(i, t)| (norm_of(t.loc.span()), i))
         .collect();
 
+    let (mut ents, mut quants, mut times) = (ents, quants, times);
+    for list in [&mut ents, &mut quants, &mut times] {
+        list.sort_by_key(|(r, i)| (r.start, *i));
+    }
     let mut events: Vec<Event> = Vec::new();
     let mut state = State::default();
     let mut line_time: Option<(usize, usize)> = None;
@@ -137,13 +152,19 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         let ranges: Vec<Range<usize>> = words(sent_text)
             .map(|r| r.start + s.norm.start..r.end + s.norm.start)
             .collect();
+        // The mentions of this sentence: a slice of each sorted list.
         let pick = |ms: &[(Range<usize>, usize)],
                     f: &dyn Fn(usize) -> bool| {
-            let v: Vec<(Range<usize>, usize)> =
-                ms.iter().filter(|(r, i)| in_s(r) && f(*i)).cloned().collect();
+            let lo = ms.partition_point(|(r, _)| r.start < s.norm.start);
+            let hi = ms.partition_point(|(r, _)| r.start < s.norm.end);
+            let v: Vec<(Range<usize>, usize)> = ms[lo..hi.max(lo)]
+                .iter()
+                .filter(|(r, i)| in_s(r) && f(*i))
+                .cloned()
+                .collect();
             place(&ranges, &v)
         };
-        let sent = Sentence {
+        let mut sent = Sentence {
             text,
             words: ranges.iter().map(|r| &text[r.clone()]).collect(),
             actors: pick(&ents, &|i| view::is_actor(&inp.entities[i])),
@@ -151,8 +172,10 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             counts: pick(&quants, &|_| true),
             times: pick(&times, &|_| true),
             headline: Some(s.line) == first_line,
+            source: None,
             ranges,
         };
+        sent.source = find_source(inp, &sent);
         state.line_time =
             line_time.filter(|(l, _)| *l == s.line).map(|(_, t)| t);
         if !skip {
@@ -268,20 +291,22 @@ fn sentence_events(
         let verb = matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
 
         // Arguments.
-        let agent =
+        let found =
             find_agent(inp, s, i, last, verb, enclitic, &state.actors_seen);
+        let agent_air = found.is_some_and(|(idx, placed)| match placed {
+            Some(a) => is_air(inp, s, &a),
+            None => is_air_id(inp, idx),
+        });
+        let agent = found.map(|(idx, _)| idx);
         let mut ev_type = match entry.ty {
             TriggerType::Fixed(t) => t,
             TriggerType::Strike => {
                 let window =
                     i.saturating_sub(CUE_WINDOW)..last + 1 + CUE_WINDOW;
-                let air_cue = s.has(&lex.cues.air, window.clone())
-                    || agent.is_some_and(|a| is_air(inp, s, a));
+                let air_cue =
+                    s.has(&lex.cues.air, window.clone()) || agent_air;
                 let ground_cue = s.has(&lex.cues.ground, window);
-                if air_cue
-                    && (!ground_cue
-                        || agent.is_some_and(|a| is_air(inp, s, a)))
-                {
+                if air_cue && (!ground_cue || agent_air) {
                     EventType::Airstrike
                 } else if ground_cue || !entry.needs_cue {
                     EventType::Shelling
@@ -321,18 +346,18 @@ fn sentence_events(
         if agent.is_some() && agent == target {
             target = None;
         }
-        let place = s
-            .places
-            .iter()
-            .find(|p| p.first > last)
-            .or_else(|| s.places.iter().rev().find(|p| p.last < i))
+        let place = within(&s.places, last + 1, usize::MAX)
+            .first()
+            .or_else(|| {
+                within(&s.places, 0, i).iter().rev().find(|p| p.last < i)
+            })
             .map(|p| p.idx)
             .or(state.last_place);
         let time = nearest(&s.times, i, last)
             .or(if s.headline { state.lede_time } else { None })
             .or(state.line_time);
         let count = find_count(s, i, last);
-        let source = find_source(inp, s);
+        let source = s.source;
 
         // Attributes.
         let clause = s.clause_start(i, CUE_WINDOW);
@@ -441,20 +466,22 @@ fn sentence_events(
 
 /// Whether an actor strikes from the air: an air-only actor (or one of its
 /// descendants), or named with an aircraft noun ("طائرات التحالف").
-fn is_air(inp: &Inputs<'_>, s: &Sentence<'_>, entity: usize) -> bool {
-    let e = &inp.entities[entity];
-    let air_id = view::entity_id(e)
-        .into_iter()
-        .chain(view::entity_ancestors(e).iter().map(String::as_str))
-        .any(|id| inp.lex.air_actors.contains(id));
-    if air_id {
+fn is_air(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
+    if is_air_id(inp, a.idx) {
         return true;
     }
-    s.actors.iter().filter(|a| a.idx == entity).any(|a| {
-        (a.first..=a.last).any(|j| inp.lex.cues.aircraft.has_word(s.words[j]))
-            || (a.first.saturating_sub(2)..a.first)
-                .any(|j| inp.lex.cues.aircraft.match_len(&s.words[j..]) > 0)
-    })
+    (a.first..=a.last).any(|j| inp.lex.cues.aircraft.has_word(s.words[j]))
+        || (a.first.saturating_sub(2)..a.first)
+            .any(|j| inp.lex.cues.aircraft.match_len(&s.words[j..]) > 0)
+}
+
+/// Whether an actor or one of its ancestors fights only from the air.
+fn is_air_id(inp: &Inputs<'_>, entity: usize) -> bool {
+    let e = &inp.entities[entity];
+    view::entity_id(e)
+        .into_iter()
+        .chain(view::entity_ancestors(e).iter().map(String::as_str))
+        .any(|id| inp.lex.air_actors.contains(id))
 }
 
 /// Whether the actor at `a` is marked as a target or a source by the words
@@ -470,6 +497,8 @@ fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
         || a.first > 0 && s.words[a.first - 1] == "من"
 }
 
+/// The agent: the entity index, with its place in the sentence when it
+/// is named there.
 fn find_agent(
     inp: &Inputs<'_>,
     s: &Sentence<'_>,
@@ -478,54 +507,50 @@ fn find_agent(
     verb: bool,
     enclitic: bool,
     actors_seen: &[usize],
-) -> Option<usize> {
+) -> Option<(usize, Option<Placed>)> {
     let cues = &inp.lex.cues;
     let clause = s.clause_start(i, 10);
+    let found = |a: &Placed| Some((a.idx, Some(*a)));
     // Construct state or adjective right after a noun: "هجوم التنظيم",
     // "القصف الروسي"; the subject right after a verb (VSO).
-    let after = s
-        .actors
-        .iter()
-        .find(|a| a.first > last && a.first <= last + if verb { 3 } else { 1 })
-        .filter(|a| !is_marked(inp, s, a));
-    if let Some(a) = after {
-        return Some(a.idx);
+    let reach = if verb { 4 } else { 2 };
+    if let Some(a) = within(&s.actors, last + 1, last + reach)
+        .first()
+        .filter(|a| !is_marked(inp, s, a))
+    {
+        return found(a);
     }
     // "هجوم ... شنه تنظيم الدولة": a light verb with a pronoun after the
     // trigger, then the actor.
     if let Some(j) = (last + 1..(last + 4).min(s.words.len()))
         .find(|&j| cues.light.has_word(s.words[j]))
     {
-        if let Some(a) =
-            s.actors.iter().find(|a| a.first > j && a.first <= j + 3)
-        {
-            return Some(a.idx);
+        if let Some(a) = within(&s.actors, j + 1, j + 4).first() {
+            return found(a);
         }
     }
+    let before = within(&s.actors, 0, i);
     // A pronoun on the trigger ("انسحابها", "هجومه"): the last party named.
     if enclitic {
-        if let Some(a) = s.actors.iter().rev().find(|a| a.last < i) {
-            return Some(a.idx);
+        if let Some(a) = before.iter().rev().find(|a| a.last < i) {
+            return found(a);
         }
-        return actors_seen.last().copied();
+        return actors_seen.last().map(|&idx| (idx, None));
     }
     // SVO or a light verb before a noun: the nearest unmarked actor before
     // the trigger, in the same clause.
-    s.actors
+    let in_clause = within(before, clause, i);
+    in_clause
         .iter()
         .rev()
-        .filter(|a| a.last < i && a.first >= clause)
+        .filter(|a| a.last < i)
         .find(|a| !is_marked(inp, s, a))
-        .map(|a| a.idx)
         .or_else(|| {
             // A target-marked actor before a withdrawal is still the one
             // who leaves ("أجبر قوات النظام على التراجع").
-            s.actors
-                .iter()
-                .rev()
-                .find(|a| a.last < i && a.first >= clause)
-                .map(|a| a.idx)
+            in_clause.iter().rev().find(|a| a.last < i)
         })
+        .and_then(found)
 }
 
 fn find_target(
@@ -536,12 +561,9 @@ fn find_target(
     agent: Option<usize>,
 ) -> Option<usize> {
     let cues = &inp.lex.cues;
-    let after: Vec<&Placed> = s
-        .actors
+    let after: Vec<&Placed> = within(&s.actors, last + 1, last + 9)
         .iter()
-        .filter(|a| {
-            a.first > last && a.first <= last + 8 && Some(a.idx) != agent
-        })
+        .filter(|a| Some(a.idx) != agent)
         .collect();
     if ty == EventType::Casualties {
         // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم".
@@ -578,9 +600,12 @@ fn clash_sides(
     let between = (last + 1..(last + 3).min(s.words.len()))
         .find(|&j| s.words[j] == "بين");
     let pool: Vec<&Placed> = match between {
-        Some(j) => s.actors.iter().filter(|a| a.first > j).collect(),
+        Some(j) => within(&s.actors, j + 1, j + 12).iter().collect(),
         None => {
-            let mut v: Vec<&Placed> = s.actors.iter().collect();
+            let mut v: Vec<&Placed> =
+                within(&s.actors, i.saturating_sub(10), last + 11)
+                    .iter()
+                    .collect();
             v.sort_by_key(|a| a.first.abs_diff(i));
             v
         }
@@ -592,7 +617,10 @@ fn clash_sides(
 
 /// The time nearest the trigger in the sentence.
 fn nearest(times: &[Placed], i: usize, last: usize) -> Option<usize> {
-    times
+    // Only the last time before the trigger and the first after it can
+    // be the nearest.
+    let k = times.partition_point(|t| t.first <= last);
+    times[k.saturating_sub(1)..(k + 1).min(times.len())]
         .iter()
         .min_by_key(|t| {
             if t.first > last {
@@ -607,11 +635,10 @@ fn nearest(times: &[Placed], i: usize, last: usize) -> Option<usize> {
 /// A count next to the trigger: "مقتل 76", "35 هجوماً", "274 ألف من
 /// النازحين", "قتل ما لا يقل عن 120".
 fn find_count(s: &Sentence<'_>, i: usize, last: usize) -> Option<usize> {
-    s.counts
-        .iter()
-        .find(|c| c.first > last && c.first <= last + 1)
+    within(&s.counts, last + 1, last + 2)
+        .first()
         .or_else(|| {
-            s.counts.iter().find(|c| {
+            within(&s.counts, i.saturating_sub(4), i).iter().find(|c| {
                 c.last < i
                     && (c.last + 1 == i
                         || c.last + 2 == i && s.words[i - 1] == "من")

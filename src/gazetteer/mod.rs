@@ -1,39 +1,321 @@
 //! Gazetteers of actors, persons and places, and the clitic-aware matcher.
 //!
-//! (The matcher lands with the gazetteer issue; until then no entity is
-//! reported.)
+//! The data lives in `gazetteers/actors.toml` and `gazetteers/places.toml`
+//! (persons are in the actors file), with the matcher's context vocabulary
+//! in `gazetteers/context.toml`. [`Gazetteer`] loads and checks it;
+//! `extract` finds the mentions of one prepared document:
+//!
+//! 1. the matcher ([`matcher`]) proposes every name hit whose proclitics
+//!    and word boundaries are right;
+//! 2. hits are taken leftmost-longest; a weak name (`الطبقه`) followed by an
+//!    adjective and a cued name (`الباب`) without a locative cue are
+//!    dropped, letting a shorter hit at the same place through;
+//! 3. each hit is resolved to one entry: the kind by context (a country is
+//!    a place after a locative word or the preposition ب, otherwise an
+//!    actor; a city also named as an actor stays a place unless a colon
+//!    follows), then by the document date (entries valid on it), then the
+//!    most specific (a city over its governorate of the same name), then
+//!    the entry valid the longest, an open end counting up to the latest
+//!    date in the data (without a date, `الحكومة السورية` is the Assad-era
+//!    government and `جبهة النصرة` is HTS);
+//! 4. place phrases ([`phrases`]) widen the span and pick the level:
+//!    `محافظة X`, `ريف X [direction]`, `بادية X`, `مدينة X`, `مطار X`...;
+//! 5. demonyms after a force noun (`الطائرات الروسيه`) become actor
+//!    mentions, after a place noun (`الاراضي التركيه`) place mentions;
+//! 6. `قرية|بلدة|حي|مخيم` + an unknown name becomes a place with no id.
+
+mod data;
+mod matcher;
+mod phrases;
+
+pub(crate) use data::{Context, Source};
+pub use data::{EntityKind, Entry, Gazetteer};
 
 use crate::document::Loc;
 use crate::extractor::Prepared;
+use core::ops::Range;
+use matcher::{Cand, Class, Strength};
 use serde::Serialize;
 
-/// What an entity is.
+/// How an entity mention is written.
+///
+/// ```
+/// let ex = hadath::Extractor::builtin();
+/// let doc = ex.extract("قصفت الطائرات الايرانية الموقع");
+/// assert_eq!(doc.entities[0].form, hadath::EntityForm::Demonym);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum EntityKind {
-    /// An organisation, force or state acting.
-    Actor,
-    /// A person.
-    Person,
-    /// A place.
-    Place,
+pub enum EntityForm {
+    /// A name of the entry (`قوات سوريا الديمقراطية`, `الرقة`).
+    Name,
+    /// A noun followed by a demonym adjective (`الطائرات الروسية`): the
+    /// noun is the [`Entity::head`].
+    Demonym,
+    /// A place phrase: a classifier noun and a name (`ريف الرقة الشمالي`,
+    /// `قرية الهيشة`).
+    Phrase,
 }
 
 /// An actor, person or place mention.
+///
+/// Ids are those of the built-in gazetteers (`gazetteers/IDS.md`) or of
+/// files added with
+/// [`ExtractorBuilder::gazetteer_str`](crate::ExtractorBuilder::gazetteer_str).
+///
+/// ```
+/// let doc = hadath::Extractor::builtin().extract("قصفت طائرات التحالف بريف الرقة الشمالي");
+/// let e = &doc.entities[1];
+/// assert_eq!(e.id.as_deref(), Some("raqqa_governorate"));
+/// assert_eq!(e.loc.text, "ريف الرقة الشمالي");
+/// assert_eq!(e.direction.as_deref(), Some("north"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Entity {
-    /// Where the name stands in the original input.
+    /// Where the mention stands in the original input (without the
+    /// proclitics attached to it).
     #[serde(flatten)]
     pub loc: Loc,
-    /// What the entity is.
+    /// The same span in the normalized text.
+    #[serde(skip)]
+    pub norm: Range<usize>,
+    /// Actor, person or place.
     pub kind: EntityKind,
-    /// The canonical id of the gazetteer entry.
+    /// How the mention is written.
+    pub form: EntityForm,
+    /// The canonical id; `None` for a place not in the gazetteer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The ids of the entry's parents, nearest first.
+    /// The ids of the entry's ancestors, nearest first.
     pub ancestors: Vec<String>,
+    /// The English name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    /// The entry type (`state_military`, `city`, `village` ...).
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub entity_type: Option<String>,
+    /// Places: the governorate id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub governorate: Option<String>,
+    /// Places: latitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Places: longitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// Places: GeoNames id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geonames_id: Option<u64>,
+    /// Places: the compass direction of `ريف X الشمالي` (`north`,
+    /// `north_east` ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// Places: `countryside` for `ريف X`, `desert` for `بادية X`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// Places not in the gazetteer: the name as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Demonyms: the noun the adjective qualifies (`الطائرات`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub head: Option<Loc>,
 }
 
-pub(crate) fn extract(_p: &Prepared<'_>) -> Vec<Entity> {
-    Vec::new()
+/// Finds the entities of a prepared document, sorted by start.
+pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
+    let text = p.norm.as_str();
+    let cands = g.matcher.candidates(text);
+    let mut out: Vec<Entity> = Vec::new();
+    let mut last_end = 0;
+    // Names and demonyms, leftmost-longest: a candidate is tried only
+    // if it starts after the last accepted mention; a demonym reading
+    // (`طائرة روسية`) is tried before a name reading of the same word.
+    for c in &cands {
+        if c.word_start < last_end {
+            continue;
+        }
+        let demonym = if c.has_demonym() {
+            phrases::demonym(p, g, c, last_end)
+        } else {
+            None
+        };
+        let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
+        let found = demonym.or_else(|| {
+            if c.is_demonym() {
+                None
+            } else {
+                resolve(p, g, c, prev.map(|e| e.kind))
+            }
+        });
+        if let Some(e) = found {
+            last_end = e.norm.end;
+            out.push(e);
+        }
+    }
+    out.sort_by_key(|e| e.norm.start);
+    let unknown = phrases::unknown_places(p, g, &out);
+    out.extend(unknown);
+    out.sort_by_key(|e| e.norm.start);
+    out
 }
+
+/// An entity for entry `i` over the normalized range `norm`.
+pub(crate) fn entity_for(
+    p: &Prepared<'_>,
+    g: &Gazetteer,
+    i: usize,
+    norm: Range<usize>,
+    form: EntityForm,
+) -> Option<Entity> {
+    let e = g.entries.get(i)?;
+    let place = e.kind == EntityKind::Place;
+    Some(Entity {
+        loc: p.loc(norm.clone()),
+        norm,
+        kind: e.kind,
+        form,
+        id: Some(e.id.clone()),
+        ancestors: g.ancestor_ids(i).into_iter().map(str::to_string).collect(),
+        name_en: Some(e.name_en.clone()),
+        entity_type: Some(e.entry_type.clone()),
+        governorate: if place {
+            g.governorate_of(i)
+                .and_then(|j| g.entries.get(j))
+                .map(|x| x.id.clone())
+        } else {
+            None
+        },
+        lat: e.lat,
+        lon: e.lon,
+        geonames_id: e.geonames_id,
+        direction: None,
+        area: None,
+        name: None,
+        head: None,
+    })
+}
+
+/// Resolves a name hit; `after` is the kind of the mention right before
+/// it when the hit is joined to it by `و` (`في سوريا والعراق`).
+fn resolve(
+    p: &Prepared<'_>,
+    g: &Gazetteer,
+    c: &Cand,
+    after: Option<EntityKind>,
+) -> Option<Entity> {
+    let text = p.norm.as_str();
+    let ctx = &g.context;
+    let prefix = text.get(c.word_start..c.start).unwrap_or("");
+    let prev = phrases::prev_word_ctx(text, c.word_start, ctx);
+    let prev_base = prev.as_ref().map(|w| w.base.as_str()).unwrap_or("");
+    // `من` is locative unless an agentive noun stands before it
+    // (`بدعم من روسيا`).
+    let agentive_from = prev_base == "من"
+        && prev.as_ref().is_some_and(|w| {
+            phrases::prev_word(text, w.start)
+                .is_some_and(|x| ctx.agentive_before_from.contains(&x.text))
+        });
+    let coordinated_place =
+        prefix.starts_with('و') && after == Some(EntityKind::Place);
+    let locative = !agentive_from
+        && (prefix.contains('ب')
+            || coordinated_place
+            || ctx.locative.contains(prev_base)
+            || ctx.classifiers.contains(prev_base));
+    let next = phrases::next_word(text, c.end);
+    let followed_by_adjective = next.as_ref().is_some_and(|w| {
+        let s = w.text.as_str();
+        s.starts_with("ال")
+            && (s.ends_with('ي') || s.ends_with("يه"))
+            && s.chars().count() >= 5
+            && !ctx.directions.iter().any(|(d, _)| d == s)
+    });
+    let uses: Vec<_> = c
+        .uses
+        .iter()
+        .filter(|u| matches!(u.class, Class::Name | Class::Contracted))
+        .filter(|u| match u.strength {
+            Strength::Plain => true,
+            Strength::Weak => !followed_by_adjective,
+            Strength::Cued => locative && !followed_by_adjective,
+        })
+        .map(|u| u.entry)
+        .collect();
+    if uses.is_empty() {
+        return None;
+    }
+    let kind_of = |i: &usize| g.entries.get(*i).map(|e| e.kind);
+    let has = |k: EntityKind| uses.iter().any(|i| kind_of(i) == Some(k));
+    let kind = if has(EntityKind::Person) {
+        EntityKind::Person
+    } else if has(EntityKind::Actor) && has(EntityKind::Place) {
+        let country = uses.iter().any(|&i| {
+            g.entries
+                .get(i)
+                .is_some_and(|e| e.kind == EntityKind::Place && e.is_country())
+        });
+        let colon = text
+            .get(c.end..)
+            .is_some_and(|r| r.trim_start_matches(' ').starts_with(':'));
+        if locative {
+            EntityKind::Place
+        } else if country || colon {
+            EntityKind::Actor
+        } else {
+            EntityKind::Place
+        }
+    } else if has(EntityKind::Actor) {
+        EntityKind::Actor
+    } else {
+        EntityKind::Place
+    };
+    let mut pool: Vec<usize> =
+        uses.into_iter().filter(|i| kind_of(i) == Some(kind)).collect();
+    pool.sort_unstable();
+    pool.dedup();
+    if let Some(d) = p.date {
+        let valid: Vec<usize> = pool
+            .iter()
+            .copied()
+            .filter(|&i| {
+                g.entries.get(i).is_some_and(|e| e.valid_on(d.date()))
+            })
+            .collect();
+        if !valid.is_empty() {
+            pool = valid;
+        }
+    }
+    let classifier = prev.as_ref().filter(|w| {
+        kind == EntityKind::Place && ctx.classifiers.contains(&w.base)
+    });
+    if let Some(w) = classifier {
+        return phrases::place_phrase(p, g, c, &pool, w);
+    }
+    let best = most_specific(g, &pool)?;
+    entity_for(p, g, best, c.start..c.end, EntityForm::Name)
+}
+
+/// Among claimants: drop any that is an ancestor of another, then keep the
+/// one valid the longest (the first on ties).
+pub(crate) fn most_specific(g: &Gazetteer, pool: &[usize]) -> Option<usize> {
+    let specific: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&a| !pool.iter().any(|&b| b != a && g.is_ancestor(a, b)))
+        .collect();
+    let mut best: Option<usize> = None;
+    for i in specific {
+        let days = |e: &Entry| e.window_days(g.horizon);
+        let w = g.entries.get(i).map_or(0, days);
+        let bw = best.and_then(|b| g.entries.get(b)).map_or(-1, days);
+        if w > bw {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests;

@@ -516,8 +516,7 @@ fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
         let Some(b) = before.strip_suffix(w.as_str()) else { continue };
         // A word boundary, or a one- or two-letter proclitic (`بنحو`).
         let head: Vec<char> = b.chars().rev().take(3).collect();
-        let boundary =
-            |c: Option<&char>| c.map_or(true, |c| !is_word_char(*c));
+        let boundary = |c: Option<&char>| c.is_none_or(|c| !is_word_char(*c));
         let ok = boundary(head.first())
             || (matches!(head.first(), Some('ب' | 'و' | 'ل' | 'ف'))
                 && (boundary(head.get(1))

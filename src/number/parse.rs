@@ -170,7 +170,7 @@ fn percent_after(text: &str, end: usize) -> Option<usize> {
     voc::PERCENT_PHRASES.iter().find_map(|w| {
         let after = rest.strip_prefix(w.as_str())?;
         let boundary = w == "%"
-            || after.chars().next().map_or(true, |c| !c.is_alphanumeric());
+            || after.chars().next().is_none_or(|c| !c.is_alphanumeric());
         boundary.then(|| end + 1 + w.len())
     })
 }

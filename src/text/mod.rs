@@ -57,5 +57,5 @@ pub use chrome::{ChromeKind, ChromeLine};
 pub use normalize::{normalize, Normalized, QuoteDirection, QuoteMark};
 pub use segment::{clitic_splits, words, CliticSplit, Sentence};
 
-pub(crate) use chrome::{detect_chrome, ChromeHit, ChromeLexicon};
+pub(crate) use chrome::{detect_chrome, line_col, ChromeHit, ChromeLexicon};
 pub(crate) use segment::split_sentences;

@@ -281,10 +281,17 @@ pub fn normalize(text: &str) -> Normalized {
         if let Some(r) = run.take() {
             b.flush_run(r, pos);
         }
+        let was_latin = prev_latin;
         prev_latin = false;
         match class {
             Class::Keep => {
-                prev_latin = c.is_alphabetic() && !is_arabic(c);
+                // A combining mark (the dot of a lower-cased İ) keeps the
+                // word it belongs to.
+                prev_latin = if is_combining(c) {
+                    was_latin
+                } else {
+                    c.is_alphabetic() && !is_arabic(c)
+                };
                 b.push_char(pos, len, c);
             }
             Class::To(d) => {
@@ -399,6 +406,12 @@ enum Class {
     Space,
     Newline,
     Quote(QuoteDirection),
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
 }
 
 fn is_arabic(c: char) -> bool {
@@ -676,6 +689,7 @@ mod tests {
     // Latin.
     t!(latin_lower, "SDF (CEP)", "sdf (cep)");
     t!(latin_accented, "ÉTAT", "état");
+    t!(dotted_capital_i_apostrophe, "İ'À", "i\u{307}'à");
     // Mixed.
     t!(emoji, "قصف 🔥 الرقة", "قصف 🔥 الرقه");
     t!(empty, "", "");

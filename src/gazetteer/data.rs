@@ -1,0 +1,901 @@
+//! The gazetteer data: TOML schema, loading, validation and lookups.
+
+use super::matcher::Matcher;
+use crate::text::line_col;
+use crate::{normalize, Error};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// What a gazetteer entry names.
+///
+/// ```
+/// use hadath::EntityKind;
+/// assert_eq!(EntityKind::Place.as_str(), "place");
+/// assert_eq!(serde_json::to_string(&EntityKind::Actor).unwrap(), "\"actor\"");
+/// ```
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// An armed force, government, group or organisation.
+    Actor,
+    /// A person who acts or speaks for an actor.
+    Person,
+    /// A place: country, governorate, town, village, airbase ...
+    Place,
+}
+
+impl EntityKind {
+    /// The lower-case name used in JSON and in the TOML table names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Actor => "actor",
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
+/// One gazetteer entry, as loaded (names as written, not normalized).
+///
+/// ```
+/// let ex = hadath::Extractor::builtin();
+/// let e = ex.gazetteer().get(hadath::EntityKind::Actor, "saa").unwrap();
+/// assert_eq!(e.name_en, "Syrian Arab Army");
+/// assert_eq!(e.parent.as_deref(), Some("syrian_regime"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Entry {
+    /// Actor, person or place.
+    pub kind: EntityKind,
+    /// The canonical id, unique within its kind.
+    pub id: String,
+    /// The entry type (`state_military`, `air_force`, `city`, ...).
+    pub entry_type: String,
+    /// The Arabic name.
+    pub name_ar: String,
+    /// Other Arabic names.
+    pub aliases_ar: Vec<String>,
+    /// The English name.
+    pub name_en: String,
+    /// Other English names.
+    pub aliases_en: Vec<String>,
+    /// The parent id (an actor for actors and persons, a place for places).
+    pub parent: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// First-level division of a foreign place.
+    pub admin1: Option<String>,
+    /// Latitude (places).
+    pub lat: Option<f64>,
+    /// Longitude (places).
+    pub lon: Option<f64>,
+    /// GeoNames id (places).
+    pub geonames_id: Option<u64>,
+    /// First day the entry is valid.
+    pub valid_from: Option<NaiveDate>,
+    /// First day the entry is no longer valid (exclusive).
+    pub valid_to: Option<NaiveDate>,
+    /// Adjectives naming the actor after a force noun.
+    pub demonyms_ar: Vec<String>,
+    /// Normalized names that are ordinary words too.
+    pub(crate) weak: HashSet<String>,
+    /// Normalized names that need a locative cue.
+    pub(crate) cued: HashSet<String>,
+}
+
+impl Entry {
+    /// Whether the actor fights only from the air (type `air_force`).
+    ///
+    /// ```
+    /// let g = hadath::Extractor::builtin();
+    /// let g = g.gazetteer();
+    /// assert!(g.get(hadath::EntityKind::Actor, "russia_aerospace").unwrap().is_air_only());
+    /// assert!(!g.get(hadath::EntityKind::Actor, "saa").unwrap().is_air_only());
+    /// ```
+    pub fn is_air_only(&self) -> bool {
+        self.entry_type == "air_force"
+    }
+
+    /// Whether the entry is a state (actor) or a country (place).
+    ///
+    /// ```
+    /// let g = hadath::Extractor::builtin();
+    /// let g = g.gazetteer();
+    /// assert!(g.get(hadath::EntityKind::Actor, "russia").unwrap().is_country());
+    /// assert!(g.get(hadath::EntityKind::Place, "russia").unwrap().is_country());
+    /// assert!(!g.get(hadath::EntityKind::Place, "raqqa").unwrap().is_country());
+    /// ```
+    pub fn is_country(&self) -> bool {
+        matches!(self.entry_type.as_str(), "state" | "country")
+    }
+
+    /// Whether the entry is valid on `date` (always, without dates).
+    ///
+    /// ```
+    /// let g = hadath::Extractor::builtin();
+    /// let nusra = g.gazetteer().get(hadath::EntityKind::Actor, "nusra").unwrap();
+    /// assert!(nusra.valid_on("2015-01-01".parse().unwrap()));
+    /// assert!(!nusra.valid_on("2018-01-01".parse().unwrap()));
+    /// ```
+    pub fn valid_on(&self, date: NaiveDate) -> bool {
+        self.valid_from.is_none_or(|f| f <= date)
+            && self.valid_to.is_none_or(|t| date < t)
+    }
+
+    /// The number of days the entry is valid up to `horizon` (the latest
+    /// date in the data): an open start counts from 1800, an open end up
+    /// to the horizon.
+    pub(crate) fn window_days(&self, horizon: NaiveDate) -> i64 {
+        let far_past = NaiveDate::from_ymd_opt(1800, 1, 1).unwrap_or_default();
+        let from = self.valid_from.unwrap_or(far_past);
+        let to = self.valid_to.unwrap_or(horizon).max(from);
+        (to - from).num_days()
+    }
+
+    /// All Arabic names: the name, then the aliases.
+    pub(crate) fn names_ar(&self) -> impl Iterator<Item = &str> {
+        core::iter::once(self.name_ar.as_str())
+            .chain(self.aliases_ar.iter().map(String::as_str))
+    }
+
+    fn overlaps(&self, other: &Entry) -> bool {
+        let start = self.valid_from.max(other.valid_from);
+        let end = match (self.valid_to, other.valid_to) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        match (start, end) {
+            (Some(s), Some(e)) => s < e,
+            _ => true,
+        }
+    }
+}
+
+/// The context vocabulary of the matcher (`gazetteers/context.toml`),
+/// normalized.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Context {
+    pub(crate) locative: HashSet<String>,
+    pub(crate) agentive_before_from: HashSet<String>,
+    pub(crate) classifiers: HashSet<String>,
+    pub(crate) unknown_classifiers: HashSet<String>,
+    pub(crate) name_prefixes: HashSet<String>,
+    pub(crate) not_names: HashSet<String>,
+    /// (normalized phrase, canonical direction), longest first.
+    pub(crate) directions: Vec<(String, String)>,
+    pub(crate) force_heads: HashSet<String>,
+    pub(crate) place_heads: HashSet<String>,
+    pub(crate) between: HashSet<String>,
+    /// Groups of normalized interchangeable word forms.
+    pub(crate) variants: Vec<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContext {
+    version: u32,
+    locative: Vec<String>,
+    agentive_before_from: Vec<String>,
+    classifiers: Vec<String>,
+    unknown_place_classifiers: Vec<String>,
+    name_prefixes: Vec<String>,
+    not_names: Vec<String>,
+    directions: std::collections::BTreeMap<String, String>,
+    demonyms: RawDemonyms,
+    #[serde(default)]
+    variants: Vec<RawVariant>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDemonyms {
+    force_heads: Vec<String>,
+    place_heads: Vec<String>,
+    between: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariant {
+    forms: Vec<String>,
+}
+
+/// Normalizes a name as the text is: folded, one space between words.
+pub(crate) fn norm_name(s: &str) -> String {
+    let n = normalize(s);
+    n.as_str().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn norm_set(v: Vec<String>) -> HashSet<String> {
+    v.iter().map(|s| norm_name(s)).filter(|s| !s.is_empty()).collect()
+}
+
+fn toml_error(file: &str, src: &str, e: &toml::de::Error) -> Error {
+    let start = e.span().map(|s| s.start);
+    let (line, column) = start
+        .map(|s| line_col(src, s))
+        .map_or((None, None), |(l, c)| (Some(l), Some(c)));
+    // Name the entry the error sits in: the nearest `id = "..."` above.
+    let entry = start.and_then(|s| {
+        let before = src.get(..s.min(src.len()))?;
+        before.lines().rev().find_map(|l| {
+            let l = l.trim();
+            let rest = l.strip_prefix("id")?.trim_start().strip_prefix('=')?;
+            Some(rest.trim().trim_matches('"').to_string())
+        })
+    });
+    Error::data(file, line, column, entry, e.message())
+}
+
+impl Context {
+    pub(crate) fn from_toml(file: &str, src: &str) -> Result<Context, Error> {
+        let raw: RawContext =
+            toml::from_str(src).map_err(|e| toml_error(file, src, &e))?;
+        if raw.version != 1 {
+            return Err(Error::data(
+                file,
+                None,
+                None,
+                None,
+                format!("unsupported version {}, expected 1", raw.version),
+            ));
+        }
+        let mut directions: Vec<(String, String)> = raw
+            .directions
+            .into_iter()
+            .map(|(k, v)| (norm_name(&k), v))
+            .collect();
+        directions.sort_by_key(|d| core::cmp::Reverse(d.0.len()));
+        Ok(Context {
+            locative: norm_set(raw.locative),
+            agentive_before_from: norm_set(raw.agentive_before_from),
+            classifiers: norm_set(raw.classifiers),
+            unknown_classifiers: norm_set(raw.unknown_place_classifiers),
+            name_prefixes: norm_set(raw.name_prefixes),
+            not_names: norm_set(raw.not_names),
+            directions,
+            force_heads: norm_set(raw.demonyms.force_heads),
+            place_heads: norm_set(raw.demonyms.place_heads),
+            between: norm_set(raw.demonyms.between),
+            variants: raw
+                .variants
+                .into_iter()
+                .map(|v| v.forms.iter().map(|f| norm_name(f)).collect())
+                .collect(),
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    version: u32,
+    #[serde(default)]
+    actor: Vec<RawEntry>,
+    #[serde(default)]
+    person: Vec<RawEntry>,
+    #[serde(default)]
+    place: Vec<RawEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: toml::Spanned<String>,
+    #[serde(rename = "type")]
+    entry_type: String,
+    name_ar: String,
+    #[serde(default)]
+    aliases_ar: Vec<String>,
+    name_en: String,
+    #[serde(default)]
+    aliases_en: Vec<String>,
+    parent: Option<String>,
+    country: Option<String>,
+    admin1: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    geonames_id: Option<u64>,
+    valid_from: Option<String>,
+    valid_to: Option<String>,
+    #[serde(default)]
+    weak_ar: Vec<String>,
+    #[serde(default)]
+    cued_ar: Vec<String>,
+    #[serde(default)]
+    demonyms_ar: Vec<String>,
+    #[allow(dead_code)] // Documentation only.
+    note: Option<String>,
+    #[allow(dead_code)] // Documentation only.
+    source: Option<String>,
+}
+
+/// Where an entry was defined, for error messages.
+#[derive(Clone, Debug)]
+struct Origin {
+    file: String,
+    line: usize,
+    column: usize,
+}
+
+impl Origin {
+    fn error(&self, id: &str, message: impl Into<String>) -> Error {
+        Error::data(
+            self.file.as_str(),
+            Some(self.line),
+            Some(self.column),
+            Some(id.to_string()),
+            message,
+        )
+    }
+}
+
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the first day of that
+/// period (`end = false`) or the first day after it (`end = true`; a full
+/// date is itself the first day after).
+fn parse_period(s: &str, end: bool) -> Option<NaiveDate> {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    match parts.len() {
+        1 => {
+            let y = i32::try_from(num(0)?).ok()?;
+            NaiveDate::from_ymd_opt(if end { y + 1 } else { y }, 1, 1)
+        }
+        2 => {
+            let y = i32::try_from(num(0)?).ok()?;
+            let m = num(1)?;
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            if !end {
+                return Some(first);
+            }
+            if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(first.year(), m + 1, 1)
+            }
+        }
+        3 => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+        _ => None,
+    }
+}
+
+/// One source of gazetteer data: a file name (for errors) and its text.
+#[derive(Clone, Debug)]
+pub(crate) struct Source {
+    pub(crate) name: String,
+    pub(crate) text: String,
+}
+
+/// The gazetteers of actors, persons and places, with the matcher built
+/// over their names.
+///
+/// Get the one an extractor uses with
+/// [`Extractor::gazetteer`](crate::Extractor::gazetteer).
+///
+/// ```
+/// use hadath::EntityKind;
+/// let ex = hadath::Extractor::builtin();
+/// let g = ex.gazetteer();
+/// assert_eq!(g.ancestors(EntityKind::Actor, "russia_aerospace"),
+///            ["russia_forces", "russia_mod", "russia"]);
+/// assert_eq!(g.governorate("tabqa"), Some("raqqa_governorate"));
+/// ```
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub(crate) entries: Vec<Entry>,
+    index: HashMap<(EntityKind, String), usize>,
+    /// Ancestors of every entry, nearest first, as entry indices.
+    pub(crate) ancestors: Vec<Vec<usize>>,
+    pub(crate) context: Context,
+    pub(crate) matcher: Matcher,
+    /// The latest valid_from/valid_to in the data.
+    pub(crate) horizon: NaiveDate,
+}
+
+impl Gazetteer {
+    /// Loads, merges and checks the sources (later sources add entries or
+    /// replace entries with the same kind and id), then builds the matcher.
+    pub(crate) fn load(
+        sources: &[Source],
+        context: Context,
+    ) -> Result<Gazetteer, Error> {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut origins: Vec<Origin> = Vec::new();
+        let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+        for src in sources {
+            let raw: RawFile = toml::from_str(&src.text)
+                .map_err(|e| toml_error(&src.name, &src.text, &e))?;
+            if raw.version != 1 {
+                return Err(Error::data(
+                    src.name.as_str(),
+                    None,
+                    None,
+                    None,
+                    format!("unsupported version {}, expected 1", raw.version),
+                ));
+            }
+            let mut seen: HashSet<(EntityKind, String)> = HashSet::new();
+            let tables = [
+                (EntityKind::Actor, raw.actor),
+                (EntityKind::Person, raw.person),
+                (EntityKind::Place, raw.place),
+            ];
+            for (kind, list) in tables {
+                for r in list {
+                    let (line, column) =
+                        line_col(&src.text, r.id.span().start);
+                    let origin =
+                        Origin { file: src.name.clone(), line, column };
+                    let entry = check_entry(kind, r, &origin)?;
+                    let key = (kind, entry.id.clone());
+                    if !seen.insert(key.clone()) {
+                        return Err(origin.error(
+                            &entry.id,
+                            format!("duplicate {} id", kind.as_str()),
+                        ));
+                    }
+                    if let Some(&i) = index.get(&key) {
+                        entries[i] = entry;
+                        origins[i] = origin;
+                    } else {
+                        index.insert(key, entries.len());
+                        entries.push(entry);
+                        origins.push(origin);
+                    }
+                }
+            }
+        }
+        let ancestors = resolve_parents(&entries, &origins, &index)?;
+        check_alias_conflicts(&entries, &origins, &ancestors, &context)?;
+        let matcher = Matcher::build(&entries, &context)?;
+        let horizon = entries
+            .iter()
+            .flat_map(|e| [e.valid_from, e.valid_to])
+            .flatten()
+            .max()
+            .unwrap_or_default();
+        Ok(Gazetteer { entries, index, ancestors, context, matcher, horizon })
+    }
+
+    /// The entry of that kind and id.
+    ///
+    /// ```
+    /// let ex = hadath::Extractor::builtin();
+    /// let p = ex.gazetteer().get(hadath::EntityKind::Place, "raqqa").unwrap();
+    /// assert_eq!(p.geonames_id, Some(172955));
+    /// assert!(ex.gazetteer().get(hadath::EntityKind::Place, "atlantis").is_none());
+    /// ```
+    pub fn get(&self, kind: EntityKind, id: &str) -> Option<&Entry> {
+        self.index
+            .get(&(kind, id.to_string()))
+            .and_then(|&i| self.entries.get(i))
+    }
+
+    /// The number of patterns in the matcher's automaton (names, their
+    /// spelling variants, contracted forms and demonyms).
+    ///
+    /// ```
+    /// let ex = hadath::Extractor::builtin();
+    /// assert!(ex.gazetteer().pattern_count() > ex.gazetteer().entries().len());
+    /// ```
+    pub fn pattern_count(&self) -> usize {
+        self.matcher.len()
+    }
+
+    /// All entries, in load order.
+    ///
+    /// ```
+    /// let ex = hadath::Extractor::builtin();
+    /// assert!(ex.gazetteer().entries().len() > 200);
+    /// ```
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The ids of the entry's ancestors, nearest first (empty when the
+    /// entry is unknown). A person's ancestors are its actor and theirs.
+    ///
+    /// ```
+    /// let ex = hadath::Extractor::builtin();
+    /// let g = ex.gazetteer();
+    /// assert_eq!(g.ancestors(hadath::EntityKind::Person, "rami_abdulrahman"), ["sohr"]);
+    /// assert_eq!(g.ancestors(hadath::EntityKind::Place, "raqqa"),
+    ///            ["raqqa_governorate", "syria"]);
+    /// ```
+    pub fn ancestors(&self, kind: EntityKind, id: &str) -> Vec<&str> {
+        self.index
+            .get(&(kind, id.to_string()))
+            .map(|&i| self.ancestor_ids(i))
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn ancestor_ids(&self, i: usize) -> Vec<&str> {
+        self.ancestors
+            .get(i)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|&j| self.entries.get(j))
+                    .map(|e| e.id.as_str())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The governorate a place lies in: the nearest governorate among the
+    /// place and its ancestors.
+    ///
+    /// ```
+    /// let ex = hadath::Extractor::builtin();
+    /// assert_eq!(ex.gazetteer().governorate("raqqa_governorate"), Some("raqqa_governorate"));
+    /// assert_eq!(ex.gazetteer().governorate("moscow"), None);
+    /// ```
+    pub fn governorate(&self, place_id: &str) -> Option<&str> {
+        let &i = self.index.get(&(EntityKind::Place, place_id.to_string()))?;
+        self.governorate_of(i)
+            .and_then(|g| self.entries.get(g))
+            .map(|e| e.id.as_str())
+    }
+
+    pub(crate) fn governorate_of(&self, i: usize) -> Option<usize> {
+        let chain = core::iter::once(i)
+            .chain(self.ancestors.get(i).into_iter().flatten().copied());
+        for j in chain {
+            let e = self.entries.get(j)?;
+            if e.kind == EntityKind::Place && e.entry_type == "governorate" {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    pub(crate) fn index_of(
+        &self,
+        kind: EntityKind,
+        id: &str,
+    ) -> Option<usize> {
+        self.index.get(&(kind, id.to_string())).copied()
+    }
+
+    /// Whether entry `a` has `b` among its ancestors.
+    pub(crate) fn is_ancestor(&self, b: usize, a: usize) -> bool {
+        self.ancestors.get(a).is_some_and(|v| v.contains(&b))
+    }
+
+    /// A Markdown list of every id, by kind (the `gazetteers/IDS.md` file).
+    ///
+    /// ```
+    /// let ex = hadath::Extractor::builtin();
+    /// assert!(ex.gazetteer().ids_markdown().contains("| `sdf` |"));
+    /// ```
+    pub fn ids_markdown(&self) -> String {
+        let mut out = String::from(
+            "# Built-in gazetteer ids\n\nGenerated from `gazetteers/*.toml` \
+             by `cargo test` (test `ids_md_is_current`); do not edit.\n",
+        );
+        for kind in [EntityKind::Actor, EntityKind::Person, EntityKind::Place]
+        {
+            out.push_str(&format!(
+                "\n## {}\n\n| id | type | name | English | parent |\n\
+                 |---|---|---|---|---|\n",
+                kind.as_str()
+            ));
+            let mut list: Vec<&Entry> =
+                self.entries.iter().filter(|e| e.kind == kind).collect();
+            list.sort_by(|a, b| a.id.cmp(&b.id));
+            for e in list {
+                out.push_str(&format!(
+                    "| `{}` | {} | {} | {} | {} |\n",
+                    e.id,
+                    e.entry_type,
+                    e.name_ar,
+                    e.name_en.replace('|', "/"),
+                    e.parent
+                        .as_deref()
+                        .map(|p| format!("`{p}`"))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn check_entry(
+    kind: EntityKind,
+    r: RawEntry,
+    origin: &Origin,
+) -> Result<Entry, Error> {
+    let id = r.id.into_inner();
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(origin.error(&id, "id must be non-empty [a-z0-9_]"));
+    }
+    if norm_name(&r.name_ar).is_empty() {
+        return Err(origin.error(&id, "empty name_ar"));
+    }
+    if let Some(a) = r.aliases_ar.iter().find(|a| norm_name(a).is_empty()) {
+        return Err(origin.error(&id, format!("empty alias {a:?}")));
+    }
+    if r.entry_type.trim().is_empty() {
+        return Err(origin.error(&id, "empty type"));
+    }
+    let date = |s: &Option<String>, end: bool, field: &str| {
+        s.as_deref()
+            .map(|v| {
+                parse_period(v, end).ok_or_else(|| {
+                    origin.error(
+                        &id,
+                        format!(
+                            "bad {field} {v:?}: expected YYYY, YYYY-MM or \
+                             YYYY-MM-DD"
+                        ),
+                    )
+                })
+            })
+            .transpose()
+    };
+    let valid_from = date(&r.valid_from, false, "valid_from")?;
+    let valid_to = date(&r.valid_to, true, "valid_to")?;
+    if let (Some(f), Some(t)) = (valid_from, valid_to) {
+        if t <= f {
+            return Err(origin.error(&id, "valid_to is not after valid_from"));
+        }
+    }
+    if r.lat.is_some_and(|v| !(-90.0..=90.0).contains(&v))
+        || r.lon.is_some_and(|v| !(-180.0..=180.0).contains(&v))
+    {
+        return Err(origin.error(&id, "lat/lon out of range"));
+    }
+    let names: HashSet<String> = core::iter::once(&r.name_ar)
+        .chain(&r.aliases_ar)
+        .map(|s| norm_name(s))
+        .collect();
+    let flagged = |list: &[String], what: &str| {
+        let mut set = HashSet::new();
+        for w in list {
+            let n = norm_name(w);
+            if !names.contains(&n) {
+                return Err(origin.error(
+                    &id,
+                    format!("{what} {w:?} is not one of the entry's names"),
+                ));
+            }
+            set.insert(n);
+        }
+        Ok(set)
+    };
+    let weak = flagged(&r.weak_ar, "weak_ar")?;
+    let cued = flagged(&r.cued_ar, "cued_ar")?;
+    Ok(Entry {
+        kind,
+        id,
+        entry_type: r.entry_type,
+        name_ar: r.name_ar,
+        aliases_ar: r.aliases_ar,
+        name_en: r.name_en,
+        aliases_en: r.aliases_en,
+        parent: r.parent.filter(|p| !p.is_empty()),
+        country: r.country,
+        admin1: r.admin1,
+        lat: r.lat,
+        lon: r.lon,
+        geonames_id: r.geonames_id,
+        valid_from,
+        valid_to,
+        demonyms_ar: r.demonyms_ar,
+        weak,
+        cued,
+    })
+}
+
+fn resolve_parents(
+    entries: &[Entry],
+    origins: &[Origin],
+    index: &HashMap<(EntityKind, String), usize>,
+) -> Result<Vec<Vec<usize>>, Error> {
+    let parent_of = |i: usize| -> Result<Option<usize>, Error> {
+        let Some(e) = entries.get(i) else { return Ok(None) };
+        let Some(p) = &e.parent else { return Ok(None) };
+        let pkind = match e.kind {
+            EntityKind::Place => EntityKind::Place,
+            _ => EntityKind::Actor,
+        };
+        let found = index.get(&(pkind, p.clone())).copied().or_else(|| {
+            (e.kind == EntityKind::Person)
+                .then(|| index.get(&(EntityKind::Person, p.clone())).copied())
+                .flatten()
+        });
+        match found {
+            Some(j) => Ok(Some(j)),
+            None => Err(origins.get(i).map_or_else(
+                || Error::data("<gazetteer>", None, None, None, "bad parent"),
+                |o| {
+                    o.error(
+                        &e.id,
+                        format!(
+                            "unknown parent {p:?} (no {} with that id)",
+                            pkind.as_str()
+                        ),
+                    )
+                },
+            )),
+        }
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for i in 0..entries.len() {
+        let mut chain = Vec::new();
+        let mut cur = parent_of(i)?;
+        while let Some(j) = cur {
+            if j == i || chain.contains(&j) {
+                let e = entries.get(i).map(|e| e.id.as_str()).unwrap_or("");
+                return Err(origins.get(i).map_or_else(
+                    || Error::data("<gazetteer>", None, None, None, "cycle"),
+                    |o| o.error(e, "the parent chain loops back to the entry"),
+                ));
+            }
+            chain.push(j);
+            cur = parent_of(j)?;
+        }
+        out.push(chain);
+    }
+    Ok(out)
+}
+
+/// The normalized names of an entry with their spelling variants.
+pub(crate) fn name_forms(e: &Entry, context: &Context) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in e.names_ar() {
+        for v in spelling_variants(&norm_name(name), context) {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// A normalized name with each word replaced by its variant forms (at most
+/// 16 combinations).
+pub(crate) fn spelling_variants(name: &str, context: &Context) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for (k, word) in name.split(' ').enumerate() {
+        let forms: Vec<&str> = context
+            .variants
+            .iter()
+            .find(|g| g.iter().any(|f| f == word))
+            .map(|g| g.iter().map(String::as_str).collect())
+            .unwrap_or_else(|| vec![word]);
+        let mut next = Vec::new();
+        for prefix in &out {
+            for f in &forms {
+                if next.len() >= 16 {
+                    break;
+                }
+                let mut s = prefix.clone();
+                if k > 0 {
+                    s.push(' ');
+                }
+                s.push_str(f);
+                next.push(s);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+fn check_alias_conflicts(
+    entries: &[Entry],
+    origins: &[Origin],
+    ancestors: &[Vec<usize>],
+    context: &Context,
+) -> Result<(), Error> {
+    let mut claims: HashMap<(EntityKind, bool, String), Vec<usize>> =
+        HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        for n in name_forms(e, context) {
+            let v = claims.entry((e.kind, false, n)).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+        for d in &e.demonyms_ar {
+            for n in spelling_variants(&norm_name(d), context) {
+                let v = claims.entry((e.kind, true, n)).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+    }
+    let related = |a: usize, b: usize| {
+        ancestors.get(a).is_some_and(|v| v.contains(&b))
+            || ancestors.get(b).is_some_and(|v| v.contains(&a))
+    };
+    let mut keys: Vec<_> = claims.keys().cloned().collect();
+    keys.sort();
+    for key in keys {
+        let Some(list) = claims.get(&key) else { continue };
+        for (x, &a) in list.iter().enumerate() {
+            for &b in list.iter().skip(x + 1) {
+                let (Some(ea), Some(eb)) = (entries.get(a), entries.get(b))
+                else {
+                    continue;
+                };
+                if ea.overlaps(eb) && !related(a, b) {
+                    let what = if key.1 { "demonym" } else { "alias" };
+                    let msg = format!(
+                        "{what} {:?} is also claimed by {} {:?}; give the \
+                         two entries disjoint valid_from/valid_to or drop \
+                         one claim",
+                        key.2,
+                        ea.kind.as_str(),
+                        ea.id
+                    );
+                    return Err(origins.get(b).map_or_else(
+                        || {
+                            Error::data(
+                                "<gazetteer>",
+                                None,
+                                None,
+                                None,
+                                msg.clone(),
+                            )
+                        },
+                        |o| o.error(&eb.id, msg.clone()),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! period {
+        ($name:ident, $s:expr, $end:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                let want: Option<&str> = $want;
+                assert_eq!(
+                    parse_period($s, $end),
+                    want.map(|w| w.parse::<NaiveDate>().unwrap())
+                );
+            }
+        };
+    }
+    period!(year_from, "2015", false, Some("2015-01-01"));
+    period!(year_to, "2015", true, Some("2016-01-01"));
+    period!(month_to, "2016-11", true, Some("2016-12-01"));
+    period!(december_to, "2024-12", true, Some("2025-01-01"));
+    period!(day_to, "2024-12-08", true, Some("2024-12-08"));
+    period!(bad_month, "2024-13", false, None);
+    period!(garbage, "soon", false, None);
+
+    #[test]
+    fn variants_multiply_per_word() {
+        let ctx = Context::from_toml(
+            "t",
+            "version = 1\nlocative=[]\nagentive_before_from=[]\nclassifiers=[]\n\
+             unknown_place_classifiers=[]\nname_prefixes=[]\nnot_names=[]\n\
+             [directions]\n[demonyms]\nforce_heads=[]\nplace_heads=[]\n\
+             between=[]\n[[variants]]\nforms=[\"سوريا\",\"سورية\"]\n\
+             [[variants]]\nforms=[\"الديمقراطية\",\"الديموقراطية\"]\n",
+        )
+        .unwrap();
+        let v = spelling_variants(&norm_name("قوات سوريا الديمقراطية"), &ctx);
+        assert_eq!(v.len(), 4);
+        assert!(v.contains(&norm_name("قوات سورية الديموقراطية")));
+    }
+}

@@ -1,0 +1,421 @@
+//! Place phrases (`ريف X الشمالي`, `محافظة X`, `مطار X العسكري`),
+//! demonyms (`الطائرات الروسية`) and places not in the gazetteer
+//! (`قرية الهيشة`).
+
+use super::matcher::{Cand, Class};
+use super::{
+    entity_for, most_specific, Entity, EntityForm, EntityKind, Gazetteer,
+};
+use crate::extractor::Prepared;
+
+/// A neighbouring word of the normalized text.
+#[derive(Clone, Debug)]
+pub(crate) struct Word {
+    /// The whole word, with its proclitics.
+    pub(crate) text: String,
+    /// The word without proclitics (`بريف` → `ريف`, `للقوات` → `القوات`).
+    pub(crate) base: String,
+    /// Normalized start of the word and of its base.
+    pub(crate) start: usize,
+    pub(crate) base_start: usize,
+    pub(crate) end: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn word_at(
+    text: &str,
+    start: usize,
+    end: usize,
+    ctx: &super::Context,
+) -> Word {
+    let w = text.get(start..end).unwrap_or("");
+    let (base, off) = strip_proclitics(w, ctx);
+    Word { text: w.to_string(), base, start, base_start: start + off, end }
+}
+
+/// The word's base: the longest proclitic strip (و/ف, then ب/ل/ك, with لل
+/// read as ل + ال) whose rest is a known context word; else the word.
+fn strip_proclitics(w: &str, ctx: &super::Context) -> (String, usize) {
+    let known = |s: &str| {
+        ctx.locative.contains(s)
+            || ctx.classifiers.contains(s)
+            || ctx.unknown_classifiers.contains(s)
+            || ctx.force_heads.contains(s)
+            || ctx.place_heads.contains(s)
+    };
+    if known(w) {
+        return (w.to_string(), 0);
+    }
+    let mut off = 0;
+    let mut rest = w;
+    for set in [["و", "ف", ""], ["ب", "ل", "ك"]] {
+        for p in set {
+            if p.is_empty() {
+                continue;
+            }
+            if let Some(r) = rest.strip_prefix(p) {
+                if let Some(r2) = r.strip_prefix('ل').filter(|_| p == "ل") {
+                    let with_article = format!("ال{r2}");
+                    if known(&with_article) {
+                        return (with_article, off + p.len());
+                    }
+                }
+                if known(r) {
+                    return (r.to_string(), off + p.len());
+                }
+                off += p.len();
+                rest = r;
+                break;
+            }
+        }
+    }
+    (w.to_string(), 0)
+}
+
+/// The word before normalized offset `at` (one space between), if any.
+pub(crate) fn prev_word(text: &str, at: usize) -> Option<Word> {
+    let before = text.get(..at)?;
+    let before = before.strip_suffix(' ')?;
+    let end = before.len();
+    let mut start = end;
+    for (n, c) in before.chars().rev().enumerate() {
+        if !is_word_char(c) || n > 40 {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    (start < end)
+        .then(|| word_at(text, start, end, &super::Context::default()))
+}
+
+/// The word after normalized offset `at` (one space between), if any.
+pub(crate) fn next_word(text: &str, at: usize) -> Option<Word> {
+    let after = text.get(at..)?.strip_prefix(' ')?;
+    let start = at + 1;
+    let len: usize = after
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .take(40)
+        .map(char::len_utf8)
+        .sum();
+    (len > 0)
+        .then(|| word_at(text, start, start + len, &super::Context::default()))
+}
+
+pub(crate) fn prev_word_ctx(
+    text: &str,
+    at: usize,
+    ctx: &super::Context,
+) -> Option<Word> {
+    prev_word(text, at).map(|w| word_at(text, w.start, w.end, ctx))
+}
+
+/// Re-reads a word with the gazetteer's context (the helpers above only
+/// split on white space).
+pub(crate) fn with_context(text: &str, w: &Word, g: &Gazetteer) -> Word {
+    word_at(text, w.start, w.end, &g.context)
+}
+
+/// A place hit after a classifier word: widens the span to the classifier
+/// and picks the level the classifier names.
+pub(crate) fn place_phrase(
+    p: &Prepared<'_>,
+    g: &Gazetteer,
+    c: &Cand,
+    pool: &[usize],
+    w: &Word,
+) -> Option<Entity> {
+    let text = p.norm.as_str();
+    let w = with_context(text, w, g);
+    let best = most_specific(g, pool)?;
+    let governorate = pool
+        .iter()
+        .copied()
+        .find(|&i| {
+            g.entries.get(i).is_some_and(|e| e.entry_type == "governorate")
+        })
+        .or_else(|| g.governorate_of(best));
+    let mut end = c.end;
+    let mut direction = None;
+    let mut area = None;
+    let chosen = match w.base.as_str() {
+        "محافظه" => governorate.unwrap_or(best),
+        "ريف" => {
+            area = Some("countryside");
+            governorate.unwrap_or(best)
+        }
+        "باديه" => {
+            area = Some("desert");
+            if pool.iter().any(|&i| {
+                g.entries.get(i).is_some_and(|e| e.entry_type == "governorate")
+            }) {
+                governorate.unwrap_or(best)
+            } else {
+                best
+            }
+        }
+        "مطار" | "قاعده" | "سد" => {
+            let facility = g.entries.get(best).is_some_and(|e| {
+                matches!(
+                    e.entry_type.as_str(),
+                    "airbase" | "military_base" | "dam"
+                )
+            });
+            if !facility {
+                return unknown_facility(p, g, c, best, &w);
+            }
+            best
+        }
+        _ => best,
+    };
+    if area.is_some() {
+        if let Some((d, e)) = direction_after(text, end, g) {
+            direction = Some(d);
+            end = e;
+        }
+    }
+    let mut ent =
+        entity_for(p, g, chosen, w.base_start..end, EntityForm::Phrase)?;
+    ent.direction = direction;
+    ent.area = area.map(str::to_string);
+    Some(ent)
+}
+
+/// `مطار X العسكري` where X is a known town but the facility is not in
+/// the gazetteer: a place with no id, inside X.
+fn unknown_facility(
+    p: &Prepared<'_>,
+    g: &Gazetteer,
+    c: &Cand,
+    town: usize,
+    w: &Word,
+) -> Option<Entity> {
+    let text = p.norm.as_str();
+    let mut end = c.end;
+    if let Some(n) = next_word(text, end) {
+        if n.text == "العسكري" || n.text == "العسكريه" {
+            end = n.end;
+        }
+    }
+    let kind = match w.base.as_str() {
+        "مطار" => "airbase",
+        "سد" => "dam",
+        _ => "military_base",
+    };
+    let mut ent =
+        entity_for(p, g, town, w.base_start..end, EntityForm::Phrase)?;
+    let town_id = ent.id.take();
+    ent.ancestors.splice(0..0, town_id);
+    ent.name = Some(ent.loc.text.clone());
+    ent.entity_type = Some(kind.to_string());
+    ent.name_en = None;
+    ent.geonames_id = None;
+    Some(ent)
+}
+
+/// A direction phrase right after `at`: (canonical, end).
+fn direction_after(
+    text: &str,
+    at: usize,
+    g: &Gazetteer,
+) -> Option<(String, usize)> {
+    let rest = text.get(at..)?.strip_prefix(' ')?;
+    for (phrase, canon) in &g.context.directions {
+        if let Some(after) = rest.strip_prefix(phrase.as_str()) {
+            if !after.chars().next().is_some_and(is_word_char) {
+                return Some((canon.clone(), at + 1 + phrase.len()));
+            }
+        }
+    }
+    None
+}
+
+/// A demonym hit: an actor after a force noun, the country as a place
+/// after a place noun; nothing otherwise.
+pub(crate) fn demonym(
+    p: &Prepared<'_>,
+    g: &Gazetteer,
+    c: &Cand,
+    last_end: usize,
+) -> Option<Entity> {
+    let text = p.norm.as_str();
+    let ctx = &g.context;
+    let mut head = prev_word_ctx(text, c.word_start, ctx)?;
+    // Skip an adjective (`الطائرات الحربية الروسية`) or a conjoined
+    // demonym (`طائرات روسية وسورية`), at most two words.
+    for _ in 0..2 {
+        if ctx.force_heads.contains(&head.base)
+            || ctx.place_heads.contains(&head.base)
+        {
+            break;
+        }
+        let adjective = ctx.between.contains(&head.text)
+            || (head.text.chars().count() >= 4
+                && !ctx.locative.contains(&head.text)
+                && (head.text.ends_with("يه") || head.text.ends_with('ي')));
+        if !adjective {
+            return None;
+        }
+        head = prev_word_ctx(text, head.start, ctx)?;
+    }
+    let as_place = ctx.place_heads.contains(&head.base);
+    if !as_place && !ctx.force_heads.contains(&head.base) {
+        return None;
+    }
+    // A head inside an earlier mention (`الطائرات الروسية والسورية`):
+    // the demonym alone is the mention.
+    let start =
+        if head.base_start < last_end { c.start } else { head.base_start };
+    let mut pool: Vec<usize> = c
+        .uses
+        .iter()
+        .filter(|u| u.class == Class::Demonym)
+        .map(|u| u.entry)
+        .collect();
+    if let Some(d) = p.date {
+        let valid: Vec<usize> = pool
+            .iter()
+            .copied()
+            .filter(|&i| {
+                g.entries.get(i).is_some_and(|e| e.valid_on(d.date()))
+            })
+            .collect();
+        if !valid.is_empty() {
+            pool = valid;
+        }
+    }
+    let actor = most_specific(g, &pool)?;
+    let target = if as_place {
+        let a = g.entries.get(actor)?;
+        g.index_of(EntityKind::Place, &a.id).or_else(|| {
+            g.entries.iter().position(|e| {
+                e.kind == EntityKind::Place
+                    && e.entry_type == "country"
+                    && e.country.is_some()
+                    && e.country == a.country
+            })
+        })?
+    } else {
+        actor
+    };
+    let mut ent = entity_for(p, g, target, start..c.end, EntityForm::Demonym)?;
+    ent.head = Some(p.loc(head.base_start..head.end));
+    Some(ent)
+}
+
+/// `قرية|بلدة|حي|مخيم|مزرعة` + a name no entity covers: a place with no
+/// id, its name, and the governorate of the nearest place in the sentence.
+pub(crate) fn unknown_places(
+    p: &Prepared<'_>,
+    g: &Gazetteer,
+    found: &[Entity],
+) -> Vec<Entity> {
+    let text = p.norm.as_str();
+    let ctx = &g.context;
+    // `found` is sorted by start and its mentions do not overlap, so the
+    // lookups below are binary searches (linear time overall).
+    let covered = |s: usize| {
+        let i = found.partition_point(|e| e.norm.start <= s);
+        i > 0 && found.get(i - 1).is_some_and(|e| s < e.norm.end)
+    };
+    let mut out = Vec::new();
+    for r in crate::text::words(text) {
+        let w = word_at(text, r.start, r.end, ctx);
+        if !ctx.unknown_classifiers.contains(&w.base) || covered(w.start) {
+            continue;
+        }
+        let Some(n1) = next_word(text, w.end) else { continue };
+        let good = |n: &Word| {
+            !covered(n.start)
+                && !ctx.not_names.contains(&n.text)
+                && n.text.chars().count() >= 2
+                && n.text
+                    .chars()
+                    .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                && !ctx.directions.iter().any(|(d, _)| *d == n.text)
+                && !ctx.unknown_classifiers.contains(&n.text)
+        };
+        if !good(&n1) {
+            continue;
+        }
+        let mut end = n1.end;
+        if let Some(n2) = next_word(text, n1.end) {
+            let two = good(&n2)
+                && (ctx.name_prefixes.contains(&n1.text)
+                    || (!n1.text.starts_with("ال")
+                        && n2.text.starts_with("ال")));
+            if two {
+                end = n2.end;
+            }
+        }
+        let kind = match w.base.as_str() {
+            "قريه" => "village",
+            "بلده" => "town",
+            "حي" => "neighbourhood",
+            "مخيم" => "camp",
+            _ => "farm",
+        };
+        let si = p.sentences.partition_point(|s| s.norm.start <= w.start);
+        let sentence = si.checked_sub(1).and_then(|i| p.sentences.get(i));
+        // Page chrome (menus, "read also" lists) names no place.
+        if sentence.is_some_and(|s| s.chrome.is_some()) {
+            continue;
+        }
+        let sentence =
+            sentence.map(|s| s.norm.clone()).unwrap_or(0..text.len());
+        let gov = sentence_governorate(found, &sentence, w.start, end);
+        let mut ancestors = Vec::new();
+        if let Some(gid) = &gov {
+            ancestors.push(gid.clone());
+            ancestors.extend(
+                g.ancestors(EntityKind::Place, gid)
+                    .into_iter()
+                    .map(str::to_string),
+            );
+        }
+        out.push(Entity {
+            loc: p.loc(w.base_start..end),
+            norm: w.base_start..end,
+            kind: EntityKind::Place,
+            form: EntityForm::Phrase,
+            id: None,
+            ancestors,
+            name_en: None,
+            entity_type: Some(kind.to_string()),
+            governorate: gov,
+            lat: None,
+            lon: None,
+            geonames_id: None,
+            direction: None,
+            area: None,
+            name: Some(p.loc(n1.start..end).text),
+            head: None,
+        });
+    }
+    out
+}
+
+/// The governorate of the nearest place mention in the sentence: the first
+/// after `end`, else the last before `start` (at most 64 looked at each
+/// way).
+fn sentence_governorate(
+    found: &[Entity],
+    sentence: &core::ops::Range<usize>,
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    let has = |e: &&Entity| {
+        e.kind == EntityKind::Place
+            && e.governorate.is_some()
+            && sentence.start <= e.norm.start
+            && e.norm.end <= sentence.end
+    };
+    let i = found.partition_point(|e| e.norm.start < end);
+    let after = found.get(i..).unwrap_or(&[]).iter().take(64).find(has);
+    let j = found.partition_point(|e| e.norm.end <= start);
+    let before = found.get(..j).unwrap_or(&[]).iter().rev().take(64).find(has);
+    after.or(before).and_then(|e| e.governorate.clone())
+}
