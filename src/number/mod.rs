@@ -258,6 +258,9 @@ fn quantity_at(
     if let Some(q) = dual_count(p, text, pos) {
         return Some(q);
     }
+    if let Some(q) = definite_count(p, text, pos) {
+        return Some(q);
+    }
     let parsed = parse_at(text, pos)?;
     let r = parsed.range.clone();
     if r.end > limit || r.start >= r.end {
@@ -460,6 +463,41 @@ fn range_to(text: &str, end: usize) -> Option<(f64, usize, bool)> {
     ))
 }
 
+/// A definite number after a definite noun: `الأيام العشرة`, `الجنود
+/// الثلاثة`. The noun before is the head.
+fn definite_count(
+    p: &Prepared<'_>,
+    text: &str,
+    pos: usize,
+) -> Option<(Option<Quantity>, usize)> {
+    let rest = text.get(pos..)?;
+    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let w = &rest[..len];
+    let n = w.strip_prefix("ال").and_then(voc::definite_number)?;
+    let prev = word_before(text, pos);
+    let head_ok = prev.starts_with("ال")
+        && prev.chars().count() > 3
+        && !voc::is_in(&voc::NOT_HEAD_WORDS, prev)
+        && !voc::is_in(&voc::MONTH_WORDS, prev)
+        && text.get(..pos)?.ends_with(' ');
+    if !head_ok {
+        return None;
+    }
+    let hs = pos - 1 - prev.len();
+    let q = Quantity {
+        loc: p.loc(pos..pos + len),
+        value: Some(n),
+        min: None,
+        max: None,
+        qualifier: Qualifier::Exact,
+        approximate: false,
+        kind: QuantityKind::Cardinal,
+        head: Some(p.loc(hs..pos - 1)),
+        overflow: false,
+    };
+    Some((Some(q), pos + len))
+}
+
 /// A dual noun that is a count of two (`عنصران`, `بغارتين`).
 fn dual_count(
     p: &Prepared<'_>,
@@ -472,15 +510,13 @@ fn dual_count(
     if len < 6 {
         return None;
     }
-    let mut stems = vec![w];
-    for cl in ["و", "ب", "ل", "ف", "ك", "وب", "ول", "فب"] {
-        if let Some(s) = w.strip_prefix(cl) {
-            stems.push(s);
-        }
-    }
+    let stems = ["", "و", "ب", "ل", "ف", "ك", "وب", "ول", "فب"]
+        .into_iter()
+        .filter_map(|cl| w.strip_prefix(cl));
     // Feminine stems (ending in `ت`) also take the construct endings:
     // `عمليتي قصف`, `غارتا`.
-    let is_dual = stems.iter().any(|s| {
+    let mut stems = stems;
+    let is_dual = stems.any(|s| {
         ["ان", "ين", "ا", "ي"].iter().any(|e| {
             s.strip_suffix(e).is_some_and(|stem| {
                 (e.chars().count() == 2 || stem.ends_with('ت'))

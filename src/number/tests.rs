@@ -289,6 +289,15 @@ x!(no_solid, "اقتصاد متين", []);
 range!(range_from_to, "على بعد من 10 إلى 15 كيلومترا", 10, 15);
 x!(no_range_dates, "من 10 إلى 15 أيار", []);
 
+x!(
+    definite_after_noun,
+    "خلال الأيام العشرة الماضية",
+    [("العشرة", 10, Exact, Cardinal)]
+);
+head!(definite_head, "مقتل الجنود الثلاثة", Some("الجنود"));
+x!(definite_not_after_verb, "قال الثلاثة", []);
+x!(not_thursday, "يوم الخميس الماضي", []);
+
 // Dual nouns that are counts.
 x!(dual_nominative, "قتل عنصران", [("عنصران", 2, Exact, Cardinal)]);
 x!(dual_construct, "نفذت عمليتي قصف", [("عمليتي", 2, Exact, Cardinal)]);

@@ -709,3 +709,13 @@ pub(crate) static DUAL_STEMS: Lazy<Vec<String>> = Lazy::new(|| {
 pub(crate) fn is_in(set: &[String], w: &str) -> bool {
     set.iter().any(|x| x == w)
 }
+
+/// The value of a number word that can follow a definite noun with the
+/// article (`الأيام العشرة`): a unit 3-10 or a ten, given without `ال`.
+pub(crate) fn definite_number(w: &str) -> Option<f64> {
+    match CARDINALS.get(w)? {
+        Word::Unit(u @ 3..=10) => Some(f64::from(*u)),
+        Word::Tens(t) => Some(f64::from(*t)),
+        _ => None,
+    }
+}
