@@ -236,9 +236,12 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
     {
         return true;
     }
+    // `F-16`, `كوفيد-19`, `إف-16`.
     if before == Some(b'-')
-        && r.start >= 2
-        && b[r.start - 2].is_ascii_alphabetic()
+        && text[..r.start - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
     {
         return true;
     }

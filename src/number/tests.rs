@@ -353,6 +353,7 @@ x!(no_name_digit, "قاعدة t4 الجوية", []);
 x!(no_name_f16, "طائرة F-16 أميركية", []);
 x!(no_resolution_number, "تطبيق القرار 2254", []);
 x!(no_division_number, "قائد الفرقة 17 في الجيش", []);
+x!(no_name_arabic_hyphen, "طائرة إف-16 ووباء كوفيد-19", []);
 x!(no_month_ordinal, "في تشرين الثاني الماضي", []);
 x!(no_sunday, "يوم الأحد الماضي", []);
 x!(no_monday, "ليل الإثنين", []);
