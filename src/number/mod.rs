@@ -264,6 +264,9 @@ fn quantity_at(
     if let Some(q) = definite_count(p, text, pos) {
         return Some(q);
     }
+    if let Some(q) = nayyif_before(p, text, pos, limit) {
+        return Some(q);
+    }
     let parsed = parse_at(text, pos)?;
     let r = parsed.range.clone();
     if r.end > limit || r.start >= r.end {
@@ -369,11 +372,13 @@ fn quantity_at(
         }
     }
     // `عشرون ونيف`.
+    let mut odd = false;
     if let Some(r) = text.get(end..).and_then(|t| t.strip_prefix(" ونيف"))
     {
         if value.is_some() && !r.starts_with(is_word_char) {
             end += " ونيف".len();
             qualifier = Qualifier::MoreThan;
+            odd = true;
         }
     }
     match qualifier {
@@ -399,7 +404,7 @@ fn quantity_at(
         min,
         max,
         qualifier,
-        approximate: vague || qualifier == Qualifier::About,
+        approximate: vague || odd || qualifier == Qualifier::About,
         kind: parsed.kind,
         head,
         overflow: parsed.overflow,
@@ -464,6 +469,37 @@ fn range_to(text: &str, end: usize) -> Option<(f64, usize, bool)> {
         hi.range.end,
         date,
     ))
+}
+
+/// `نيف وعشرون` "twenty-odd": more than the number after `نيف و`.
+fn nayyif_before(
+    p: &Prepared<'_>,
+    text: &str,
+    pos: usize,
+    limit: usize,
+) -> Option<(Option<Quantity>, usize)> {
+    let rest = text.get(pos..)?;
+    let rest = rest.strip_prefix('و').unwrap_or(rest);
+    let start = text.len() - rest.len();
+    let after = rest.strip_prefix("نيف و")?;
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    let n = parse_at(text, text.len() - after.len())?;
+    let v = n.value.filter(|_| n.kind == QuantityKind::Cardinal)?;
+    if n.range.end > limit {
+        return None;
+    }
+    let q = Quantity {
+        loc: p.loc(start..n.range.end),
+        value: Some(v),
+        min: Some(v),
+        max: None,
+        qualifier: Qualifier::MoreThan,
+        approximate: true,
+        kind: QuantityKind::Cardinal,
+        head: head_word(text, n.range.end).map(|h| p.loc(h)),
+        overflow: n.overflow,
+    };
+    Some((Some(q), n.range.end))
 }
 
 /// A definite number after a definite noun: `الأيام العشرة`, `الجنود

@@ -274,6 +274,11 @@ range!(range_tens_of_thousands, "نزوح عشرات الآلاف", 10_000, 99_0
 range!(range_few, "منذ بضعة أيام", 3, 9);
 range!(range_few_f, "بضع غارات", 3, 9);
 range!(range_few_thousand, "بضعة آلاف", 3000, 9000);
+x!(
+    vague_nayyif_before,
+    "قتل نيف وعشرون شخصا",
+    [("نيف وعشرون", 20, MoreThan, Cardinal)]
+);
 x!(vague_nayyif, "عشرون ونيف قتيلا", [("عشرون ونيف", 20, MoreThan, Cardinal)]);
 
 range!(range_between, "قتل ما بين 20 و30 شخصا", 20, 30);
