@@ -444,3 +444,48 @@ proptest::proptest! {
         }
     }
 }
+
+/// `parse_at` on normalized text, as the time module calls it: the value,
+/// the kind and the normalized text of the range.
+macro_rules! at {
+    ($name:ident, $input:expr, $word:expr, $value:expr, $kind:ident, $span:expr) => {
+        #[test]
+        fn $name() {
+            let n = crate::normalize($input);
+            let t = n.as_str();
+            let pos =
+                t.find(&crate::normalize($word).as_str().to_string()).unwrap();
+            let p = parse_at(t, pos).unwrap();
+            assert_eq!(p.value, Some($value as f64));
+            assert_eq!(p.kind, QuantityKind::$kind);
+            assert_eq!(&t[p.range.clone()], crate::normalize($span).as_str());
+        }
+    };
+}
+
+at!(at_duration_digits, "قبل 10 أيام", "10", 10, Cardinal, "10");
+at!(at_duration_words, "منذ ثلاثة أعوام", "ثلاثة", 3, Cardinal, "ثلاثة");
+at!(
+    at_ordinal_day,
+    "في الثالث من كانون الثاني",
+    "الثالث",
+    3,
+    Ordinal,
+    "الثالث"
+);
+at!(at_clitic_skipped, "استهدف في الـ25 من آيار", "الـ25", 25, Cardinal, "25");
+at!(
+    at_stops_before_noun,
+    "خمسة وعشرين يوما",
+    "خمسة",
+    25,
+    Cardinal,
+    "خمسة وعشرين"
+);
+
+#[test]
+fn at_not_a_number() {
+    assert_eq!(parse_at("قصف الرقه", 0), None);
+    assert_eq!(parse_at("قصف", 1), None); // not a char boundary
+    assert_eq!(parse_at("", 0), None);
+}
