@@ -125,6 +125,7 @@ t!(thousand_dual_obl, "ألفي", 2000);
 t!(million_dual_nom, "مليونان", 2_000_000);
 t!(million_dual_construct, "مليونا", 2_000_000);
 t!(million_dual_obl, "مليوني", 2_000_000);
+t!(milliard_dual_construct, "ملياري", 2_000_000_000u64);
 // Teens.
 t!(eleven_m, "أحد عشر", 11);
 t!(eleven_f, "إحدى عشرة", 11);
@@ -327,6 +328,7 @@ head!(head_tanween, "مقتل 76 عنصراً من التنظيم", Some("عنص
 head!(head_plain, "نزوح 200 الف شخص", Some("شخص"));
 head!(head_after_min, "274 ألف من النازحين", Some("النازحين"));
 head!(head_words, "على بعد سبعة كيلومترات", Some("كيلومترات"));
+head!(head_none_before_pronoun, "قتل واحد منهم", None::<&str>);
 head!(head_none_before_preposition, "قتل 5 في الرقة", None::<&str>);
 
 // Ordinals and percentages are their own kinds.
