@@ -7,7 +7,22 @@
 //! Years, dates, clock times, phone numbers and names with digits (`T4`)
 //! are not quantities: the time module reads the first three.
 //!
-//! The vocabulary is in [`vocabulary`], the parser in [`parse`].
+//! Conventions:
+//!
+//! | text | value | min..max | qualifier |
+//! |---|---|---|---|
+//! | `ما لا يقل عن 120` | 120 | 120.. | at_least |
+//! | `أكثر من 200 الف` | 200000 | 200000.. | more_than |
+//! | `أقل من 10` | 10 | ..10 | less_than |
+//! | `نحو 30` | 30 | | about (approximate) |
+//! | `عشرات` / `مئات` / `آلاف` | none | 10..99 / 100..999 / 1000..9000 | about (approximate) |
+//! | `عشرات الآلاف`, `بضعة آلاف` | none | 10000..99000, 3000..9000 | about (approximate) |
+//! | `بضع`, `بضعة عشر` | none | 3..9, 13..19 | about (approximate) |
+//! | `بين 20 و30`, `من 10 إلى 15` | none | 20..30, 10..15 | about (approximate) |
+//! | `عشرون ونيف`, `نيف وعشرون` | 20 | 20.. | more_than (approximate) |
+//! | `عنصران`, `بغارتين` | 2 | | exact, head = the dual noun |
+//!
+//! The vocabulary is in `vocabulary.rs`, the parser in `parse.rs`.
 
 mod parse;
 mod vocabulary;
