@@ -257,6 +257,13 @@ x!(
     "قتل 15 على الأكثر",
     [("15 على الأكثر", 15, AtMost, Cardinal)]
 );
+x!(
+    q_at_least_fem,
+    "حصيلة لا تقل عن 40 قتيلا",
+    [("لا تقل عن 40", 40, AtLeast, Cardinal)]
+);
+x!(q_exceeds, "عدد يتجاوز 300 شخص", [("يتجاوز 300", 300, MoreThan, Cardinal)]);
+x!(q_up_to, "ما يصل إلى 50 غارة", [("ما يصل إلى 50", 50, AtMost, Cardinal)]);
 x!(q_exact, "مقتل 76 عنصراً", [("76", 76, Exact, Cardinal)]);
 x!(q_not_inside_word, "الانحو 30", [("30", 30, Exact, Cardinal)]);
 
