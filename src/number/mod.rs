@@ -7,7 +7,22 @@
 //! Years, dates, clock times, phone numbers and names with digits (`T4`)
 //! are not quantities: the time module reads the first three.
 //!
-//! The vocabulary is in [`vocabulary`], the parser in [`parse`].
+//! Conventions:
+//!
+//! | text | value | min..max | qualifier |
+//! |---|---|---|---|
+//! | `ما لا يقل عن 120` | 120 | 120.. | at_least |
+//! | `أكثر من 200 الف` | 200000 | 200000.. | more_than |
+//! | `أقل من 10` | 10 | ..10 | less_than |
+//! | `نحو 30` | 30 | | about (approximate) |
+//! | `عشرات` / `مئات` / `آلاف` | none | 10..99 / 100..999 / 1000..9000 | about (approximate) |
+//! | `عشرات الآلاف`, `بضعة آلاف` | none | 10000..99000, 3000..9000 | about (approximate) |
+//! | `بضع`, `بضعة عشر` | none | 3..9, 13..19 | about (approximate) |
+//! | `بين 20 و30`, `من 10 إلى 15` | none | 20..30, 10..15 | about (approximate) |
+//! | `عشرون ونيف`, `نيف وعشرون` | 20 | 20.. | more_than (approximate) |
+//! | `عنصران`, `بغارتين` | 2 | | exact, head = the dual noun |
+//!
+//! The vocabulary is in `vocabulary.rs`, the parser in `parse.rs`.
 
 mod parse;
 mod vocabulary;
@@ -236,9 +251,12 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
     {
         return true;
     }
+    // `F-16`, `كوفيد-19`, `إف-16`.
     if before == Some(b'-')
-        && r.start >= 2
-        && b[r.start - 2].is_ascii_alphabetic()
+        && text[..r.start - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
     {
         return true;
     }
@@ -256,6 +274,12 @@ fn quantity_at(
     limit: usize,
 ) -> Option<(Option<Quantity>, usize)> {
     if let Some(q) = dual_count(p, text, pos) {
+        return Some(q);
+    }
+    if let Some(q) = definite_count(p, text, pos) {
+        return Some(q);
+    }
+    if let Some(q) = nayyif_before(p, text, pos, limit) {
         return Some(q);
     }
     let parsed = parse_at(text, pos)?;
@@ -363,11 +387,13 @@ fn quantity_at(
         }
     }
     // `عشرون ونيف`.
+    let mut odd = false;
     if let Some(r) = text.get(end..).and_then(|t| t.strip_prefix(" ونيف"))
     {
         if value.is_some() && !r.starts_with(is_word_char) {
             end += " ونيف".len();
             qualifier = Qualifier::MoreThan;
+            odd = true;
         }
     }
     match qualifier {
@@ -393,7 +419,7 @@ fn quantity_at(
         min,
         max,
         qualifier,
-        approximate: vague || qualifier == Qualifier::About,
+        approximate: vague || odd || qualifier == Qualifier::About,
         kind: parsed.kind,
         head,
         overflow: parsed.overflow,
@@ -460,6 +486,72 @@ fn range_to(text: &str, end: usize) -> Option<(f64, usize, bool)> {
     ))
 }
 
+/// `نيف وعشرون` "twenty-odd": more than the number after `نيف و`.
+fn nayyif_before(
+    p: &Prepared<'_>,
+    text: &str,
+    pos: usize,
+    limit: usize,
+) -> Option<(Option<Quantity>, usize)> {
+    let rest = text.get(pos..)?;
+    let rest = rest.strip_prefix('و').unwrap_or(rest);
+    let start = text.len() - rest.len();
+    let after = rest.strip_prefix("نيف و")?;
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    let n = parse_at(text, text.len() - after.len())?;
+    let v = n.value.filter(|_| n.kind == QuantityKind::Cardinal)?;
+    if n.range.end > limit {
+        return None;
+    }
+    let q = Quantity {
+        loc: p.loc(start..n.range.end),
+        value: Some(v),
+        min: Some(v),
+        max: None,
+        qualifier: Qualifier::MoreThan,
+        approximate: true,
+        kind: QuantityKind::Cardinal,
+        head: head_word(text, n.range.end).map(|h| p.loc(h)),
+        overflow: n.overflow,
+    };
+    Some((Some(q), n.range.end))
+}
+
+/// A definite number after a definite noun: `الأيام العشرة`, `الجنود
+/// الثلاثة`. The noun before is the head.
+fn definite_count(
+    p: &Prepared<'_>,
+    text: &str,
+    pos: usize,
+) -> Option<(Option<Quantity>, usize)> {
+    let rest = text.get(pos..)?;
+    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let w = &rest[..len];
+    let n = w.strip_prefix("ال").and_then(voc::definite_number)?;
+    let prev = word_before(text, pos);
+    let head_ok = prev.starts_with("ال")
+        && prev.chars().count() > 3
+        && !voc::is_in(&voc::NOT_HEAD_WORDS, prev)
+        && !voc::is_in(&voc::MONTH_WORDS, prev)
+        && text.get(..pos)?.ends_with(' ');
+    if !head_ok {
+        return None;
+    }
+    let hs = pos - 1 - prev.len();
+    let q = Quantity {
+        loc: p.loc(pos..pos + len),
+        value: Some(n),
+        min: None,
+        max: None,
+        qualifier: Qualifier::Exact,
+        approximate: false,
+        kind: QuantityKind::Cardinal,
+        head: Some(p.loc(hs..pos - 1)),
+        overflow: false,
+    };
+    Some((Some(q), pos + len))
+}
+
 /// A dual noun that is a count of two (`عنصران`, `بغارتين`).
 fn dual_count(
     p: &Prepared<'_>,
@@ -472,15 +564,13 @@ fn dual_count(
     if len < 6 {
         return None;
     }
-    let mut stems = vec![w];
-    for cl in ["و", "ب", "ل", "ف", "ك", "وب", "ول", "فب"] {
-        if let Some(s) = w.strip_prefix(cl) {
-            stems.push(s);
-        }
-    }
+    let stems = ["", "و", "ب", "ل", "ف", "ك", "وب", "ول", "فب"]
+        .into_iter()
+        .filter_map(|cl| w.strip_prefix(cl));
     // Feminine stems (ending in `ت`) also take the construct endings:
     // `عمليتي قصف`, `غارتا`.
-    let is_dual = stems.iter().any(|s| {
+    let mut stems = stems;
+    let is_dual = stems.any(|s| {
         ["ان", "ين", "ا", "ي"].iter().any(|e| {
             s.strip_suffix(e).is_some_and(|stem| {
                 (e.chars().count() == 2 || stem.ends_with('ت'))

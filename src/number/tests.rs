@@ -125,6 +125,7 @@ t!(thousand_dual_obl, "ألفي", 2000);
 t!(million_dual_nom, "مليونان", 2_000_000);
 t!(million_dual_construct, "مليونا", 2_000_000);
 t!(million_dual_obl, "مليوني", 2_000_000);
+t!(milliard_dual_construct, "ملياري", 2_000_000_000u64);
 // Teens.
 t!(eleven_m, "أحد عشر", 11);
 t!(eleven_f, "إحدى عشرة", 11);
@@ -256,6 +257,13 @@ x!(
     "قتل 15 على الأكثر",
     [("15 على الأكثر", 15, AtMost, Cardinal)]
 );
+x!(
+    q_at_least_fem,
+    "حصيلة لا تقل عن 40 قتيلا",
+    [("لا تقل عن 40", 40, AtLeast, Cardinal)]
+);
+x!(q_exceeds, "عدد يتجاوز 300 شخص", [("يتجاوز 300", 300, MoreThan, Cardinal)]);
+x!(q_up_to, "ما يصل إلى 50 غارة", [("ما يصل إلى 50", 50, AtMost, Cardinal)]);
 x!(q_exact, "مقتل 76 عنصراً", [("76", 76, Exact, Cardinal)]);
 x!(q_not_inside_word, "الانحو 30", [("30", 30, Exact, Cardinal)]);
 
@@ -274,6 +282,11 @@ range!(range_tens_of_thousands, "نزوح عشرات الآلاف", 10_000, 99_0
 range!(range_few, "منذ بضعة أيام", 3, 9);
 range!(range_few_f, "بضع غارات", 3, 9);
 range!(range_few_thousand, "بضعة آلاف", 3000, 9000);
+x!(
+    vague_nayyif_before,
+    "قتل نيف وعشرون شخصا",
+    [("نيف وعشرون", 20, MoreThan, Cardinal)]
+);
 x!(vague_nayyif, "عشرون ونيف قتيلا", [("عشرون ونيف", 20, MoreThan, Cardinal)]);
 
 range!(range_between, "قتل ما بين 20 و30 شخصا", 20, 30);
@@ -288,6 +301,15 @@ x!(no_solid, "اقتصاد متين", []);
 
 range!(range_from_to, "على بعد من 10 إلى 15 كيلومترا", 10, 15);
 x!(no_range_dates, "من 10 إلى 15 أيار", []);
+
+x!(
+    definite_after_noun,
+    "خلال الأيام العشرة الماضية",
+    [("العشرة", 10, Exact, Cardinal)]
+);
+head!(definite_head, "مقتل الجنود الثلاثة", Some("الجنود"));
+x!(definite_not_after_verb, "قال الثلاثة", []);
+x!(not_thursday, "يوم الخميس الماضي", []);
 
 // Dual nouns that are counts.
 x!(dual_nominative, "قتل عنصران", [("عنصران", 2, Exact, Cardinal)]);
@@ -313,6 +335,7 @@ head!(head_tanween, "مقتل 76 عنصراً من التنظيم", Some("عنص
 head!(head_plain, "نزوح 200 الف شخص", Some("شخص"));
 head!(head_after_min, "274 ألف من النازحين", Some("النازحين"));
 head!(head_words, "على بعد سبعة كيلومترات", Some("كيلومترات"));
+head!(head_none_before_pronoun, "قتل واحد منهم", None::<&str>);
 head!(head_none_before_preposition, "قتل 5 في الرقة", None::<&str>);
 
 // Ordinals and percentages are their own kinds.
@@ -344,6 +367,7 @@ x!(no_name_digit, "قاعدة t4 الجوية", []);
 x!(no_name_f16, "طائرة F-16 أميركية", []);
 x!(no_resolution_number, "تطبيق القرار 2254", []);
 x!(no_division_number, "قائد الفرقة 17 في الجيش", []);
+x!(no_name_arabic_hyphen, "طائرة إف-16 ووباء كوفيد-19", []);
 x!(no_month_ordinal, "في تشرين الثاني الماضي", []);
 x!(no_sunday, "يوم الأحد الماضي", []);
 x!(no_monday, "ليل الإثنين", []);
@@ -428,4 +452,49 @@ proptest::proptest! {
             }
         }
     }
+}
+
+/// `parse_at` on normalized text, as the time module calls it: the value,
+/// the kind and the normalized text of the range.
+macro_rules! at {
+    ($name:ident, $input:expr, $word:expr, $value:expr, $kind:ident, $span:expr) => {
+        #[test]
+        fn $name() {
+            let n = crate::normalize($input);
+            let t = n.as_str();
+            let pos =
+                t.find(&crate::normalize($word).as_str().to_string()).unwrap();
+            let p = parse_at(t, pos).unwrap();
+            assert_eq!(p.value, Some($value as f64));
+            assert_eq!(p.kind, QuantityKind::$kind);
+            assert_eq!(&t[p.range.clone()], crate::normalize($span).as_str());
+        }
+    };
+}
+
+at!(at_duration_digits, "قبل 10 أيام", "10", 10, Cardinal, "10");
+at!(at_duration_words, "منذ ثلاثة أعوام", "ثلاثة", 3, Cardinal, "ثلاثة");
+at!(
+    at_ordinal_day,
+    "في الثالث من كانون الثاني",
+    "الثالث",
+    3,
+    Ordinal,
+    "الثالث"
+);
+at!(at_clitic_skipped, "استهدف في الـ25 من آيار", "الـ25", 25, Cardinal, "25");
+at!(
+    at_stops_before_noun,
+    "خمسة وعشرين يوما",
+    "خمسة",
+    25,
+    Cardinal,
+    "خمسة وعشرين"
+);
+
+#[test]
+fn at_not_a_number() {
+    assert_eq!(parse_at("قصف الرقه", 0), None);
+    assert_eq!(parse_at("قصف", 1), None); // not a char boundary
+    assert_eq!(parse_at("", 0), None);
 }

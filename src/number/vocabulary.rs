@@ -202,6 +202,7 @@ const SCALES: &[(&str, Word)] = &[
     ("ملياراً", Word::Scale(1_000_000_000)),
     ("ملياران", Word::ScaleDual(1_000_000_000)),
     ("مليارين", Word::ScaleDual(1_000_000_000)),
+    ("ملياري", Word::ScaleDual(1_000_000_000)),
     ("مليارات", Word::ScalePlural(1_000_000_000)),
     ("بليون", Word::Scale(1_000_000_000)),
     ("بلايين", Word::ScalePlural(1_000_000_000)),
@@ -335,6 +336,8 @@ const QUALIFIERS: &[(&str, super::Qualifier, QualPos)] = {
         ("ما لا يقل عن", AtLeast, Before),
         ("ما لا يقل على", AtLeast, Before),
         ("لا يقل عن", AtLeast, Before),
+        ("ما لا تقل عن", AtLeast, Before),
+        ("لا تقل عن", AtLeast, Before),
         ("على الأقل", AtLeast, Before),
         ("على الأقل", AtLeast, After),
         ("أكثر من", MoreThan, Before),
@@ -342,6 +345,11 @@ const QUALIFIERS: &[(&str, super::Qualifier, QualPos)] = {
         ("ما يزيد على", MoreThan, Before),
         ("يزيد عن", MoreThan, Before),
         ("يزيد على", MoreThan, Before),
+        ("تزيد عن", MoreThan, Before),
+        ("تزيد على", MoreThan, Before),
+        ("ما يتجاوز", MoreThan, Before),
+        ("يتجاوز", MoreThan, Before),
+        ("تتجاوز", MoreThan, Before),
         ("أزيد من", MoreThan, Before),
         ("ما يربو على", MoreThan, Before),
         ("يربو على", MoreThan, Before),
@@ -365,6 +373,10 @@ const QUALIFIERS: &[(&str, super::Qualifier, QualPos)] = {
         ("ما لا يزيد على", AtMost, Before),
         ("لا يزيد عن", AtMost, Before),
         ("لا يزيد على", AtMost, Before),
+        ("لا تزيد عن", AtMost, Before),
+        ("لا تزيد على", AtMost, Before),
+        ("ما يصل إلى", AtMost, Before),
+        ("يصل إلى", AtMost, Before),
         ("على الأكثر", AtMost, Before),
         ("على الأكثر", AtMost, After),
     ]
@@ -548,6 +560,21 @@ const NOT_HEADS: &[&str] = &[
     "لكن",
     "بل",
     "إذ",
+    "منهم",
+    "منها",
+    "منه",
+    "منهن",
+    "بينهم",
+    "بينها",
+    "فيها",
+    "فيه",
+    "عليها",
+    "عليه",
+    "لهم",
+    "لها",
+    "له",
+    "عليهم",
+    "فيهم",
 ];
 
 /// Nouns whose dual is a count of two (`عنصران`, `بغارتين`). Only nouns
@@ -708,4 +735,14 @@ pub(crate) static DUAL_STEMS: Lazy<Vec<String>> = Lazy::new(|| {
 /// Whether `w` is one of `set`.
 pub(crate) fn is_in(set: &[String], w: &str) -> bool {
     set.iter().any(|x| x == w)
+}
+
+/// The value of a number word that can follow a definite noun with the
+/// article (`الأيام العشرة`): a unit 3-10 or a ten, given without `ال`.
+pub(crate) fn definite_number(w: &str) -> Option<f64> {
+    match CARDINALS.get(w)? {
+        Word::Unit(u @ 3..=10) => Some(f64::from(*u)),
+        Word::Tens(t) => Some(f64::from(*t)),
+        _ => None,
+    }
 }
