@@ -142,6 +142,9 @@ pub(crate) enum Base {
     Season { s: u32, y: Option<i32> },
     /// Day d of the month at anchor + n months (`16 من الشهر الجاري`).
     MonthDay { n: i32, d: u32 },
+    /// Weekday wd (0 = Monday) of the week at anchor + n weeks
+    /// (`الأحد من الأسبوع الماضي`).
+    WeekWeekday { n: i32, wd: u32 },
     /// The anchor itself.
     Now,
 }
@@ -152,6 +155,8 @@ pub(crate) struct Clock {
     pub(crate) h: u32,
     pub(crate) m: u32,
     pub(crate) minutes: bool,
+    /// Whether a morning/afternoon word was given.
+    pub(crate) ampm: bool,
 }
 
 /// One expression.
@@ -165,6 +170,25 @@ pub(crate) struct Expr {
     pub(crate) day_part: Option<(u32, u32)>,
     pub(crate) clock: Option<Clock>,
     pub(crate) gmt: bool,
+    /// A year relative to the anchor's (`آذار السنة القادمة`).
+    pub(crate) year_shift: Option<i32>,
+    /// A day or week picked inside the period (`آخر اثنين من شهر آذار`).
+    pub(crate) nth: Option<Nth>,
+    /// A weekday that a day of the month must fall on (`السبت السادس
+    /// عشر`): picks the month.
+    pub(crate) wd: Option<u32>,
+}
+
+/// Which day or week inside a month: the n-th (1-based; -1 the last).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Nth {
+    /// The n-th given weekday (0 = Monday).
+    Weekday { wd: u32, n: i8 },
+    /// The n-th day.
+    Day { n: i8 },
+    /// The n-th week (weeks start on Monday; the first is the one with
+    /// the month's first Monday).
+    Week { n: i8 },
 }
 
 impl Expr {
@@ -176,6 +200,9 @@ impl Expr {
             day_part: None,
             clock: None,
             gmt: false,
+            year_shift: None,
+            nth: None,
+            wd: None,
         }
     }
 }
@@ -258,8 +285,15 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A direction word after an expression.
     fn dir(&self, i: usize) -> P<i8> {
+        let i = self.skip(i, &["اللي", "الذي", "التي"]);
+        // `قبل الماضي`: the one before last; `بعد القادم`: after next.
+        if self.is(i, &["قبل"]) && self.is_in(i + 1, &PAST) {
+            return Some((-2, i + 2));
+        }
+        if self.is(i, &["بعد"]) && self.is_in(i + 1, &FUTURE) {
+            return Some((2, i + 2));
+        }
         if self.is_in(i, &PAST) {
-            // `قبل الماضي`: the one before last.
             return Some((-1, i + 1));
         }
         if self.is_in(i, &FUTURE) {
@@ -412,98 +446,143 @@ impl<'t, 'a> Parser<'t, 'a> {
         None
     }
 
+    /// What may follow a month: a year (`2017`, `من عام 2014`), a
+    /// direction (`الماضي`) or a relative year (`السنة القادمة`).
+    fn month_tail(&self, mut e: Expr, k: usize) -> (Expr, usize, bool) {
+        let Base::Date { m, d, hijri, .. } = e.base else {
+            return (e, k, false);
+        };
+        if let Some(((y, h), k2)) = self.year_after(k) {
+            let y = if hijri && !h && !(1300..1600).contains(&y) {
+                // A Gregorian year after a Hijri month (`رمضان 2019`).
+                -y
+            } else if h && !hijri {
+                return (e, k, false);
+            } else {
+                y
+            };
+            e.base = Base::Date { y: Some(y), m, d, hijri };
+            return (e, k2, true);
+        }
+        if let Some((dir, k2)) = self.dir(k) {
+            e.dir = dir;
+            return (e, k2, true);
+        }
+        let k1 = self.skip(k, &["من", "في"]);
+        if let Some((w, k2)) = self.unit_dir(k1) {
+            if let Base::Shift { unit: Unit::Year, n } = w.base {
+                e.year_shift = Some(n);
+                return (e, k2, true);
+            }
+        }
+        (e, k, false)
+    }
+
+    /// A month number after `شهر`: digits, a cardinal (`شهر عشرة`) or an
+    /// ordinal after `الشهر` (`الشهر الثامن`).
+    fn month_number(&self, i: usize, j: usize) -> P<u32> {
+        let words = self.words(j);
+        let (m, n) = if self.is(i, &["الشهر"]) {
+            num::ordinal_day(&words)?
+        } else {
+            num::cardinal(&words)?
+        };
+        (1..=12).contains(&m).then_some((m, j + n))
+    }
+
     /// `[شهر] MONTH [/MONTH] [YEAR | dir]`.
     fn month_expr(&self, i: usize) -> P<Expr> {
         let has_shahr = self.is(i, &["شهر", "الشهر"]);
         let j = if has_shahr { i + 1 } else { i };
-        if let Some((m, k)) = self.month(j) {
-            let mut e = Expr::new(Base::Date {
-                y: None,
-                m: Some(m),
-                d: None,
-                hijri: false,
-            });
-            let mut end = k;
-            let mut context = has_shahr || k > j + 1;
-            if let Some(((y, h), k2)) = self.year_after(k) {
-                if !h {
-                    e.base = Base::Date {
-                        y: Some(y),
-                        m: Some(m),
-                        d: None,
-                        hijri: false,
-                    };
-                    end = k2;
-                    context = true;
-                }
-            } else if let Some((dir, k2)) = self.dir(k) {
-                e.dir = dir;
-                end = k2;
-                context = true;
+        let (m, k, hijri) = if let Some((m, k)) = self.month(j) {
+            (m, k, false)
+        } else if let Some((m, k)) = self.hijri_month(j) {
+            (m, k, true)
+        } else if has_shahr {
+            let (m, k) = self.month_number(i, j)?;
+            (m, k, false)
+        } else {
+            return None;
+        };
+        let e = Expr::new(Base::Date { y: None, m: Some(m), d: None, hijri });
+        let (e, end, tail) = self.month_tail(e, k);
+        let context = has_shahr || k > j + 1 || tail;
+        let ambiguous =
+            self.t(j).is_some_and(|t| t.is_one_of(AMBIGUOUS_MONTHS));
+        if ambiguous && !context {
+            return None;
+        }
+        Some((e, end))
+    }
+
+    /// A month: a named month or `الشهر القادم`.
+    fn month_ref(&self, i: usize) -> P<Expr> {
+        if let Some(r) = self.month_expr(i) {
+            return Some(r);
+        }
+        let (e, k) = self.unit_dir(i)?;
+        match e.base {
+            Base::Shift { unit: Unit::Month, .. } => Some((e, k)),
+            _ => None,
+        }
+    }
+
+    /// `آخر اثنين من شهر آذار`, `ثالث ثلاثاء في أيلول`, `آخر يوم بشهر
+    /// عشرة`, `الأسبوع الأول من شهر عشرة 2014`, `اليوم الثالث من أكتوبر`.
+    fn nth_in_month(&self, i: usize) -> P<Expr> {
+        let ord = |t: usize| -> Option<i8> {
+            if self.is(t, &["اخر", "الاخير", "الاخيره", "اخير"])
+            {
+                return Some(-1);
             }
-            let ambiguous =
-                self.t(j).is_some_and(|t| t.is_one_of(AMBIGUOUS_MONTHS))
-                    && k == j + 1;
-            if ambiguous && !context {
+            let w = self.t(t)?.s;
+            let (n, c) = num::ordinal_day(&[w])?;
+            (c == 1 && (1..=5).contains(&n)).then_some(n as i8)
+        };
+        let mut j = i;
+        let mut what: Option<(u8, u32)> = None; // 0 weekday, 1 day, 2 week
+        let n = if let Some(n) = ord(j) {
+            // Ordinal first: `ثالث ثلاثاء`, `اخر يوم`, `اول اسبوع`.
+            j += 1;
+            j = self.skip(j, &["يوم"]);
+            if let Some((wd, k)) = table_at(&WEEKDAY_NAMES, self.toks, j) {
+                what = Some((0, wd));
+                j = k;
+            } else if self.is(j - 1, &["يوم"]) || self.is(j, &["يوم"]) {
+                what = Some((1, 0));
+                j = self.skip(j, &["يوم"]);
+            } else if self.is(j, &["اسبوع"]) {
+                what = Some((2, 0));
+                j += 1;
+            } else {
                 return None;
             }
-            return Some((e, end));
+            n
+        } else {
+            // Noun first: `اليوم الثالث`, `الاسبوع الاول`.
+            if self.is(j, &["اليوم"]) {
+                what = Some((1, 0));
+            } else if self.is(j, &["الاسبوع"]) {
+                what = Some((2, 0));
+            }
+            let n = ord(j + 1)?;
+            j += 2;
+            n
+        };
+        let (kind, wd) = what?;
+        if !self.is(j, &["من", "في"])
+            && !self.t(j).is_some_and(|t| t.s.starts_with('ب'))
+        {
+            return None;
         }
-        if let Some((m, k)) = self.hijri_month(j) {
-            let mut e = Expr::new(Base::Date {
-                y: None,
-                m: Some(m),
-                d: None,
-                hijri: true,
-            });
-            let mut end = k;
-            let mut context = has_shahr;
-            if let Some(((y, _), k2)) = self.year_after(k) {
-                e.base = Base::Date {
-                    y: Some(y),
-                    m: Some(m),
-                    d: None,
-                    hijri: true,
-                };
-                end = k2;
-                context = true;
-            } else if let Some((dir, k2)) = self.dir(k) {
-                e.dir = dir;
-                end = k2;
-                context = true;
-            }
-            let ambiguous =
-                self.t(j).is_some_and(|t| t.is_one_of(AMBIGUOUS_MONTHS));
-            if ambiguous && !context {
-                return None;
-            }
-            return Some((e, end));
-        }
-        if has_shahr {
-            // `شهر 3`, `شهر 9 2021`.
-            let (m, k) = self.number(j)?;
-            if !(1..=12).contains(&m) {
-                return None;
-            }
-            let mut e = Expr::new(Base::Date {
-                y: None,
-                m: Some(m),
-                d: None,
-                hijri: false,
-            });
-            let mut end = k;
-            if let Some(((y, false), k2)) = self.year_after(k) {
-                e.base = Base::Date {
-                    y: Some(y),
-                    m: Some(m),
-                    d: None,
-                    hijri: false,
-                };
-                end = k2;
-            }
-            return Some((e, end));
-        }
-        None
+        let j = if self.is(j, &["من", "في"]) { j + 1 } else { j };
+        let (mut e, k) = self.month_ref(j)?;
+        e.nth = Some(match kind {
+            0 => Nth::Weekday { wd, n },
+            1 => Nth::Day { n },
+            _ => Nth::Week { n },
+        });
+        Some((e, k))
     }
 
     /// Numeric dates: `2017/5/15`, `15/5/2017`, `15-5-2017`, `5/2017`,
@@ -642,7 +721,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         if let Some((u, _)) = self.unit_word(i) {
             if self.t(i).is_some_and(|t| !t.s.starts_with("ال")) {
-                return Some(((u, 1), i + 1));
+                // `ساعة واحدة`.
+                let k = self.skip(i + 1, &["واحد", "واحده"]);
+                return Some(((u, 1), k));
             }
             return None;
         }
@@ -658,14 +739,22 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// `الأسبوع الماضي`, `الشهر الجاري`, `هذا العام`, `العام 2014`.
     fn unit_dir(&self, i: usize) -> P<Expr> {
         let mut j = i;
-        let this = self.is(i, &["هذا", "هذه", "هذي", "هاد"]);
+        let this = self.is(i, &["هذا", "هذه", "هذي", "هاد", "هاي"]);
         if this {
             j += 1;
         }
         let (unit, plural) = self.unit_word(j)?;
         if plural
             || !self.t(j).is_some_and(|t| {
-                t.is_one_of(&["الاسبوع", "الشهر", "العام", "السنه", "اليوم"])
+                t.is_one_of(&[
+                    "الاسبوع",
+                    "الشهر",
+                    "العام",
+                    "السنه",
+                    "اليوم",
+                    "الساعه",
+                    "الدقيقه",
+                ])
             })
         {
             return None;
@@ -686,21 +775,19 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         let hijri = self.is(j + 1, &["الهجري", "الهجريه"]);
         let j2 = if hijri { j + 2 } else { j + 1 };
-        let (dir, mut k) = self.dir(j2)?;
-        let mut n = i32::from(dir);
-        // `العام قبل الماضي`, `الشهر بعد المقبل`.
+        if hijri {
+            return None;
+        }
+        // `السنة هاي`, `الشهر هذا`.
+        if self.is(j + 1, &["هذا", "هذه", "هاي", "هذي", "هاد"])
+        {
+            return Some((Expr::new(Base::Shift { unit, n: 0 }), j + 2));
+        }
+        let (dir, k) = self.dir(j2)?;
         if dir == 0 && unit == Unit::Day {
             return None;
         }
-        if self.is(j2, &["قبل"]) || self.is(j2, &["بعد"]) {
-            return None;
-        }
-        if self.is(k, &["قبل"]) && self.is_in(k + 1, &PAST) {
-            n = -2;
-            k += 2;
-        }
-        let _ = hijri;
-        Some((Expr::new(Base::Shift { unit, n }), k))
+        Some((Expr::new(Base::Shift { unit, n: i32::from(dir) }), k))
     }
 
     /// Relative day words: `اليوم`, `أمس`, `أول أمس`, `غداً`, `بعد غد`.
@@ -708,6 +795,28 @@ impl<'t, 'a> Parser<'t, 'a> {
         let mut j = i;
         if self.is(j, &["يوم"]) && !self.is(j + 1, &["اليوم"]) {
             j += 1;
+        }
+        // `اليوم الذي بعد الغد`, `اليوم القبل البارحه`.
+        if self.is(j, &["اليوم", "يوم"]) {
+            let k = self.skip(j + 1, &["الذي", "الي", "اللي"]);
+            let k2 = k;
+            if self.is(k2, &["القبل"]) {
+                if self.is(k2 + 1, &["امس", "البارحه", "امبارح"])
+                {
+                    return Some((-2, k2 + 2));
+                }
+            } else if k > j + 1 || self.is(k, &["بعد", "قبل"]) {
+                if self.is(k, &["بعد"])
+                    && self.is(k + 1, &["غد", "الغد", "بكره", "بكرا", "غدا"])
+                {
+                    return Some((2, k + 2));
+                }
+                if self.is(k, &["قبل"])
+                    && self.is(k + 1, &["امس", "البارحه", "امبارح"])
+                {
+                    return Some((-2, k + 2));
+                }
+            }
         }
         if self.is(j, &["اول", "اولي"])
             && self.is(j + 1, &["امس", "مبارح", "البارحه", "امبارح"])
@@ -752,7 +861,22 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.is(j, &["يوم"]) {
             j += 1;
         }
+        let this = self.is(j, &["هذا", "هذه"]);
+        if this {
+            j += 1;
+        }
         let (wd, mut k) = table_at(&WEEKDAY_NAMES, self.toks, j)?;
+        // `الأحد من الأسبوع الماضي`, `اثنين الأسبوع الحالي`.
+        let kw = self.skip(k, &["من"]);
+        if let Some((w, k2)) = self.unit_dir(kw) {
+            if let Base::Shift { unit: Unit::Week, n } = w.base {
+                let e = Expr::new(Base::WeekWeekday { n, wd });
+                return Some((e, k2));
+            }
+        }
+        if this {
+            return Some((Expr::new(Base::WeekWeekday { n: 0, wd }), k));
+        }
         // A bare `احد`/`اثنين` without the article is a number.
         if self.t(j).is_some_and(|t| !t.s.contains("ال")) && j == i {
             return None;
@@ -762,14 +886,35 @@ impl<'t, 'a> Parser<'t, 'a> {
             e.base = Base::Weekday { wd, dir };
             k = k2;
         }
+        // `الاثنين الاخير من شهر اذار`.
+        if self.is(k, &["الاخير", "الاخيره"]) && self.is(k + 1, &["من", "في"])
+        {
+            if let Some((mut m, k2)) = self.month_ref(k + 2) {
+                m.nth = Some(Nth::Weekday { wd, n: -1 });
+                return Some((m, k2));
+            }
+        }
         // `الاثنين 18 شباط`, `الخميس الموافق 14 ...`.
         let mut k3 = self.skip(k, &[","]);
         k3 = self.skip(k3, &["الموافق", "في"]);
         if let Some((d, k4)) =
             self.day_month(k3).or_else(|| self.numeric_date(k3))
         {
-            if matches!(d.base, Base::Date { .. }) {
+            if matches!(d.base, Base::Date { .. } | Base::MonthDay { .. }) {
                 return Some((d, k4));
+            }
+        }
+        // `السبت السادس عشر`: a day of a month where it is a Saturday.
+        if e.base == (Base::Weekday { wd, dir: 0 }) {
+            if let Some((d, k4)) = self.day(k) {
+                let mut e = Expr::new(Base::Date {
+                    y: None,
+                    m: None,
+                    d: Some(d),
+                    hijri: false,
+                });
+                e.wd = Some(wd);
+                return Some((e, k4));
             }
         }
         Some((e, k))
@@ -778,6 +923,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// A part of the day that governs a day: `ليل الإثنين`, `فجر يوم
     /// أمس الجمعة`, `صباح اليوم`, `الليلة الماضية`.
     fn day_part(&self, i: usize) -> P<Expr> {
+        if self.is(i, &["هذه", "هذي"]) && self.is(i + 1, &["الليله"])
+        {
+            let mut e = Expr::new(Base::Shift { unit: Unit::Day, n: 0 });
+            e.day_part = Some((18, 23));
+            return Some((e, i + 2));
+        }
         if self.is(i, &["الليله"]) {
             let mut e = Expr::new(Base::Shift { unit: Unit::Day, n: 0 });
             e.day_part = Some((18, 23));
@@ -826,14 +977,14 @@ impl<'t, 'a> Parser<'t, 'a> {
             if h > 24 {
                 return None;
             }
-            c = Clock { h, m: 0, minutes: false };
+            c = Clock { h, m: 0, minutes: false, ampm: false };
             k = j2;
             if self.is(k, &[":"]) && self.glued(k) {
                 let (m, k2) = self.number(k + 1)?;
                 if m > 59 {
                     return None;
                 }
-                c = Clock { h, m, minutes: true };
+                c = Clock { h, m, minutes: true, ampm: false };
                 k = k2;
                 if self.is(k, &[":"])
                     && self.glued(k)
@@ -850,7 +1001,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             if h > 12 || h == 0 {
                 return None;
             }
-            c = Clock { h, m: 0, minutes: false };
+            c = Clock { h, m: 0, minutes: false, ampm: false };
             k = j + n;
         }
         // Fractions: `والنصف`, `وربع`, `الا ربع`, `و18 دقيقه`.
@@ -912,6 +1063,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         if let Some(pm) = part {
+            c.ampm = true;
             if pm
                 && c.h < 12
                 && !(self.is(k - 1, &["ليلا", "الليل"]) && c.h <= 4)
@@ -1088,6 +1240,44 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// `عيد الفطر`, `عيد الأضحى` [year].
     fn holiday(&self, i: usize) -> P<Expr> {
+        // Gregorian feasts: `عيد الميلاد`, `راس السنه الميلاديه`.
+        let fixed = if self.is(i, &["عيد"])
+            && self.is(i + 1, &["الميلاد", "الكريسماس"])
+        {
+            Some(((12, 25), i + 2))
+        } else if self.is(i, &["الكريسماس", "كريسماس"]) {
+            Some(((12, 25), i + 1))
+        } else if self.is(i, &["راس"])
+            && self.is(i + 1, &["السنه"])
+            && self.is(i + 2, &["الميلاديه"])
+        {
+            Some(((1, 1), i + 3))
+        } else {
+            None
+        };
+        if let Some(((m, d), k)) = fixed {
+            let e = Expr::new(Base::Date {
+                y: None,
+                m: Some(m),
+                d: Some(d),
+                hijri: false,
+            });
+            let (e, k, _) = self.month_tail(e, k);
+            return Some((e, k));
+        }
+        if self.is(i, &["راس"])
+            && self.is(i + 1, &["السنه"])
+            && self.is(i + 2, &["الهجريه"])
+        {
+            let e = Expr::new(Base::Date {
+                y: None,
+                m: Some(1),
+                d: Some(1),
+                hijri: true,
+            });
+            let (e, k, _) = self.month_tail(e, i + 3);
+            return Some((e, k));
+        }
         if !self.is(i, &["عيد"]) {
             return None;
         }
@@ -1210,6 +1400,12 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return Some(e);
         }
+        if self.is(i, &["قرابه", "حوالي", "نحو", "بحدود"]) {
+            return self.head(i + 1);
+        }
+        if let Some(r) = self.nth_in_month(i) {
+            return Some(r);
+        }
         if let Some(r) = self.day_part(i) {
             return Some(r);
         }
@@ -1231,8 +1427,16 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some(r) = self.month_expr(i) {
             return Some(r);
         }
-        if let Some(r) = self.unit_dir(i) {
-            return Some(r);
+        if let Some((e, k)) = self.unit_dir(i) {
+            // `الأسبوع القادم يوم الأحد`.
+            if let Base::Shift { unit: Unit::Week, n } = e.base {
+                let k1 = self.skip(k, &["يوم"]);
+                if let Some((wd, k2)) = table_at(&WEEKDAY_NAMES, self.toks, k1)
+                {
+                    return Some((Expr::new(Base::WeekWeekday { n, wd }), k2));
+                }
+            }
+            return Some((e, k));
         }
         if let Some(r) = self.year_expr(i) {
             return Some(r);
@@ -1246,8 +1450,15 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some(r) = self.season(i) {
             return Some(r);
         }
-        if self.is(i, &["الان", "حاليا", "حالا"]) {
+        if self.is(i, &["الان", "حاليا", "حالا", "هسا", "هسه", "هلق"])
+        {
             return Some((Expr::new(Base::Now), i + 1));
+        }
+        if (self.is(i, &["هذه", "هذي", "هاي", "هذا", "هاد"])
+            && self.is(i + 1, &["اللحظه", "الوقت"]))
+            || (self.is(i, &["في"]) && self.is(i + 1, &["الحال", "الحين"]))
+        {
+            return Some((Expr::new(Base::Now), i + 2));
         }
         // `في الـ25` (a day of the current or last month).
         if self.is(i, &["ال", "بال", "في"]) && self.glued(i + 1) {
@@ -1283,6 +1494,11 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A time expression or span at token `i`.
     pub(crate) fn parse(&self, i: usize) -> P<Parsed> {
+        let (p, k) = self.parse_raw(i)?;
+        Some((share_ampm(p), k))
+    }
+
+    fn parse_raw(&self, i: usize) -> P<Parsed> {
         if self.is(i, &["منذ", "مذ", "ومنذ"]) {
             // `منذ أيام`, `منذ عامين`: an amount back from the anchor.
             if let Some((u, true)) = self.unit_word(i + 1) {
@@ -1430,6 +1646,32 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         let (a, j) = self.expr(i)?;
+        // `الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا`.
+        if a.clock.is_none()
+            && a.day_part.is_none()
+            && matches!(
+                a.base,
+                Base::Weekday { .. }
+                    | Base::Shift { unit: Unit::Day, .. }
+                    | Base::Date { d: Some(_), .. }
+            )
+            && self.is(j, &["من"])
+        {
+            if let Some((Parsed::Span { kind, a: Some(ca), b: Some(cb) }, k)) =
+                self.parse(j)
+            {
+                if let (Some(x), Some(y)) = (ca.clock, cb.clock) {
+                    let mut ea = a;
+                    ea.clock = Some(x);
+                    let mut eb = a;
+                    eb.clock = Some(y);
+                    return Some((
+                        Parsed::Span { kind, a: Some(ea), b: Some(eb) },
+                        k,
+                    ));
+                }
+            }
+        }
         // `الساعة الثامنة والربع صباحا الى 11 مساء`.
         if a.clock.is_some() && self.is(j, &["الي", "حتي", "وحتي"]) {
             if let Some((b, k)) = self.expr(j + 1) {
@@ -1447,6 +1689,25 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         Some((Parsed::One(a), j))
     }
+}
+
+/// `من الثالثة الى الرابعة مساء`: a morning/afternoon word on one end of
+/// a clock range applies to the other.
+fn share_ampm(p: Parsed) -> Parsed {
+    let Parsed::Span { kind, a: Some(mut a), b: Some(mut b) } = p else {
+        return p;
+    };
+    if let (Some(mut x), Some(mut y)) = (a.clock, b.clock) {
+        if y.ampm && !x.ampm && y.h >= 12 && x.h < 12 && x.h + 12 <= y.h {
+            x.h += 12;
+        }
+        if x.ampm && !y.ampm && x.h >= 12 && y.h < 12 {
+            y.h += 12;
+        }
+        a.clock = Some(x);
+        b.clock = Some(y);
+    }
+    Parsed::Span { kind, a: Some(a), b: Some(b) }
 }
 
 #[cfg(test)]
