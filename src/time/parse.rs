@@ -135,6 +135,11 @@ pub(crate) enum Base {
     Recent { unit: Unit },
     /// The last n units up to the anchor (`خلال الساعات الـ24 الماضية`).
     LastN { unit: Unit, n: u32 },
+    /// The next n whole units after the anchor's
+    /// (`الأسابيع الثلاثة القادمة`).
+    NextN { unit: Unit, n: u32 },
+    /// Easter Sunday (Gregorian computus) of an optional year.
+    Easter { y: Option<i32> },
     /// A weekday (0 = Monday); dir -1 before the anchor, +1 after,
     /// 0 the last on or before.
     Weekday { wd: u32, dir: i8 },
@@ -192,7 +197,7 @@ pub(crate) enum Nth {
 }
 
 impl Expr {
-    fn new(base: Base) -> Expr {
+    pub(crate) fn new(base: Base) -> Expr {
         Expr {
             base,
             dir: 0,
@@ -392,50 +397,26 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// are handled by the caller.
     fn day_month(&self, i: usize) -> P<Expr> {
         let (d, j) = self.day(i)?;
-        let mut k = self.skip(j, &["من"]);
-        k = self.skip(k, &["شهر"]);
-        if let Some((m, k2)) = self.month(k) {
-            let mut e = Expr::new(Base::Date {
+        let k = self.skip(j, &["من"]);
+        let with_day = |(mut e, k2): (Expr, usize)| {
+            let Base::Date { y, m, hijri, .. } = e.base else { return None };
+            e.base = Base::Date { y, m, d: Some(d), hijri };
+            Some((e, k2))
+        };
+        if let Some(r) = self.month_expr(k).and_then(with_day) {
+            return Some(r);
+        }
+        // An ambiguous month name is a month after a day (`15 آب`).
+        let k1 = self.skip(k, &["شهر"]);
+        if let Some((m, k2)) = self.month(k1) {
+            let e = Expr::new(Base::Date {
                 y: None,
                 m: Some(m),
                 d: Some(d),
                 hijri: false,
             });
-            let mut end = k2;
-            if let Some(((y, h), k3)) = self.year_after(k2) {
-                if !h {
-                    e.base = Base::Date {
-                        y: Some(y),
-                        m: Some(m),
-                        d: Some(d),
-                        hijri: false,
-                    };
-                    end = k3;
-                }
-            } else if let Some((dir, k3)) = self.dir(k2) {
-                e.dir = dir;
-                end = k3;
-            }
-            return Some((e, end));
-        }
-        if let Some((m, k2)) = self.hijri_month(k) {
-            let mut e = Expr::new(Base::Date {
-                y: None,
-                m: Some(m),
-                d: Some(d),
-                hijri: true,
-            });
-            let mut end = k2;
-            if let Some(((y, _), k3)) = self.year_after(k2) {
-                e.base = Base::Date {
-                    y: Some(y),
-                    m: Some(m),
-                    d: Some(d),
-                    hijri: true,
-                };
-                end = k3;
-            }
-            return Some((e, end));
+            let (e, k3, _) = self.month_tail(e, k2);
+            return Some((e, k3));
         }
         // `الثالث من هذا الشهر`, `16 من الشهر الجاري`.
         if let Some((e, k2)) = self.unit_dir(k) {
@@ -900,6 +881,27 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some((d, k4)) =
             self.day_month(k3).or_else(|| self.numeric_date(k3))
         {
+            // `الثلاثاء الثالث من أيلول 2014`, when 3 September 2014 is
+            // not a Tuesday: the third Tuesday.
+            if let Base::Date { y: Some(y), m: Some(m), d: Some(dd), hijri } =
+                d.base
+            {
+                let date = chrono::NaiveDate::from_ymd_opt(y, m, dd);
+                if !hijri
+                    && k3 == k
+                    && dd <= 5
+                    && date.is_some_and(|x| {
+                        chrono::Datelike::weekday(&x).num_days_from_monday()
+                            != wd
+                    })
+                {
+                    let mut e2 = d;
+                    e2.base =
+                        Base::Date { y: Some(y), m: Some(m), d: None, hijri };
+                    e2.nth = Some(Nth::Weekday { wd, n: dd as i8 });
+                    return Some((e2, k4));
+                }
+            }
             if matches!(d.base, Base::Date { .. } | Base::MonthDay { .. }) {
                 return Some((d, k4));
             }
@@ -1278,6 +1280,15 @@ impl<'t, 'a> Parser<'t, 'a> {
             let (e, k, _) = self.month_tail(e, i + 3);
             return Some((e, k));
         }
+        if self.is(i, &["عيد"]) && self.is(i + 1, &["الفصح"]) {
+            let mut e = Expr::new(Base::Easter { y: None });
+            let mut k = i + 2;
+            if let Some(((y, false), k2)) = self.year_after(k) {
+                e.base = Base::Easter { y: Some(y) };
+                k = k2;
+            }
+            return Some((e, k));
+        }
         if !self.is(i, &["عيد"]) {
             return None;
         }
@@ -1325,10 +1336,12 @@ impl<'t, 'a> Parser<'t, 'a> {
             let n = i32::try_from(n).ok()?;
             return Some((Expr::new(Base::Ago { unit: u, n: sign * n }), k));
         }
-        if self.is(i, &["خلال", "في", "طوال"]) {
+        let prefixed = self.is(i, &["خلال", "في", "طوال"]);
+        if prefixed || self.unit_word(i).is_some_and(|(_, pl)| pl) {
             // `خلال الساعات الـ24 الماضية`, `خلال 24 ساعة الماضية`,
-            // `خلال الأيام الثلاثة الماضية`.
-            let j = self.skip(i + 1, &["ال"]);
+            // `الأيام الثلاثة الماضية`, `الأسابيع الثلاثة القادمة`.
+            let j = if prefixed { i + 1 } else { i };
+            let j = self.skip(j, &["ال"]);
             let (u, n, k) = if let Some((u, true)) = self.unit_word(j) {
                 let k0 = self.skip(j + 1, &["ال"]);
                 let words = self.words(k0);
@@ -1348,8 +1361,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return Some((Expr::new(Base::LastN { unit: u, n }), k + 1));
             }
             if self.is_in(k, &FUTURE) {
-                let n = i32::try_from(n).ok()?;
-                return Some((Expr::new(Base::Ago { unit: u, n }), k + 1));
+                return Some((Expr::new(Base::NextN { unit: u, n }), k + 1));
             }
         }
         None

@@ -113,6 +113,8 @@ fn relative_form(e: &Expr) -> String {
         Base::Ago { unit, n } => format!("now{n:+}{}", unit_name(unit)),
         Base::Recent { unit } => format!("recent:{}", unit_name(unit)),
         Base::LastN { unit, n } => format!("last:{n}{}", unit_name(unit)),
+        Base::NextN { unit, n } => format!("next:{n}{}", unit_name(unit)),
+        Base::Easter { .. } => "easter".to_string(),
         Base::Weekday { wd, dir } => {
             let d = match dir {
                 -1 => "before",
@@ -171,7 +173,7 @@ fn is_relative(e: &Expr) -> bool {
         Base::Date { y, .. } => {
             y.is_none() || y.is_some_and(|y| y < 0) || e.year_shift.is_some()
         }
-        Base::Season { y, .. } => y.is_none(),
+        Base::Season { y, .. } | Base::Easter { y } => y.is_none(),
         _ => true,
     }
 }
@@ -446,6 +448,36 @@ fn base_window(
                 NaiveDate::from_ymd_opt(first.year(), first.month(), d)?;
             Some(days(date, date, Precision::Day))
         }
+        Base::NextN { unit, n } => {
+            let a = anchor?;
+            let n = i32::try_from(n).ok()?;
+            let next = Expr::new(Base::Shift { unit, n: 1 });
+            let first = base_window(&next, Some(a), future)?;
+            let last = Expr::new(Base::Shift { unit, n });
+            let last = base_window(&last, Some(a), future)?;
+            Some(Window {
+                from: first.from,
+                to: last.to,
+                precision: first.precision,
+            })
+        }
+        Base::Easter { y } => {
+            let d = match y {
+                Some(y) => easter(y)?,
+                None => {
+                    let a = anchor?.date();
+                    let d = easter(a.year())?;
+                    if d > a && !forward {
+                        easter(a.year() - 1)?
+                    } else if d < a && forward {
+                        easter(a.year() + 1)?
+                    } else {
+                        d
+                    }
+                }
+            };
+            Some(days(d, d, Precision::Day))
+        }
         Base::WeekWeekday { n, wd } => {
             let a = anchor?.date();
             let mon =
@@ -458,6 +490,30 @@ fn base_window(
             Some(Window { from: a, to: a, precision: Precision::Minute })
         }
     }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian
+/// computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(
+        y,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )
 }
 
 /// Picks the n-th weekday, day or week inside a month window.
@@ -683,7 +739,15 @@ fn natural_precision(e: &Expr) -> Precision {
             Unit::Year => Precision::Year,
         },
         Base::Season { .. } => Precision::Season,
-        Base::Recent { .. } | Base::LastN { .. } => Precision::Day,
+        Base::Recent { .. } | Base::LastN { .. } | Base::Easter { .. } => {
+            Precision::Day
+        }
+        Base::NextN { unit, .. } => match unit {
+            Unit::Week => Precision::Week,
+            Unit::Month => Precision::Month,
+            Unit::Year => Precision::Year,
+            _ => Precision::Day,
+        },
         Base::Now => Precision::Minute,
     }
 }
