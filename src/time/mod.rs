@@ -278,7 +278,19 @@ pub fn parse_time(
     let future = is_future(&toks);
     let parser = parse::Parser::new(&toks);
     let skip = |t: &parse::Tok<'_>| {
-        matches!(t.s, "في" | "," | "." | "(" | ")" | ":" | "-" | "?" | "!")
+        matches!(
+            t.s,
+            "في" | "خلال"
+                | "طوال"
+                | ","
+                | "."
+                | "("
+                | ")"
+                | ":"
+                | "-"
+                | "?"
+                | "!"
+        )
     };
     let first = toks.iter().position(|t| !skip(t))?;
     let last = toks.iter().rposition(|t| !skip(t))?;

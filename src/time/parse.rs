@@ -138,6 +138,10 @@ pub(crate) enum Base {
     /// The next n whole units after the anchor's
     /// (`الأسابيع الثلاثة القادمة`).
     NextN { unit: Unit, n: u32 },
+    /// The Hijri year at the anchor's + n (`العام الهجري القادم`).
+    HijriYear { n: i32 },
+    /// Minute m of the anchor's hour (`الدقيقة 10`).
+    MinuteOfHour { m: u32 },
     /// Easter Sunday (Gregorian computus) of an optional year.
     Easter { y: Option<i32> },
     /// A weekday (0 = Monday); dir -1 before the anchor, +1 after,
@@ -358,6 +362,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.is(j, &["ه", "هـ", "هجري", "هجريه", "للهجره"])
         {
             return Some(((y as i32, true), j + 1));
+        }
+        if (1300..1600).contains(&y) {
+            // A year in the Hijri range (`عام 1443`).
+            return Some(((y as i32, true), j));
         }
         (1900..=2100).contains(&y).then_some(((y as i32, false), j))
     }
@@ -757,7 +765,13 @@ impl<'t, 'a> Parser<'t, 'a> {
         let hijri = self.is(j + 1, &["الهجري", "الهجريه"]);
         let j2 = if hijri { j + 2 } else { j + 1 };
         if hijri {
-            return None;
+            // `العام الهجري القادم`, `السنة الهجرية قبل الماضية`.
+            if unit != Unit::Year {
+                return None;
+            }
+            let (dir, k) = self.dir(j2)?;
+            let e = Expr::new(Base::HijriYear { n: i32::from(dir) });
+            return Some((e, k));
         }
         // `السنة هاي`, `الشهر هذا`.
         if self.is(j + 1, &["هذا", "هذه", "هاي", "هذي", "هاد"])
@@ -968,7 +982,24 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// A clock time: `الساعة 3:18`, `الساعة الثالثة`, `التاسعة والنصف
     /// مساء`, `الثامنة (ت غ) مساء`.
     fn clock(&self, i: usize) -> P<(Clock, bool)> {
+        self.clock_at(i, false)
+    }
+
+    /// A clock time; `loose` also accepts a bare hour (`الستة`, `للسبعة`,
+    /// `11`), as at the ends of a range.
+    fn clock_at(&self, i: usize, loose: bool) -> P<(Clock, bool)> {
         let mut j = self.skip(i, &["عند", "حوالي", "نحو", "قرابه", "بحدود"]);
+        let mut strip = 0;
+        if loose {
+            if self.is(j, &["لل", "ل"]) {
+                j += 1;
+            } else if self.t(j).is_some_and(|t| {
+                t.s.starts_with("لل") && t.s.len() > "لل".len()
+            }) && !self.is(j, &["الساعه"])
+            {
+                strip = "لل".len();
+            }
+        }
         let has_sa = self.is(j, &["الساعه", "ساعه"]);
         if has_sa {
             j += 1;
@@ -994,11 +1025,17 @@ impl<'t, 'a> Parser<'t, 'a> {
                 {
                     k += 2;
                 }
-            } else if !has_sa {
+            } else if !has_sa
+                && !loose
+                && !self.is(j2, &["والنصف", "ونص", "والربع", "وربع"])
+            {
                 return None;
             }
         } else {
-            let words = self.words(j);
+            let mut words = self.words(j);
+            if let Some(w) = words.first_mut() {
+                *w = w.get(strip..).unwrap_or_default();
+            }
             let (h, n) = num::hour(&words)?;
             if h > 12 || h == 0 {
                 return None;
@@ -1061,7 +1098,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 k = k2;
             }
         }
-        if !has_sa && !frac && part.is_none() && !gmt && !c.minutes {
+        if !loose && !has_sa && !frac && part.is_none() && !gmt && !c.minutes {
             return None;
         }
         if let Some(pm) = part {
@@ -1209,6 +1246,11 @@ impl<'t, 'a> Parser<'t, 'a> {
         let kw = self.is(i, &["عام", "العام", "سنه", "السنه", "لعام"]);
         let j = if kw { i + 1 } else { i };
         let ((y, h), k) = self.year(j)?;
+        let marked = k > j + 1;
+        if h && !kw && !marked {
+            // `1500` alone is a number, not a Hijri year.
+            return None;
+        }
         if !kw && !h {
             // A bare year needs a preposition before it.
             let prev = i.checked_sub(1).and_then(|p| self.t(p));
@@ -1380,8 +1422,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                     | Base::Date { d: Some(_), .. }
             )
         {
-            let k0 = self
-                .skip(self.skip(k, &[","]), &["في", "عند", "حوالي", "نحو"]);
+            let k0 = self.skip(
+                self.skip(k, &[","]),
+                &["في", "عند", "حوالي", "نحو", "علي"],
+            );
             if let Some(((c, gmt), k2)) = self.clock(k0) {
                 e.clock = Some(c);
                 e.gmt |= gmt;
@@ -1414,6 +1458,18 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         if self.is(i, &["قرابه", "حوالي", "نحو", "بحدود"]) {
             return self.head(i + 1);
+        }
+        // `الدقيقة 10`, `الدقيقة الثالثة`: a minute of the current hour.
+        if self.is(i, &["الدقيقه"]) {
+            let words = self.words(i + 1);
+            if let Some((m, n)) =
+                num::ordinal_day(&words).or_else(|| num::cardinal(&words))
+            {
+                if m < 60 {
+                    let e = Expr::new(Base::MinuteOfHour { m });
+                    return Some((e, i + 1 + n));
+                }
+            }
         }
         if let Some(r) = self.nth_in_month(i) {
             return Some(r);
@@ -1504,6 +1560,51 @@ impl<'t, 'a> Parser<'t, 'a> {
         Some(((a, b), k))
     }
 
+    /// Two clock times joined by `الى`, `حتى` or a glued `لل`
+    /// (`الستة للسبعة`, `الثالثة الى الرابعة مساء`), with an optional
+    /// day after the second (`غدا`).
+    fn clock_range(&self, i: usize) -> P<Parsed> {
+        let ((x, g1), j) = self.clock_at(i, true)?;
+        let (jb, sep) = if self.is(j, &["الي", "حتي", "وحتي", "-"]) {
+            (j + 1, true)
+        } else {
+            (j, self.t(j).is_some_and(|t| t.s.starts_with('ل')))
+        };
+        if !sep {
+            return None;
+        }
+        let ((y, g2), k) = self.clock_at(jb, true)?;
+        let mut a = Expr::new(Base::Shift { unit: Unit::Day, n: 0 });
+        a.clock = Some(x);
+        a.gmt = g1 || g2;
+        let mut b = a;
+        b.clock = Some(y);
+        let Parsed::Span { a: Some(sa), b: Some(sb), .. } =
+            share_ampm(Parsed::Span {
+                kind: TimeKind::Interval,
+                a: Some(a),
+                b: Some(b),
+            })
+        else {
+            return None;
+        };
+        (a, b) = (sa, sb);
+        let mut end = k;
+        if let Some((n, k2)) = self.rel_day(k) {
+            b.base = Base::Shift { unit: Unit::Day, n };
+            // `من الرابعة للخامسة غدا`: both tomorrow; `من السادسة
+            // للخامسة غدا`: from today to tomorrow.
+            if a.clock.zip(b.clock).is_some_and(|(x, y)| x.h < y.h) {
+                a.base = b.base;
+            }
+            end = k2;
+        }
+        Some((
+            Parsed::Span { kind: TimeKind::Interval, a: Some(a), b: Some(b) },
+            end,
+        ))
+    }
+
     /// A time expression or span at token `i`.
     pub(crate) fn parse(&self, i: usize) -> P<Parsed> {
         let (p, k) = self.parse_raw(i)?;
@@ -1560,6 +1661,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                     },
                     k,
                 ));
+            }
+            if let Some(r) = self.clock_range(i + 1) {
+                return Some(r);
             }
             if let Some((a, j)) = self.expr(i + 1) {
                 let seps: &[&str] = if between {
@@ -1686,7 +1790,14 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         // `الساعة الثامنة والربع صباحا الى 11 مساء`.
         if a.clock.is_some() && self.is(j, &["الي", "حتي", "وحتي"]) {
-            if let Some((b, k)) = self.expr(j + 1) {
+            let b = self.expr(j + 1).or_else(|| {
+                let ((c, gmt), k) = self.clock_at(j + 1, true)?;
+                let mut b = a;
+                b.clock = Some(c);
+                b.gmt |= gmt;
+                Some((b, k))
+            });
+            if let Some((b, k)) = b {
                 if b.clock.is_some() {
                     return Some((
                         Parsed::Span {

@@ -8,6 +8,7 @@ use super::parse::{Base, Clock, Expr, Nth, Parsed, Part, Unit};
 use super::{Precision, TimeKind, TimeValue};
 use chrono::{
     Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime,
+    Timelike,
 };
 
 /// A resolved window: inclusive bounds.
@@ -115,6 +116,8 @@ fn relative_form(e: &Expr) -> String {
         Base::LastN { unit, n } => format!("last:{n}{}", unit_name(unit)),
         Base::NextN { unit, n } => format!("next:{n}{}", unit_name(unit)),
         Base::Easter { .. } => "easter".to_string(),
+        Base::HijriYear { n } => format!("hijri:year{n:+}"),
+        Base::MinuteOfHour { m } => format!("now:minute={m:02}"),
         Base::Weekday { wd, dir } => {
             let d = match dir {
                 -1 => "before",
@@ -247,12 +250,19 @@ fn base_window(
                     Some(d) => hijri_day(y, m, d),
                     None => hijri_month_window(y, m),
                 };
-                let w = make(hy)?;
-                if w.from.date() > a && !forward {
-                    return make(hy - 1);
+                if let Some(n) = e.year_shift {
+                    return make(hy.checked_add(n)?);
                 }
-                if w.to.date() < a && forward {
-                    return make(hy + 1);
+                let w = make(hy)?;
+                if (w.from.date() > a && !forward)
+                    || (backward && w.from.date() <= a)
+                {
+                    return make(hy - 1 + i32::from(e.dir.min(0) / 2));
+                }
+                if (w.to.date() < a && forward)
+                    || (e.dir >= 1 && w.from.date() <= a)
+                {
+                    return make(hy + 1 + i32::from(e.dir.max(0) / 2));
                 }
                 return Some(w);
             }
@@ -460,6 +470,15 @@ fn base_window(
                 to: last.to,
                 precision: first.precision,
             })
+        }
+        Base::HijriYear { n } => {
+            let (hy, _, _) = hijri::from_gregorian(anchor?.date());
+            hijri_year_window(hy.checked_add(n)?)
+        }
+        Base::MinuteOfHour { m } => {
+            let a = anchor?;
+            let t = at(a.date(), a.time().hour(), m)?;
+            Some(Window { from: t, to: t, precision: Precision::Minute })
         }
         Base::Easter { y } => {
             let d = match y {
@@ -739,6 +758,8 @@ fn natural_precision(e: &Expr) -> Precision {
             Unit::Year => Precision::Year,
         },
         Base::Season { .. } => Precision::Season,
+        Base::HijriYear { .. } => Precision::Year,
+        Base::MinuteOfHour { .. } => Precision::Minute,
         Base::Recent { .. } | Base::LastN { .. } | Base::Easter { .. } => {
             Precision::Day
         }
