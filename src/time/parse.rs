@@ -708,8 +708,8 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some(u) = self.dual(i) {
             return Some(((u, 2), i + 1));
         }
-        if let Some((u, _)) = self.unit_word(i) {
-            if self.t(i).is_some_and(|t| !t.s.starts_with("ال")) {
+        if let Some((u, plural)) = self.unit_word(i) {
+            if !plural && self.t(i).is_some_and(|t| !t.s.starts_with("ال")) {
                 // `ساعة واحدة`.
                 let k = self.skip(i + 1, &["واحد", "واحده"]);
                 return Some(((u, 1), k));
@@ -1006,6 +1006,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         let mut c;
         let mut k;
+        // A bare hour in a range must be a word with the article
+        // (`الستة`, `للسبعة`), not a plain number (`من 10 الى 15`).
+        let mut article_word = false;
         if let Some((h, j2)) = self.number(j) {
             if h > 24 {
                 return None;
@@ -1040,6 +1043,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             if h > 12 || h == 0 {
                 return None;
             }
+            article_word = strip > 0
+                || words.first().is_some_and(|w| w.starts_with("ال"));
             c = Clock { h, m: 0, minutes: false, ampm: false };
             k = j + n;
         }
@@ -1098,7 +1103,8 @@ impl<'t, 'a> Parser<'t, 'a> {
                 k = k2;
             }
         }
-        if !loose && !has_sa && !frac && part.is_none() && !gmt && !c.minutes {
+        let bare = !has_sa && !frac && part.is_none() && !gmt && !c.minutes;
+        if bare && !(loose && article_word) {
             return None;
         }
         if let Some(pm) = part {
@@ -1372,6 +1378,14 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// `قبل 10 أيام`, `بعد عامين`, `خلال الساعات الـ24 الماضية`.
     fn relative_amount(&self, i: usize) -> P<Expr> {
+        if self.is(i, &["قبل"]) {
+            // `قبل أيام`: some days ago, like `منذ أيام`.
+            if let Some((u, true)) = self.unit_word(i + 1) {
+                if self.t(i + 1).is_some_and(|t| !t.s.starts_with("ال")) {
+                    return Some((Expr::new(Base::Recent { unit: u }), i + 2));
+                }
+            }
+        }
         if self.is(i, &["قبل", "بعد"]) {
             let sign = if self.is(i, &["قبل"]) { -1 } else { 1 };
             let ((u, n), k) = self.amount(i + 1)?;
