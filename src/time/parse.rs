@@ -1470,7 +1470,12 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return Some(e);
         }
-        if self.is(i, &["قرابه", "حوالي", "نحو", "بحدود"]) {
+        const APPROX: &[&str] = &["قرابه", "حوالي", "نحو", "بحدود"];
+        if self.is(i, APPROX) {
+            // One level only: a run of these words must stay linear.
+            if self.is(i + 1, APPROX) {
+                return None;
+            }
             return self.head(i + 1);
         }
         // `الدقيقة 10`, `الدقيقة الثالثة`: a minute of the current hour.

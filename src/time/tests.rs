@@ -384,6 +384,15 @@ fn never_panics_on_odd_input() {
         let _ = parse_time(s, anchor(A));
         let _ = parse_time(s, None);
     }
+    // Runs of operator words stay linear and do not recurse deeply.
+    for w in ["حوالي ", "منذ ", "من ", "حتى ", "بين ", "الساعة ", "قبل "]
+    {
+        let long = w.repeat(50_000);
+        let start = std::time::Instant::now();
+        let _ = crate::Extractor::builtin()
+            .extract(crate::Input::new(&long).with_date(A.parse().unwrap()));
+        assert!(start.elapsed().as_secs() < 20, "{w}");
+    }
     // Linear time on long input.
     let long = "منذ أمس الإثنين 15 أيار ".repeat(5000);
     let doc = crate::Extractor::builtin()
