@@ -674,6 +674,7 @@ pub(crate) fn resolve(
                 kind,
                 relative,
                 gmt: e.gmt,
+                bound: None,
             }
         }
         Parsed::Span { kind, a, b } => {
@@ -720,6 +721,11 @@ pub(crate) fn resolve(
                     _ => (None, None),
                 },
             };
+            let bound = match kind {
+                TimeKind::OpenEnd => wa,
+                TimeKind::OpenStart => wb,
+                _ => None,
+            };
             TimeValue {
                 from,
                 to,
@@ -727,6 +733,7 @@ pub(crate) fn resolve(
                 kind: *kind,
                 relative,
                 gmt: a.is_some_and(|e| e.gmt) || b.is_some_and(|e| e.gmt),
+                bound: bound.map(|w| (w.from, w.to)),
             }
         }
     }

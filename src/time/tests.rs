@@ -570,3 +570,26 @@ fn not_times() {
         doc.times.iter().map(|t| t.loc.text.as_str()).collect();
     assert_eq!(texts, ["مساء أمس"]);
 }
+
+#[test]
+fn bounds_of_open_spans_and_json() {
+    let a = anchor("2016-06-21");
+    let v = parse_time("منذ ليل الأحد", a).unwrap();
+    let (f, t) = v.bound.unwrap();
+    assert_eq!(
+        (f.to_string(), t.to_string()),
+        ("2016-06-19 18:00:00".to_string(), "2016-06-19 23:59:00".to_string())
+    );
+    let v = parse_time("لغاية 31 أيار", a).unwrap();
+    assert_eq!(v.kind, TimeKind::OpenStart);
+    assert_eq!(v.from, None);
+    let json = serde_json::to_value(&v).unwrap();
+    assert_eq!(json["to"], "2016-05-31");
+    assert_eq!(json["bound"]["from"], "2016-05-31");
+    assert!(json.get("from").is_none());
+    // Unresolved: no dates at all, the relative form instead.
+    let json =
+        serde_json::to_value(parse_time("منذ أيام", None).unwrap()).unwrap();
+    assert_eq!(json["relative"], "recent:day");
+    assert!(json.get("from").is_none() && json.get("to").is_none());
+}
