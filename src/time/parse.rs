@@ -234,7 +234,14 @@ fn table_at(table: &Table, toks: &[Tok<'_>], i: usize) -> P<u32> {
     'entries: for (v, words) in &table.entries {
         for (k, w) in words.iter().enumerate() {
             match toks.get(i + k) {
-                Some(t) if k == 0 && t.is(w) => {}
+                // A two-letter name (`آب`) only with `و`: `باب` is a door.
+                Some(t)
+                    if k == 0
+                        && w.chars().count() <= 2
+                        && (t.s == w
+                            || t.s.strip_prefix('و') == Some(w.as_str())) => {
+                }
+                Some(t) if k == 0 && w.chars().count() > 2 && t.is(w) => {}
                 Some(t) if k > 0 && t.s == w => {}
                 _ => continue 'entries,
             }
@@ -1115,7 +1122,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             {
                 c.h += 12;
             }
-            if !pm && c.h == 12 {
+            let night = self.is(k - 1, &["ليلا", "الليل"]);
+            if (!pm || night) && c.h == 12 {
                 c.h = 0;
             }
         }

@@ -262,6 +262,24 @@ fn clock_times() {
         Hour
     );
     assert!(parse_time("الثالثة", anchor(A)).is_none());
+    t!(
+        "الثانية عشرة ليلا",
+        A,
+        Some("2017-06-01T00:00:00"),
+        Some("2017-06-01T00:00:00")
+    );
+    t!(
+        "الثانية عشرة ظهرا",
+        A,
+        Some("2017-06-01T12:00:00"),
+        Some("2017-06-01T12:00:00")
+    );
+    t!(
+        "الثالثة ليلا",
+        A,
+        Some("2017-06-01T03:00:00"),
+        Some("2017-06-01T03:00:00")
+    );
 }
 
 /// Hijri dates with their Umm al-Qura value; the tabular calendar may be
@@ -569,6 +587,9 @@ fn not_times() {
     let texts: Vec<&str> =
         doc.times.iter().map(|t| t.loc.text.as_str()).collect();
     assert_eq!(texts, ["مساء أمس"]);
+    // `باب` (a door) is not August; `وآب` is.
+    assert!(parse_time("3 باب", anchor(A)).is_none());
+    t!("15 وآب 2016", A, Some("2016-08-15"), Some("2016-08-15"));
 }
 
 #[test]
