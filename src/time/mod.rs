@@ -119,6 +119,21 @@ pub struct TimeValue {
     pub relative: Option<String>,
     /// Whether the text says the time is GMT (`(ت غ)`, `بتوقيت غرينتش`).
     pub gmt: bool,
+    /// For an open span, the window of its stated bound: `X` in `منذ X`
+    /// (kind [`TimeKind::OpenEnd`]) or `حتى X` ([`TimeKind::OpenStart`]).
+    /// An event said to start `منذ ليل الأحد` happened in this window;
+    /// a deadline `لغاية 31 أيار` falls in it. Serializes as
+    /// `"bound": {"from": ..., "to": ...}`.
+    ///
+    /// ```
+    /// let a = Some("2016-06-21T00:00:00".parse().unwrap());
+    /// let v = hadath::parse_time("منذ الأحد", a).unwrap();
+    /// assert_eq!(v.to_iso().as_deref(), Some("2016-06-21"));
+    /// let (from, to) = v.bound.unwrap();
+    /// assert_eq!((from.to_string(), to.to_string()),
+    ///            ("2016-06-19 00:00:00".into(), "2016-06-19 00:00:00".into()));
+    /// ```
+    pub bound: Option<(NaiveDateTime, NaiveDateTime)>,
 }
 
 impl TimeValue {
@@ -166,6 +181,16 @@ impl TimeValue {
         }
         if self.gmt {
             map.serialize_entry("gmt", &true)?;
+        }
+        if let Some((f, t)) = self.bound {
+            let mut b = std::collections::BTreeMap::new();
+            if let Some(f) = self.iso(Some(f)) {
+                b.insert("from", f);
+            }
+            if let Some(t) = self.iso(Some(t)) {
+                b.insert("to", t);
+            }
+            map.serialize_entry("bound", &b)?;
         }
         Ok(())
     }
@@ -278,7 +303,19 @@ pub fn parse_time(
     let future = is_future(&toks);
     let parser = parse::Parser::new(&toks);
     let skip = |t: &parse::Tok<'_>| {
-        matches!(t.s, "في" | "," | "." | "(" | ")" | ":" | "-" | "?" | "!")
+        matches!(
+            t.s,
+            "في" | "خلال"
+                | "طوال"
+                | ","
+                | "."
+                | "("
+                | ")"
+                | ":"
+                | "-"
+                | "?"
+                | "!"
+        )
     };
     let first = toks.iter().position(|t| !skip(t))?;
     let last = toks.iter().rposition(|t| !skip(t))?;

@@ -134,7 +134,14 @@ pub(crate) fn ordinal_day(words: &[&str]) -> Option<(u32, usize)> {
 
 /// An hour word (`الثالثه`, `ثلاثه`, `الحاديه عشره`, `3`), 0..=24.
 pub(crate) fn hour(words: &[&str]) -> Option<(u32, usize)> {
-    let r = ordinal_day(words).or_else(|| cardinal(words))?;
+    if let Some(r) = ordinal_day(words).or_else(|| cardinal(words)) {
+        if r.0 <= 12 {
+            return Some(r);
+        }
+    }
+    // `الرابعة واربعون`: the hour is the first word; the rest are minutes.
+    let one = words.get(..1)?;
+    let r = ordinal_day(one).or_else(|| cardinal(one))?;
     (r.0 <= 24).then_some(r)
 }
 
@@ -172,5 +179,6 @@ mod tests {
         t!(ordinal_day, "الأربعين", None);
         t!(hour, "التاسعة والنصف", Some((9, 1)));
         t!(hour, "الحادية عشرة", Some((11, 2)));
+        t!(hour, "الرابعة واربعون", Some((4, 1)));
     }
 }

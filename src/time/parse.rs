@@ -135,6 +135,15 @@ pub(crate) enum Base {
     Recent { unit: Unit },
     /// The last n units up to the anchor (`خلال الساعات الـ24 الماضية`).
     LastN { unit: Unit, n: u32 },
+    /// The next n whole units after the anchor's
+    /// (`الأسابيع الثلاثة القادمة`).
+    NextN { unit: Unit, n: u32 },
+    /// The Hijri year at the anchor's + n (`العام الهجري القادم`).
+    HijriYear { n: i32 },
+    /// Minute m of the anchor's hour (`الدقيقة 10`).
+    MinuteOfHour { m: u32 },
+    /// Easter Sunday (Gregorian computus) of an optional year.
+    Easter { y: Option<i32> },
     /// A weekday (0 = Monday); dir -1 before the anchor, +1 after,
     /// 0 the last on or before.
     Weekday { wd: u32, dir: i8 },
@@ -142,6 +151,9 @@ pub(crate) enum Base {
     Season { s: u32, y: Option<i32> },
     /// Day d of the month at anchor + n months (`16 من الشهر الجاري`).
     MonthDay { n: i32, d: u32 },
+    /// Weekday wd (0 = Monday) of the week at anchor + n weeks
+    /// (`الأحد من الأسبوع الماضي`).
+    WeekWeekday { n: i32, wd: u32 },
     /// The anchor itself.
     Now,
 }
@@ -152,6 +164,8 @@ pub(crate) struct Clock {
     pub(crate) h: u32,
     pub(crate) m: u32,
     pub(crate) minutes: bool,
+    /// Whether a morning/afternoon word was given.
+    pub(crate) ampm: bool,
 }
 
 /// One expression.
@@ -165,10 +179,29 @@ pub(crate) struct Expr {
     pub(crate) day_part: Option<(u32, u32)>,
     pub(crate) clock: Option<Clock>,
     pub(crate) gmt: bool,
+    /// A year relative to the anchor's (`آذار السنة القادمة`).
+    pub(crate) year_shift: Option<i32>,
+    /// A day or week picked inside the period (`آخر اثنين من شهر آذار`).
+    pub(crate) nth: Option<Nth>,
+    /// A weekday that a day of the month must fall on (`السبت السادس
+    /// عشر`): picks the month.
+    pub(crate) wd: Option<u32>,
+}
+
+/// Which day or week inside a month: the n-th (1-based; -1 the last).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Nth {
+    /// The n-th given weekday (0 = Monday).
+    Weekday { wd: u32, n: i8 },
+    /// The n-th day.
+    Day { n: i8 },
+    /// The n-th week (weeks start on Monday; the first is the one with
+    /// the month's first Monday).
+    Week { n: i8 },
 }
 
 impl Expr {
-    fn new(base: Base) -> Expr {
+    pub(crate) fn new(base: Base) -> Expr {
         Expr {
             base,
             dir: 0,
@@ -176,6 +209,9 @@ impl Expr {
             day_part: None,
             clock: None,
             gmt: false,
+            year_shift: None,
+            nth: None,
+            wd: None,
         }
     }
 }
@@ -198,7 +234,14 @@ fn table_at(table: &Table, toks: &[Tok<'_>], i: usize) -> P<u32> {
     'entries: for (v, words) in &table.entries {
         for (k, w) in words.iter().enumerate() {
             match toks.get(i + k) {
-                Some(t) if k == 0 && t.is(w) => {}
+                // A two-letter name (`آب`) only with `و`: `باب` is a door.
+                Some(t)
+                    if k == 0
+                        && w.chars().count() <= 2
+                        && (t.s == w
+                            || t.s.strip_prefix('و') == Some(w.as_str())) => {
+                }
+                Some(t) if k == 0 && w.chars().count() > 2 && t.is(w) => {}
                 Some(t) if k > 0 && t.s == w => {}
                 _ => continue 'entries,
             }
@@ -258,8 +301,15 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A direction word after an expression.
     fn dir(&self, i: usize) -> P<i8> {
+        let i = self.skip(i, &["اللي", "الذي", "التي"]);
+        // `قبل الماضي`: the one before last; `بعد القادم`: after next.
+        if self.is(i, &["قبل"]) && self.is_in(i + 1, &PAST) {
+            return Some((-2, i + 2));
+        }
+        if self.is(i, &["بعد"]) && self.is_in(i + 1, &FUTURE) {
+            return Some((2, i + 2));
+        }
         if self.is_in(i, &PAST) {
-            // `قبل الماضي`: the one before last.
             return Some((-1, i + 1));
         }
         if self.is_in(i, &FUTURE) {
@@ -320,6 +370,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         {
             return Some(((y as i32, true), j + 1));
         }
+        if (1300..1600).contains(&y) {
+            // A year in the Hijri range (`عام 1443`).
+            return Some(((y as i32, true), j));
+        }
         (1900..=2100).contains(&y).then_some(((y as i32, false), j))
     }
 
@@ -358,50 +412,26 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// are handled by the caller.
     fn day_month(&self, i: usize) -> P<Expr> {
         let (d, j) = self.day(i)?;
-        let mut k = self.skip(j, &["من"]);
-        k = self.skip(k, &["شهر"]);
-        if let Some((m, k2)) = self.month(k) {
-            let mut e = Expr::new(Base::Date {
+        let k = self.skip(j, &["من"]);
+        let with_day = |(mut e, k2): (Expr, usize)| {
+            let Base::Date { y, m, hijri, .. } = e.base else { return None };
+            e.base = Base::Date { y, m, d: Some(d), hijri };
+            Some((e, k2))
+        };
+        if let Some(r) = self.month_expr(k).and_then(with_day) {
+            return Some(r);
+        }
+        // An ambiguous month name is a month after a day (`15 آب`).
+        let k1 = self.skip(k, &["شهر"]);
+        if let Some((m, k2)) = self.month(k1) {
+            let e = Expr::new(Base::Date {
                 y: None,
                 m: Some(m),
                 d: Some(d),
                 hijri: false,
             });
-            let mut end = k2;
-            if let Some(((y, h), k3)) = self.year_after(k2) {
-                if !h {
-                    e.base = Base::Date {
-                        y: Some(y),
-                        m: Some(m),
-                        d: Some(d),
-                        hijri: false,
-                    };
-                    end = k3;
-                }
-            } else if let Some((dir, k3)) = self.dir(k2) {
-                e.dir = dir;
-                end = k3;
-            }
-            return Some((e, end));
-        }
-        if let Some((m, k2)) = self.hijri_month(k) {
-            let mut e = Expr::new(Base::Date {
-                y: None,
-                m: Some(m),
-                d: Some(d),
-                hijri: true,
-            });
-            let mut end = k2;
-            if let Some(((y, _), k3)) = self.year_after(k2) {
-                e.base = Base::Date {
-                    y: Some(y),
-                    m: Some(m),
-                    d: Some(d),
-                    hijri: true,
-                };
-                end = k3;
-            }
-            return Some((e, end));
+            let (e, k3, _) = self.month_tail(e, k2);
+            return Some((e, k3));
         }
         // `الثالث من هذا الشهر`, `16 من الشهر الجاري`.
         if let Some((e, k2)) = self.unit_dir(k) {
@@ -412,98 +442,143 @@ impl<'t, 'a> Parser<'t, 'a> {
         None
     }
 
+    /// What may follow a month: a year (`2017`, `من عام 2014`), a
+    /// direction (`الماضي`) or a relative year (`السنة القادمة`).
+    fn month_tail(&self, mut e: Expr, k: usize) -> (Expr, usize, bool) {
+        let Base::Date { m, d, hijri, .. } = e.base else {
+            return (e, k, false);
+        };
+        if let Some(((y, h), k2)) = self.year_after(k) {
+            let y = if hijri && !h && !(1300..1600).contains(&y) {
+                // A Gregorian year after a Hijri month (`رمضان 2019`).
+                -y
+            } else if h && !hijri {
+                return (e, k, false);
+            } else {
+                y
+            };
+            e.base = Base::Date { y: Some(y), m, d, hijri };
+            return (e, k2, true);
+        }
+        if let Some((dir, k2)) = self.dir(k) {
+            e.dir = dir;
+            return (e, k2, true);
+        }
+        let k1 = self.skip(k, &["من", "في"]);
+        if let Some((w, k2)) = self.unit_dir(k1) {
+            if let Base::Shift { unit: Unit::Year, n } = w.base {
+                e.year_shift = Some(n);
+                return (e, k2, true);
+            }
+        }
+        (e, k, false)
+    }
+
+    /// A month number after `شهر`: digits, a cardinal (`شهر عشرة`) or an
+    /// ordinal after `الشهر` (`الشهر الثامن`).
+    fn month_number(&self, i: usize, j: usize) -> P<u32> {
+        let words = self.words(j);
+        let (m, n) = if self.is(i, &["الشهر"]) {
+            num::ordinal_day(&words)?
+        } else {
+            num::cardinal(&words)?
+        };
+        (1..=12).contains(&m).then_some((m, j + n))
+    }
+
     /// `[شهر] MONTH [/MONTH] [YEAR | dir]`.
     fn month_expr(&self, i: usize) -> P<Expr> {
         let has_shahr = self.is(i, &["شهر", "الشهر"]);
         let j = if has_shahr { i + 1 } else { i };
-        if let Some((m, k)) = self.month(j) {
-            let mut e = Expr::new(Base::Date {
-                y: None,
-                m: Some(m),
-                d: None,
-                hijri: false,
-            });
-            let mut end = k;
-            let mut context = has_shahr || k > j + 1;
-            if let Some(((y, h), k2)) = self.year_after(k) {
-                if !h {
-                    e.base = Base::Date {
-                        y: Some(y),
-                        m: Some(m),
-                        d: None,
-                        hijri: false,
-                    };
-                    end = k2;
-                    context = true;
-                }
-            } else if let Some((dir, k2)) = self.dir(k) {
-                e.dir = dir;
-                end = k2;
-                context = true;
+        let (m, k, hijri) = if let Some((m, k)) = self.month(j) {
+            (m, k, false)
+        } else if let Some((m, k)) = self.hijri_month(j) {
+            (m, k, true)
+        } else if has_shahr {
+            let (m, k) = self.month_number(i, j)?;
+            (m, k, false)
+        } else {
+            return None;
+        };
+        let e = Expr::new(Base::Date { y: None, m: Some(m), d: None, hijri });
+        let (e, end, tail) = self.month_tail(e, k);
+        let context = has_shahr || k > j + 1 || tail;
+        let ambiguous =
+            self.t(j).is_some_and(|t| t.is_one_of(AMBIGUOUS_MONTHS));
+        if ambiguous && !context {
+            return None;
+        }
+        Some((e, end))
+    }
+
+    /// A month: a named month or `الشهر القادم`.
+    fn month_ref(&self, i: usize) -> P<Expr> {
+        if let Some(r) = self.month_expr(i) {
+            return Some(r);
+        }
+        let (e, k) = self.unit_dir(i)?;
+        match e.base {
+            Base::Shift { unit: Unit::Month, .. } => Some((e, k)),
+            _ => None,
+        }
+    }
+
+    /// `آخر اثنين من شهر آذار`, `ثالث ثلاثاء في أيلول`, `آخر يوم بشهر
+    /// عشرة`, `الأسبوع الأول من شهر عشرة 2014`, `اليوم الثالث من أكتوبر`.
+    fn nth_in_month(&self, i: usize) -> P<Expr> {
+        let ord = |t: usize| -> Option<i8> {
+            if self.is(t, &["اخر", "الاخير", "الاخيره", "اخير"])
+            {
+                return Some(-1);
             }
-            let ambiguous =
-                self.t(j).is_some_and(|t| t.is_one_of(AMBIGUOUS_MONTHS))
-                    && k == j + 1;
-            if ambiguous && !context {
+            let w = self.t(t)?.s;
+            let (n, c) = num::ordinal_day(&[w])?;
+            (c == 1 && (1..=5).contains(&n)).then_some(n as i8)
+        };
+        let mut j = i;
+        let mut what: Option<(u8, u32)> = None; // 0 weekday, 1 day, 2 week
+        let n = if let Some(n) = ord(j) {
+            // Ordinal first: `ثالث ثلاثاء`, `اخر يوم`, `اول اسبوع`.
+            j += 1;
+            j = self.skip(j, &["يوم"]);
+            if let Some((wd, k)) = table_at(&WEEKDAY_NAMES, self.toks, j) {
+                what = Some((0, wd));
+                j = k;
+            } else if self.is(j - 1, &["يوم"]) || self.is(j, &["يوم"]) {
+                what = Some((1, 0));
+                j = self.skip(j, &["يوم"]);
+            } else if self.is(j, &["اسبوع"]) {
+                what = Some((2, 0));
+                j += 1;
+            } else {
                 return None;
             }
-            return Some((e, end));
+            n
+        } else {
+            // Noun first: `اليوم الثالث`, `الاسبوع الاول`.
+            if self.is(j, &["اليوم"]) {
+                what = Some((1, 0));
+            } else if self.is(j, &["الاسبوع"]) {
+                what = Some((2, 0));
+            }
+            let n = ord(j + 1)?;
+            j += 2;
+            n
+        };
+        let (kind, wd) = what?;
+        if !self.is(j, &["من", "في"])
+            && !self.t(j).is_some_and(|t| t.s.starts_with('ب'))
+        {
+            return None;
         }
-        if let Some((m, k)) = self.hijri_month(j) {
-            let mut e = Expr::new(Base::Date {
-                y: None,
-                m: Some(m),
-                d: None,
-                hijri: true,
-            });
-            let mut end = k;
-            let mut context = has_shahr;
-            if let Some(((y, _), k2)) = self.year_after(k) {
-                e.base = Base::Date {
-                    y: Some(y),
-                    m: Some(m),
-                    d: None,
-                    hijri: true,
-                };
-                end = k2;
-                context = true;
-            } else if let Some((dir, k2)) = self.dir(k) {
-                e.dir = dir;
-                end = k2;
-                context = true;
-            }
-            let ambiguous =
-                self.t(j).is_some_and(|t| t.is_one_of(AMBIGUOUS_MONTHS));
-            if ambiguous && !context {
-                return None;
-            }
-            return Some((e, end));
-        }
-        if has_shahr {
-            // `شهر 3`, `شهر 9 2021`.
-            let (m, k) = self.number(j)?;
-            if !(1..=12).contains(&m) {
-                return None;
-            }
-            let mut e = Expr::new(Base::Date {
-                y: None,
-                m: Some(m),
-                d: None,
-                hijri: false,
-            });
-            let mut end = k;
-            if let Some(((y, false), k2)) = self.year_after(k) {
-                e.base = Base::Date {
-                    y: Some(y),
-                    m: Some(m),
-                    d: None,
-                    hijri: false,
-                };
-                end = k2;
-            }
-            return Some((e, end));
-        }
-        None
+        let j = if self.is(j, &["من", "في"]) { j + 1 } else { j };
+        let (mut e, k) = self.month_ref(j)?;
+        e.nth = Some(match kind {
+            0 => Nth::Weekday { wd, n },
+            1 => Nth::Day { n },
+            _ => Nth::Week { n },
+        });
+        Some((e, k))
     }
 
     /// Numeric dates: `2017/5/15`, `15/5/2017`, `15-5-2017`, `5/2017`,
@@ -640,9 +715,11 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some(u) = self.dual(i) {
             return Some(((u, 2), i + 1));
         }
-        if let Some((u, _)) = self.unit_word(i) {
-            if self.t(i).is_some_and(|t| !t.s.starts_with("ال")) {
-                return Some(((u, 1), i + 1));
+        if let Some((u, plural)) = self.unit_word(i) {
+            if !plural && self.t(i).is_some_and(|t| !t.s.starts_with("ال")) {
+                // `ساعة واحدة`.
+                let k = self.skip(i + 1, &["واحد", "واحده"]);
+                return Some(((u, 1), k));
             }
             return None;
         }
@@ -658,14 +735,22 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// `الأسبوع الماضي`, `الشهر الجاري`, `هذا العام`, `العام 2014`.
     fn unit_dir(&self, i: usize) -> P<Expr> {
         let mut j = i;
-        let this = self.is(i, &["هذا", "هذه", "هذي", "هاد"]);
+        let this = self.is(i, &["هذا", "هذه", "هذي", "هاد", "هاي"]);
         if this {
             j += 1;
         }
         let (unit, plural) = self.unit_word(j)?;
         if plural
             || !self.t(j).is_some_and(|t| {
-                t.is_one_of(&["الاسبوع", "الشهر", "العام", "السنه", "اليوم"])
+                t.is_one_of(&[
+                    "الاسبوع",
+                    "الشهر",
+                    "العام",
+                    "السنه",
+                    "اليوم",
+                    "الساعه",
+                    "الدقيقه",
+                ])
             })
         {
             return None;
@@ -686,21 +771,25 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         let hijri = self.is(j + 1, &["الهجري", "الهجريه"]);
         let j2 = if hijri { j + 2 } else { j + 1 };
-        let (dir, mut k) = self.dir(j2)?;
-        let mut n = i32::from(dir);
-        // `العام قبل الماضي`, `الشهر بعد المقبل`.
+        if hijri {
+            // `العام الهجري القادم`, `السنة الهجرية قبل الماضية`.
+            if unit != Unit::Year {
+                return None;
+            }
+            let (dir, k) = self.dir(j2)?;
+            let e = Expr::new(Base::HijriYear { n: i32::from(dir) });
+            return Some((e, k));
+        }
+        // `السنة هاي`, `الشهر هذا`.
+        if self.is(j + 1, &["هذا", "هذه", "هاي", "هذي", "هاد"])
+        {
+            return Some((Expr::new(Base::Shift { unit, n: 0 }), j + 2));
+        }
+        let (dir, k) = self.dir(j2)?;
         if dir == 0 && unit == Unit::Day {
             return None;
         }
-        if self.is(j2, &["قبل"]) || self.is(j2, &["بعد"]) {
-            return None;
-        }
-        if self.is(k, &["قبل"]) && self.is_in(k + 1, &PAST) {
-            n = -2;
-            k += 2;
-        }
-        let _ = hijri;
-        Some((Expr::new(Base::Shift { unit, n }), k))
+        Some((Expr::new(Base::Shift { unit, n: i32::from(dir) }), k))
     }
 
     /// Relative day words: `اليوم`, `أمس`, `أول أمس`, `غداً`, `بعد غد`.
@@ -708,6 +797,28 @@ impl<'t, 'a> Parser<'t, 'a> {
         let mut j = i;
         if self.is(j, &["يوم"]) && !self.is(j + 1, &["اليوم"]) {
             j += 1;
+        }
+        // `اليوم الذي بعد الغد`, `اليوم القبل البارحه`.
+        if self.is(j, &["اليوم", "يوم"]) {
+            let k = self.skip(j + 1, &["الذي", "الي", "اللي"]);
+            let k2 = k;
+            if self.is(k2, &["القبل"]) {
+                if self.is(k2 + 1, &["امس", "البارحه", "امبارح"])
+                {
+                    return Some((-2, k2 + 2));
+                }
+            } else if k > j + 1 || self.is(k, &["بعد", "قبل"]) {
+                if self.is(k, &["بعد"])
+                    && self.is(k + 1, &["غد", "الغد", "بكره", "بكرا", "غدا"])
+                {
+                    return Some((2, k + 2));
+                }
+                if self.is(k, &["قبل"])
+                    && self.is(k + 1, &["امس", "البارحه", "امبارح"])
+                {
+                    return Some((-2, k + 2));
+                }
+            }
         }
         if self.is(j, &["اول", "اولي"])
             && self.is(j + 1, &["امس", "مبارح", "البارحه", "امبارح"])
@@ -752,7 +863,22 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.is(j, &["يوم"]) {
             j += 1;
         }
+        let this = self.is(j, &["هذا", "هذه"]);
+        if this {
+            j += 1;
+        }
         let (wd, mut k) = table_at(&WEEKDAY_NAMES, self.toks, j)?;
+        // `الأحد من الأسبوع الماضي`, `اثنين الأسبوع الحالي`.
+        let kw = self.skip(k, &["من"]);
+        if let Some((w, k2)) = self.unit_dir(kw) {
+            if let Base::Shift { unit: Unit::Week, n } = w.base {
+                let e = Expr::new(Base::WeekWeekday { n, wd });
+                return Some((e, k2));
+            }
+        }
+        if this {
+            return Some((Expr::new(Base::WeekWeekday { n: 0, wd }), k));
+        }
         // A bare `احد`/`اثنين` without the article is a number.
         if self.t(j).is_some_and(|t| !t.s.contains("ال")) && j == i {
             return None;
@@ -762,14 +888,56 @@ impl<'t, 'a> Parser<'t, 'a> {
             e.base = Base::Weekday { wd, dir };
             k = k2;
         }
+        // `الاثنين الاخير من شهر اذار`.
+        if self.is(k, &["الاخير", "الاخيره"]) && self.is(k + 1, &["من", "في"])
+        {
+            if let Some((mut m, k2)) = self.month_ref(k + 2) {
+                m.nth = Some(Nth::Weekday { wd, n: -1 });
+                return Some((m, k2));
+            }
+        }
         // `الاثنين 18 شباط`, `الخميس الموافق 14 ...`.
         let mut k3 = self.skip(k, &[","]);
         k3 = self.skip(k3, &["الموافق", "في"]);
         if let Some((d, k4)) =
             self.day_month(k3).or_else(|| self.numeric_date(k3))
         {
-            if matches!(d.base, Base::Date { .. }) {
+            // `الثلاثاء الثالث من أيلول 2014`, when 3 September 2014 is
+            // not a Tuesday: the third Tuesday.
+            if let Base::Date { y: Some(y), m: Some(m), d: Some(dd), hijri } =
+                d.base
+            {
+                let date = chrono::NaiveDate::from_ymd_opt(y, m, dd);
+                if !hijri
+                    && k3 == k
+                    && dd <= 5
+                    && date.is_some_and(|x| {
+                        chrono::Datelike::weekday(&x).num_days_from_monday()
+                            != wd
+                    })
+                {
+                    let mut e2 = d;
+                    e2.base =
+                        Base::Date { y: Some(y), m: Some(m), d: None, hijri };
+                    e2.nth = Some(Nth::Weekday { wd, n: dd as i8 });
+                    return Some((e2, k4));
+                }
+            }
+            if matches!(d.base, Base::Date { .. } | Base::MonthDay { .. }) {
                 return Some((d, k4));
+            }
+        }
+        // `السبت السادس عشر`: a day of a month where it is a Saturday.
+        if e.base == (Base::Weekday { wd, dir: 0 }) {
+            if let Some((d, k4)) = self.day(k) {
+                let mut e = Expr::new(Base::Date {
+                    y: None,
+                    m: None,
+                    d: Some(d),
+                    hijri: false,
+                });
+                e.wd = Some(wd);
+                return Some((e, k4));
             }
         }
         Some((e, k))
@@ -778,6 +946,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// A part of the day that governs a day: `ليل الإثنين`, `فجر يوم
     /// أمس الجمعة`, `صباح اليوم`, `الليلة الماضية`.
     fn day_part(&self, i: usize) -> P<Expr> {
+        if self.is(i, &["هذه", "هذي"]) && self.is(i + 1, &["الليله"])
+        {
+            let mut e = Expr::new(Base::Shift { unit: Unit::Day, n: 0 });
+            e.day_part = Some((18, 23));
+            return Some((e, i + 2));
+        }
         if self.is(i, &["الليله"]) {
             let mut e = Expr::new(Base::Shift { unit: Unit::Day, n: 0 });
             e.day_part = Some((18, 23));
@@ -815,25 +989,45 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// A clock time: `الساعة 3:18`, `الساعة الثالثة`, `التاسعة والنصف
     /// مساء`, `الثامنة (ت غ) مساء`.
     fn clock(&self, i: usize) -> P<(Clock, bool)> {
+        self.clock_at(i, false)
+    }
+
+    /// A clock time; `loose` also accepts a bare hour (`الستة`, `للسبعة`,
+    /// `11`), as at the ends of a range.
+    fn clock_at(&self, i: usize, loose: bool) -> P<(Clock, bool)> {
         let mut j = self.skip(i, &["عند", "حوالي", "نحو", "قرابه", "بحدود"]);
+        let mut strip = 0;
+        if loose {
+            if self.is(j, &["لل", "ل"]) {
+                j += 1;
+            } else if self.t(j).is_some_and(|t| {
+                t.s.starts_with("لل") && t.s.len() > "لل".len()
+            }) && !self.is(j, &["الساعه"])
+            {
+                strip = "لل".len();
+            }
+        }
         let has_sa = self.is(j, &["الساعه", "ساعه"]);
         if has_sa {
             j += 1;
         }
         let mut c;
         let mut k;
+        // A bare hour in a range must be a word with the article
+        // (`الستة`, `للسبعة`), not a plain number (`من 10 الى 15`).
+        let mut article_word = false;
         if let Some((h, j2)) = self.number(j) {
             if h > 24 {
                 return None;
             }
-            c = Clock { h, m: 0, minutes: false };
+            c = Clock { h, m: 0, minutes: false, ampm: false };
             k = j2;
             if self.is(k, &[":"]) && self.glued(k) {
                 let (m, k2) = self.number(k + 1)?;
                 if m > 59 {
                     return None;
                 }
-                c = Clock { h, m, minutes: true };
+                c = Clock { h, m, minutes: true, ampm: false };
                 k = k2;
                 if self.is(k, &[":"])
                     && self.glued(k)
@@ -841,16 +1035,24 @@ impl<'t, 'a> Parser<'t, 'a> {
                 {
                     k += 2;
                 }
-            } else if !has_sa {
+            } else if !has_sa
+                && !loose
+                && !self.is(j2, &["والنصف", "ونص", "والربع", "وربع"])
+            {
                 return None;
             }
         } else {
-            let words = self.words(j);
+            let mut words = self.words(j);
+            if let Some(w) = words.first_mut() {
+                *w = w.get(strip..).unwrap_or_default();
+            }
             let (h, n) = num::hour(&words)?;
             if h > 12 || h == 0 {
                 return None;
             }
-            c = Clock { h, m: 0, minutes: false };
+            article_word = strip > 0
+                || words.first().is_some_and(|w| w.starts_with("ال"));
+            c = Clock { h, m: 0, minutes: false, ampm: false };
             k = j + n;
         }
         // Fractions: `والنصف`, `وربع`, `الا ربع`, `و18 دقيقه`.
@@ -908,17 +1110,20 @@ impl<'t, 'a> Parser<'t, 'a> {
                 k = k2;
             }
         }
-        if !has_sa && !frac && part.is_none() && !gmt && !c.minutes {
+        let bare = !has_sa && !frac && part.is_none() && !gmt && !c.minutes;
+        if bare && !(loose && article_word) {
             return None;
         }
         if let Some(pm) = part {
+            c.ampm = true;
             if pm
                 && c.h < 12
                 && !(self.is(k - 1, &["ليلا", "الليل"]) && c.h <= 4)
             {
                 c.h += 12;
             }
-            if !pm && c.h == 12 {
+            let night = self.is(k - 1, &["ليلا", "الليل"]);
+            if (!pm || night) && c.h == 12 {
                 c.h = 0;
             }
         }
@@ -1055,6 +1260,11 @@ impl<'t, 'a> Parser<'t, 'a> {
         let kw = self.is(i, &["عام", "العام", "سنه", "السنه", "لعام"]);
         let j = if kw { i + 1 } else { i };
         let ((y, h), k) = self.year(j)?;
+        let marked = k > j + 1;
+        if h && !kw && !marked {
+            // `1500` alone is a number, not a Hijri year.
+            return None;
+        }
         if !kw && !h {
             // A bare year needs a preposition before it.
             let prev = i.checked_sub(1).and_then(|p| self.t(p));
@@ -1088,6 +1298,53 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// `عيد الفطر`, `عيد الأضحى` [year].
     fn holiday(&self, i: usize) -> P<Expr> {
+        // Gregorian feasts: `عيد الميلاد`, `راس السنه الميلاديه`.
+        let fixed = if self.is(i, &["عيد"])
+            && self.is(i + 1, &["الميلاد", "الكريسماس"])
+        {
+            Some(((12, 25), i + 2))
+        } else if self.is(i, &["الكريسماس", "كريسماس"]) {
+            Some(((12, 25), i + 1))
+        } else if self.is(i, &["راس"])
+            && self.is(i + 1, &["السنه"])
+            && self.is(i + 2, &["الميلاديه"])
+        {
+            Some(((1, 1), i + 3))
+        } else {
+            None
+        };
+        if let Some(((m, d), k)) = fixed {
+            let e = Expr::new(Base::Date {
+                y: None,
+                m: Some(m),
+                d: Some(d),
+                hijri: false,
+            });
+            let (e, k, _) = self.month_tail(e, k);
+            return Some((e, k));
+        }
+        if self.is(i, &["راس"])
+            && self.is(i + 1, &["السنه"])
+            && self.is(i + 2, &["الهجريه"])
+        {
+            let e = Expr::new(Base::Date {
+                y: None,
+                m: Some(1),
+                d: Some(1),
+                hijri: true,
+            });
+            let (e, k, _) = self.month_tail(e, i + 3);
+            return Some((e, k));
+        }
+        if self.is(i, &["عيد"]) && self.is(i + 1, &["الفصح"]) {
+            let mut e = Expr::new(Base::Easter { y: None });
+            let mut k = i + 2;
+            if let Some(((y, false), k2)) = self.year_after(k) {
+                e.base = Base::Easter { y: Some(y) };
+                k = k2;
+            }
+            return Some((e, k));
+        }
         if !self.is(i, &["عيد"]) {
             return None;
         }
@@ -1129,16 +1386,26 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// `قبل 10 أيام`, `بعد عامين`, `خلال الساعات الـ24 الماضية`.
     fn relative_amount(&self, i: usize) -> P<Expr> {
+        if self.is(i, &["قبل"]) {
+            // `قبل أيام`: some days ago, like `منذ أيام`.
+            if let Some((u, true)) = self.unit_word(i + 1) {
+                if self.t(i + 1).is_some_and(|t| !t.s.starts_with("ال")) {
+                    return Some((Expr::new(Base::Recent { unit: u }), i + 2));
+                }
+            }
+        }
         if self.is(i, &["قبل", "بعد"]) {
             let sign = if self.is(i, &["قبل"]) { -1 } else { 1 };
             let ((u, n), k) = self.amount(i + 1)?;
             let n = i32::try_from(n).ok()?;
             return Some((Expr::new(Base::Ago { unit: u, n: sign * n }), k));
         }
-        if self.is(i, &["خلال", "في", "طوال"]) {
+        let prefixed = self.is(i, &["خلال", "في", "طوال"]);
+        if prefixed || self.unit_word(i).is_some_and(|(_, pl)| pl) {
             // `خلال الساعات الـ24 الماضية`, `خلال 24 ساعة الماضية`,
-            // `خلال الأيام الثلاثة الماضية`.
-            let j = self.skip(i + 1, &["ال"]);
+            // `الأيام الثلاثة الماضية`, `الأسابيع الثلاثة القادمة`.
+            let j = if prefixed { i + 1 } else { i };
+            let j = self.skip(j, &["ال"]);
             let (u, n, k) = if let Some((u, true)) = self.unit_word(j) {
                 let k0 = self.skip(j + 1, &["ال"]);
                 let words = self.words(k0);
@@ -1158,8 +1425,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return Some((Expr::new(Base::LastN { unit: u, n }), k + 1));
             }
             if self.is_in(k, &FUTURE) {
-                let n = i32::try_from(n).ok()?;
-                return Some((Expr::new(Base::Ago { unit: u, n }), k + 1));
+                return Some((Expr::new(Base::NextN { unit: u, n }), k + 1));
             }
         }
         None
@@ -1178,8 +1444,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                     | Base::Date { d: Some(_), .. }
             )
         {
-            let k0 = self
-                .skip(self.skip(k, &[","]), &["في", "عند", "حوالي", "نحو"]);
+            let k0 = self.skip(
+                self.skip(k, &[","]),
+                &["في", "عند", "حوالي", "نحو", "علي"],
+            );
             if let Some(((c, gmt), k2)) = self.clock(k0) {
                 e.clock = Some(c);
                 e.gmt |= gmt;
@@ -1210,6 +1478,29 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return Some(e);
         }
+        const APPROX: &[&str] = &["قرابه", "حوالي", "نحو", "بحدود"];
+        if self.is(i, APPROX) {
+            // One level only: a run of these words must stay linear.
+            if self.is(i + 1, APPROX) {
+                return None;
+            }
+            return self.head(i + 1);
+        }
+        // `الدقيقة 10`, `الدقيقة الثالثة`: a minute of the current hour.
+        if self.is(i, &["الدقيقه"]) {
+            let words = self.words(i + 1);
+            if let Some((m, n)) =
+                num::ordinal_day(&words).or_else(|| num::cardinal(&words))
+            {
+                if m < 60 {
+                    let e = Expr::new(Base::MinuteOfHour { m });
+                    return Some((e, i + 1 + n));
+                }
+            }
+        }
+        if let Some(r) = self.nth_in_month(i) {
+            return Some(r);
+        }
         if let Some(r) = self.day_part(i) {
             return Some(r);
         }
@@ -1231,8 +1522,16 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some(r) = self.month_expr(i) {
             return Some(r);
         }
-        if let Some(r) = self.unit_dir(i) {
-            return Some(r);
+        if let Some((e, k)) = self.unit_dir(i) {
+            // `الأسبوع القادم يوم الأحد`.
+            if let Base::Shift { unit: Unit::Week, n } = e.base {
+                let k1 = self.skip(k, &["يوم"]);
+                if let Some((wd, k2)) = table_at(&WEEKDAY_NAMES, self.toks, k1)
+                {
+                    return Some((Expr::new(Base::WeekWeekday { n, wd }), k2));
+                }
+            }
+            return Some((e, k));
         }
         if let Some(r) = self.year_expr(i) {
             return Some(r);
@@ -1246,8 +1545,15 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some(r) = self.season(i) {
             return Some(r);
         }
-        if self.is(i, &["الان", "حاليا", "حالا"]) {
+        if self.is(i, &["الان", "حاليا", "حالا", "هسا", "هسه", "هلق"])
+        {
             return Some((Expr::new(Base::Now), i + 1));
+        }
+        if (self.is(i, &["هذه", "هذي", "هاي", "هذا", "هاد"])
+            && self.is(i + 1, &["اللحظه", "الوقت"]))
+            || (self.is(i, &["في"]) && self.is(i + 1, &["الحال", "الحين"]))
+        {
+            return Some((Expr::new(Base::Now), i + 2));
         }
         // `في الـ25` (a day of the current or last month).
         if self.is(i, &["ال", "بال", "في"]) && self.glued(i + 1) {
@@ -1281,8 +1587,58 @@ impl<'t, 'a> Parser<'t, 'a> {
         Some(((a, b), k))
     }
 
+    /// Two clock times joined by `الى`, `حتى` or a glued `لل`
+    /// (`الستة للسبعة`, `الثالثة الى الرابعة مساء`), with an optional
+    /// day after the second (`غدا`).
+    fn clock_range(&self, i: usize) -> P<Parsed> {
+        let ((x, g1), j) = self.clock_at(i, true)?;
+        let (jb, sep) = if self.is(j, &["الي", "حتي", "وحتي", "-"]) {
+            (j + 1, true)
+        } else {
+            (j, self.t(j).is_some_and(|t| t.s.starts_with('ل')))
+        };
+        if !sep {
+            return None;
+        }
+        let ((y, g2), k) = self.clock_at(jb, true)?;
+        let mut a = Expr::new(Base::Shift { unit: Unit::Day, n: 0 });
+        a.clock = Some(x);
+        a.gmt = g1 || g2;
+        let mut b = a;
+        b.clock = Some(y);
+        let Parsed::Span { a: Some(sa), b: Some(sb), .. } =
+            share_ampm(Parsed::Span {
+                kind: TimeKind::Interval,
+                a: Some(a),
+                b: Some(b),
+            })
+        else {
+            return None;
+        };
+        (a, b) = (sa, sb);
+        let mut end = k;
+        if let Some((n, k2)) = self.rel_day(k) {
+            b.base = Base::Shift { unit: Unit::Day, n };
+            // `من الرابعة للخامسة غدا`: both tomorrow; `من السادسة
+            // للخامسة غدا`: from today to tomorrow.
+            if a.clock.zip(b.clock).is_some_and(|(x, y)| x.h < y.h) {
+                a.base = b.base;
+            }
+            end = k2;
+        }
+        Some((
+            Parsed::Span { kind: TimeKind::Interval, a: Some(a), b: Some(b) },
+            end,
+        ))
+    }
+
     /// A time expression or span at token `i`.
     pub(crate) fn parse(&self, i: usize) -> P<Parsed> {
+        let (p, k) = self.parse_raw(i)?;
+        Some((share_ampm(p), k))
+    }
+
+    fn parse_raw(&self, i: usize) -> P<Parsed> {
         if self.is(i, &["منذ", "مذ", "ومنذ"]) {
             // `منذ أيام`, `منذ عامين`: an amount back from the anchor.
             if let Some((u, true)) = self.unit_word(i + 1) {
@@ -1332,6 +1688,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                     },
                     k,
                 ));
+            }
+            if let Some(r) = self.clock_range(i + 1) {
+                return Some(r);
             }
             if let Some((a, j)) = self.expr(i + 1) {
                 let seps: &[&str] = if between {
@@ -1430,9 +1789,42 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         let (a, j) = self.expr(i)?;
+        // `الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا`.
+        if a.clock.is_none()
+            && a.day_part.is_none()
+            && matches!(
+                a.base,
+                Base::Weekday { .. }
+                    | Base::Shift { unit: Unit::Day, .. }
+                    | Base::Date { d: Some(_), .. }
+            )
+            && self.is(j, &["من"])
+        {
+            if let Some((Parsed::Span { kind, a: Some(ca), b: Some(cb) }, k)) =
+                self.parse(j)
+            {
+                if let (Some(x), Some(y)) = (ca.clock, cb.clock) {
+                    let mut ea = a;
+                    ea.clock = Some(x);
+                    let mut eb = a;
+                    eb.clock = Some(y);
+                    return Some((
+                        Parsed::Span { kind, a: Some(ea), b: Some(eb) },
+                        k,
+                    ));
+                }
+            }
+        }
         // `الساعة الثامنة والربع صباحا الى 11 مساء`.
         if a.clock.is_some() && self.is(j, &["الي", "حتي", "وحتي"]) {
-            if let Some((b, k)) = self.expr(j + 1) {
+            let b = self.expr(j + 1).or_else(|| {
+                let ((c, gmt), k) = self.clock_at(j + 1, true)?;
+                let mut b = a;
+                b.clock = Some(c);
+                b.gmt |= gmt;
+                Some((b, k))
+            });
+            if let Some((b, k)) = b {
                 if b.clock.is_some() {
                     return Some((
                         Parsed::Span {
@@ -1447,6 +1839,25 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         Some((Parsed::One(a), j))
     }
+}
+
+/// `من الثالثة الى الرابعة مساء`: a morning/afternoon word on one end of
+/// a clock range applies to the other.
+fn share_ampm(p: Parsed) -> Parsed {
+    let Parsed::Span { kind, a: Some(mut a), b: Some(mut b) } = p else {
+        return p;
+    };
+    if let (Some(mut x), Some(mut y)) = (a.clock, b.clock) {
+        if y.ampm && !x.ampm && y.h >= 12 && x.h < 12 && x.h + 12 <= y.h {
+            x.h += 12;
+        }
+        if x.ampm && !y.ampm && x.h >= 12 && y.h < 12 {
+            y.h += 12;
+        }
+        a.clock = Some(x);
+        b.clock = Some(y);
+    }
+    Parsed::Span { kind, a: Some(a), b: Some(b) }
 }
 
 #[cfg(test)]

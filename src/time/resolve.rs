@@ -4,10 +4,11 @@
 //! past occurrence unless the sentence is about the future.
 
 use super::hijri;
-use super::parse::{Base, Clock, Expr, Parsed, Part, Unit};
+use super::parse::{Base, Clock, Expr, Nth, Parsed, Part, Unit};
 use super::{Precision, TimeKind, TimeValue};
 use chrono::{
     Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime,
+    Timelike,
 };
 
 /// A resolved window: inclusive bounds.
@@ -113,6 +114,10 @@ fn relative_form(e: &Expr) -> String {
         Base::Ago { unit, n } => format!("now{n:+}{}", unit_name(unit)),
         Base::Recent { unit } => format!("recent:{}", unit_name(unit)),
         Base::LastN { unit, n } => format!("last:{n}{}", unit_name(unit)),
+        Base::NextN { unit, n } => format!("next:{n}{}", unit_name(unit)),
+        Base::Easter { .. } => "easter".to_string(),
+        Base::HijriYear { n } => format!("hijri:year{n:+}"),
+        Base::MinuteOfHour { m } => format!("now:minute={m:02}"),
         Base::Weekday { wd, dir } => {
             let d = match dir {
                 -1 => "before",
@@ -126,8 +131,23 @@ fn relative_form(e: &Expr) -> String {
             .unwrap_or(&"season")
             .to_string(),
         Base::MonthDay { n, d } => format!("month{n:+}:{d:02}"),
+        Base::WeekWeekday { n, wd } => {
+            format!("week{n:+}:{}", WEEKDAYS.get(wd as usize).unwrap_or(&"?"))
+        }
         Base::Now => "now".to_string(),
     };
+    if let Some(n) = e.year_shift {
+        s.push_str(&format!(":year{n:+}"));
+    }
+    if let Some(nth) = e.nth {
+        s.push_str(&match nth {
+            Nth::Weekday { wd, n } => {
+                format!("/{}#{n}", WEEKDAYS.get(wd as usize).unwrap_or(&"?"))
+            }
+            Nth::Day { n } => format!("/day#{n}"),
+            Nth::Week { n } => format!("/week#{n}"),
+        });
+    }
     if e.dir == -1 {
         s.push_str(":past");
     } else if e.dir == 1 {
@@ -153,8 +173,10 @@ fn relative_form(e: &Expr) -> String {
 /// Whether a base needs the anchor to be resolved.
 fn is_relative(e: &Expr) -> bool {
     match e.base {
-        Base::Date { y, .. } => y.is_none() || y.is_some_and(|y| y < 0),
-        Base::Season { y, .. } => y.is_none(),
+        Base::Date { y, .. } => {
+            y.is_none() || y.is_some_and(|y| y < 0) || e.year_shift.is_some()
+        }
+        Base::Season { y, .. } | Base::Easter { y } => y.is_none(),
         _ => true,
     }
 }
@@ -182,8 +204,10 @@ fn base_window(
     anchor: Option<NaiveDateTime>,
     future: bool,
 ) -> Option<Window> {
-    let forward = e.dir == 1 || (future && e.dir == 0);
-    let backward = e.dir == -1;
+    let forward = e.dir >= 1 || (future && e.dir == 0);
+    let backward = e.dir <= -1;
+    // `تشرين الثاني بعد القادم`: one more year out.
+    let extra = i32::from(e.dir / 2);
     match e.base {
         Base::Date { y: Some(y), m, d, hijri: false } => match (m, d) {
             (Some(m), Some(d)) => {
@@ -226,14 +250,31 @@ fn base_window(
                     Some(d) => hijri_day(y, m, d),
                     None => hijri_month_window(y, m),
                 };
-                let w = make(hy)?;
-                if w.from.date() > a && !forward {
-                    return make(hy - 1);
+                if let Some(n) = e.year_shift {
+                    return make(hy.checked_add(n)?);
                 }
-                if w.to.date() < a && forward {
-                    return make(hy + 1);
+                let w = make(hy)?;
+                if (w.from.date() > a && !forward)
+                    || (backward && w.from.date() <= a)
+                {
+                    return make(hy - 1 + i32::from(e.dir.min(0) / 2));
+                }
+                if (w.to.date() < a && forward)
+                    || (e.dir >= 1 && w.from.date() <= a)
+                {
+                    return make(hy + 1 + i32::from(e.dir.max(0) / 2));
                 }
                 return Some(w);
+            }
+            if let (Some(n), Some(m)) = (e.year_shift, m) {
+                let y = a.year().checked_add(n)?;
+                return match d {
+                    Some(d) => {
+                        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                        Some(days(date, date, Precision::Day))
+                    }
+                    None => month_window(y, m),
+                };
             }
             match (m, d) {
                 (Some(m), Some(d)) => {
@@ -244,6 +285,9 @@ fn base_window(
                         date = make(date.year() - 1)?;
                     } else if date < a && forward {
                         date = make(date.year() + 1)?;
+                    }
+                    if extra != 0 {
+                        date = make(date.year().checked_add(extra)?)?;
                     }
                     Some(days(date, date, Precision::Day))
                 }
@@ -256,7 +300,33 @@ fn base_window(
                     } else if m < a.month() && forward {
                         y += 1;
                     }
-                    month_window(y, m)
+                    month_window(y.checked_add(extra)?, m)
+                }
+                (None, Some(d)) if e.wd.is_some() => {
+                    // The nearest month in which day d is that weekday.
+                    let wd = e.wd?;
+                    let first =
+                        NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?;
+                    let mut best: Option<NaiveDate> = None;
+                    for k in -12..=12 {
+                        let Some(f) = add_months(first, k) else { continue };
+                        let Some(date) =
+                            NaiveDate::from_ymd_opt(f.year(), f.month(), d)
+                        else {
+                            continue;
+                        };
+                        if date.weekday().num_days_from_monday() != wd {
+                            continue;
+                        }
+                        let dist = (date - a).num_days().abs();
+                        if best
+                            .map_or(true, |b| dist < (b - a).num_days().abs())
+                        {
+                            best = Some(date);
+                        }
+                    }
+                    let date = best?;
+                    Some(days(date, date, Precision::Day))
                 }
                 (None, Some(d)) => {
                     let first =
@@ -347,6 +417,8 @@ fn base_window(
             let back = (cur - wd).rem_euclid(7);
             let fwd = (wd - cur).rem_euclid(7);
             let delta = match dir {
+                -2 => -(if back == 0 { 7 } else { back }) - 7,
+                2 => (if fwd == 0 { 7 } else { fwd }) + 7,
                 -1 => -(if back == 0 { 7 } else { back }),
                 1 => {
                     if fwd == 0 {
@@ -386,9 +458,118 @@ fn base_window(
                 NaiveDate::from_ymd_opt(first.year(), first.month(), d)?;
             Some(days(date, date, Precision::Day))
         }
+        Base::NextN { unit, n } => {
+            let a = anchor?;
+            let n = i32::try_from(n).ok()?;
+            let next = Expr::new(Base::Shift { unit, n: 1 });
+            let first = base_window(&next, Some(a), future)?;
+            let last = Expr::new(Base::Shift { unit, n });
+            let last = base_window(&last, Some(a), future)?;
+            Some(Window {
+                from: first.from,
+                to: last.to,
+                precision: first.precision,
+            })
+        }
+        Base::HijriYear { n } => {
+            let (hy, _, _) = hijri::from_gregorian(anchor?.date());
+            hijri_year_window(hy.checked_add(n)?)
+        }
+        Base::MinuteOfHour { m } => {
+            let a = anchor?;
+            let t = at(a.date(), a.time().hour(), m)?;
+            Some(Window { from: t, to: t, precision: Precision::Minute })
+        }
+        Base::Easter { y } => {
+            let d = match y {
+                Some(y) => easter(y)?,
+                None => {
+                    let a = anchor?.date();
+                    let d = easter(a.year())?;
+                    if d > a && !forward {
+                        easter(a.year() - 1)?
+                    } else if d < a && forward {
+                        easter(a.year() + 1)?
+                    } else {
+                        d
+                    }
+                }
+            };
+            Some(days(d, d, Precision::Day))
+        }
+        Base::WeekWeekday { n, wd } => {
+            let a = anchor?.date();
+            let mon =
+                add_days(a, -i64::from(a.weekday().num_days_from_monday()))?;
+            let d = add_days(mon, i64::from(n) * 7 + i64::from(wd))?;
+            Some(days(d, d, Precision::Day))
+        }
         Base::Now => {
             let a = anchor?;
             Some(Window { from: a, to: a, precision: Precision::Minute })
+        }
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian
+/// computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(
+        y,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )
+}
+
+/// Picks the n-th weekday, day or week inside a month window.
+fn apply_nth(w: Window, nth: Nth) -> Option<Window> {
+    let (first, last) = (w.from.date(), w.to.date());
+    let dow = |d: NaiveDate| i64::from(d.weekday().num_days_from_monday());
+    let pick = |d: NaiveDate| (d >= first && d <= last).then_some(d);
+    match nth {
+        Nth::Weekday { wd, n } => {
+            let wd = i64::from(wd);
+            let d = if n > 0 {
+                let f = add_days(first, (wd - dow(first)).rem_euclid(7))?;
+                add_days(f, 7 * (i64::from(n) - 1))?
+            } else {
+                add_days(last, -(dow(last) - wd).rem_euclid(7))?
+            };
+            let d = pick(d)?;
+            Some(days(d, d, Precision::Day))
+        }
+        Nth::Day { n } => {
+            let d =
+                if n > 0 { add_days(first, i64::from(n) - 1)? } else { last };
+            let d = pick(d)?;
+            Some(days(d, d, Precision::Day))
+        }
+        Nth::Week { n } => {
+            let mon = if n > 0 {
+                let f = add_days(first, (-dow(first)).rem_euclid(7))?;
+                add_days(f, 7 * (i64::from(n) - 1))?
+            } else {
+                // The last week that ends inside the month.
+                add_days(last, -(dow(last) + 1) % 7 - 6)?
+            };
+            let sun = add_days(mon, 6)?;
+            pick(mon)?;
+            pick(sun)?;
+            Some(days(mon, sun, Precision::Week))
         }
     }
 }
@@ -439,6 +620,9 @@ fn window(
     future: bool,
 ) -> Option<Window> {
     let mut w = base_window(e, anchor, future)?;
+    if let Some(nth) = e.nth {
+        w = apply_nth(w, nth)?;
+    }
     if let Some(p) = e.part {
         w = apply_part(w, p)?;
     }
@@ -490,6 +674,7 @@ pub(crate) fn resolve(
                 kind,
                 relative,
                 gmt: e.gmt,
+                bound: None,
             }
         }
         Parsed::Span { kind, a, b } => {
@@ -536,6 +721,11 @@ pub(crate) fn resolve(
                     _ => (None, None),
                 },
             };
+            let bound = match kind {
+                TimeKind::OpenEnd => wa,
+                TimeKind::OpenStart => wb,
+                _ => None,
+            };
             TimeValue {
                 from,
                 to,
@@ -543,6 +733,7 @@ pub(crate) fn resolve(
                 kind: *kind,
                 relative,
                 gmt: a.is_some_and(|e| e.gmt) || b.is_some_and(|e| e.gmt),
+                bound: bound.map(|w| (w.from, w.to)),
             }
         }
     }
@@ -561,6 +752,7 @@ fn natural_precision(e: &Expr) -> Precision {
     match e.base {
         Base::Date { d: Some(_), .. }
         | Base::Weekday { .. }
+        | Base::WeekWeekday { .. }
         | Base::MonthDay { .. } => Precision::Day,
         Base::Date { m: Some(_), .. } => Precision::Month,
         Base::Date { .. } => Precision::Year,
@@ -573,7 +765,17 @@ fn natural_precision(e: &Expr) -> Precision {
             Unit::Year => Precision::Year,
         },
         Base::Season { .. } => Precision::Season,
-        Base::Recent { .. } | Base::LastN { .. } => Precision::Day,
+        Base::HijriYear { .. } => Precision::Year,
+        Base::MinuteOfHour { .. } => Precision::Minute,
+        Base::Recent { .. } | Base::LastN { .. } | Base::Easter { .. } => {
+            Precision::Day
+        }
+        Base::NextN { unit, .. } => match unit {
+            Unit::Week => Precision::Week,
+            Unit::Month => Precision::Month,
+            Unit::Year => Precision::Year,
+            _ => Precision::Day,
+        },
         Base::Now => Precision::Minute,
     }
 }

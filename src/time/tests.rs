@@ -262,6 +262,24 @@ fn clock_times() {
         Hour
     );
     assert!(parse_time("الثالثة", anchor(A)).is_none());
+    t!(
+        "الثانية عشرة ليلا",
+        A,
+        Some("2017-06-01T00:00:00"),
+        Some("2017-06-01T00:00:00")
+    );
+    t!(
+        "الثانية عشرة ظهرا",
+        A,
+        Some("2017-06-01T12:00:00"),
+        Some("2017-06-01T12:00:00")
+    );
+    t!(
+        "الثالثة ليلا",
+        A,
+        Some("2017-06-01T03:00:00"),
+        Some("2017-06-01T03:00:00")
+    );
 }
 
 /// Hijri dates with their Umm al-Qura value; the tabular calendar may be
@@ -384,6 +402,15 @@ fn never_panics_on_odd_input() {
         let _ = parse_time(s, anchor(A));
         let _ = parse_time(s, None);
     }
+    // Runs of operator words stay linear and do not recurse deeply.
+    for w in ["حوالي ", "منذ ", "من ", "حتى ", "بين ", "الساعة ", "قبل "]
+    {
+        let long = w.repeat(50_000);
+        let start = std::time::Instant::now();
+        let _ = crate::Extractor::builtin()
+            .extract(crate::Input::new(&long).with_date(A.parse().unwrap()));
+        assert!(start.elapsed().as_secs() < 20, "{w}");
+    }
     // Linear time on long input.
     let long = "منذ أمس الإثنين 15 أيار ".repeat(5000);
     let doc = crate::Extractor::builtin()
@@ -392,4 +419,198 @@ fn never_panics_on_odd_input() {
     for t in &doc.times {
         assert_eq!(&long[t.loc.start..t.loc.end], t.loc.text);
     }
+}
+
+#[test]
+fn days_and_weeks_inside_periods() {
+    // Duckling's reference: Tuesday 2013-02-12.
+    let d = "2013-02-12T04:30:00";
+    t!(
+        "آخر اثنين من شهر آذار 2013",
+        d,
+        Some("2013-03-25"),
+        Some("2013-03-25")
+    );
+    t!(
+        "الاثنين الأخير من شهر آذار 2013",
+        d,
+        Some("2013-03-25"),
+        Some("2013-03-25")
+    );
+    t!(
+        "اول ثلاثاء من شهر عشرة 2013",
+        d,
+        Some("2013-10-01"),
+        Some("2013-10-01")
+    );
+    t!(
+        "ثالث ثلاثاء في أيلول في سنة 2014",
+        d,
+        Some("2014-09-16"),
+        Some("2014-09-16")
+    );
+    // A stated date that is not that weekday: the n-th weekday.
+    t!(
+        "الثلاثاء الثالث من شهر أيلول من عام 2014",
+        d,
+        Some("2014-09-16"),
+        Some("2014-09-16")
+    );
+    t!(
+        "آخر يوم بشهر عشرة سنة 2015",
+        d,
+        Some("2015-10-31"),
+        Some("2015-10-31")
+    );
+    t!(
+        "الأسبوع الأول من شهر عشرة 2014",
+        d,
+        Some("2014-10-06"),
+        Some("2014-10-12"),
+        Week
+    );
+    t!(
+        "آخر أسبوع في سبتمبر لعام 2014",
+        d,
+        Some("2014-09-22"),
+        Some("2014-09-28")
+    );
+    t!("الأحد من الأسبوع الماضي", d, Some("2013-02-10"), Some("2013-02-10"));
+    t!("ثلاثاء الأسبوع الفائت", d, Some("2013-02-05"), Some("2013-02-05"));
+    t!("الأسبوع القادم يوم الأحد", d, Some("2013-02-24"), Some("2013-02-24"));
+    t!("هذا الاثنين", d, Some("2013-02-11"), Some("2013-02-11"));
+    // A weekday with a day of the month picks the month that fits.
+    t!("السبت السادس عشر", d, Some("2013-02-16"), Some("2013-02-16"));
+    t!(
+        "الثلاثاء التاسع عشر من هذا الشهر",
+        d,
+        Some("2013-02-19"),
+        Some("2013-02-19")
+    );
+    t!("الأسابيع الثلاثة القادمة", d, Some("2013-02-18"), Some("2013-03-10"));
+    t!("الأيام الثلاثة الماضية", d, Some("2013-02-09"), Some("2013-02-12"));
+}
+
+#[test]
+fn after_next_and_before_last() {
+    let d = "2021-09-01"; // a Wednesday
+    t!("العام قبل الماضي", d, Some("2019-01-01"), Some("2019-12-31"));
+    t!("الشهر بعد القادم", d, Some("2021-11-01"), Some("2021-11-30"));
+    t!("الخميس بعد القادم", d, Some("2021-09-09"), Some("2021-09-09"));
+    t!("يوم الإثنين قبل المنصرم", d, Some("2021-08-23"), Some("2021-08-23"));
+    t!("اليوم الذي بعد الغد", d, Some("2021-09-03"), Some("2021-09-03"));
+    t!("قبل أيام", d, Some("2021-08-22"), Some("2021-08-31"), Day, Interval);
+    t!(
+        "الساعة الماضية",
+        "2021-09-01T10:38:04",
+        Some("2021-09-01T09:38:04"),
+        Some("2021-09-01T09:38:04"),
+        Hour
+    );
+}
+
+#[test]
+fn clock_ranges() {
+    let d = "2021-09-01T10:38:04";
+    t!(
+        "من الساعة 3 الى الساعة 4 بعد العصر",
+        d,
+        Some("2021-09-01T15:00:00"),
+        Some("2021-09-01T16:00:00"),
+        Hour,
+        Interval
+    );
+    t!(
+        "من الستة للسبعة",
+        d,
+        Some("2021-09-01T06:00:00"),
+        Some("2021-09-01T07:00:00")
+    );
+    t!(
+        "من الأربعة للخمسة بعد العصر",
+        d,
+        Some("2021-09-01T16:00:00"),
+        Some("2021-09-01T17:00:00")
+    );
+    t!(
+        "من السادسة للخامسة غدا",
+        d,
+        Some("2021-09-01T06:00:00"),
+        Some("2021-09-02T05:00:00")
+    );
+    t!(
+        "الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا",
+        d,
+        Some("2021-08-26T09:00:00"),
+        Some("2021-08-26T11:00:00")
+    );
+    t!(
+        "الساعة الرابعة واربعون دقيقة بعد العصر",
+        d,
+        Some("2021-09-01T16:40:00"),
+        Some("2021-09-01T16:40:00")
+    );
+    t!(
+        "الساعة الثالثة الا ربع",
+        d,
+        Some("2021-09-01T02:45:00"),
+        Some("2021-09-01T02:45:00")
+    );
+}
+
+#[test]
+fn feasts_and_hijri_years() {
+    let d = "2021-09-01";
+    t!("عيد الميلاد 2020", d, Some("2020-12-25"), Some("2020-12-25"));
+    t!("عيد الفصح 2013", d, Some("2013-03-31"), Some("2013-03-31"));
+    t!("عيد الفصح", d, Some("2021-04-04"), Some("2021-04-04"));
+    h!("رمضان 2019", "2019-05-06", "2019-06-03");
+    let v = parse_time("العام الهجري القادم", anchor(d)).unwrap();
+    assert_eq!(v.precision, Precision::Year);
+    // 1444 AH began on 30 July 2022 (Umm al-Qura).
+    let from = v.from.unwrap().date().to_string();
+    assert!(
+        ["2022-07-29", "2022-07-30", "2022-07-31"].contains(&from.as_str())
+    );
+}
+
+/// Numbers and words that must not be read as times.
+#[test]
+fn not_times() {
+    let doc = crate::Extractor::builtin().extract(
+        crate::Input::new(
+            "ارتفع عدد القتلى من 10 الى 15 قتيلا. وشارك 1500 مقاتل. \
+             قتل 12 مساء أمس. قال الاب إن ثلاثة أيام مرت. الثالث في الترتيب.",
+        )
+        .with_date(A.parse().unwrap()),
+    );
+    let texts: Vec<&str> =
+        doc.times.iter().map(|t| t.loc.text.as_str()).collect();
+    assert_eq!(texts, ["مساء أمس"]);
+    // `باب` (a door) is not August; `وآب` is.
+    assert!(parse_time("3 باب", anchor(A)).is_none());
+    t!("15 وآب 2016", A, Some("2016-08-15"), Some("2016-08-15"));
+}
+
+#[test]
+fn bounds_of_open_spans_and_json() {
+    let a = anchor("2016-06-21");
+    let v = parse_time("منذ ليل الأحد", a).unwrap();
+    let (f, t) = v.bound.unwrap();
+    assert_eq!(
+        (f.to_string(), t.to_string()),
+        ("2016-06-19 18:00:00".to_string(), "2016-06-19 23:59:00".to_string())
+    );
+    let v = parse_time("لغاية 31 أيار", a).unwrap();
+    assert_eq!(v.kind, TimeKind::OpenStart);
+    assert_eq!(v.from, None);
+    let json = serde_json::to_value(&v).unwrap();
+    assert_eq!(json["to"], "2016-05-31");
+    assert_eq!(json["bound"]["from"], "2016-05-31");
+    assert!(json.get("from").is_none());
+    // Unresolved: no dates at all, the relative form instead.
+    let json =
+        serde_json::to_value(parse_time("منذ أيام", None).unwrap()).unwrap();
+    assert_eq!(json["relative"], "recent:day");
+    assert!(json.get("from").is_none() && json.get("to").is_none());
 }
