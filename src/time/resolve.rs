@@ -319,8 +319,7 @@ fn base_window(
                             continue;
                         }
                         let dist = (date - a).num_days().abs();
-                        if best
-                            .map_or(true, |b| dist < (b - a).num_days().abs())
+                        if best.is_none_or(|b| dist < (b - a).num_days().abs())
                         {
                             best = Some(date);
                         }
