@@ -31,6 +31,8 @@ pub(crate) struct Entry {
     pub(crate) needs_cue: bool,
     pub(crate) needs_actor: bool,
     pub(crate) needs_people: bool,
+    /// Only without the article (`بدعم جوي`, not `الدعم الجوي`).
+    pub(crate) indefinite: bool,
     pub(crate) needs_next: WordSet,
     pub(crate) not_next: WordSet,
     pub(crate) needs_prev: WordSet,
@@ -127,6 +129,9 @@ pub(crate) struct Cues {
     pub(crate) air: WordSet,
     pub(crate) ground: WordSet,
     pub(crate) negation: WordSet,
+    pub(crate) cessation: WordSet,
+    pub(crate) support: WordSet,
+    pub(crate) strike_modifiers: WordSet,
     pub(crate) future: WordSet,
     pub(crate) generic: WordSet,
     pub(crate) disputed: WordSet,
@@ -144,6 +149,16 @@ pub(crate) struct EventLexicon {
     forms: HashMap<String, Vec<Form>>,
     pub(crate) cues: Cues,
     pub(crate) air_actors: HashSet<String>,
+    pub(crate) referents: Vec<Referent>,
+}
+
+/// Words that refer back to an actor, and which actor they pick.
+#[derive(Clone, Debug)]
+pub(crate) struct Referent {
+    pub(crate) words: WordSet,
+    pub(crate) types: Vec<String>,
+    pub(crate) ids: Vec<String>,
+    pub(crate) any: bool,
 }
 
 #[derive(Deserialize)]
@@ -153,6 +168,20 @@ struct RawFile {
     trigger: Vec<RawTrigger>,
     cues: RawCues,
     air_actors: RawAir,
+    #[serde(default)]
+    referent: Vec<RawReferent>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReferent {
+    words: Vec<String>,
+    #[serde(default)]
+    types: Vec<String>,
+    #[serde(default)]
+    ids: Vec<String>,
+    #[serde(default)]
+    any: bool,
 }
 
 #[derive(Deserialize)]
@@ -174,6 +203,8 @@ struct RawTrigger {
     #[serde(default)]
     needs_people: bool,
     #[serde(default)]
+    indefinite: bool,
+    #[serde(default)]
     needs_next: Vec<String>,
     #[serde(default)]
     not_next: Vec<String>,
@@ -190,6 +221,9 @@ struct RawCues {
     air: Vec<String>,
     ground: Vec<String>,
     negation: Vec<String>,
+    cessation: Vec<String>,
+    support: Vec<String>,
+    strike_modifiers: Vec<String>,
     future: Vec<String>,
     generic: Vec<String>,
     disputed: Vec<String>,
@@ -336,6 +370,7 @@ impl EventLexicon {
                 needs_cue: t.needs_cue,
                 needs_actor: t.needs_actor,
                 needs_people: t.needs_people,
+                indefinite: t.indefinite,
                 needs_next: WordSet::new(&t.needs_next),
                 not_next: WordSet::new(&t.not_next),
                 needs_prev: WordSet::new(&t.needs_prev),
@@ -358,6 +393,9 @@ impl EventLexicon {
             air: WordSet::new(&c.air),
             ground: WordSet::new(&c.ground),
             negation: WordSet::new(&c.negation),
+            cessation: WordSet::new(&c.cessation),
+            support: WordSet::new(&c.support),
+            strike_modifiers: WordSet::new(&c.strike_modifiers),
             future: WordSet::new(&c.future),
             generic: WordSet::new(&c.generic),
             disputed: WordSet::new(&c.disputed),
@@ -372,39 +410,57 @@ impl EventLexicon {
             forms,
             cues,
             air_actors: raw.air_actors.ids.into_iter().collect(),
+            referents: raw
+                .referent
+                .iter()
+                .map(|r| Referent {
+                    words: WordSet::new(&r.words),
+                    types: r.types.clone(),
+                    ids: r.ids.clone(),
+                    any: r.any,
+                })
+                .collect(),
         })
     }
 
-    /// The trigger forms a word can be, with the clitic split that found
-    /// them: (form, proclitics, had enclitic).
-    pub(crate) fn lookup<'w>(
-        &self,
-        word: &'w str,
-    ) -> Option<(&Form, &'w str, bool)> {
+    /// The trigger readings of a word: every form it can be, with the
+    /// clitic split that found it, least stripped first.
+    pub(crate) fn lookup<'w>(&self, word: &'w str) -> Vec<Reading<'_, 'w>> {
+        let mut out = Vec::new();
         for split in clitic_splits(word) {
-            if let Some(forms) = self.forms.get(split.stem) {
-                for form in forms {
-                    let verb =
-                        matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
-                    if verb && split.article {
-                        continue;
-                    }
-                    // The future prefix goes with present verbs only.
-                    if split.proclitics.contains('س')
-                        && form.pos != Pos::PresentVerb
-                    {
-                        continue;
-                    }
-                    return Some((
-                        form,
-                        split.proclitics,
-                        !split.enclitic.is_empty(),
-                    ));
+            let Some(forms) = self.forms.get(split.stem) else { continue };
+            for form in forms {
+                let verb = matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
+                if verb && split.article {
+                    continue;
                 }
+                // The future prefix goes with present verbs only.
+                if split.proclitics.contains('س') && form.pos != Pos::PresentVerb
+                {
+                    continue;
+                }
+                if self.entries[form.entry].indefinite && split.article {
+                    continue;
+                }
+                out.push(Reading {
+                    form,
+                    proclitics: split.proclitics,
+                    enclitic: !split.enclitic.is_empty(),
+                });
             }
         }
-        None
+        out
     }
+}
+
+/// One way a word can be a trigger.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reading<'l, 'w> {
+    pub(crate) form: &'l Form,
+    /// The proclitics, as written.
+    pub(crate) proclitics: &'w str,
+    /// Whether an attached pronoun follows.
+    pub(crate) enclitic: bool,
 }
 
 #[cfg(test)]
@@ -426,7 +482,7 @@ mod tests {
                 let lex = lex();
                 let w = normalize($word);
                 assert_eq!(
-                    lex.lookup(w.as_str()).is_some(),
+                    !lex.lookup(w.as_str()).is_empty(),
                     $found,
                     "{}",
                     $word
@@ -456,12 +512,14 @@ mod tests {
     t!(overflight_is_no_trigger, "تحليق", false);
     t!(reinforcement_is_no_trigger, "تعزيزات", false);
     t!(verb_with_article_is_noun_only, "اليهاجم", false);
+    t!(air_support_indefinite, "بدعم", true);
+    t!(air_support_not_definite, "الدعم", false);
 
     #[test]
     fn future_prefix_needs_a_present_verb() {
         let lex = lex();
         // "سقصف" would be the future prefix on a past stem.
-        assert!(lex.lookup(normalize("سقصف").as_str()).is_none());
+        assert!(lex.lookup(normalize("سقصف").as_str()).is_empty());
     }
 
     #[test]

@@ -2,15 +2,21 @@
 //!
 //! Rules work sentence by sentence over the normalized words, with the
 //! entity, quantity and time mentions placed on those words. They look at
-//! word windows around the trigger, never at a seed's wording.
+//! bounded word windows around the trigger (so a sentence of any length
+//! costs time linear in its length), never at a seed's wording.
+//!
+//! Arguments are filled in order of evidence: the syntax around the
+//! trigger first (construct state, VSO and SVO order, target markers),
+//! then the sentence (its speaker or source, the nearest actors), then the
+//! document (the party named last, the place and time of the lede).
 
-use super::lexicon::{EventLexicon, Pos, TriggerType, WordSet};
+use super::lexicon::{EventLexicon, Pos, Reading, TriggerType, WordSet};
 use super::view;
 use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
-use crate::text::{words, ChromeKind};
+use crate::text::{clitic_splits, words, ChromeKind};
 use crate::time::TimeMention;
 use core::ops::Range;
 
@@ -19,8 +25,14 @@ use core::ops::Range;
 const CLAUSE_BREAKERS: [&str; 9] =
     ["بينما", "لكن", "لكنه", "لكنها", "فيما", "حيث", "حين", "كما", "الا"];
 
+/// Relative pronouns (normalized).
+const RELATIVES: [&str; 5] = ["التي", "الذي", "الذين", "اللتي", "اللذين"];
+
 /// How far (in words) a cue may stand before the trigger.
 const CUE_WINDOW: usize = 6;
+
+/// How far (in words) after the trigger a target may stand.
+const TARGET_WINDOW: usize = 12;
 
 /// A mention placed on the words of a sentence (inclusive word indices).
 #[derive(Clone, Copy, Debug)]
@@ -28,6 +40,9 @@ struct Placed {
     first: usize,
     last: usize,
     idx: usize,
+    /// The first word carries a preposition before the name (`لقوات`,
+    /// `بغطاء`).
+    prep: bool,
 }
 
 struct Sentence<'a> {
@@ -41,6 +56,8 @@ struct Sentence<'a> {
     headline: bool,
     /// Who the sentence attributes its report to.
     source: Option<usize>,
+    /// An actor that opens the sentence and speaks: `روسيا: سنقصف`.
+    speaker: Option<usize>,
 }
 
 impl Sentence<'_> {
@@ -64,16 +81,27 @@ impl Sentence<'_> {
             .map_or(lo, |j| j + 1)
     }
 
+    /// Whether a word of `range` (clipped to the sentence) is in the set.
     fn has(&self, set: &WordSet, range: Range<usize>) -> bool {
         let range = range.start..range.end.min(self.words.len());
         range.into_iter().any(|j| set.match_len(&self.words[j..]) > 0)
     }
 
+    /// Whether word `j` lies inside a place mention.
+    fn in_place(&self, j: usize) -> bool {
+        covering(&self.places, j).is_some()
+    }
+
     /// Whether word `j` lies inside a quantity mention.
     fn in_count(&self, j: usize) -> bool {
-        let k = self.counts.partition_point(|c| c.first <= j);
-        k > 0 && self.counts[k - 1].last >= j
+        covering(&self.counts, j).is_some()
     }
+}
+
+/// The mention of a list (sorted by first word) that covers word `j`.
+fn covering(list: &[Placed], j: usize) -> Option<&Placed> {
+    let k = list.partition_point(|c| c.first <= j);
+    list.get(k.checked_sub(1)?).filter(|c| c.last >= j)
 }
 
 /// The mentions of a list (sorted by first word) that start at a word in
@@ -84,8 +112,9 @@ fn within(list: &[Placed], lo: usize, hi: usize) -> &[Placed] {
     &list[a..b.max(a)]
 }
 
-/// Places mentions (given as normalized ranges) on the words.
+/// Places mentions (given as sorted normalized ranges) on the words.
 fn place(
+    text: &str,
     ranges: &[Range<usize>],
     mentions: &[(Range<usize>, usize)],
 ) -> Vec<Placed> {
@@ -94,7 +123,9 @@ fn place(
         let first = ranges.partition_point(|w| w.end <= r.start);
         let last_excl = ranges.partition_point(|w| w.start < r.end);
         if first < last_excl {
-            out.push(Placed { first, last: last_excl - 1, idx: *idx });
+            let prefix = text.get(ranges[first].start..r.start).unwrap_or("");
+            let prep = prefix.contains(['ب', 'ل', 'ك']);
+            out.push(Placed { first, last: last_excl - 1, idx: *idx, prep });
         }
     }
     out
@@ -109,35 +140,74 @@ pub(crate) struct Inputs<'a> {
     pub(crate) times: &'a [TimeMention],
 }
 
+/// The document's entities, with the actors that referent words
+/// (`التنظيم`, `الجهاديون`) add as the rules go.
+struct Ents<'a> {
+    base: &'a [Entity],
+    extra: Vec<Entity>,
+}
+
+impl Ents<'_> {
+    fn get(&self, idx: usize) -> &Entity {
+        match idx.checked_sub(self.base.len()) {
+            Some(k) => &self.extra[k],
+            None => &self.base[idx],
+        }
+    }
+}
+
+/// What the rules remember across sentences (entity and time indices).
+#[derive(Debug, Default)]
+struct State {
+    /// Actors named so far, in order.
+    actors_seen: Vec<usize>,
+    /// The last place named (not a country).
+    last_place: Option<usize>,
+    /// The time of the lede: the headline's time.
+    lede_time: Option<usize>,
+    /// The last time named earlier on the current line.
+    line_time: Option<usize>,
+    /// The agent of the last strike, attack or clash: who caused a toll
+    /// reported after it.
+    last_cause: Option<usize>,
+    /// The last offensive or strike: (sentence, agent, target), for the
+    /// side that withdraws after it.
+    last_attack: Option<(usize, Option<usize>, Option<usize>)>,
+}
+
 pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     let p = inp.p;
     let text = p.norm.as_str();
     let norm_of = |span: crate::Span| p.norm.normalized_range(span);
-    let ents: Vec<(Range<usize>, usize)> = inp
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (norm_of(e.loc.span()), i))
-        .collect();
-    let quants: Vec<(Range<usize>, usize)> = inp
-        .quantities
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| view::is_count(q))
-        .map(|(i, q)| (norm_of(q.loc.span()), i))
-        .collect();
-    let times: Vec<(Range<usize>, usize)> = inp
-        .times
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| view::time_from(t).is_some())
-        .map(|(i, t)| (norm_of(t.loc.span()), i))
-        .collect();
+    let sorted = |mut v: Vec<(Range<usize>, usize)>| {
+        v.sort_by_key(|(r, i)| (r.start, *i));
+        v
+    };
+    let ents = sorted(
+        inp.entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (norm_of(e.loc.span()), i))
+            .collect(),
+    );
+    let quants = sorted(
+        inp.quantities
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| view::is_count(q))
+            .map(|(i, q)| (norm_of(q.loc.span()), i))
+            .collect(),
+    );
+    let times = sorted(
+        inp.times
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| view::event_time(t).is_some())
+            .map(|(i, t)| (norm_of(t.loc.span()), i))
+            .collect(),
+    );
 
-    let (mut ents, mut quants, mut times) = (ents, quants, times);
-    for list in [&mut ents, &mut quants, &mut times] {
-        list.sort_by_key(|(r, i)| (r.start, *i));
-    }
+    let mut all = Ents { base: inp.entities, extra: Vec::new() };
     let mut events: Vec<Event> = Vec::new();
     let mut state = State::default();
     let mut line_time: Option<(usize, usize)> = None;
@@ -148,8 +218,7 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         let skip = matches!(s.chrome, Some(k) if k != ChromeKind::Repeat);
         let in_s =
             |r: &Range<usize>| r.start >= s.norm.start && r.end <= s.norm.end;
-        let sent_text = &text[s.norm.clone()];
-        let ranges: Vec<Range<usize>> = words(sent_text)
+        let ranges: Vec<Range<usize>> = words(&text[s.norm.clone()])
             .map(|r| r.start + s.norm.start..r.end + s.norm.start)
             .collect();
         // The mentions of this sentence: a slice of each sorted list.
@@ -162,7 +231,7 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
                 .filter(|(r, i)| in_s(r) && f(*i))
                 .cloned()
                 .collect();
-            place(&ranges, &v)
+            place(text, &ranges, &v)
         };
         let mut sent = Sentence {
             text,
@@ -173,19 +242,38 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             times: pick(&times, &|_| true),
             headline: Some(s.line) == first_line,
             source: None,
+            speaker: None,
             ranges,
         };
-        sent.source = find_source(inp, &sent);
+        resolve_referents(inp, &mut sent, &mut all, &state.actors_seen);
+        sent.source = find_source(inp, &all, &sent);
+        sent.speaker = find_speaker(&sent);
         state.line_time =
             line_time.filter(|(l, _)| *l == s.line).map(|(_, t)| t);
+        if state.lede_time.is_none() && !sent.headline && !skip {
+            // The first firm time of the body dates the headline.
+            state.lede_time = sent
+                .times
+                .iter()
+                .find(|t| !view::time_is_open(&inp.times[t.idx]))
+                .or(sent.times.first())
+                .map(|t| t.idx);
+        }
         if !skip {
-            if state.lede_time.is_none() && !sent.headline {
-                state.lede_time = sent.times.first().map(|t| t.idx);
-            }
-            sentence_events(inp, &sent, si, &mut state, &mut events);
+            let lede = if sent.headline {
+                lede_time_ahead(inp, p, si, &times)
+            } else {
+                None
+            };
+            sentence_events(inp, &all, &sent, si, lede, &mut state, &mut events);
         }
         state.actors_seen.extend(sent.actors.iter().map(|a| a.idx));
-        if let Some(pl) = sent.places.last() {
+        if let Some(pl) = sent
+            .places
+            .iter()
+            .rev()
+            .find(|pl| !view::is_country(all.get(pl.idx)))
+        {
             state.last_place = Some(pl.idx);
         }
         if let Some(t) = sent.times.last() {
@@ -195,118 +283,157 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     events
 }
 
-/// What the rules remember across sentences (entity and time indices).
-#[derive(Debug, Default)]
-struct State {
-    /// Actors named so far, in order.
-    actors_seen: Vec<usize>,
-    /// The last place named.
-    last_place: Option<usize>,
-    /// The first time of the article body: the headline's time.
-    lede_time: Option<usize>,
-    /// The last time named earlier on the current line.
-    line_time: Option<usize>,
-    /// The agent of the last strike, attack or clash: who caused a toll
-    /// reported after it.
-    last_cause: Option<usize>,
+/// For a headline: the first firm time of the next few body sentences.
+fn lede_time_ahead(
+    inp: &Inputs<'_>,
+    p: &Prepared<'_>,
+    si: usize,
+    times: &[(Range<usize>, usize)],
+) -> Option<usize> {
+    let body = p
+        .sentences
+        .iter()
+        .skip(si + 1)
+        .filter(|s| s.chrome.is_none())
+        .take(3);
+    let mut open = None;
+    for s in body {
+        let lo = times.partition_point(|(r, _)| r.start < s.norm.start);
+        for (r, t) in &times[lo..] {
+            if r.start >= s.norm.end {
+                break;
+            }
+            if !view::time_is_open(&inp.times[*t]) {
+                return Some(*t);
+            }
+            open = open.or(Some(*t));
+        }
+    }
+    open
 }
 
+/// Adds the referent words of a sentence (`التنظيم` = the organisation
+/// named last) as actors, resolved against the actors named before them.
+fn resolve_referents(
+    inp: &Inputs<'_>,
+    s: &mut Sentence<'_>,
+    all: &mut Ents<'_>,
+    seen: &[usize],
+) {
+    if inp.lex.referents.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for j in 0..s.words.len() {
+        if covering(&s.actors, j).is_some() || covering(&s.places, j).is_some()
+        {
+            continue;
+        }
+        let Some(r) = inp.lex.referents.iter().find(|r| r.words.has_word(s.words[j]))
+        else {
+            continue;
+        };
+        // "المرحلة الأخيرة" is an adjective; "تقدم الأخيرة" a referent.
+        if r.any && j > 0 && s.words[j - 1].starts_with("ال") {
+            continue;
+        }
+        let fits = |idx: usize| {
+            let e = all.get(idx);
+            let ids = view::entity_id(e)
+                .into_iter()
+                .chain(view::entity_ancestors(e).iter().map(String::as_str));
+            view::can_fight(e)
+                && (r.any
+                    || r.types.iter().any(|t| view::entity_type(e) == Some(t))
+                    || ids.into_iter().any(|id| r.ids.iter().any(|x| x == id)))
+        };
+        // The actors before this word: earlier in the sentence, then the
+        // document, nearest first; a bounded look back.
+        let earlier = within(&s.actors, 0, j).iter().rev().map(|a| a.idx);
+        let found =
+            earlier.chain(seen.iter().rev().copied()).take(40).find(|&i| fits(i));
+        let Some(target) = found else { continue };
+        let word = s.ranges[j].clone();
+        // The referent's span leaves out its proclitics.
+        let stem_len = clitic_splits(s.words[j])
+            .iter()
+            .find(|sp| r.words.has_word(sp.stem) || sp.proclitics.is_empty())
+            .map_or(word.len(), |sp| {
+                sp.stem.len() + if sp.article { 4 } else { 0 } + sp.enclitic.len()
+            });
+        let start = word.end.saturating_sub(stem_len).max(word.start);
+        let mut e = all.get(target).clone();
+        e.loc = inp.p.loc(start..word.end);
+        all.extra.push(e);
+        added.push(Placed {
+            first: j,
+            last: j,
+            idx: all.base.len() + all.extra.len() - 1,
+            prep: start > word.start
+                && s.words[j][..start - word.start].contains(['ب', 'ل', 'ك']),
+        });
+    }
+    if !added.is_empty() {
+        s.actors.extend(added);
+        s.actors.sort_by_key(|a| (a.first, a.idx));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn sentence_events(
     inp: &Inputs<'_>,
+    all: &Ents<'_>,
     s: &Sentence<'_>,
     si: usize,
+    lede_time: Option<usize>,
     state: &mut State,
     out: &mut Vec<Event>,
 ) {
     let lex = inp.lex;
     let mut i = 0;
     while i < s.words.len() {
-        let Some((form, proclitics, enclitic)) = lex.lookup(s.words[i]) else {
+        // The first reading of the word whose conditions hold.
+        let accepted = lex
+            .lookup(s.words[i])
+            .into_iter()
+            .find_map(|r| accept(inp, s, i, &r).map(|last| (r, last)));
+        let Some((reading, last)) = accepted else {
             i += 1;
             continue;
         };
+        let (form, proclitics, enclitic) =
+            (reading.form, reading.proclitics, reading.enclitic);
         let entry = &lex.entries[form.entry];
-        // Multi-word triggers.
-        let mut last = i;
-        if !form.rest.is_empty() {
-            let ok = form.rest.iter().enumerate().all(|(k, w)| {
-                s.words.get(i + 1 + k).is_some_and(|t| {
-                    *t == w || t.strip_prefix("ال") == Some(w.as_str())
-                })
-            });
-            if !ok {
-                i += 1;
-                continue;
-            }
-            last = i + form.rest.len();
-        }
-        let next = last + 1;
-        if !entry.needs_next.is_empty() {
-            if next < s.words.len() && entry.needs_next.has_word(s.words[next])
-            {
-                last = next;
-            } else {
-                i += 1;
-                continue;
-            }
-        }
-        if !entry.not_next.is_empty() && s.has(&entry.not_next, next..next + 1)
-        {
-            i += 1;
-            continue;
-        }
-        if !entry.needs_prev.is_empty()
-            && !s.has(&entry.needs_prev, i.saturating_sub(2)..i)
-        {
-            i += 1;
-            continue;
-        }
-        let near = i.saturating_sub(4)..last + 5;
-        if !entry.needs_near.is_empty()
-            && !s.has(&entry.needs_near, near.clone())
-        {
-            i += 1;
-            continue;
-        }
-        if entry.needs_people
-            && form.pos != Pos::Noun
-            && !s.has(&lex.cues.people, near.clone())
-        {
-            i += 1;
-            continue;
-        }
-        if entry.needs_actor && s.actors.is_empty() {
-            i += 1;
-            continue;
-        }
-        // A strike modifier right after the trigger joins it: "ضربات جوية".
-        if next < s.words.len()
-            && last == i
-            && (lex.cues.air.has_word(s.words[next])
-                || lex.cues.ground.has_word(s.words[next]))
-            && matches!(entry.ty, TriggerType::Strike)
-        {
-            last = next;
-        }
         let verb = matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
 
-        // Arguments.
-        let found =
-            find_agent(inp, s, i, last, verb, enclitic, &state.actors_seen);
+        // Who did it.
+        let found = find_agent(inp, all, s, i, last, verb, enclitic, state);
         let agent_air = found.is_some_and(|(idx, placed)| match placed {
-            Some(a) => is_air(inp, s, &a),
-            None => is_air_id(inp, idx),
+            Some(a) => is_air(inp, all, s, &a),
+            None => is_air_id(inp, all, idx),
         });
-        let agent = found.map(|(idx, _)| idx);
-        let mut ev_type = match entry.ty {
+        let mut agent = found.map(|(idx, _)| idx);
+        let ev_type = match entry.ty {
             TriggerType::Fixed(t) => t,
             TriggerType::Strike => {
                 let window =
                     i.saturating_sub(CUE_WINDOW)..last + 1 + CUE_WINDOW;
-                let air_cue =
-                    s.has(&lex.cues.air, window.clone()) || agent_air;
-                let ground_cue = s.has(&lex.cues.ground, window);
-                if air_cue && (!ground_cue || agent_air) {
+                // Cue words inside a place name ("مطار الطبقة العسكري",
+                // "قاعدة حميميم الجوية") say nothing about the strike.
+                let cue = |set: &WordSet| {
+                    window.clone().any(|j| {
+                        j < s.words.len()
+                            && !s.in_place(j)
+                            && set.match_len(&s.words[j..]) > 0
+                    })
+                };
+                let air_cue = cue(&lex.cues.air) || agent_air;
+                let ground_cue = cue(&lex.cues.ground);
+                // Armed groups without aircraft shell; they do not bomb
+                // from the air.
+                let ground_agent =
+                    agent.is_some_and(|a| view::is_ground_only(all.get(a)));
+                if air_cue && !ground_agent && (!ground_cue || agent_air) {
                     EventType::Airstrike
                 } else if ground_cue || !entry.needs_cue {
                     EventType::Shelling
@@ -317,16 +444,33 @@ fn sentence_events(
             }
         };
         // A battle launched by a side is an offensive.
-        if ev_type == EventType::Clash
-            && i > 0
+        let ev_type = if ev_type == EventType::Clash
             && s.has(&lex.cues.light, i.saturating_sub(2)..i)
         {
-            ev_type = EventType::Offensive;
+            EventType::Offensive
+        } else {
+            ev_type
+        };
+        if ev_type == EventType::Withdrawal {
+            // Attackers do not withdraw: after an attack, the side that
+            // leaves is the one attacked.
+            if let Some((at_si, Some(attacker), attacked)) = state.last_attack
+            {
+                let same_side = agent.is_some_and(|a| {
+                    view::entity_id(all.get(a))
+                        == view::entity_id(all.get(attacker))
+                });
+                if si <= at_si + 1 && (agent.is_none() || same_side) {
+                    agent = attacked.or(agent.filter(|_| !same_side));
+                }
+            }
         }
-        let mut target = find_target(inp, s, last, ev_type, agent);
-        let mut agent = agent;
+        if ev_type == EventType::Displacement {
+            agent = None;
+        }
+        let mut target = find_target(inp, all, s, i, last, ev_type, agent);
         if ev_type == EventType::Clash {
-            if let Some((a, b)) = clash_sides(s, i, last) {
+            if let Some((a, b)) = clash_sides(inp, all, s, i, last) {
                 agent = Some(a);
                 target = Some(b);
             }
@@ -335,50 +479,50 @@ fn sentence_events(
             && (agent.is_none() || agent == target)
         {
             // Who killed: the agent of the event this toll follows.
-            let id = |e: usize| view::entity_id(&inp.entities[e]);
+            let id = |e: usize| view::entity_id(all.get(e));
             agent = state
                 .last_cause
                 .filter(|&c| target.is_none_or(|t| id(c) != id(t)));
         }
-        if ev_type == EventType::Displacement {
-            agent = None;
-        }
         if agent.is_some() && agent == target {
             target = None;
         }
-        let place = within(&s.places, last + 1, usize::MAX)
-            .first()
-            .or_else(|| {
-                within(&s.places, 0, i).iter().rev().find(|p| p.last < i)
-            })
-            .map(|p| p.idx)
-            .or(state.last_place);
-        let time = nearest(&s.times, i, last)
-            .or(if s.headline { state.lede_time } else { None })
+        if target.is_none()
+            && !matches!(
+                ev_type,
+                EventType::Displacement | EventType::Withdrawal
+            )
+        {
+            target = fallback_target(all, s, i, last, agent, state);
+        }
+
+        let place = find_place(all, s, i, last).or(state.last_place);
+        let time = nearest_time(inp, s, i, last)
+            .or(if s.headline { lede_time.or(state.lede_time) } else { None })
             .or(state.line_time);
         let count = find_count(s, i, last);
-        let source = s.source;
 
         // Attributes.
         let clause = s.clause_start(i, CUE_WINDOW);
-        let before = |set: &WordSet| {
-            (clause..i)
-                .any(|j| !s.in_count(j) && set.match_len(&s.words[j..]) > 0)
+        let wide = s.clause_start(i, 8);
+        let before_in = |from: usize, set: &WordSet| {
+            (from..i).any(|j| !s.in_count(j) && set.match_len(&s.words[j..]) > 0)
         };
-        let polarity = if before(&lex.cues.negation) {
-            Polarity::Negative
-        } else {
-            Polarity::Positive
-        };
+        let negated = before_in(clause, &lex.cues.negation)
+            || i > 0 && lex.cues.cessation.has_word(s.words[i - 1]);
+        let polarity =
+            if negated { Polarity::Negative } else { Polarity::Positive };
         let future_prefix =
             proclitics.contains('س') && form.pos == Pos::PresentVerb;
-        let future_governor = (clause..i).any(|j| {
-            s.words[j].starts_with('س')
-                && lex.lookup(s.words[j]).is_none()
-                && lex.cues.light.has_word(&s.words[j][2..])
+        let future_governor = (wide..i).any(|j| {
+            let w = s.words[j];
+            let bare = w.strip_prefix('و').unwrap_or(w);
+            bare.starts_with('س')
+                && lex.lookup(w).is_empty()
+                && lex.cues.light.has_word(&bare[2..])
         });
         let tense =
-            if future_prefix || future_governor || before(&lex.cues.future) {
+            if future_prefix || future_governor || before_in(wide, &lex.cues.future) {
                 Tense::Future
             } else {
                 match form.pos {
@@ -387,26 +531,9 @@ fn sentence_events(
                     _ => Tense::Unspecified,
                 }
             };
-        let plural =
-            s.words[i].ends_with("ات") || s.words[i].ends_with("اتها");
-        let present_governor = (i.saturating_sub(3)..i).any(|j| {
-            let w = s.words[j];
-            w.starts_with(['ي', 'ت', 'ن']) && lex.cues.light.has_word(w)
-        });
-        let relative_present = s
-            .words
-            .get(last + 1)
-            .is_some_and(|w| *w == "التي" || *w == "الذي")
-            && s.words
-                .get(last + 2)
-                .is_some_and(|w| w.starts_with(['ي', 'ت']));
         let generic = tense != Tense::Future
-            && (before(&lex.cues.generic)
-                || relative_present
-                || plural && present_governor && count.is_none()
-                || form.pos == Pos::PresentVerb
-                    && !s.headline
-                    && s.times.is_empty());
+            && polarity == Polarity::Positive
+            && is_generic(inp, s, i, last, wide, form.pos, count.is_some());
         let modality = if (s.clause_start(i, 10)..i)
             .any(|j| lex.cues.disputed.match_len(&s.words[j..]) > 0)
         {
@@ -415,27 +542,22 @@ fn sentence_events(
             Modality::Asserted
         };
 
-        let how = if entry.rule.is_some() {
-            ""
-        } else if verb {
-            "verb"
-        } else {
-            "noun"
-        };
         let rule = match &entry.rule {
             Some(r) => format!("{}.{r}", ev_type.as_str()),
-            None => format!("{}.{how}", ev_type.as_str()),
+            None if verb => format!("{}.verb", ev_type.as_str()),
+            None => format!("{}.noun", ev_type.as_str()),
         };
         let trigger = s.ranges[i].start..s.ranges[last].end;
+        let last_word = s.ranges.len().saturating_sub(1);
         out.push(Event {
             event_type: ev_type,
             trigger: inp.p.loc(trigger),
-            agent: agent.map(|a| inp.entities[a].clone()),
-            target: target.map(|t| inp.entities[t].clone()),
-            place: place.map(|pl| inp.entities[pl].clone()),
-            time: time.map(|t| inp.times[t].clone()),
+            agent: agent.map(|a| all.get(a).clone()),
+            target: target.map(|t| all.get(t).clone()),
+            place: place.map(|pl| all.get(pl).clone()),
+            time: time.and_then(|t| view::event_time(&inp.times[t])),
             count: count.map(|c| inp.quantities[c].clone()),
-            source: source.map(|c| inp.entities[c].clone()),
+            source: s.source.map(|c| all.get(c).clone()),
             polarity,
             tense,
             genericity: if generic {
@@ -445,9 +567,7 @@ fn sentence_events(
             },
             modality,
             rule,
-            sentence: inp
-                .p
-                .loc(s.ranges[0].start..s.ranges[s.ranges.len() - 1].end),
+            sentence: inp.p.loc(s.ranges[0].start..s.ranges[last_word].end),
             sentence_index: si,
         });
         if matches!(
@@ -460,63 +580,194 @@ fn sentence_events(
         {
             state.last_cause = agent;
         }
+        if matches!(
+            ev_type,
+            EventType::Airstrike | EventType::Shelling | EventType::Offensive
+        ) {
+            state.last_attack = Some((si, agent, target));
+        }
         i = last + 1;
     }
 }
 
-/// Whether an actor strikes from the air: an air-only actor (or one of its
-/// descendants), or named with an aircraft noun ("طائرات التحالف").
-fn is_air(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
-    if is_air_id(inp, a.idx) {
+/// Habitual or aggregate statements: a generic cue; a trigger followed by
+/// a relative clause in the present (`الغارات التي تشنها`); a plural
+/// trigger carried by a present verb (`تنفذ ... ضربات`, `يوجه ضربات`);
+/// a present verb trigger outside the headline with no time.
+fn is_generic(
+    inp: &Inputs<'_>,
+    s: &Sentence<'_>,
+    i: usize,
+    last: usize,
+    clause: usize,
+    pos: Pos,
+    counted: bool,
+) -> bool {
+    let lex = inp.lex;
+    if (clause..i).any(|j| lex.cues.generic.match_len(&s.words[j..]) > 0) {
         return true;
     }
-    (a.first..=a.last).any(|j| inp.lex.cues.aircraft.has_word(s.words[j]))
+    let relative_present = s
+        .words
+        .get(last + 1)
+        .is_some_and(|w| RELATIVES.contains(w))
+        && s.words.get(last + 2).is_some_and(|w| w.starts_with(['ي', 'ت']));
+    if relative_present {
+        return true;
+    }
+    let plural = s.words[i].ends_with("ات") || s.words[i].ends_with("اتها");
+    let present_governor = (clause..i).any(|j| {
+        let w = s.words[j];
+        let bare = w.strip_prefix('و').unwrap_or(w);
+        bare.starts_with(['ي', 'ت', 'ن'])
+            && lex.cues.light.has_word(w)
+            // After لم/لن a present form reads as past or future.
+            && !(j > 0 && matches!(s.words[j - 1], "لم" | "لن" | "ولم" | "ولن"))
+    });
+    if plural && present_governor && !counted {
+        return true;
+    }
+    pos == Pos::PresentVerb && !s.headline && s.times.is_empty()
+}
+
+/// Whether a reading of word `i` is a trigger here; if so, the index of
+/// the trigger's last word.
+fn accept(
+    inp: &Inputs<'_>,
+    s: &Sentence<'_>,
+    i: usize,
+    r: &Reading<'_, '_>,
+) -> Option<usize> {
+    let lex = inp.lex;
+    let entry = &lex.entries[r.form.entry];
+    // Multi-word triggers.
+    let mut last = i;
+    if !r.form.rest.is_empty() {
+        let ok = r.form.rest.iter().enumerate().all(|(k, w)| {
+            s.words.get(i + 1 + k).is_some_and(|t| {
+                *t == w || t.strip_prefix("ال") == Some(w.as_str())
+            })
+        });
+        if !ok {
+            return None;
+        }
+        last = i + r.form.rest.len();
+    }
+    let next = last + 1;
+    if !entry.needs_next.is_empty() {
+        if next < s.words.len() && entry.needs_next.has_word(s.words[next]) {
+            last = next;
+        } else {
+            return None;
+        }
+    }
+    if !entry.not_next.is_empty() && s.has(&entry.not_next, next..next + 1) {
+        return None;
+    }
+    if !entry.needs_prev.is_empty()
+        && !s.has(&entry.needs_prev, i.saturating_sub(2)..i)
+    {
+        return None;
+    }
+    let near = i.saturating_sub(4)..last + 7;
+    if !entry.needs_near.is_empty() && !s.has(&entry.needs_near, near.clone())
+    {
+        return None;
+    }
+    if entry.needs_people && !s.has(&lex.cues.people, near) {
+        return None;
+    }
+    if entry.needs_actor && s.actors.is_empty() {
+        return None;
+    }
+    // A verb right after a relative pronoun describes a noun already
+    // named ("الأهداف التي تقصفها"): the noun, if any, is the mention.
+    let verb = matches!(r.form.pos, Pos::PastVerb | Pos::PresentVerb);
+    if verb && i > 0 && RELATIVES.contains(&s.words[i - 1]) {
+        return None;
+    }
+    // A strike adjective right after the trigger joins it: "ضربات جوية".
+    if next < s.words.len()
+        && last == i
+        && matches!(entry.ty, TriggerType::Strike)
+        && lex.cues.strike_modifiers.has_word(s.words[next])
+    {
+        last = next;
+    }
+    Some(last)
+}
+
+/// Whether an actor strikes from the air: an air-only actor (or one of its
+/// descendants), or named with an aircraft noun ("طائرات التحالف").
+fn is_air(
+    inp: &Inputs<'_>,
+    all: &Ents<'_>,
+    s: &Sentence<'_>,
+    a: &Placed,
+) -> bool {
+    is_air_id(inp, all, a.idx)
+        || (a.first..=a.last.min(s.words.len() - 1))
+            .any(|j| inp.lex.cues.aircraft.has_word(s.words[j]))
         || (a.first.saturating_sub(2)..a.first)
             .any(|j| inp.lex.cues.aircraft.match_len(&s.words[j..]) > 0)
 }
 
 /// Whether an actor or one of its ancestors fights only from the air.
-fn is_air_id(inp: &Inputs<'_>, entity: usize) -> bool {
-    let e = &inp.entities[entity];
+fn is_air_id(inp: &Inputs<'_>, all: &Ents<'_>, entity: usize) -> bool {
+    let e = all.get(entity);
     view::entity_id(e)
         .into_iter()
         .chain(view::entity_ancestors(e).iter().map(String::as_str))
         .any(|id| inp.lex.air_actors.contains(id))
 }
 
-/// Whether the actor at `a` is marked as a target or a source by the words
-/// before it.
+/// Whether the words before an actor mark it as a target, a beneficiary
+/// or a source rather than a doer.
 fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
     let cues = &inp.lex.cues;
     let lo = a.first.saturating_sub(2);
-    (lo..a.first).any(|j| {
-        cues.target_markers.has_word(s.words[j])
-            || cues.source.has_word(s.words[j])
-    }) || s.words[a.first].starts_with('ل')
-        && !s.words[a.first].starts_with("ال")
+    a.prep
+        || (lo..a.first).any(|j| {
+            cues.target_markers.has_word(s.words[j])
+                || cues.source.has_word(s.words[j])
+                || cues.support.has_word(s.words[j])
+        })
         || a.first > 0 && s.words[a.first - 1] == "من"
+}
+
+/// An ally rather than a target: after a support word (`بدعم من X`).
+fn is_supported(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
+    (a.first.saturating_sub(3)..a.first)
+        .any(|j| inp.lex.cues.support.has_word(s.words[j]))
 }
 
 /// The agent: the entity index, with its place in the sentence when it
 /// is named there.
+#[allow(clippy::too_many_arguments)]
 fn find_agent(
     inp: &Inputs<'_>,
+    all: &Ents<'_>,
     s: &Sentence<'_>,
     i: usize,
     last: usize,
     verb: bool,
     enclitic: bool,
-    actors_seen: &[usize],
+    state: &State,
 ) -> Option<(usize, Option<Placed>)> {
     let cues = &inp.lex.cues;
-    let clause = s.clause_start(i, 10);
+    let fighter = |a: &&Placed| view::can_fight(all.get(a.idx));
     let found = |a: &Placed| Some((a.idx, Some(*a)));
-    // Construct state or adjective right after a noun: "هجوم التنظيم",
-    // "القصف الروسي"; the subject right after a verb (VSO).
+    // A demonym on the trigger itself: "القصف الروسي", "قصف روسي".
+    if let Some(a) = covering(&s.actors, i).filter(fighter) {
+        return found(a);
+    }
+    // Construct state or adjective right after a noun: "هجوم التنظيم";
+    // the subject right after a verb (VSO).
     let reach = if verb { 4 } else { 2 };
     if let Some(a) = within(&s.actors, last + 1, last + reach)
-        .first()
-        .filter(|a| !is_marked(inp, s, a))
+        .iter()
+        .find(|a| !is_marked(inp, s, a))
+        .filter(fighter)
     {
         return found(a);
     }
@@ -525,137 +776,255 @@ fn find_agent(
     if let Some(j) = (last + 1..(last + 4).min(s.words.len()))
         .find(|&j| cues.light.has_word(s.words[j]))
     {
-        if let Some(a) = within(&s.actors, j + 1, j + 4).first() {
+        if let Some(a) = within(&s.actors, j + 1, j + 4).iter().find(fighter) {
             return found(a);
         }
     }
     let before = within(&s.actors, 0, i);
     // A pronoun on the trigger ("انسحابها", "هجومه"): the last party named.
     if enclitic {
-        if let Some(a) = before.iter().rev().find(|a| a.last < i) {
+        if let Some(a) =
+            before.iter().rev().filter(fighter).find(|a| a.last < i)
+        {
             return found(a);
         }
-        return actors_seen.last().map(|&idx| (idx, None));
     }
     // SVO or a light verb before a noun: the nearest unmarked actor before
-    // the trigger, in the same clause.
+    // the trigger, in the same clause; else any actor of the clause (an
+    // object that then acts: "أجبر قوات النظام على التراجع").
+    let clause = s.clause_start(i, 10);
     let in_clause = within(before, clause, i);
-    in_clause
+    if let Some(a) = in_clause
         .iter()
         .rev()
         .filter(|a| a.last < i)
-        .find(|a| !is_marked(inp, s, a))
+        .filter(fighter)
+        .find(|a| !is_marked(inp, s, a) || is_support_free_source(inp, s, a))
         .or_else(|| {
-            // A target-marked actor before a withdrawal is still the one
-            // who leaves ("أجبر قوات النظام على التراجع").
-            in_clause.iter().rev().find(|a| a.last < i)
+            in_clause
+                .iter()
+                .rev()
+                .filter(|a| a.last < i)
+                .filter(fighter)
+                .find(|a| !is_supported(inp, s, a))
         })
-        .and_then(found)
+    {
+        return found(a);
+    }
+    // The sentence's speaker ("روسيا: سنقصف"), or who it reports
+    // ("قالت وزارة الدفاع إنها ستقصف").
+    if let Some(sp) = s.speaker.or(s.source).filter(|&x| view::can_fight(all.get(x)))
+    {
+        return Some((sp, None));
+    }
+    // The party named last in the document.
+    state
+        .actors_seen
+        .iter()
+        .rev()
+        .take(20)
+        .find(|&&x| view::can_fight(all.get(x)))
+        .map(|&x| (x, None))
+}
+
+/// A source cue before an actor that is also the subject of the clause
+/// ("أعلنت قوات سوريا الديمقراطية انطلاق ...") still makes it the doer.
+fn is_support_free_source(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
+    let cues = &inp.lex.cues;
+    !a.prep
+        && !is_supported(inp, s, a)
+        && (a.first.saturating_sub(1)..a.first)
+            .any(|j| cues.source.has_word(s.words[j]))
+        && !(a.first.saturating_sub(2)..a.first)
+            .any(|j| cues.target_markers.has_word(s.words[j]))
 }
 
 fn find_target(
     inp: &Inputs<'_>,
+    all: &Ents<'_>,
     s: &Sentence<'_>,
+    i: usize,
     last: usize,
     ty: EventType,
     agent: Option<usize>,
 ) -> Option<usize> {
     let cues = &inp.lex.cues;
-    let after: Vec<&Placed> = within(&s.actors, last + 1, last + 9)
+    let agent_id = agent.and_then(|a| view::entity_id(all.get(a)));
+    let clause_end = (last + 1..(last + 1 + TARGET_WINDOW).min(s.words.len()))
+        .find(|&j| j > last + 1 && s.clause_break(j - 1, j))
+        .unwrap_or(last + 1 + TARGET_WINDOW);
+    let after: Vec<&Placed> = within(&s.actors, last + 1, clause_end)
         .iter()
-        .filter(|a| Some(a.idx) != agent)
+        .filter(|a| {
+            Some(a.idx) != agent
+                && view::entity_id(all.get(a.idx)) != agent_id
+                && view::can_fight(all.get(a.idx))
+                && !is_supported(inp, s, a)
+        })
         .collect();
     if ty == EventType::Casualties {
         // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم".
         return after.first().map(|a| a.idx);
     }
+    let marked = |a: &&&Placed| {
+        a.prep
+            || (a.first.saturating_sub(2)..a.first).any(|j| {
+                cues.target_markers.has_word(s.words[j]) || s.words[j] == "من"
+            })
+    };
     if matches!(
         ty,
         EventType::Withdrawal | EventType::Displacement | EventType::Deadline
     ) {
-        return after
-            .iter()
-            .find(|a| {
-                (a.first.saturating_sub(2)..a.first)
-                    .any(|j| cues.target_markers.has_word(s.words[j]))
-            })
-            .map(|a| a.idx);
+        return after.iter().find(marked).map(|a| a.idx);
     }
+    let _ = i;
     after
         .iter()
         .find(|a| {
-            is_marked(inp, s, a)
+            marked(a)
                 && !(a.first.saturating_sub(2)..a.first)
                     .any(|j| cues.source.has_word(s.words[j]))
         })
         .map(|a| a.idx)
 }
 
+/// A target when the syntax gives none: the nearest other fighting party
+/// of the sentence, then of the document.
+fn fallback_target(
+    all: &Ents<'_>,
+    s: &Sentence<'_>,
+    i: usize,
+    last: usize,
+    agent: Option<usize>,
+    state: &State,
+) -> Option<usize> {
+    let agent_id = agent.and_then(|a| view::entity_id(all.get(a)));
+    let other = |x: usize| {
+        let e = all.get(x);
+        view::can_fight(e)
+            && view::entity_type(e) != Some("civilians")
+            && view::entity_id(e) != agent_id
+            && view::entity_id(e).is_some()
+    };
+    let near = within(&s.actors, i.saturating_sub(TARGET_WINDOW), last + 1 + TARGET_WINDOW);
+    let mut by_distance: Vec<&Placed> = near.iter().filter(|a| other(a.idx)).collect();
+    by_distance.sort_by_key(|a| (a.first.abs_diff(i), a.first < i));
+    by_distance.first().map(|a| a.idx).or_else(|| {
+        state.actors_seen.iter().rev().take(20).copied().find(|&x| other(x))
+    })
+}
+
 /// The two sides of a clash: "بين X و Y", or the actors around it.
 fn clash_sides(
+    inp: &Inputs<'_>,
+    all: &Ents<'_>,
     s: &Sentence<'_>,
     i: usize,
     last: usize,
 ) -> Option<(usize, usize)> {
+    let _ = inp;
     let between = (last + 1..(last + 3).min(s.words.len()))
         .find(|&j| s.words[j] == "بين");
+    let fighter = |a: &&Placed| view::can_fight(all.get(a.idx));
     let pool: Vec<&Placed> = match between {
-        Some(j) => within(&s.actors, j + 1, j + 12).iter().collect(),
+        Some(j) => within(&s.actors, j + 1, j + 12).iter().filter(fighter).collect(),
         None => {
             let mut v: Vec<&Placed> =
                 within(&s.actors, i.saturating_sub(10), last + 11)
                     .iter()
+                    .filter(fighter)
                     .collect();
             v.sort_by_key(|a| a.first.abs_diff(i));
             v
         }
     };
     let a = pool.first()?;
-    let b = pool.iter().find(|b| b.idx != a.idx)?;
+    let id = |x: usize| view::entity_id(all.get(x));
+    let b = pool.iter().find(|b| id(b.idx) != id(a.idx))?;
     Some((a.idx, b.idx))
 }
 
-/// The time nearest the trigger in the sentence.
-fn nearest(times: &[Placed], i: usize, last: usize) -> Option<usize> {
-    // Only the last time before the trigger and the first after it can
-    // be the nearest.
-    let k = times.partition_point(|t| t.first <= last);
-    times[k.saturating_sub(1)..(k + 1).min(times.len())]
+/// The place: a place after the trigger, then before it, preferring
+/// anything more precise than a country.
+fn find_place(
+    all: &Ents<'_>,
+    s: &Sentence<'_>,
+    i: usize,
+    last: usize,
+) -> Option<usize> {
+    let after = within(&s.places, last + 1, usize::MAX);
+    let before = within(&s.places, 0, i);
+    let precise = |p: &&Placed| !view::is_country(all.get(p.idx));
+    after
         .iter()
-        .min_by_key(|t| {
-            if t.first > last {
-                t.first - last
-            } else {
-                i.saturating_sub(t.last)
-            }
-        })
+        .find(precise)
+        .or_else(|| before.iter().rev().filter(|p| p.last < i).find(precise))
+        .or_else(|| after.first())
+        .or_else(|| before.iter().rev().find(|p| p.last < i))
+        .map(|p| p.idx)
+}
+
+/// The time nearest the trigger in the sentence, preferring firm times to
+/// open ones (`منذ عامين` is rarely when an event happened).
+fn nearest_time(
+    inp: &Inputs<'_>,
+    s: &Sentence<'_>,
+    i: usize,
+    last: usize,
+) -> Option<usize> {
+    let distance = |t: &Placed| {
+        if t.first > last {
+            t.first - last
+        } else {
+            i.saturating_sub(t.last)
+        }
+    };
+    let near = within(&s.times, i.saturating_sub(20), last + 20);
+    let firm = near
+        .iter()
+        .filter(|t| !view::time_is_open(&inp.times[t.idx]))
+        .min_by_key(|t| distance(t));
+    let open = near.iter().min_by_key(|t| distance(t));
+    firm.filter(|f| open.is_none_or(|o| distance(f) <= distance(o) + 6))
+        .or(open)
         .map(|t| t.idx)
 }
 
 /// A count next to the trigger: "مقتل 76", "35 هجوماً", "274 ألف من
 /// النازحين", "قتل ما لا يقل عن 120".
 fn find_count(s: &Sentence<'_>, i: usize, last: usize) -> Option<usize> {
-    within(&s.counts, last + 1, last + 2)
-        .first()
+    covering(&s.counts, i)
+        .or_else(|| within(&s.counts, last + 1, last + 2).first())
         .or_else(|| {
             within(&s.counts, i.saturating_sub(4), i).iter().find(|c| {
-                c.last < i
-                    && (c.last + 1 == i
-                        || c.last + 2 == i && s.words[i - 1] == "من")
+                c.last + 1 == i || c.last + 2 == i && s.words[i - 1] == "من"
             })
         })
         .map(|c| c.idx)
 }
 
 /// The source: the actor or person right after an attribution cue.
-fn find_source(inp: &Inputs<'_>, s: &Sentence<'_>) -> Option<usize> {
+fn find_source(
+    inp: &Inputs<'_>,
+    all: &Ents<'_>,
+    s: &Sentence<'_>,
+) -> Option<usize> {
     let cues = &inp.lex.cues;
     s.actors
         .iter()
         .find(|a| {
             (a.first.saturating_sub(2)..a.first)
                 .any(|j| cues.source.has_word(s.words[j]))
-                && (view::is_person(&inp.entities[a.idx]) || a.first > 0)
+                && (view::is_person(all.get(a.idx)) || a.first > 0)
         })
         .map(|a| a.idx)
+}
+
+/// An actor that opens the sentence followed by a colon: the speaker.
+fn find_speaker(s: &Sentence<'_>) -> Option<usize> {
+    let a = s.actors.first().filter(|a| a.first == 0)?;
+    let after = s.ranges.get(a.last + 1)?;
+    let gap = s.text.get(s.ranges[a.last].end..after.start)?;
+    gap.contains(':').then_some(a.idx)
 }

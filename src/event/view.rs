@@ -3,7 +3,7 @@
 
 use crate::gazetteer::{Entity, EntityKind};
 use crate::number::{Quantity, QuantityKind};
-use crate::time::TimeMention;
+use crate::time::{TimeKind, TimeMention};
 
 pub(crate) fn entity_id(e: &Entity) -> Option<&str> {
     e.id.as_deref()
@@ -13,20 +13,50 @@ pub(crate) fn entity_ancestors(e: &Entity) -> &[String] {
     &e.ancestors
 }
 
+pub(crate) fn entity_type(e: &Entity) -> Option<&str> {
+    e.entity_type.as_deref()
+}
+
 /// Whether the entity can act: an organisation, force, state or person.
 pub(crate) fn is_actor(e: &Entity) -> bool {
     matches!(e.kind, EntityKind::Actor | EntityKind::Person)
+}
+
+/// Whether the actor can carry out or suffer a military event: not a
+/// monitor, an international body or a party that only speaks.
+pub(crate) fn can_fight(e: &Entity) -> bool {
+    is_actor(e)
+        && !matches!(
+            entity_type(e),
+            Some(
+                "ngo_monitor"
+                    | "international_org"
+                    | "political_party"
+                    | "media"
+            )
+        )
+}
+
+/// Whether the actor has no aircraft: armed groups and militias (so a
+/// bombardment they carry out is shelling).
+pub(crate) fn is_ground_only(e: &Entity) -> bool {
+    matches!(entity_type(e), Some("non_state_armed_group" | "militia"))
 }
 
 pub(crate) fn is_place(e: &Entity) -> bool {
     e.kind == EntityKind::Place
 }
 
+/// A country as a place: the least precise place to give an event.
+pub(crate) fn is_country(e: &Entity) -> bool {
+    is_place(e) && entity_type(e) == Some("country")
+}
+
 pub(crate) fn is_person(e: &Entity) -> bool {
     e.kind == EntityKind::Person
 }
 
-/// A count an event can carry: a cardinal with a value.
+/// A count an event can carry: a cardinal.
 pub(crate) fn is_count(q: &Quantity) -> bool {
     q.kind == QuantityKind::Cardinal
 }
@@ -41,4 +71,22 @@ pub(crate) fn time_from(t: &TimeMention) -> Option<String> {
 
 pub(crate) fn time_to(t: &TimeMention) -> Option<String> {
     t.value.to_iso()
+}
+
+/// Whether a time is open at one end (`منذ X`, `حتى X`).
+pub(crate) fn time_is_open(t: &TimeMention) -> bool {
+    matches!(t.value.kind, TimeKind::OpenStart | TimeKind::OpenEnd)
+}
+
+/// The time an event took place at, from a time mention: for `منذ X` and
+/// `حتى X`, the window of X itself; `None` when nothing is resolved.
+pub(crate) fn event_time(t: &TimeMention) -> Option<TimeMention> {
+    if time_is_open(t) {
+        let (from, to) = t.value.bound?;
+        let mut t = t.clone();
+        t.value.from = Some(from);
+        t.value.to = Some(to);
+        return Some(t);
+    }
+    t.value.from.map(|_| t.clone())
 }
