@@ -337,6 +337,9 @@ pub(crate) fn unknown_places(
                     .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
                 && !ctx.directions.iter().any(|(d, _)| *d == n.text)
                 && !ctx.unknown_classifiers.contains(&n.text)
+                && !["بال", "كال", "لل", "وال", "فال"]
+                    .iter()
+                    .any(|x| n.text.starts_with(x))
         };
         if !good(&n1) {
             continue;
