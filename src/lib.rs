@@ -11,12 +11,12 @@
 //!   [`DocumentDate`], the anchor for relative times such as `أمس`.
 //! * [`Document`] holds the sentences, the page chrome, and the entity,
 //!   quantity, time and event mentions, each located by a [`Loc`].
+//! * [`normalize`] is the orthographic folding every stage works on, with
+//!   its offset map back to the original ([`Normalized`]).
 //! * [`Entity`] is an actor, person or place mention, resolved against the
 //!   [`Gazetteer`] (`gazetteers/*.toml`, extendable with
 //!   [`ExtractorBuilder::gazetteer_str`]); its [`Entry`] gives the id,
 //!   type, parent chain and coordinates.
-//! * [`normalize`] is the orthographic folding every stage works on, with
-//!   its offset map back to the original ([`Normalized`]).
 //!
 //! # Example: extracting from an article
 //!
