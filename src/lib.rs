@@ -16,6 +16,10 @@
 //!   number from a string (`"ثلاثمائة وخمسون"` → 350).
 //! * [`normalize`] is the orthographic folding every stage works on, with
 //!   its offset map back to the original ([`Normalized`]).
+//! * [`Entity`] is an actor, person or place mention, resolved against the
+//!   [`Gazetteer`] (`gazetteers/*.toml`, extendable with
+//!   [`ExtractorBuilder::gazetteer_str`]); its [`Entry`] gives the id,
+//!   type, parent chain and coordinates.
 //!
 //! # Example: extracting from an article
 //!

@@ -382,3 +382,86 @@ fn absurd_input_takes_linear_time() {
         "{small:?} vs {large:?}"
     );
 }
+
+mod fuzz {
+    use hadath::Extractor;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "الرقة",
+        "الرَّقَّة",
+        "ريف",
+        "حلب",
+        "الشمالي",
+        "قرية",
+        "حي",
+        "مخيم",
+        "و",
+        "ب",
+        "لل",
+        "ال",
+        "في",
+        "من",
+        "بدعم",
+        "روسيا",
+        "سورية",
+        "الروسية",
+        "روسي",
+        "قوات",
+        "سوريا",
+        "الديمقراطية",
+        "«",
+        "»",
+        "\"",
+        "”",
+        "ـ",
+        " ",
+        " ",
+        " ",
+        "\n",
+        ":",
+        "،",
+        "مطار",
+        "الطبقة",
+        "العسكري",
+        "بادية",
+        "محافظة",
+        "طائرات",
+        "التحالف",
+        "داعش",
+        "ية",
+        "x",
+        "١٢",
+        "\u{200f}",
+        "ٌ",
+        "الباب",
+        "النظام",
+        "جبهة النصرة",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn spans_are_valid_sorted_and_disjoint(
+            parts in proptest::collection::vec(0..PIECES.len(), 0..40),
+            glue in proptest::collection::vec(any::<bool>(), 40),
+        ) {
+            let mut text = String::new();
+            for (k, &i) in parts.iter().enumerate() {
+                text.push_str(PIECES[i]);
+                if glue[k] {
+                    text.push(' ');
+                }
+            }
+            let doc = Extractor::builtin().extract(text.as_str());
+            let mut last_end = 0;
+            for e in &doc.entities {
+                prop_assert!(e.loc.start < e.loc.end);
+                prop_assert!(e.loc.start >= last_end, "{:?}", doc.entities);
+                prop_assert_eq!(text.get(e.loc.start..e.loc.end), Some(e.loc.text.as_str()));
+                prop_assert_eq!(e.loc.char_start, text[..e.loc.start].chars().count());
+                last_end = e.loc.end;
+            }
+        }
+    }
+}

@@ -430,12 +430,14 @@ impl EventLexicon {
         for split in clitic_splits(word) {
             let Some(forms) = self.forms.get(split.stem) else { continue };
             for form in forms {
-                let verb = matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
+                let verb =
+                    matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
                 if verb && split.article {
                     continue;
                 }
                 // The future prefix goes with present verbs only.
-                if split.proclitics.contains('س') && form.pos != Pos::PresentVerb
+                if split.proclitics.contains('س')
+                    && form.pos != Pos::PresentVerb
                 {
                     continue;
                 }

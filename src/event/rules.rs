@@ -265,7 +265,15 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             } else {
                 None
             };
-            sentence_events(inp, &all, &sent, si, lede, &mut state, &mut events);
+            sentence_events(
+                inp,
+                &all,
+                &sent,
+                si,
+                lede,
+                &mut state,
+                &mut events,
+            );
         }
         state.actors_seen.extend(sent.actors.iter().map(|a| a.idx));
         if let Some(pl) = sent
@@ -290,12 +298,8 @@ fn lede_time_ahead(
     si: usize,
     times: &[(Range<usize>, usize)],
 ) -> Option<usize> {
-    let body = p
-        .sentences
-        .iter()
-        .skip(si + 1)
-        .filter(|s| s.chrome.is_none())
-        .take(3);
+    let body =
+        p.sentences.iter().skip(si + 1).filter(|s| s.chrome.is_none()).take(3);
     let mut open = None;
     for s in body {
         let lo = times.partition_point(|(r, _)| r.start < s.norm.start);
@@ -329,7 +333,8 @@ fn resolve_referents(
         {
             continue;
         }
-        let Some(r) = inp.lex.referents.iter().find(|r| r.words.has_word(s.words[j]))
+        let Some(r) =
+            inp.lex.referents.iter().find(|r| r.words.has_word(s.words[j]))
         else {
             continue;
         };
@@ -350,8 +355,10 @@ fn resolve_referents(
         // The actors before this word: earlier in the sentence, then the
         // document, nearest first; a bounded look back.
         let earlier = within(&s.actors, 0, j).iter().rev().map(|a| a.idx);
-        let found =
-            earlier.chain(seen.iter().rev().copied()).take(40).find(|&i| fits(i));
+        let found = earlier
+            .chain(seen.iter().rev().copied())
+            .take(40)
+            .find(|&i| fits(i));
         let Some(target) = found else { continue };
         let word = s.ranges[j].clone();
         // The referent's span leaves out its proclitics.
@@ -359,7 +366,9 @@ fn resolve_referents(
             .iter()
             .find(|sp| r.words.has_word(sp.stem) || sp.proclitics.is_empty())
             .map_or(word.len(), |sp| {
-                sp.stem.len() + if sp.article { 4 } else { 0 } + sp.enclitic.len()
+                sp.stem.len()
+                    + if sp.article { 4 } else { 0 }
+                    + sp.enclitic.len()
             });
         let start = word.end.saturating_sub(stem_len).max(word.start);
         let mut e = all.get(target).clone();
@@ -506,7 +515,8 @@ fn sentence_events(
         let clause = s.clause_start(i, CUE_WINDOW);
         let wide = s.clause_start(i, 8);
         let before_in = |from: usize, set: &WordSet| {
-            (from..i).any(|j| !s.in_count(j) && set.match_len(&s.words[j..]) > 0)
+            (from..i)
+                .any(|j| !s.in_count(j) && set.match_len(&s.words[j..]) > 0)
         };
         let negated = before_in(clause, &lex.cues.negation)
             || i > 0 && lex.cues.cessation.has_word(s.words[i - 1]);
@@ -521,16 +531,18 @@ fn sentence_events(
                 && lex.lookup(w).is_empty()
                 && lex.cues.light.has_word(&bare[2..])
         });
-        let tense =
-            if future_prefix || future_governor || before_in(wide, &lex.cues.future) {
-                Tense::Future
-            } else {
-                match form.pos {
-                    Pos::PastVerb => Tense::Past,
-                    Pos::PresentVerb => Tense::Present,
-                    _ => Tense::Unspecified,
-                }
-            };
+        let tense = if future_prefix
+            || future_governor
+            || before_in(wide, &lex.cues.future)
+        {
+            Tense::Future
+        } else {
+            match form.pos {
+                Pos::PastVerb => Tense::Past,
+                Pos::PresentVerb => Tense::Present,
+                _ => Tense::Unspecified,
+            }
+        };
         let generic = tense != Tense::Future
             && polarity == Polarity::Positive
             && is_generic(inp, s, i, last, wide, form.pos, count.is_some());
@@ -813,7 +825,8 @@ fn find_agent(
     }
     // The sentence's speaker ("روسيا: سنقصف"), or who it reports
     // ("قالت وزارة الدفاع إنها ستقصف").
-    if let Some(sp) = s.speaker.or(s.source).filter(|&x| view::can_fight(all.get(x)))
+    if let Some(sp) =
+        s.speaker.or(s.source).filter(|&x| view::can_fight(all.get(x)))
     {
         return Some((sp, None));
     }
@@ -829,7 +842,11 @@ fn find_agent(
 
 /// A source cue before an actor that is also the subject of the clause
 /// ("أعلنت قوات سوريا الديمقراطية انطلاق ...") still makes it the doer.
-fn is_support_free_source(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
+fn is_support_free_source(
+    inp: &Inputs<'_>,
+    s: &Sentence<'_>,
+    a: &Placed,
+) -> bool {
     let cues = &inp.lex.cues;
     !a.prep
         && !is_supported(inp, s, a)
@@ -907,8 +924,13 @@ fn fallback_target(
             && view::entity_id(e) != agent_id
             && view::entity_id(e).is_some()
     };
-    let near = within(&s.actors, i.saturating_sub(TARGET_WINDOW), last + 1 + TARGET_WINDOW);
-    let mut by_distance: Vec<&Placed> = near.iter().filter(|a| other(a.idx)).collect();
+    let near = within(
+        &s.actors,
+        i.saturating_sub(TARGET_WINDOW),
+        last + 1 + TARGET_WINDOW,
+    );
+    let mut by_distance: Vec<&Placed> =
+        near.iter().filter(|a| other(a.idx)).collect();
     by_distance.sort_by_key(|a| (a.first.abs_diff(i), a.first < i));
     by_distance.first().map(|a| a.idx).or_else(|| {
         state.actors_seen.iter().rev().take(20).copied().find(|&x| other(x))
@@ -928,7 +950,9 @@ fn clash_sides(
         .find(|&j| s.words[j] == "بين");
     let fighter = |a: &&Placed| view::can_fight(all.get(a.idx));
     let pool: Vec<&Placed> = match between {
-        Some(j) => within(&s.actors, j + 1, j + 12).iter().filter(fighter).collect(),
+        Some(j) => {
+            within(&s.actors, j + 1, j + 12).iter().filter(fighter).collect()
+        }
         None => {
             let mut v: Vec<&Placed> =
                 within(&s.actors, i.saturating_sub(10), last + 11)

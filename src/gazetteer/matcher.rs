@@ -179,11 +179,15 @@ impl Matcher {
         let mut out = Vec::new();
         for m in ac.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if text[e..].chars().next().is_some_and(char::is_alphanumeric) {
+            if text
+                .get(e..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_word_char)
+            {
                 continue;
             }
             let Some(ws) = word_start(text, s) else { continue };
-            let prefix = &text[ws..s];
+            let prefix = text.get(ws..s).unwrap_or("");
             let Some((pat, uses)) = self.pats.get(m.pattern().as_usize())
             else {
                 continue;
@@ -210,12 +214,20 @@ impl Matcher {
     }
 }
 
+/// Whether `c` belongs to a word (as in [`crate::words`]), with a fast
+/// path for ASCII and the Arabic letters.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{0621}'..='\u{064A}').contains(&c)
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 /// The start of the word `s` lies in, if at most two letters precede `s`
 /// in it (the longest proclitic chain).
 fn word_start(text: &str, s: usize) -> Option<usize> {
     let mut ws = s;
-    for (n, c) in text[..s].chars().rev().enumerate() {
-        if !c.is_alphanumeric() {
+    for (n, c) in text.get(..s).unwrap_or("").chars().rev().enumerate() {
+        if !is_word_char(c) {
             break;
         }
         if n >= 2 {

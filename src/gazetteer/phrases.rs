@@ -21,9 +21,7 @@ pub(crate) struct Word {
     pub(crate) end: usize,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
+use super::matcher::is_word_char;
 
 fn word_at(
     text: &str,
@@ -322,7 +320,41 @@ pub(crate) fn unknown_places(
         i > 0 && found.get(i - 1).is_some_and(|e| s < e.norm.end)
     };
     let mut out = Vec::new();
-    for r in crate::text::words(text) {
+    // Words ending with a classifier, found by substring search (a scan
+    // of every word would cost a Unicode lookup per char).
+    let mut spots: Vec<core::ops::Range<usize>> = Vec::new();
+    for c in &ctx.unknown_classifiers {
+        for (i, _) in text.match_indices(c.as_str()) {
+            let end = i + c.len();
+            if text
+                .get(end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_word_char)
+            {
+                continue;
+            }
+            let mut start = i;
+            let mut ok = true;
+            for (n, ch) in
+                text.get(..i).unwrap_or("").chars().rev().enumerate()
+            {
+                if !is_word_char(ch) {
+                    break;
+                }
+                if n >= 2 {
+                    ok = false;
+                    break;
+                }
+                start -= ch.len_utf8();
+            }
+            if ok {
+                spots.push(start..end);
+            }
+        }
+    }
+    spots.sort_by_key(|r| r.start);
+    spots.dedup();
+    for r in spots {
         let w = word_at(text, r.start, r.end, ctx);
         if !ctx.unknown_classifiers.contains(&w.base) || covered(w.start) {
             continue;
@@ -337,6 +369,9 @@ pub(crate) fn unknown_places(
                     .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
                 && !ctx.directions.iter().any(|(d, _)| *d == n.text)
                 && !ctx.unknown_classifiers.contains(&n.text)
+                && !["بال", "كال", "لل", "وال", "فال"]
+                    .iter()
+                    .any(|x| n.text.starts_with(x))
         };
         if !good(&n1) {
             continue;

@@ -182,6 +182,8 @@ t!(tabqa_politic, "الطبقة السياسية", []);
 t!(tabqa_city, "معركة الطبقة", [("الطبقة", "tabqa", "place")]);
 t!(thawra_word, "في الثورة السورية", []);
 t!(thawra_alone, "أبناء الثورة", []);
+t!(thawra_in, "شارك في الثورة", []);
+t!(camp_for_refugees, "مخيم للاجئين", []);
 t!(thawra_city, "مدينة الثورة", [("مدينة الثورة", "tabqa", "place")]);
 t!(bab_door, "فتح الباب أمام", []);
 t!(bab_city, "في الباب", [("الباب", "al_bab", "place")]);
@@ -352,3 +354,11 @@ t!(
     "اتفقت روسيا والعراق",
     [("روسيا", "russia", "actor"), ("العراق", "iraq", "actor")]
 );
+t!(act_demonym, "توقف القصف الروسي", [("القصف الروسي", "russia", "actor")]);
+t!(
+    act_demonym_between,
+    "بغطاء جوي روسي",
+    [("غطاء جوي روسي", "russia", "actor")]
+);
+t!(observatory_other, "وقال المرصد الأورومتوسطي", []);
+t!(national_army_other, "الجيش الوطني اللبناني", []);

@@ -1,0 +1,63 @@
+//! The gazetteer: matcher build time, and matching throughput over the
+//! seed articles repeated to a few megabytes. Run with
+//! `cargo bench --bench gazetteer`.
+//!
+//! `extract` runs the whole pipeline; `normalize` is the baseline it
+//! includes, so the gazetteer's own cost is roughly their difference (on
+//! the gazetteer branch the other stages are still empty).
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+
+fn corpus() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut seeds: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    seeds.sort();
+    seeds
+}
+
+fn build(c: &mut Criterion) {
+    let mut g = c.benchmark_group("gazetteer_build");
+    g.sample_size(10);
+    g.bench_function("builder_build", |b| {
+        b.iter(|| black_box(hadath::Extractor::builder().build().unwrap()))
+    });
+    g.finish();
+}
+
+fn throughput(c: &mut Criterion) {
+    let seeds = corpus();
+    let one: usize = seeds.iter().map(String::len).sum();
+    let reps = (4 << 20) / one + 1;
+    let articles: Vec<&str> =
+        (0..reps).flat_map(|_| seeds.iter().map(String::as_str)).collect();
+    let bytes: usize = articles.iter().map(|a| a.len()).sum();
+    let extractor = hadath::Extractor::builtin();
+    let mut g = c.benchmark_group("gazetteer_match");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("normalize", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(hadath::normalize(a));
+            }
+        })
+    });
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(extractor.extract(*a));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, build, throughput);
+criterion_main!(benches);
