@@ -257,10 +257,15 @@ impl Extractor {
             &quantities,
             &times,
         );
-        let document_events =
-            crate::event::merge(&events, &prepared.repeated_sentences());
         let chrome = prepared.chrome_lines();
         let sentences = prepared.public_sentences();
+        let texts: Vec<&str> =
+            sentences.iter().map(|s| s.loc.text.as_str()).collect();
+        let document_events = crate::event::merge(
+            &events,
+            &texts,
+            &prepared.repeated_sentences(),
+        );
         Document {
             date: input.date.map(|d| d.to_string()),
             len: input.text.len(),

@@ -16,6 +16,7 @@ use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
 use crate::time::TimeMention;
+use crate::Span;
 use core::fmt;
 use serde::Serialize;
 
@@ -154,8 +155,9 @@ pub struct Event {
     pub modality: Modality,
     /// The rule that fired, `type.pattern`.
     pub rule: String,
-    /// The sentence the event was found in: its evidence.
-    pub sentence: Loc,
+    /// The sentence the event was found in, its evidence: a byte span of
+    /// the input (the text is in [`crate::Document::sentences`]).
+    pub sentence: Span,
     /// Index of that sentence in [`crate::Document::sentences`].
     pub sentence_index: usize,
 }
@@ -248,6 +250,7 @@ pub(crate) fn extract(
 /// in a repeated paragraph, are one event.
 pub(crate) fn merge(
     events: &[Event],
+    sentences: &[&str],
     repeats: &[(usize, usize)],
 ) -> Vec<DocumentEvent> {
     use std::collections::HashMap;
@@ -256,7 +259,17 @@ pub(crate) fn merge(
     let mut out: Vec<DocumentEvent> = Vec::new();
     // Document events by (type, sentence text) and, for repeated
     // paragraphs, the sentence each repeat copies.
-    let mut by_text: HashMap<(EventType, &str), Vec<usize>> = HashMap::new();
+    let mut by_text: HashMap<(EventType, usize), Vec<usize>> = HashMap::new();
+    // Each distinct sentence text gets an id, hashed once per sentence.
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let text_id: Vec<usize> = sentences
+        .iter()
+        .map(|t| {
+            let next = ids.len();
+            *ids.entry(t).or_insert(next)
+        })
+        .collect();
+    let text_of = |si: usize| text_id.get(si).copied().unwrap_or(usize::MAX);
     let copy_of: HashMap<usize, usize> =
         repeats.iter().map(|&(orig, rep)| (rep, orig)).collect();
     let mut by_sentence: HashMap<(EventType, usize), Vec<usize>> =
@@ -278,7 +291,7 @@ pub(crate) fn merge(
                 && agree(d.place.as_deref(), id_of(&e.place))
         };
         let same_text = by_text
-            .get(&(e.event_type, e.sentence.text.as_str()))
+            .get(&(e.event_type, text_of(e.sentence_index)))
             .into_iter()
             .flatten();
         let repeated = copy_of
@@ -326,7 +339,7 @@ pub(crate) fn merge(
             }
         };
         let texts = by_text
-            .entry((e.event_type, e.sentence.text.as_str()))
+            .entry((e.event_type, text_of(e.sentence_index)))
             .or_default();
         if !texts.contains(&k) {
             // Keep the lists short: a text repeated with ever new

@@ -579,7 +579,10 @@ fn sentence_events(
             },
             modality,
             rule,
-            sentence: inp.p.loc(s.ranges[0].start..s.ranges[last_word].end),
+            sentence: inp
+                .p
+                .norm
+                .original_span(s.ranges[0].start..s.ranges[last_word].end),
             sentence_index: si,
         });
         if matches!(
