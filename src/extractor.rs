@@ -253,6 +253,7 @@ impl Extractor {
         let events = crate::event::extract(
             &prepared,
             &self.inner.events,
+            &self.inner.gazetteer,
             &entities,
             &quantities,
             &times,

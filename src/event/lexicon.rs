@@ -130,6 +130,8 @@ pub(crate) struct Cues {
     pub(crate) ground: WordSet,
     pub(crate) negation: WordSet,
     pub(crate) cessation: WordSet,
+    pub(crate) killed_by: WordSet,
+    pub(crate) causal: WordSet,
     pub(crate) support: WordSet,
     pub(crate) strike_modifiers: WordSet,
     pub(crate) future: WordSet,
@@ -159,6 +161,8 @@ pub(crate) struct Referent {
     pub(crate) types: Vec<String>,
     pub(crate) ids: Vec<String>,
     pub(crate) any: bool,
+    /// The actor id to take when no earlier actor fits.
+    pub(crate) default: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +186,7 @@ struct RawReferent {
     ids: Vec<String>,
     #[serde(default)]
     any: bool,
+    default: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -196,6 +201,11 @@ struct RawTrigger {
     verbs: Vec<String>,
     #[serde(default)]
     participles: Vec<String>,
+    /// Conjugated verb forms given one by one (present if they start with
+    /// ي ت ن ا, else past), for verbs whose full conjugation would take
+    /// in nouns.
+    #[serde(default)]
+    verb_forms: Vec<String>,
     #[serde(default)]
     needs_cue: bool,
     #[serde(default)]
@@ -222,6 +232,8 @@ struct RawCues {
     ground: Vec<String>,
     negation: Vec<String>,
     cessation: Vec<String>,
+    killed_by: Vec<String>,
+    causal: Vec<String>,
     support: Vec<String>,
     strike_modifiers: Vec<String>,
     future: Vec<String>,
@@ -322,6 +334,7 @@ impl EventLexicon {
             if t.nouns.is_empty()
                 && t.verbs.is_empty()
                 && t.participles.is_empty()
+                && t.verb_forms.is_empty()
             {
                 return Err(Error::data(
                     file,
@@ -359,6 +372,16 @@ impl EventLexicon {
             for p in &t.participles {
                 add(p, Pos::Participle);
             }
+            for v in &t.verb_forms {
+                let n = normalize(v);
+                let form = n.as_str().trim();
+                let pos = if form.starts_with(['ي', 'ت', 'ن', 'ا']) {
+                    Pos::PresentVerb
+                } else {
+                    Pos::PastVerb
+                };
+                add(form, pos);
+            }
             for v in &t.verbs {
                 let stem = normalize(v).as_str().trim().to_string();
                 for (form, pos) in conjugate(&stem) {
@@ -394,6 +417,8 @@ impl EventLexicon {
             ground: WordSet::new(&c.ground),
             negation: WordSet::new(&c.negation),
             cessation: WordSet::new(&c.cessation),
+            killed_by: WordSet::new(&c.killed_by),
+            causal: WordSet::new(&c.causal),
             support: WordSet::new(&c.support),
             strike_modifiers: WordSet::new(&c.strike_modifiers),
             future: WordSet::new(&c.future),
@@ -418,6 +443,7 @@ impl EventLexicon {
                     types: r.types.clone(),
                     ids: r.ids.clone(),
                     any: r.any,
+                    default: r.default.clone(),
                 })
                 .collect(),
         })

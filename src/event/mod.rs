@@ -237,11 +237,19 @@ pub struct DocumentEvent {
 pub(crate) fn extract(
     p: &Prepared<'_>,
     lex: &EventLexicon,
+    gazetteer: &crate::Gazetteer,
     entities: &[Entity],
     quantities: &[Quantity],
     times: &[TimeMention],
 ) -> Vec<Event> {
-    rules::extract(&rules::Inputs { p, lex, entities, quantities, times })
+    rules::extract(&rules::Inputs {
+        p,
+        lex,
+        gazetteer,
+        entities,
+        quantities,
+        times,
+    })
 }
 
 /// Merges mentions into document events: mentions of one type whose known

@@ -135,6 +135,7 @@ fn place(
 pub(crate) struct Inputs<'a> {
     pub(crate) p: &'a Prepared<'a>,
     pub(crate) lex: &'a EventLexicon,
+    pub(crate) gazetteer: &'a crate::Gazetteer,
     pub(crate) entities: &'a [Entity],
     pub(crate) quantities: &'a [Quantity],
     pub(crate) times: &'a [TimeMention],
@@ -167,6 +168,8 @@ struct State {
     lede_time: Option<usize>,
     /// The last time named earlier on the current line.
     line_time: Option<usize>,
+    /// The last time named in the previous two sentences.
+    recent_time: Option<usize>,
     /// The agent of the last strike, attack or clash: who caused a toll
     /// reported after it.
     last_cause: Option<usize>,
@@ -211,6 +214,7 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut state = State::default();
     let mut line_time: Option<(usize, usize)> = None;
+    let mut recent: Vec<Option<usize>> = Vec::new();
     let first_line =
         p.sentences.iter().find(|s| s.chrome.is_none()).map(|s| s.line);
 
@@ -275,6 +279,10 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
                 &mut events,
             );
         }
+        if skip {
+            // Captions and widgets tell nothing about the article's events.
+            continue;
+        }
         state.actors_seen.extend(sent.actors.iter().map(|a| a.idx));
         if let Some(pl) = sent
             .places
@@ -287,6 +295,11 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         if let Some(t) = sent.times.last() {
             line_time = Some((s.line, t.idx));
         }
+        recent.push(sent.times.last().map(|t| t.idx));
+        if recent.len() > 2 {
+            recent.remove(0);
+        }
+        state.recent_time = recent.iter().rev().flatten().next().copied();
     }
     events
 }
@@ -342,44 +355,76 @@ fn resolve_referents(
         if r.any && j > 0 && s.words[j - 1].starts_with("ال") {
             continue;
         }
-        let fits = |idx: usize| {
-            let e = all.get(idx);
-            let ids = view::entity_id(e)
-                .into_iter()
-                .chain(view::entity_ancestors(e).iter().map(String::as_str));
-            view::can_fight(e)
-                && (r.any
-                    || r.types.iter().any(|t| view::entity_type(e) == Some(t))
-                    || ids.into_iter().any(|id| r.ids.iter().any(|x| x == id)))
-        };
         // The actors before this word: earlier in the sentence, then the
         // document, nearest first; a bounded look back.
-        let earlier = within(&s.actors, 0, j).iter().rev().map(|a| a.idx);
-        let found = earlier
+        let earlier: Vec<usize> = within(&s.actors, 0, j)
+            .iter()
+            .rev()
+            .map(|a| a.idx)
             .chain(seen.iter().rev().copied())
             .take(40)
-            .find(|&i| fits(i));
-        let Some(target) = found else { continue };
+            .filter(|&x| view::can_act(all.get(x)))
+            .collect();
+        // An id of the list, or the listed ancestor of a descendant.
+        let listed = |x: usize| {
+            let e = all.get(x);
+            view::entity_id(e)
+                .into_iter()
+                .chain(view::entity_ancestors(e).iter().map(String::as_str))
+                .find(|id| r.ids.iter().any(|l| l == id))
+                .map(str::to_string)
+        };
+        let by_id = earlier.iter().find_map(|&x| listed(x).map(|id| (x, id)));
+        let by_type = || {
+            earlier.iter().copied().find(|&x| {
+                let e = all.get(x);
+                r.any
+                    || r.types.iter().any(|t| view::entity_type(e) == Some(t))
+            })
+        };
         let word = s.ranges[j].clone();
         // The referent's span leaves out its proclitics.
-        let stem_len = clitic_splits(s.words[j])
-            .iter()
-            .find(|sp| r.words.has_word(sp.stem) || sp.proclitics.is_empty())
-            .map_or(word.len(), |sp| {
-                sp.stem.len()
-                    + if sp.article { 4 } else { 0 }
-                    + sp.enclitic.len()
-            });
-        let start = word.end.saturating_sub(stem_len).max(word.start);
-        let mut e = all.get(target).clone();
-        e.loc = inp.p.loc(start..word.end);
+        let stem = clitic_splits(s.words[j])
+            .into_iter()
+            .find(|sp| r.words.has_word(sp.stem) && !sp.proclitics.is_empty());
+        let start =
+            stem.map_or(word.start, |sp| word.start + sp.proclitics.len());
+        let norm = start..word.end;
+        let kind = crate::EntityKind::Actor;
+        let from_gazetteer = |id: &str| {
+            let g = inp.gazetteer;
+            g.entry_index(kind, id).and_then(|k| {
+                crate::gazetteer::entity_for(
+                    inp.p,
+                    g,
+                    k,
+                    norm.clone(),
+                    crate::EntityForm::Name,
+                )
+            })
+        };
+        let entity = match by_id {
+            Some((x, id))
+                if view::entity_id(all.get(x)) != Some(id.as_str()) =>
+            {
+                from_gazetteer(&id)
+            }
+            Some((x, _)) => Some(all.get(x).clone()),
+            None => match by_type() {
+                Some(x) => Some(all.get(x).clone()),
+                None => r.default.as_deref().and_then(from_gazetteer),
+            },
+        };
+        let Some(mut e) = entity else { continue };
+        e.loc = inp.p.loc(norm.clone());
+        e.norm = norm;
         all.extra.push(e);
         added.push(Placed {
             first: j,
             last: j,
             idx: all.base.len() + all.extra.len() - 1,
-            prep: start > word.start
-                && s.words[j][..start - word.start].contains(['ب', 'ل', 'ك']),
+            prep: stem
+                .is_some_and(|sp| sp.proclitics.contains(['ب', 'ل', 'ك'])),
         });
     }
     if !added.is_empty() {
@@ -399,6 +444,7 @@ fn sentence_events(
     out: &mut Vec<Event>,
 ) {
     let lex = inp.lex;
+    let first_out = out.len();
     let mut i = 0;
     while i < s.words.len() {
         // The first reading of the word whose conditions hold.
@@ -416,7 +462,17 @@ fn sentence_events(
         let verb = matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
 
         // Who did it.
-        let found = find_agent(inp, all, s, i, last, verb, enclitic, state);
+        let found = find_agent(
+            inp,
+            all,
+            s,
+            i,
+            last,
+            entry_type_hint(entry),
+            verb,
+            enclitic,
+            (state, si),
+        );
         let agent_air = found.is_some_and(|(idx, placed)| match placed {
             Some(a) => is_air(inp, all, s, &a),
             None => is_air_id(inp, all, idx),
@@ -502,14 +558,17 @@ fn sentence_events(
                 EventType::Displacement | EventType::Withdrawal
             )
         {
-            target = fallback_target(all, s, i, last, agent, state);
+            target = fallback_target(
+                inp, all, s, si, i, last, ev_type, agent, state,
+            );
         }
 
         let place = find_place(all, s, i, last).or(state.last_place);
         let time = nearest_time(inp, s, i, last)
             .or(if s.headline { lede_time.or(state.lede_time) } else { None })
-            .or(state.line_time);
-        let count = find_count(s, i, last);
+            .or(state.line_time)
+            .or(state.recent_time);
+        let count = find_count(s, i, last, ev_type);
 
         // Attributes.
         let clause = s.clause_start(i, CUE_WINDOW);
@@ -567,7 +626,15 @@ fn sentence_events(
             agent: agent.map(|a| all.get(a).clone()),
             target: target.map(|t| all.get(t).clone()),
             place: place.map(|pl| all.get(pl).clone()),
-            time: time.and_then(|t| view::event_time(&inp.times[t])),
+            time: time.and_then(|t| {
+                let t = view::event_time(&inp.times[t])?;
+                // A deadline is the end of its window ("حتى نهاية الشهر").
+                Some(if ev_type == EventType::Deadline {
+                    view::time_end_point(t)
+                } else {
+                    t
+                })
+            }),
             count: count.map(|c| inp.quantities[c].clone()),
             source: s.source.map(|c| all.get(c).clone()),
             polarity,
@@ -602,6 +669,39 @@ fn sentence_events(
             state.last_attack = Some((si, agent, target));
         }
         i = last + 1;
+    }
+    // A toll reported before its cause in the same sentence ("مقتل 12
+    // عنصراً بهجوم لتنظيم داعش") takes the cause's agent.
+    let attack = |e: &Event| {
+        matches!(
+            e.event_type,
+            EventType::Airstrike | EventType::Shelling | EventType::Offensive
+        )
+    };
+    let cause = out[first_out..]
+        .iter()
+        .find(|e| attack(e) && e.agent.is_some())
+        .and_then(|e| e.agent.clone());
+    if let Some(cause) = cause {
+        for e in &mut out[first_out..] {
+            let victim_side =
+                e.target.as_ref().is_some_and(|t| view::same_side(t, &cause));
+            if e.event_type == EventType::Casualties
+                && e.agent.is_none()
+                && !victim_side
+            {
+                e.agent = Some(cause.clone());
+            }
+        }
+    }
+}
+
+/// The event type a trigger entry gives before cues decide between
+/// airstrike and shelling (either is a strike for the agent rules).
+fn entry_type_hint(entry: &super::lexicon::Entry) -> EventType {
+    match entry.ty {
+        TriggerType::Fixed(t) => t,
+        TriggerType::Strike => EventType::Airstrike,
     }
 }
 
@@ -741,7 +841,11 @@ fn is_air_id(inp: &Inputs<'_>, all: &Ents<'_>, entity: usize) -> bool {
 fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
     let cues = &inp.lex.cues;
     let lo = a.first.saturating_sub(2);
-    a.prep
+    // A name that opens with a marker noun: "عناصر تنظيم الدولة".
+    let opens_marked =
+        a.last > a.first && cues.target_markers.has_word(s.words[a.first]);
+    opens_marked
+        || a.prep
         || (lo..a.first).any(|j| {
             cues.target_markers.has_word(s.words[j])
                 || cues.source.has_word(s.words[j])
@@ -750,9 +854,10 @@ fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
         || a.first > 0 && s.words[a.first - 1] == "من"
 }
 
-/// An ally rather than a target: after a support word (`بدعم من X`).
+/// An ally rather than a target: after a support word (`بدعم من X`), or
+/// named by its support (`دعم جوي روسي`).
 fn is_supported(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
-    (a.first.saturating_sub(3)..a.first)
+    (a.first.saturating_sub(3)..=a.first)
         .any(|j| inp.lex.cues.support.has_word(s.words[j]))
 }
 
@@ -765,24 +870,52 @@ fn find_agent(
     s: &Sentence<'_>,
     i: usize,
     last: usize,
+    ty: EventType,
     verb: bool,
     enclitic: bool,
-    state: &State,
+    (state, si): (&State, usize),
 ) -> Option<(usize, Option<Placed>)> {
     let cues = &inp.lex.cues;
-    let fighter = |a: &&Placed| view::can_fight(all.get(a.idx));
     let found = |a: &Placed| Some((a.idx, Some(*a)));
     // A demonym on the trigger itself: "القصف الروسي", "قصف روسي".
-    if let Some(a) = covering(&s.actors, i).filter(fighter) {
+    if let Some(a) =
+        covering(&s.actors, i).filter(|a| view::can_act(all.get(a.idx)))
+    {
         return found(a);
     }
-    // Construct state or adjective right after a noun: "هجوم التنظيم";
-    // the subject right after a verb (VSO).
+    // Elsewhere, a party named by its support ("بغطاء جوي روسي") is an
+    // ally, not the doer.
+    let actor = |a: &&Placed| {
+        view::can_act(all.get(a.idx))
+            && !inp.lex.cues.support.has_word(s.words[a.first])
+    };
+    if ty == EventType::Casualties {
+        // Who killed is named only with "على يد", "برصاص", "بغارة لـ";
+        // otherwise it is the cause reported around the toll.
+        let by = (last + 1..(last + TARGET_WINDOW).min(s.words.len()))
+            .find(|&j| cues.killed_by.has_word(s.words[j]));
+        if let Some(a) =
+            by.and_then(|j| within(&s.actors, j + 1, j + 4).iter().find(actor))
+        {
+            return found(a);
+        }
+        // "أدت العمليات ... إلى تصفية": the subject of the causal verb,
+        // unless an attack told earlier in the sentence is the cause.
+        let cause_here = state.last_attack.is_some_and(|(at, ..)| at == si);
+        if cause_here || !s.has(&cues.causal, i.saturating_sub(2)..i) {
+            return None;
+        }
+    }
+    // Construct state or adjective right after a noun ("هجوم التنظيم",
+    // "هجوم لتنظيم داعش"); the subject right after a verb (VSO).
     let reach = if verb { 4 } else { 2 };
+    let possessive = |a: &Placed| {
+        !verb && a.first == last + 1 && s.words[a.first].starts_with('ل')
+    };
     if let Some(a) = within(&s.actors, last + 1, last + reach)
         .iter()
-        .find(|a| !is_marked(inp, s, a))
-        .filter(fighter)
+        .find(|a| !is_marked(inp, s, a) || possessive(a))
+        .filter(actor)
     {
         return found(a);
     }
@@ -791,45 +924,62 @@ fn find_agent(
     if let Some(j) = (last + 1..(last + 4).min(s.words.len()))
         .find(|&j| cues.light.has_word(s.words[j]))
     {
-        if let Some(a) = within(&s.actors, j + 1, j + 4).iter().find(fighter) {
+        if let Some(a) = within(&s.actors, j + 1, j + 4).iter().find(actor) {
             return found(a);
         }
     }
     let before = within(&s.actors, 0, i);
     // A pronoun on the trigger ("انسحابها", "هجومه"): the last party named.
     if enclitic {
-        if let Some(a) =
-            before.iter().rev().filter(fighter).find(|a| a.last < i)
+        if let Some(a) = before.iter().rev().filter(actor).find(|a| a.last < i)
+        {
+            return found(a);
+        }
+    }
+    // A relative clause: "التحالف ... الذي يوجه ضربات" acts through its
+    // antecedent.
+    if let Some(r) = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&j| RELATIVES.contains(&s.words[j]))
+    {
+        if let Some(a) = within(before, r.saturating_sub(4), r)
+            .iter()
+            .rev()
+            .filter(actor)
+            .find(|a| !is_marked(inp, s, a))
         {
             return found(a);
         }
     }
     // SVO or a light verb before a noun: the nearest unmarked actor before
-    // the trigger, in the same clause; else any actor of the clause (an
-    // object that then acts: "أجبر قوات النظام على التراجع").
-    let clause = s.clause_start(i, 10);
+    // the trigger, in the same clause.
+    let clause = s.clause_start(i, 16);
     let in_clause = within(before, clause, i);
-    if let Some(a) = in_clause
-        .iter()
-        .rev()
-        .filter(|a| a.last < i)
-        .filter(fighter)
-        .find(|a| !is_marked(inp, s, a) || is_support_free_source(inp, s, a))
-        .or_else(|| {
-            in_clause
-                .iter()
-                .rev()
-                .filter(|a| a.last < i)
-                .filter(fighter)
-                .find(|a| !is_supported(inp, s, a))
-        })
-    {
+    let subject =
+        in_clause.iter().rev().filter(|a| a.last < i).filter(actor).find(
+            |a| !is_marked(inp, s, a) || is_support_free_source(inp, s, a),
+        );
+    // Who withdraws may stand as an object before: "أجبر قوات النظام على
+    // التراجع".
+    let object = || {
+        (ty == EventType::Withdrawal)
+            .then(|| {
+                in_clause
+                    .iter()
+                    .rev()
+                    .filter(|a| a.last < i)
+                    .filter(actor)
+                    .find(|a| !is_supported(inp, s, a))
+            })
+            .flatten()
+    };
+    if let Some(a) = subject.or_else(object) {
         return found(a);
     }
     // The sentence's speaker ("روسيا: سنقصف"), or who it reports
     // ("قالت وزارة الدفاع إنها ستقصف").
     if let Some(sp) =
-        s.speaker.or(s.source).filter(|&x| view::can_fight(all.get(x)))
+        s.speaker.or(s.source).filter(|&x| view::can_act(all.get(x)))
     {
         return Some((sp, None));
     }
@@ -839,7 +989,7 @@ fn find_agent(
         .iter()
         .rev()
         .take(20)
-        .find(|&&x| view::can_fight(all.get(x)))
+        .find(|&&x| view::can_act(all.get(x)))
         .map(|&x| (x, None))
 }
 
@@ -869,28 +1019,41 @@ fn find_target(
     agent: Option<usize>,
 ) -> Option<usize> {
     let cues = &inp.lex.cues;
-    let agent_id = agent.and_then(|a| view::entity_id(all.get(a)));
+    let other = |x: usize| {
+        view::can_fight(all.get(x))
+            && agent.is_none_or(|a| !view::same_side(all.get(a), all.get(x)))
+    };
     let clause_end = (last + 1..(last + 1 + TARGET_WINDOW).min(s.words.len()))
         .find(|&j| j > last + 1 && s.clause_break(j - 1, j))
         .unwrap_or(last + 1 + TARGET_WINDOW);
     let after: Vec<&Placed> = within(&s.actors, last + 1, clause_end)
         .iter()
-        .filter(|a| {
-            Some(a.idx) != agent
-                && view::entity_id(all.get(a.idx)) != agent_id
-                && view::can_fight(all.get(a.idx))
-                && !is_supported(inp, s, a)
-        })
+        .filter(|a| other(a.idx) && !is_supported(inp, s, a))
         .collect();
+    let from = |a: &Placed| a.first > 0 && s.words[a.first - 1] == "من";
     if ty == EventType::Casualties {
-        // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم".
-        return after.first().map(|a| a.idx);
+        // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم", or
+        // named before the toll: "لقي ثلاثة عناصر من الشرطة ... حتفهم".
+        let killer = (last + 1..clause_end.min(s.words.len()))
+            .find(|&j| cues.killed_by.has_word(s.words[j]))
+            .unwrap_or(usize::MAX);
+        return after
+            .iter()
+            .find(|a| a.first < killer)
+            .map(|a| a.idx)
+            .or_else(|| {
+                within(&s.actors, s.clause_start(i, 8), i)
+                    .iter()
+                    .rev()
+                    .find(|a| from(a) && other(a.idx))
+                    .map(|a| a.idx)
+            });
     }
     let marked = |a: &&&Placed| {
         a.prep
-            || (a.first.saturating_sub(2)..a.first).any(|j| {
-                cues.target_markers.has_word(s.words[j]) || s.words[j] == "من"
-            })
+            || from(a)
+            || (a.first.saturating_sub(2)..a.first)
+                .any(|j| cues.target_markers.has_word(s.words[j]))
     };
     if matches!(
         ty,
@@ -898,7 +1061,6 @@ fn find_target(
     ) {
         return after.iter().find(marked).map(|a| a.idx);
     }
-    let _ = i;
     after
         .iter()
         .find(|a| {
@@ -909,31 +1071,46 @@ fn find_target(
         .map(|a| a.idx)
 }
 
-/// A target when the syntax gives none: the nearest other fighting party
-/// of the sentence, then of the document.
+/// A target when the syntax gives none: for a toll, the target of the
+/// attack it follows; else the nearest party of the other side in the
+/// sentence, then in the document.
+#[allow(clippy::too_many_arguments)]
 fn fallback_target(
+    inp: &Inputs<'_>,
     all: &Ents<'_>,
     s: &Sentence<'_>,
+    si: usize,
     i: usize,
     last: usize,
+    ty: EventType,
     agent: Option<usize>,
     state: &State,
 ) -> Option<usize> {
-    let agent_id = agent.and_then(|a| view::entity_id(all.get(a)));
     let other = |x: usize| {
         let e = all.get(x);
         view::can_fight(e)
             && view::entity_type(e) != Some("civilians")
-            && view::entity_id(e) != agent_id
             && view::entity_id(e).is_some()
+            && agent.is_none_or(|a| !view::same_side(all.get(a), e))
     };
+    if ty == EventType::Casualties {
+        if let Some((at, _, Some(t))) = state.last_attack {
+            if si <= at + 1 && other(t) {
+                return Some(t);
+            }
+        }
+    }
     let near = within(
         &s.actors,
         i.saturating_sub(TARGET_WINDOW),
         last + 1 + TARGET_WINDOW,
     );
+    let ally = |a: &Placed| {
+        inp.lex.cues.support.has_word(s.words[a.first])
+            || a.first > last && is_supported(inp, s, a)
+    };
     let mut by_distance: Vec<&Placed> =
-        near.iter().filter(|a| other(a.idx)).collect();
+        near.iter().filter(|a| other(a.idx) && !ally(a)).collect();
     by_distance.sort_by_key(|a| (a.first.abs_diff(i), a.first < i));
     by_distance.first().map(|a| a.idx).or_else(|| {
         state.actors_seen.iter().rev().take(20).copied().find(|&x| other(x))
@@ -1019,14 +1196,27 @@ fn nearest_time(
 }
 
 /// A count next to the trigger: "مقتل 76", "35 هجوماً", "274 ألف من
-/// النازحين", "قتل ما لا يقل عن 120".
-fn find_count(s: &Sentence<'_>, i: usize, last: usize) -> Option<usize> {
+/// النازحين", "قتل ما لا يقل عن 120"; for a toll also the count of the
+/// victims named before it ("لقي ثلاثة عناصر من ... حتفهم").
+fn find_count(
+    s: &Sentence<'_>,
+    i: usize,
+    last: usize,
+    ty: EventType,
+) -> Option<usize> {
     covering(&s.counts, i)
         .or_else(|| within(&s.counts, last + 1, last + 2).first())
         .or_else(|| {
-            within(&s.counts, i.saturating_sub(4), i).iter().find(|c| {
+            // A count with its qualifier may be long: "ما لا يقل عن 35".
+            within(&s.counts, i.saturating_sub(12), i).iter().find(|c| {
                 c.last + 1 == i || c.last + 2 == i && s.words[i - 1] == "من"
             })
+        })
+        .or_else(|| {
+            let clause = s.clause_start(i, 8);
+            (ty == EventType::Casualties)
+                .then(|| within(&s.counts, clause, i).last())
+                .flatten()
         })
         .map(|c| c.idx)
 }

@@ -37,6 +37,26 @@ pub(crate) fn can_fight(e: &Entity) -> bool {
         )
 }
 
+/// Whether the actor can carry out an event: a fighting party that is
+/// not the civilian population.
+pub(crate) fn can_act(e: &Entity) -> bool {
+    can_fight(e) && entity_type(e) != Some("civilians")
+}
+
+/// Whether two entities are on the same side: one is the other or they
+/// share an ancestor (`russia_mod` and `russia_aerospace`).
+pub(crate) fn same_side(a: &Entity, b: &Entity) -> bool {
+    let ids = |e: &Entity| -> Vec<String> {
+        entity_id(e)
+            .map(str::to_string)
+            .into_iter()
+            .chain(entity_ancestors(e).iter().cloned())
+            .collect()
+    };
+    let (x, y) = (ids(a), ids(b));
+    x.iter().any(|i| y.contains(i))
+}
+
 /// Whether the actor has no aircraft: armed groups and militias (so a
 /// bombardment they carry out is shelling).
 pub(crate) fn is_ground_only(e: &Entity) -> bool {
@@ -89,4 +109,12 @@ pub(crate) fn event_time(t: &TimeMention) -> Option<TimeMention> {
         return Some(t);
     }
     t.value.from.map(|_| t.clone())
+}
+
+/// The time as a point at the end of its window.
+pub(crate) fn time_end_point(mut t: TimeMention) -> TimeMention {
+    if let Some(to) = t.value.to {
+        t.value.from = Some(to);
+    }
+    t
 }

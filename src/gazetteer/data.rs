@@ -462,6 +462,15 @@ impl Gazetteer {
         Ok(Gazetteer { entries, index, ancestors, context, matcher, horizon })
     }
 
+    /// The index of the entry with this kind and id.
+    pub(crate) fn entry_index(
+        &self,
+        kind: EntityKind,
+        id: &str,
+    ) -> Option<usize> {
+        self.index.get(&(kind, id.to_string())).copied()
+    }
+
     /// The entry of that kind and id.
     ///
     /// ```
