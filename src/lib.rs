@@ -20,6 +20,8 @@
 //!   [`Gazetteer`] (`gazetteers/*.toml`, extendable with
 //!   [`ExtractorBuilder::gazetteer_str`]); its [`Entry`] gives the id,
 //!   type, parent chain and coordinates.
+//! * [`report()`] gives a stable, readable [`Report`] of a document (one
+//!   line per event, entity, time and quantity) for snapshot tests.
 //!
 //! # Example: extracting from an article
 //!
@@ -70,6 +72,7 @@ mod event;
 mod extractor;
 mod gazetteer;
 mod number;
+mod report;
 mod span;
 pub mod text;
 mod time;
@@ -82,6 +85,7 @@ pub use event::{
 pub use extractor::{DocumentDate, Extractor, ExtractorBuilder, Input};
 pub use gazetteer::{Entity, EntityForm, EntityKind, Entry, Gazetteer};
 pub use number::{parse_number, Number, Qualifier, Quantity, QuantityKind};
+pub use report::{report, EventReport, Report};
 pub use span::Span;
 pub use text::{
     clitic_splits, normalize, words, ChromeKind, ChromeLine, CliticSplit,

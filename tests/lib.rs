@@ -7,4 +7,5 @@ mod gold;
 mod normalize;
 mod numbers;
 mod seeds;
+mod snapshots;
 mod times;
