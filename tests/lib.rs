@@ -2,10 +2,13 @@
 
 #[cfg(feature = "cli")]
 mod cli;
+mod fuzz_replay;
 mod gazetteer;
 mod gold;
+mod hostile;
 mod normalize;
 mod numbers;
+mod properties;
 mod seeds;
 mod snapshots;
 mod times;
