@@ -1,4 +1,10 @@
 //! The output model: a [`Document`] and its mentions.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use crate::text::{ChromeLine, Sentence};
 use crate::Span;
@@ -70,8 +76,12 @@ impl CharIndex {
     /// The number of chars before byte offset `byte` (a char boundary).
     pub(crate) fn chars_before(&self, text: &str, byte: usize) -> usize {
         let byte = byte.min(text.len());
-        let i = self.marks.partition_point(|&(b, _)| b <= byte) - 1;
-        let (b0, c0) = self.marks[i];
+        // The first mark is (0, 0), so the point is at least 1.
+        let i = self.marks.partition_point(|&(b, _)| b <= byte);
+        let (b0, c0) = i
+            .checked_sub(1)
+            .and_then(|i| self.marks.get(i))
+            .map_or((0, 0), |&m| m);
         c0 + text.get(b0..byte).map_or(0, |s| s.chars().count())
     }
 }

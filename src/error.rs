@@ -1,4 +1,10 @@
 //! The crate's error type.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use core::fmt;
 use std::path::PathBuf;

@@ -18,6 +18,12 @@
 //! assert_eq!(s.trigger.f1, 1.0);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -425,13 +431,18 @@ pub fn score(
                 continue;
             }
             for (&gi, &pi) in &matched {
-                let g = golds[gi].1;
+                // Both indices come from enumerating `golds` and `preds`.
+                let (Some(&(_, g)), Some(&pred)) =
+                    (golds.get(gi), preds.get(pi))
+                else {
+                    continue;
+                };
                 if g.optional {
                     continue;
                 }
                 let mut all = true;
                 for a in ARGS {
-                    if let Some(ok) = check_arg(a, g, preds[pi]) {
+                    if let Some(ok) = check_arg(a, g, pred) {
                         let e = args.entry(a.to_string()).or_default();
                         e.1 += 1;
                         e.0 += usize::from(ok);
@@ -443,8 +454,7 @@ pub fn score(
                                 doc.doc,
                                 g.event_type,
                                 g.trigger,
-                                preds[pi]
-                                    .get(key)
+                                pred.get(key)
                                     .map_or("null".to_string(), short)
                             ));
                         }

@@ -1,4 +1,10 @@
 //! The pipeline: [`Extractor`], its builder, and [`Input`].
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use crate::document::{CharIndex, Document, Loc};
 use crate::text::{self, ChromeKind, Normalized, Sentence};
@@ -486,7 +492,8 @@ impl<'t> Prepared<'t> {
                 chrome: chrome
                     .binary_search_by_key(&line, |c| c.line)
                     .ok()
-                    .map(|k| chrome[k].kind),
+                    .and_then(|k| chrome.get(k))
+                    .map(|c| c.kind),
                 norm: r,
                 line,
             })

@@ -1,4 +1,10 @@
 //! The one offset type of the crate.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use core::fmt;
 use core::ops::{Index, Range};

@@ -5,8 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-#[path = "../fuzz/fuzz_targets/harness.rs"]
-mod harness;
+use crate::harness;
 
 /// The files directly inside `dir`, sorted.
 fn files(dir: &Path) -> Vec<PathBuf> {

@@ -3,8 +3,7 @@
 //! proportional to the input. (How the time grows with the size is
 //! measured by the criterion benchmark `benches/hostile.rs`, not here.)
 
-#[path = "../fuzz/fuzz_targets/harness.rs"]
-mod harness;
+use crate::harness;
 mod inputs;
 
 /// Large enough to expose quadratic behaviour as a very slow test, small

@@ -5,6 +5,10 @@ mod cli;
 mod fuzz_replay;
 mod gazetteer;
 mod gold;
+/// The fuzz targets' property checks, shared with the replay, property
+/// and hostile-input tests.
+#[path = "../fuzz/fuzz_targets/harness.rs"]
+mod harness;
 mod hostile;
 mod normalize;
 mod numbers;

@@ -6,8 +6,7 @@
 
 use proptest::prelude::*;
 
-#[path = "../fuzz/fuzz_targets/harness.rs"]
-mod harness;
+use crate::harness;
 
 const WORDS: &[&str] = &[
     // Actors, places, persons.

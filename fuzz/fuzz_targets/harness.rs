@@ -31,8 +31,7 @@ pub fn text(data: &[u8]) -> Option<&str> {
         }
         Err(e) => {
             let err = Input::from_bytes(data)
-                .err()
-                .expect("invalid UTF-8 must be an error");
+                .expect_err("invalid UTF-8 must be an error");
             assert!(
                 matches!(err.kind(), hadath::ErrorKind::InvalidUtf8 { offset } if *offset == e.valid_up_to()),
                 "{err:?} for a UTF-8 error at {}",

@@ -1,4 +1,10 @@
 //! The gazetteer data: TOML schema, loading, validation and lookups.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use super::matcher::Matcher;
 use crate::text::line_col;
@@ -440,8 +446,13 @@ impl Gazetteer {
                         ));
                     }
                     if let Some(&i) = index.get(&key) {
-                        entries[i] = entry;
-                        origins[i] = origin;
+                        // `index` holds positions pushed below.
+                        if let Some(slot) = entries.get_mut(i) {
+                            *slot = entry;
+                        }
+                        if let Some(slot) = origins.get_mut(i) {
+                            *slot = origin;
+                        }
                     } else {
                         index.insert(key, entries.len());
                         entries.push(entry);
@@ -869,6 +880,12 @@ fn check_alias_conflicts(
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 

@@ -9,6 +9,12 @@
 //! `وللرقه`); its reported span starts at the article's `ل`. Names take no
 //! enclitic pronouns. So `بالرقه`, `وبالرقه`, `فالرقه`, `كالرقه`, `للرقه`
 //! hit; `ورقه`, `الرقابه` and `الحلبه` do not.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
 use crate::Error;

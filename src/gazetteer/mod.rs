@@ -23,6 +23,12 @@
 //! 5. demonyms after a force noun (`الطائرات الروسيه`) become actor
 //!    mentions, after a place noun (`الاراضي التركيه`) place mentions;
 //! 6. `قرية|بلدة|حي|مخيم` + an unknown name becomes a place with no id.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod data;
 mod matcher;
@@ -318,4 +324,10 @@ pub(crate) fn most_specific(g: &Gazetteer, pool: &[usize]) -> Option<usize> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests;

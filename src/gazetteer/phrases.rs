@@ -1,6 +1,12 @@
 //! Place phrases (`ريف X الشمالي`, `محافظة X`, `مطار X العسكري`),
 //! demonyms (`الطائرات الروسية`) and places not in the gazetteer
 //! (`قرية الهيشة`).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use super::matcher::{Cand, Class};
 use super::{

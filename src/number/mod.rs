@@ -23,6 +23,12 @@
 //! | `عنصران`, `بغارتين` | 2 | | exact, head = the dual noun |
 //!
 //! The vocabulary is in `vocabulary.rs`, the parser in `parse.rs`.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod parse;
 mod vocabulary;
@@ -218,14 +224,18 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
 fn compound_end(text: &str, pos: usize) -> usize {
     let b = text.as_bytes();
     let mut e = pos;
-    while e < b.len()
-        && (b[e].is_ascii_alphanumeric()
-            || matches!(b[e], b'/' | b':' | b'-' | b'.' | b','))
-    {
+    while b.get(e).is_some_and(|&c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, b'/' | b':' | b'-' | b'.' | b',')
+    }) {
         e += 1;
     }
     // Do not swallow a trailing sentence period or comma.
-    while e > pos && matches!(b[e - 1], b'.' | b',' | b'/' | b':' | b'-') {
+    while e > pos
+        && e.checked_sub(1)
+            .and_then(|i| b.get(i))
+            .is_some_and(|c| matches!(c, b'.' | b',' | b'/' | b':' | b'-'))
+    {
         e -= 1;
     }
     e.max(pos + 1)
@@ -235,7 +245,7 @@ fn compound_end(text: &str, pos: usize) -> usize {
 /// number or a name (`T4`, `F-16`).
 fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
     let b = text.as_bytes();
-    let before = r.start.checked_sub(1).map(|i| b[i]);
+    let before = r.start.checked_sub(1).and_then(|i| b.get(i).copied());
     let after = b.get(r.end).copied();
     let after2 = b.get(r.end + 1).copied();
     let sep = |c: Option<u8>| matches!(c, Some(b'/' | b':' | b'-'));
@@ -243,7 +253,9 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
     if sep(after) && digit(after2) {
         return true;
     }
-    if sep(before) && digit(r.start.checked_sub(2).map(|i| b[i])) {
+    if sep(before)
+        && digit(r.start.checked_sub(2).and_then(|i| b.get(i).copied()))
+    {
         return true;
     }
     if before.is_some_and(|c| c.is_ascii_alphabetic() || c == b'+')
@@ -441,7 +453,7 @@ fn clock_word_follows(text: &str, end: usize) -> bool {
 fn digit_run(text: &str, pos: usize) -> core::ops::Range<usize> {
     let b = text.as_bytes();
     let mut e = pos;
-    while e < b.len() && b[e].is_ascii_digit() {
+    while b.get(e).is_some_and(u8::is_ascii_digit) {
         e += 1;
     }
     pos..e
@@ -655,4 +667,10 @@ fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests;

@@ -10,6 +10,12 @@
 //! before `مئة` multiplies it (`ثلاث مئة`), a scale word multiplies the
 //! group before it (`ثلاثة آلاف`, `28 ألف`), and a larger scale after a
 //! smaller one multiplies everything before it (`مئة ألف مليون`).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use super::vocabulary::{self as voc, Word};
 use super::QuantityKind;
@@ -218,7 +224,7 @@ fn digits_at(text: &str, pos: usize) -> Option<(f64, usize, bool, bool)> {
     let b = text.as_bytes();
     let run = |i: usize| {
         let mut j = i;
-        while j < b.len() && b[j].is_ascii_digit() {
+        while b.get(j).is_some_and(u8::is_ascii_digit) {
             j += 1;
         }
         j

@@ -6,6 +6,12 @@
 //! every spelling the normalizer folds together (`مئة`, `مائة`, `ميه`) is
 //! found. Dialect forms that the peer suites use (Levantine and Egyptian
 //! `تلاتة`, `حداشر`, `تلتمية`) are listed beside the standard ones.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use once_cell::sync::Lazy;
 use std::collections::HashMap;

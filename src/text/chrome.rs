@@ -2,6 +2,12 @@
 //!
 //! Lines are marked, never deleted: their spans stay in the output so a
 //! user can see what was set aside and why.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use super::normalize::{normalize, Normalized};
 use crate::document::Loc;
@@ -156,15 +162,16 @@ pub(crate) fn detect_chrome(
             if line.is_empty() { None } else { classify(line, idx, lex) };
         kinds.push(kind);
     }
-    let last_body = (0..lines.len())
-        .rev()
-        .find(|&i| !lines[i].is_empty() && kinds[i].is_none());
+    let last_body = (0..lines.len()).rev().find(|&i| {
+        lines.get(i).is_some_and(|l| !l.is_empty())
+            && kinds.get(i).is_some_and(Option::is_none)
+    });
     for (idx, r) in lines.iter().enumerate() {
         let line = &text[r.clone()];
         if line.is_empty() {
             continue;
         }
-        let mut kind = kinds[idx];
+        let mut kind = kinds.get(idx).copied().flatten();
         let mut repeat_of = None;
         if kind.is_none()
             && Some(idx) == last_body

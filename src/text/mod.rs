@@ -48,6 +48,12 @@
 //! // "2017" (normalized bytes 11..15) came from four two-byte digits.
 //! assert_eq!(n.original_span(11..15), hadath::Span::new(21, 29));
 //! ```
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 pub(crate) mod chrome;
 mod normalize;

@@ -1,4 +1,10 @@
 //! Orthographic normalization; documented in the parent module.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use crate::Span;
 use core::ops::Range;
@@ -57,6 +63,17 @@ pub enum QuoteDirection {
 }
 
 impl Normalized {
+    /// The last piece (and its index) of those for which `pred` holds, in
+    /// a prefix of the pieces (`pred` is monotonic). The first piece
+    /// starts at 0 in both texts, so every caller finds one.
+    fn last_piece(
+        &self,
+        pred: impl Fn(&Piece) -> bool,
+    ) -> Option<(usize, Piece)> {
+        let i = self.pieces.partition_point(pred).checked_sub(1)?;
+        self.pieces.get(i).map(|&p| (i, p))
+    }
+
     /// The normalized text.
     ///
     /// ```
@@ -117,8 +134,9 @@ impl Normalized {
         if norm >= self.text.len() || self.pieces.is_empty() {
             return if norm == 0 { 0 } else { self.original_len };
         }
-        let i = self.pieces.partition_point(|p| p.norm <= norm) - 1;
-        let p = self.pieces[i];
+        let Some((_, p)) = self.last_piece(|p| p.norm <= norm) else {
+            return 0;
+        };
         if p.linear {
             p.orig + (norm - p.norm)
         } else {
@@ -142,8 +160,9 @@ impl Normalized {
         if norm >= self.text.len() {
             return self.original_len;
         }
-        let i = self.pieces.partition_point(|p| p.norm < norm) - 1;
-        let p = self.pieces[i];
+        let Some((i, p)) = self.last_piece(|p| p.norm < norm) else {
+            return 0;
+        };
         let (next_norm, next_orig) = match self.pieces.get(i + 1) {
             Some(q) => (q.norm, q.orig),
             None => (self.text.len(), self.original_len),
@@ -177,8 +196,9 @@ impl Normalized {
         if self.pieces.is_empty() || orig >= self.original_len {
             return if orig == 0 { 0 } else { self.text.len() };
         }
-        let i = self.pieces.partition_point(|p| p.orig <= orig) - 1;
-        let p = self.pieces[i];
+        let Some((i, p)) = self.last_piece(|p| p.orig <= orig) else {
+            return 0;
+        };
         let next_norm =
             self.pieces.get(i + 1).map_or(self.text.len(), |q| q.norm);
         if p.linear {
@@ -216,8 +236,9 @@ impl Normalized {
         if !self.text.is_char_boundary(norm) {
             return false;
         }
-        let i = self.pieces.partition_point(|p| p.norm <= norm) - 1;
-        let p = self.pieces[i];
+        let Some((_, p)) = self.last_piece(|p| p.norm <= norm) else {
+            return false;
+        };
         p.linear || p.norm == norm
     }
 }
@@ -575,6 +596,12 @@ fn classify(c: char) -> Class {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 

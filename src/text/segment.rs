@@ -1,4 +1,10 @@
 //! Sentences, words and clitic splits, over normalized text.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use super::normalize::{Normalized, QuoteDirection};
 use crate::document::Loc;
@@ -33,8 +39,8 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
     // stands (one backward pass, so that runs of marks stay linear).
     let mut next_close = vec![usize::MAX; quotes.len()];
     let mut after = usize::MAX;
-    for (k, q) in quotes.iter().enumerate().rev() {
-        next_close[k] = after;
+    for (slot, q) in next_close.iter_mut().zip(quotes).rev() {
+        *slot = after;
         if q.direction != QuoteDirection::Open {
             after = q.normalized;
         }
@@ -52,11 +58,10 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         // Quote marks stand at white space positions.
-        while qi < quotes.len() && quotes[qi].normalized < i {
+        while quotes.get(qi).is_some_and(|q| q.normalized < i) {
             qi += 1;
         }
-        while qi < quotes.len() && quotes[qi].normalized == i {
-            let q = quotes[qi];
+        while let Some(&q) = quotes.get(qi).filter(|q| q.normalized == i) {
             let closes = match q.direction {
                 QuoteDirection::Open => false,
                 QuoteDirection::Close => true,
@@ -70,7 +75,7 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
                 if line_end <= i {
                     line_end = memchr_newline(bytes, i);
                 }
-                let close = next_close[qi];
+                let close = next_close.get(qi).copied().unwrap_or(usize::MAX);
                 if close > i && close < line_end {
                     open.push(q.direction);
                 }
@@ -78,7 +83,7 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
             qi += 1;
         }
         let in_quote = !open.is_empty();
-        let b = bytes[i];
+        let Some(&b) = bytes.get(i) else { break };
         match b {
             b'\n' => {
                 push(&mut out, text, start, i, line);
@@ -94,8 +99,9 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
             {
                 let mut end = i + 1;
                 // A run of terminators stays with the sentence it ends.
-                while end < bytes.len()
-                    && matches!(bytes[end], b'.' | b'!' | b'?' | b';')
+                while bytes
+                    .get(end)
+                    .is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b';'))
                 {
                     end += 1;
                 }
@@ -113,9 +119,9 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
+    bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
         .map_or(bytes.len(), |p| from + p)
 }
 
@@ -127,7 +133,7 @@ fn push(
     end: usize,
     line: usize,
 ) {
-    let s = &text[start..end];
+    let Some(s) = text.get(start..end) else { return };
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
@@ -137,10 +143,10 @@ fn push(
 
 /// Whether the terminator at `i` is part of a number or an abbreviation.
 fn is_protected(bytes: &[u8], i: usize) -> bool {
-    if bytes[i] != b'.' {
+    if bytes.get(i) != Some(&b'.') {
         return false;
     }
-    let prev = i.checked_sub(1).map(|p| bytes[p]);
+    let prev = i.checked_sub(1).and_then(|p| bytes.get(p).copied());
     let next = bytes.get(i + 1).copied();
     // A decimal point or a dotted date: 1.5, 15.5.2017.
     if prev.is_some_and(|b| b.is_ascii_digit())
@@ -149,10 +155,10 @@ fn is_protected(bytes: &[u8], i: usize) -> bool {
         return true;
     }
     // An abbreviation: the word before the dot is a single letter.
-    let before = &bytes[..i];
+    let before = bytes.get(..i).unwrap_or_default();
     let word_start =
         before.iter().rposition(|&b| !is_word_byte(b)).map_or(0, |p| p + 1);
-    let word = &before[word_start..];
+    let word = before.get(word_start..).unwrap_or_default();
     let single_letter = match core::str::from_utf8(word) {
         Ok(w) => {
             let mut cs = w.chars();
@@ -297,6 +303,12 @@ fn proclitic_readings(word: &str) -> Vec<(usize, bool, usize)> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
     use crate::text::normalize;

@@ -10,6 +10,12 @@
 //! direction). Month starts announced by sighting can differ by another
 //! day. Windows built from Hijri dates are therefore approximate to
 //! ±2 days; no official table is bundled.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use chrono::{Datelike, NaiveDate};
 
@@ -57,6 +63,12 @@ pub(crate) fn month_len(y: i32, m: u32) -> u32 {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 

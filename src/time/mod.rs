@@ -9,6 +9,12 @@
 //! `بين X و Y`). The resolver (`resolve.rs`) turns them into windows
 //! against the document date; without one, relative expressions keep
 //! their relative form and get no dates.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod hijri;
 mod months;
@@ -343,4 +349,10 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests;

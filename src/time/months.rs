@@ -5,6 +5,12 @@
 //! Every entry is written in ordinary Arabic spelling and normalized with
 //! [`crate::normalize`] when the tables are built, so every spelling that
 //! normalizes to the same form is recognised (`أيار`, `آيار`, `ايار`).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use once_cell::sync::Lazy;
 

@@ -4,6 +4,12 @@
 //!
 //! This is deliberately narrow (two functions over a slice of normalized
 //! words) so that it can later be replaced by the crate's number parser.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 /// Strips one leading `و` (conjunction) if what remains is a number word.
 fn strip_wa(w: &str) -> &str {
@@ -146,6 +152,12 @@ pub(crate) fn hour(words: &[&str]) -> Option<(u32, usize)> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 

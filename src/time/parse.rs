@@ -1,5 +1,11 @@
 //! A position parser over normalized text: reads one time expression
 //! starting at a token and returns what it recognised and how far it read.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use super::months::{
     Table, CLOCK_PART_WORDS, DAY_PART_NAMES, FUTURE, GREGORIAN_MONTHS,
@@ -1861,6 +1867,12 @@ fn share_ampm(p: Parsed) -> Parsed {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 

@@ -2,6 +2,12 @@
 //! date), following the news reading: a bare weekday is the last such day
 //! on or before the anchor; a day and month without a year is the nearest
 //! past occurrence unless the sentence is about the future.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use super::hijri;
 use super::parse::{Base, Clock, Expr, Nth, Parsed, Part, Unit};
