@@ -712,7 +712,14 @@ pub(crate) fn resolve(
                         | Precision::PartOfDay => a,
                         _ => a.date().and_time(NaiveTime::MIN),
                     });
-                    (wa.map(|w| w.from), wa.and(to))
+                    // `منذ X` with X after the document date: the window
+                    // of X itself, never an end before the start.
+                    let to = match (wa, to) {
+                        (Some(w), Some(t)) if t < w.from => Some(w.to),
+                        (Some(_), t) => t,
+                        (None, _) => None,
+                    };
+                    (wa.map(|w| w.from), to)
                 }
                 TimeKind::OpenStart => (None, wb.map(|w| w.to)),
                 _ => match (wa, wb) {

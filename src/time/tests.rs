@@ -614,3 +614,20 @@ fn bounds_of_open_spans_and_json() {
     assert_eq!(json["relative"], "recent:day");
     assert!(json.get("from").is_none() && json.get("to").is_none());
 }
+
+/// Found by fuzzing (`tests/fuzz/testdata/time-crash-c663e5a2…`): `منذ X`
+/// with X after the document date ended before it started.
+#[test]
+fn since_a_time_after_the_document_date_stays_in_order() {
+    let a = anchor("2017-06-01");
+    let v = parse_time("منذ فبراير 2100", a).unwrap();
+    assert_eq!(v.kind, TimeKind::OpenEnd);
+    assert_eq!(
+        (v.from_iso().unwrap(), v.to_iso().unwrap()),
+        ("2100-02-01".to_string(), "2100-02-28".to_string())
+    );
+    assert!(v.from <= v.to);
+    // Before the document date it still runs up to it.
+    let v = parse_time("منذ فبراير 2017", a).unwrap();
+    assert_eq!(v.to_iso().as_deref(), Some("2017-06-01"));
+}
