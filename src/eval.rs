@@ -141,17 +141,11 @@ pub struct Scores {
     pub lines: Vec<String>,
 }
 
-/// What went wrong reading gold or predictions.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What went wrong reading gold or predictions: the message names the
+/// article and the mention.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct EvalError(String);
-
-impl core::fmt::Display for EvalError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for EvalError {}
 
 const SCORED: [&str; 9] = [
     "airstrike",
@@ -198,7 +192,10 @@ fn gold_span(text: &str, ev: &GoldEvent) -> Result<(usize, usize), EvalError> {
             )));
         };
         pos = Some(from + p);
-        from += p + text[from + p..].chars().next().map_or(1, char::len_utf8);
+        from += p + text
+            .get(from + p..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8);
     }
     let pos = pos.unwrap_or(0);
     let off = ev.context.find(&ev.trigger).ok_or_else(|| {
@@ -319,6 +316,11 @@ fn check_arg(name: &str, g: &GoldEvent, p: &Value) -> Option<bool> {
 /// Scores predictions against gold. `load(doc)` gives an article's text
 /// and its predicted document (as JSON), or `None` when there is none (its
 /// gold mentions are then all missed).
+///
+/// # Errors
+///
+/// An [`EvalError`] when a gold mention's context or trigger is not found
+/// in its article's text.
 pub fn score(
     gold: &Gold,
     mut load: impl FnMut(&str) -> Option<(String, Value)>,

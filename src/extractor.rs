@@ -17,6 +17,10 @@ use std::sync::Arc;
 
 /// The date an article was published: the anchor for relative times.
 ///
+/// Parsed with [`str::parse`] from `YYYY-MM-DD` or
+/// `YYYY-MM-DDTHH:MM[:SS]`; anything else is an
+/// [`ErrorKind::InvalidDate`](crate::ErrorKind::InvalidDate).
+///
 /// ```
 /// use hadath::DocumentDate;
 /// let d: DocumentDate = "2017-06-01".parse().unwrap();
@@ -131,7 +135,10 @@ impl<'t> Input<'t> {
 
     /// Checks that `bytes` are UTF-8 and makes an input of them.
     ///
-    /// The error names the byte offset of the first invalid byte.
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8), with the
+    /// byte offset of the first invalid byte.
     ///
     /// ```
     /// assert!(hadath::Input::from_bytes("قصف".as_bytes()).is_ok());
@@ -418,6 +425,15 @@ impl ExtractorBuilder {
     }
 
     /// Builds the extractor, checking all data.
+    ///
+    /// # Errors
+    ///
+    /// * [`ErrorKind::Data`](crate::ErrorKind::Data) when a chrome, event
+    ///   or gazetteer source is malformed (bad TOML, an unknown version,
+    ///   a duplicate or dangling id ...), naming the source, the line and
+    ///   column when known, and the entry;
+    /// * [`ErrorKind::Io`](crate::ErrorKind::Io) when a file given to
+    ///   [`ExtractorBuilder::gazetteer_file`] could not be read.
     pub fn build(&self) -> Result<Extractor, Error> {
         let chrome = match &self.chrome {
             Some((name, src)) => text::ChromeLexicon::from_toml(name, src)?,

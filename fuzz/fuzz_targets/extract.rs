@@ -16,3 +16,8 @@ fn run(data: &[u8]) -> Corpus {
 }
 
 fuzz_target!(|data: &[u8]| -> Corpus { run(data) });
+
+#[cfg(not(fuzzing))]
+fn main() {
+    harness::replay_main(run);
+}

@@ -325,6 +325,12 @@ pub(crate) fn unknown_places(
         let i = found.partition_point(|e| e.norm.start <= s);
         i > 0 && found.get(i - 1).is_some_and(|e| s < e.norm.end)
     };
+    // Whether any mention found overlaps `a..b`: only the last one that
+    // starts before `b` can.
+    let overlaps = |a: usize, b: usize| {
+        let i = found.partition_point(|e| e.norm.start < b);
+        i > 0 && found.get(i - 1).is_some_and(|e| a < e.norm.end)
+    };
     let mut out = Vec::new();
     // Words ending with a classifier, found by substring search (a scan
     // of every word would cost a Unicode lookup per char).
@@ -360,14 +366,19 @@ pub(crate) fn unknown_places(
     }
     spots.sort_by_key(|r| r.start);
     spots.dedup();
+    // The end of the last place found here: places never overlap.
+    let mut last_end = 0;
     for r in spots {
         let w = word_at(text, r.start, r.end, ctx);
-        if !ctx.unknown_classifiers.contains(&w.base) || covered(w.start) {
+        if !ctx.unknown_classifiers.contains(&w.base)
+            || covered(w.start)
+            || w.start < last_end
+        {
             continue;
         }
         let Some(n1) = next_word(text, w.end) else { continue };
         let good = |n: &Word| {
-            !covered(n.start)
+            !overlaps(n.start, n.end)
                 && !ctx.not_names.contains(&n.text)
                 && n.text.chars().count() >= 2
                 && n.text
@@ -375,6 +386,11 @@ pub(crate) fn unknown_places(
                     .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
                 && !ctx.directions.iter().any(|(d, _)| *d == n.text)
                 && !ctx.unknown_classifiers.contains(&n.text)
+                // Nor a classifier after `و`/`ف` (`قرية «وقرية`).
+                && !n
+                    .text
+                    .strip_prefix(['و', 'ف'])
+                    .is_some_and(|r| ctx.unknown_classifiers.iter().any(|c| c == r))
                 && !["بال", "كال", "لل", "وال", "فال"]
                     .iter()
                     .any(|x| n.text.starts_with(x))
@@ -417,6 +433,7 @@ pub(crate) fn unknown_places(
                     .map(str::to_string),
             );
         }
+        last_end = end;
         out.push(Entity {
             loc: p.loc(w.base_start..end),
             norm: w.base_start..end,

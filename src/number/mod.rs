@@ -177,14 +177,14 @@ fn word_before(text: &str, pos: usize) -> &str {
         .rev()
         .find(|&(_, c)| !is_word_char(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    &before[start..]
+    before.get(start..).unwrap_or_default()
 }
 
 /// The word starting after one space at `pos`, with its start.
 fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
     let rest = text.get(pos..)?.strip_prefix(' ')?;
     let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-    (end > 0).then(|| (pos + 1, &rest[..end]))
+    (end > 0).then(|| (pos + 1, rest.get(..end).unwrap_or_default()))
 }
 
 /// Finds the quantities of a prepared document.
@@ -200,7 +200,12 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
                 break;
             };
             let at_word_start = is_word_char(c)
-                && !text[..pos].chars().next_back().is_some_and(is_word_char);
+                && !text
+                    .get(..pos)
+                    .unwrap_or_default()
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char);
             if !at_word_start {
                 pos += c.len_utf8();
                 continue;
@@ -265,7 +270,10 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
     }
     // `F-16`, `كوفيد-19`, `إف-16`.
     if before == Some(b'-')
-        && text[..r.start - 1]
+        && r.start
+            .checked_sub(1)
+            .and_then(|e| text.get(..e))
+            .unwrap_or_default()
             .chars()
             .next_back()
             .is_some_and(char::is_alphabetic)
@@ -273,7 +281,7 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
         return true;
     }
     // Phone numbers: long runs starting with 0.
-    let digits = &text[r.clone()];
+    let digits = text.get(r.clone()).unwrap_or_default();
     digits.len() >= 7 && digits.starts_with('0')
 }
 
@@ -300,7 +308,10 @@ fn quantity_at(
         return None;
     }
     let skip = Some((None, r.end));
-    if voc::is_in(&voc::AMBIGUOUS_ALONE_WORDS, &text[r.clone()]) {
+    if voc::is_in(
+        &voc::AMBIGUOUS_ALONE_WORDS,
+        text.get(r.clone()).unwrap_or_default(),
+    ) {
         return skip;
     }
     let prev_word = word_before(text, r.start);
@@ -345,8 +356,8 @@ fn quantity_at(
                 return skip;
             }
             // Years: `العام 2014`, `في 2017.`
-            let year_like =
-                (1900.0..=2100.0).contains(&v) && text[r.clone()].len() == 4;
+            let year_like = (1900.0..=2100.0).contains(&v)
+                && text.get(r.clone()).unwrap_or_default().len() == 4;
             if year_like
                 && (voc::is_in(&voc::YEAR_CUE_WORDS, prev_word)
                     || voc::is_in(&voc::MONTH_WORDS, prev_word)
@@ -538,7 +549,7 @@ fn definite_count(
 ) -> Option<(Option<Quantity>, usize)> {
     let rest = text.get(pos..)?;
     let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
-    let w = &rest[..len];
+    let w = rest.get(..len).unwrap_or_default();
     let n = w.strip_prefix("ال").and_then(voc::definite_number)?;
     let prev = word_before(text, pos);
     let head_ok = prev.starts_with("ال")
@@ -572,7 +583,7 @@ fn dual_count(
 ) -> Option<(Option<Quantity>, usize)> {
     let rest = text.get(pos..)?;
     let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
-    let w = &rest[..len];
+    let w = rest.get(..len).unwrap_or_default();
     if len < 6 {
         return None;
     }

@@ -207,7 +207,7 @@ fn is_letter(c: char) -> bool {
 fn letters(text: &str, pos: usize) -> &str {
     let rest = text.get(pos..).unwrap_or("");
     let end = rest.find(|c: char| !is_letter(c)).unwrap_or(rest.len());
-    &rest[..end]
+    rest.get(..end).unwrap_or_default()
 }
 
 /// Clitics allowed before digits (`بـ65`, `الـ25`, `و3`).
@@ -252,8 +252,15 @@ fn digits_at(text: &str, pos: usize) -> Option<(f64, usize, bool, bool)> {
             plain = false;
         }
     }
-    let s: String = text[pos..end].chars().filter(|&c| c != ',').collect();
-    let int_digits = text[pos..int_end]
+    let s: String = text
+        .get(pos..end)
+        .unwrap_or_default()
+        .chars()
+        .filter(|&c| c != ',')
+        .collect();
+    let int_digits = text
+        .get(pos..int_end)
+        .unwrap_or_default()
         .bytes()
         .filter(u8::is_ascii_digit)
         .skip_while(|&c| c == b'0')
@@ -311,7 +318,9 @@ fn lex(text: &str, pos: usize, first: bool) -> Option<Lexed> {
             w.strip_prefix('و').and_then(|r| voc::CARDINALS.get(r))
         {
             if teen_tail(text, wend).is_some() {
-                if let Some(&x) = voc::CARDINALS.get(&w['و'.len_utf8()..]) {
+                if let Some(&x) =
+                    w.strip_prefix('و').and_then(|r| voc::CARDINALS.get(r))
+                {
                     return Some(Lexed {
                         tok: Tok::Word(x),
                         start: pos + 'و'.len_utf8(),

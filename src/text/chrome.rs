@@ -145,7 +145,7 @@ pub(crate) fn detect_chrome(
     let lines: Vec<Range<usize>> = lines
         .into_iter()
         .map(|r| {
-            let s = &text[r.clone()];
+            let s = text.get(r.clone()).unwrap_or_default();
             let lead = s.len() - s.trim_start().len();
             let trail = s.len() - s.trim_end().len();
             r.start + lead..(r.end - trail).max(r.start + lead)
@@ -157,7 +157,7 @@ pub(crate) fn detect_chrome(
     // paragraph a signature: find the last line that is not chrome.
     let mut kinds: Vec<Option<ChromeKind>> = Vec::with_capacity(lines.len());
     for (idx, r) in lines.iter().enumerate() {
-        let line = &text[r.clone()];
+        let line = text.get(r.clone()).unwrap_or_default();
         let kind =
             if line.is_empty() { None } else { classify(line, idx, lex) };
         kinds.push(kind);
@@ -167,7 +167,7 @@ pub(crate) fn detect_chrome(
             && kinds.get(i).is_some_and(Option::is_none)
     });
     for (idx, r) in lines.iter().enumerate() {
-        let line = &text[r.clone()];
+        let line = text.get(r.clone()).unwrap_or_default();
         if line.is_empty() {
             continue;
         }
@@ -221,7 +221,7 @@ fn classify(
     lex: &ChromeLexicon,
 ) -> Option<ChromeKind> {
     let words: Vec<&str> =
-        super::segment::words(line).map(|r| &line[r]).collect();
+        super::segment::words(line).filter_map(|r| line.get(r)).collect();
     // A bare counter: digits and separators only.
     if line.len() <= 16
         && line.bytes().any(|b| b.is_ascii_digit())
@@ -253,7 +253,7 @@ fn classify(
     if words.len() <= 16 {
         if let Some(inner) = line
             .strip_suffix(')')
-            .and_then(|s| s.rfind('(').map(|p| &s[p + 1..]))
+            .and_then(|s| s.rfind('(').and_then(|p| s.get(p + 1..)))
         {
             let inner = inner.trim();
             if word_count(inner) <= 4
@@ -281,8 +281,8 @@ fn classify(
 /// Whether `needle` occurs in `hay` as whole words.
 fn contains_word(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, m)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + m.len()..].chars().next();
+        let before = hay.get(..i).unwrap_or_default().chars().next_back();
+        let after = hay.get(i + m.len()..).unwrap_or_default().chars().next();
         !before.is_some_and(char::is_alphanumeric)
             && !after.is_some_and(char::is_alphanumeric)
     })

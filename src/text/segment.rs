@@ -244,11 +244,15 @@ const ENCLITICS: [&str; 9] =
 pub fn clitic_splits(word: &str) -> Vec<CliticSplit<'_>> {
     let mut out = Vec::new();
     for (pro_len, article, stem_start) in proclitic_readings(word) {
-        let rest = &word[stem_start..];
-        push_split(&mut out, &word[..pro_len], article, rest, "");
+        let (Some(rest), Some(pro)) =
+            (word.get(stem_start..), word.get(..pro_len))
+        else {
+            continue;
+        };
+        push_split(&mut out, pro, article, rest, "");
         for enc in ENCLITICS {
             if let Some(stem) = rest.strip_suffix(enc) {
-                push_split(&mut out, &word[..pro_len], article, stem, enc);
+                push_split(&mut out, pro, article, stem, enc);
             }
         }
     }
@@ -275,7 +279,7 @@ fn proclitic_readings(word: &str) -> Vec<(usize, bool, usize)> {
         conj.push(2);
     }
     for c in conj {
-        let rest = &word[c..];
+        let rest = word.get(c..).unwrap_or_default();
         let mut preps = vec![(c, false)];
         for p in ['ب', 'ل', 'ك', 'س'] {
             if rest.starts_with(p) {
@@ -283,7 +287,7 @@ fn proclitic_readings(word: &str) -> Vec<(usize, bool, usize)> {
             }
         }
         for (p, is_lam) in preps {
-            let rest = &word[p..];
+            let rest = word.get(p..).unwrap_or_default();
             if p > 0 {
                 out.push((p, false, p));
             }
