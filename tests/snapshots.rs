@@ -36,8 +36,9 @@ fn dates(list: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Extracts `path` with its date from `dates` and snapshots the report.
-fn snapshot(path: &Path, dates: &BTreeMap<String, String>) {
+/// Extracts `path` with its date from `dates` and snapshots the report
+/// as `integration__snapshots__<set>@<file>.snap`.
+fn snapshot(set: &str, path: &Path, dates: &BTreeMap<String, String>) {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
@@ -58,7 +59,7 @@ fn snapshot(path: &Path, dates: &BTreeMap<String, String>) {
             date.map_or("none", |d| d.as_str())
         ),
     }, {
-        insta::assert_yaml_snapshot!(report);
+        insta::assert_yaml_snapshot!(set, report);
     });
 }
 
@@ -66,12 +67,12 @@ fn snapshot(path: &Path, dates: &BTreeMap<String, String>) {
 fn seeds() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dates = dates(&root.join("seeds/seeds.toml"));
-    insta::glob!("../seeds", "*.txt", |path| snapshot(path, &dates));
+    insta::glob!("../seeds", "*.txt", |path| snapshot("seeds", path, &dates));
 }
 
 #[test]
 fn articles() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dates = dates(&root.join("tests/articles/articles.toml"));
-    insta::glob!("articles/*.txt", |path| snapshot(path, &dates));
+    insta::glob!("articles/*.txt", |path| snapshot("articles", path, &dates));
 }
