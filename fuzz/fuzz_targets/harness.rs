@@ -9,8 +9,9 @@
 //! * every span lies on char boundaries of the input and its `text` is
 //!   exactly `&input[start..end]`; its `char_start`/`char_end` count the
 //!   chars before those offsets;
-//! * normalization round-trips: the offset map is monotonic, and the
-//!   original slice of a normalized word normalizes back to that word;
+//! * normalization round-trips: the offset map is monotonic, normalizing
+//!   twice changes nothing, and the original slice of a normalized word
+//!   normalizes back to that word;
 //! * the output is deterministic: two runs serialize to identical JSON.
 #![allow(dead_code)] // Each fuzz target uses a part of it.
 
@@ -87,6 +88,11 @@ pub fn check_normalize(text: &str) {
         assert!(start <= text.len() && text.is_char_boundary(start));
         last = start;
     }
+    assert_eq!(
+        hadath::normalize(norm).as_str(),
+        norm,
+        "normalizing twice changes the text"
+    );
     let all = n.original_span(0..norm.len());
     assert!(all.get(text).is_some(), "{all:?} is not a span of the input");
     for w in hadath::words(norm) {
