@@ -473,6 +473,7 @@ impl EventLexicon {
                 out.push(Reading {
                     form,
                     proclitics: split.proclitics,
+                    article: split.article,
                     enclitic: !split.enclitic.is_empty(),
                 });
             }
@@ -487,6 +488,8 @@ pub(crate) struct Reading<'l, 'w> {
     pub(crate) form: &'l Form,
     /// The proclitics, as written.
     pub(crate) proclitics: &'w str,
+    /// Whether the word carries the article.
+    pub(crate) article: bool,
     /// Whether an attached pronoun follows.
     pub(crate) enclitic: bool,
 }
