@@ -609,7 +609,7 @@ fn sentence_events(
         }
         let mut target = find_target(inp, all, s, i, last, ev_type, agent);
         if ev_type == EventType::Clash {
-            if let Some((a, b)) = clash_sides(inp, all, s, i, last) {
+            if let Some((a, b)) = clash_sides(all, s, i, last) {
                 agent = Some(a);
                 target = Some(b);
             }
@@ -1206,13 +1206,11 @@ fn fallback_target(
 
 /// The two sides of a clash: "بين X و Y", or the actors around it.
 fn clash_sides(
-    inp: &Inputs<'_>,
     all: &Ents<'_>,
     s: &Sentence<'_>,
     i: usize,
     last: usize,
 ) -> Option<(usize, usize)> {
-    let _ = inp;
     let between = (last + 1..(last + 3).min(s.words.len()))
         .find(|&j| s.words[j] == "بين");
     let fighter = |a: &&Placed| view::can_fight(all.get(a.idx));
