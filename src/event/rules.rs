@@ -391,8 +391,12 @@ fn resolve_referents(
         {
             continue;
         }
-        let Some(r) =
-            inp.lex.referents.iter().find(|r| r.words.has_word(s.words[j]))
+        let splits = clitic_splits(s.words[j]);
+        let Some(r) = inp
+            .lex
+            .referents
+            .iter()
+            .find(|r| r.words.has_split(s.words[j], &splits))
         else {
             continue;
         };

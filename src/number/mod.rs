@@ -158,7 +158,7 @@ fn ser_opt_num<S: Serializer>(
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_word_char(c)
 }
 
 /// The word (letters and digits) ending right before `pos`, skipping one
@@ -256,7 +256,7 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
         && text[..r.start - 1]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphabetic)
+            .is_some_and(crate::text::is_letter)
     {
         return true;
     }
@@ -431,7 +431,7 @@ fn quantity_at(
 /// after `end` (`الثامنة (ت غ) مساءً`).
 fn clock_word_follows(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("");
-    rest.split(|c: char| !c.is_alphabetic())
+    rest.split(|c: char| !crate::text::is_letter(c))
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| voc::is_in(&voc::CLOCK_AFTER_WORDS, w))
@@ -525,7 +525,8 @@ fn definite_count(
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
     let rest = text.get(pos..)?;
-    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let len =
+        rest.find(|c: char| !crate::text::is_letter(c)).unwrap_or(rest.len());
     let w = &rest[..len];
     let n = w.strip_prefix("ال").and_then(voc::definite_number)?;
     let prev = word_before(text, pos);
@@ -559,7 +560,8 @@ fn dual_count(
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
     let rest = text.get(pos..)?;
-    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let len =
+        rest.find(|c: char| !crate::text::is_letter(c)).unwrap_or(rest.len());
     let w = &rest[..len];
     if len < 6 {
         return None;
@@ -640,7 +642,7 @@ fn qualifier_after(text: &str, end: usize) -> Option<(Qualifier, usize)> {
 fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
     let (s, w) = word_after(text, end)?;
     let ok = |w: &str| {
-        w.chars().all(char::is_alphabetic)
+        w.chars().all(crate::text::is_letter)
             && w.chars().all(|c| !c.is_ascii())
             && w.chars().count() >= 2
             && !voc::is_in(&voc::NOT_HEAD_WORDS, w)

@@ -222,7 +222,7 @@ fn classify(
     {
         return Some(ChromeKind::Counter);
     }
-    let head = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let head = line.trim_start_matches(|c: char| !super::is_word_char(c));
     if lex.read_also.iter().any(|p| head.starts_with(p.as_str())) {
         return Some(ChromeKind::ReadAlso);
     }
@@ -276,8 +276,8 @@ fn contains_word(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, m)| {
         let before = hay[..i].chars().next_back();
         let after = hay[i + m.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric)
-            && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(super::is_word_char)
+            && !after.is_some_and(super::is_word_char)
     })
 }
 
