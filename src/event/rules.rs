@@ -893,9 +893,11 @@ fn accept(
     if verb && i > 0 && RELATIVES.contains(&s.words[i - 1]) {
         return None;
     }
-    // A strike adjective right after the trigger joins it: "ضربات جوية".
+    // A strike adjective right after a noun trigger joins it: "ضربات
+    // جوية". After a verb the same word is its subject ("قصفت المدفعية").
     if next < s.words.len()
         && last == i
+        && !verb
         && matches!(entry.ty, TriggerType::Strike)
         && lex.cues.strike_modifiers.has_word(s.words[next])
     {
@@ -1065,6 +1067,15 @@ fn find_agent(
             })
             .flatten()
     };
+    // A deadline is set by the party that announces it; an actor further
+    // back is the subject of another verb ("أعلنت تركيا ... على أن تنسحب
+    // قسد ... قبل انتهاء المهلة").
+    let far = subject.is_some_and(|a| a.last + 4 < i);
+    if ty == EventType::Deadline && (subject.is_none() || far) {
+        if let Some(src) = s.source.filter(|&x| view::can_act(all.get(x))) {
+            return Some((src, None));
+        }
+    }
     if let Some(a) = subject.or_else(object) {
         return found(a);
     }
