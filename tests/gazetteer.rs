@@ -466,3 +466,16 @@ mod fuzz {
         }
     }
 }
+
+/// Found by the property test above: an unknown-village phrase must not
+/// overlap a demonym whose head is the word after the classifier.
+#[test]
+fn unknown_village_never_overlaps_a_known_mention() {
+    let text = "قرية بدعم سورية";
+    let doc = Extractor::builtin().extract(text);
+    let mut last_end = 0;
+    for e in &doc.entities {
+        assert!(e.loc.start >= last_end, "{:?}", doc.entities);
+        last_end = e.loc.end;
+    }
+}

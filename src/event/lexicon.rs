@@ -86,6 +86,17 @@ impl WordSet {
             || clitic_splits(word).iter().any(|s| self.words.contains(s.stem))
     }
 
+    /// [`WordSet::has_word`] with the word's clitic splits computed once
+    /// by the caller.
+    pub(crate) fn has_split(
+        &self,
+        word: &str,
+        splits: &[crate::text::CliticSplit<'_>],
+    ) -> bool {
+        self.words.contains(word)
+            || splits.iter().any(|s| self.words.contains(s.stem))
+    }
+
     /// How many words starting at `words[0]` the set matches (0: none).
     pub(crate) fn match_len(&self, words: &[&str]) -> usize {
         let Some(first) = words.first() else { return 0 };
@@ -473,6 +484,7 @@ impl EventLexicon {
                 out.push(Reading {
                     form,
                     proclitics: split.proclitics,
+                    article: split.article,
                     enclitic: !split.enclitic.is_empty(),
                 });
             }
@@ -487,6 +499,8 @@ pub(crate) struct Reading<'l, 'w> {
     pub(crate) form: &'l Form,
     /// The proclitics, as written.
     pub(crate) proclitics: &'w str,
+    /// Whether the word carries the article.
+    pub(crate) article: bool,
     /// Whether an attached pronoun follows.
     pub(crate) enclitic: bool,
 }

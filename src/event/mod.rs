@@ -7,6 +7,8 @@
 
 mod lexicon;
 mod rules;
+#[cfg(test)]
+mod tests;
 mod view;
 
 pub(crate) use lexicon::EventLexicon;

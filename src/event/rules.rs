@@ -148,6 +148,23 @@ struct Ents<'a> {
     extra: Vec<Entity>,
 }
 
+impl State {
+    /// The actors named in the last `n` sentences before sentence `si`,
+    /// nearest first: what a pronoun or an implied party can point to.
+    fn recent_actors(
+        &self,
+        si: usize,
+        n: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        self.actors_seen
+            .iter()
+            .zip(&self.seen_in)
+            .rev()
+            .take_while(move |(_, &at)| at + n >= si)
+            .map(|(&a, _)| a)
+    }
+}
+
 impl Ents<'_> {
     fn get(&self, idx: usize) -> &Entity {
         match idx.checked_sub(self.base.len()) {
@@ -162,6 +179,12 @@ impl Ents<'_> {
 struct State {
     /// Actors named so far, in order.
     actors_seen: Vec<usize>,
+    /// The sentence each of `actors_seen` was named in.
+    seen_in: Vec<usize>,
+    /// The last strike: its type, agent, sentence and the word its
+    /// trigger ended at (for "القصف" that refers back to it, and for the
+    /// weapon named after it: "قصف ... بقذائف").
+    last_strike: Option<(EventType, Option<usize>, usize, usize)>,
     /// The last place named (not a country).
     last_place: Option<usize>,
     /// The time of the lede: the headline's time.
@@ -249,6 +272,7 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             speaker: None,
             ranges,
         };
+        merge_appositions(&mut sent.actors, inp.entities);
         resolve_referents(inp, &mut sent, &mut all, &state.actors_seen);
         sent.source = find_source(inp, &all, &sent);
         sent.speaker = find_speaker(&sent);
@@ -284,6 +308,7 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             continue;
         }
         state.actors_seen.extend(sent.actors.iter().map(|a| a.idx));
+        state.seen_in.extend(sent.actors.iter().map(|_| si));
         if let Some(pl) = sent
             .places
             .iter()
@@ -302,6 +327,26 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         state.recent_time = recent.iter().rev().flatten().next().copied();
     }
     events
+}
+
+/// Joins a name and its alias in apposition ("تنظيم الدولة الإسلامية
+/// (داعش)"): one party, not two.
+fn merge_appositions(actors: &mut Vec<Placed>, entities: &[Entity]) {
+    let id = |p: &Placed| entities.get(p.idx).and_then(view::entity_id);
+    let mut out: Vec<Placed> = Vec::with_capacity(actors.len());
+    for a in actors.drain(..) {
+        match out.last_mut() {
+            Some(prev)
+                if prev.last + 1 == a.first
+                    && id(prev) == id(&a)
+                    && id(&a).is_some() =>
+            {
+                prev.last = a.last;
+            }
+            _ => out.push(a),
+        }
+    }
+    *actors = out;
 }
 
 /// For a headline: the first firm time of the next few body sentences.
@@ -346,8 +391,12 @@ fn resolve_referents(
         {
             continue;
         }
-        let Some(r) =
-            inp.lex.referents.iter().find(|r| r.words.has_word(s.words[j]))
+        let splits = clitic_splits(s.words[j]);
+        let Some(r) = inp
+            .lex
+            .referents
+            .iter()
+            .find(|r| r.words.has_split(s.words[j], &splits))
         else {
             continue;
         };
@@ -459,6 +508,24 @@ fn sentence_events(
         let (form, proclitics, enclitic) =
             (reading.form, reading.proclitics, reading.enclitic);
         let entry = &lex.entries[form.entry];
+        let strike_entry = matches!(
+            entry.ty,
+            TriggerType::Strike
+                | TriggerType::Fixed(
+                    EventType::Shelling | EventType::Airstrike
+                )
+        );
+        // The weapon of a strike just told ("قصف ... بقذائف الهاون") is
+        // not a second strike.
+        let weapon = strike_entry
+            && proclitics.contains('ب')
+            && state
+                .last_strike
+                .is_some_and(|(_, _, at, end)| at == si && i <= end + 4);
+        if weapon {
+            i = last + 1;
+            continue;
+        }
         let verb = matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
 
         // Who did it.
@@ -492,8 +559,19 @@ fn sentence_events(
                             && set.match_len(&s.words[j..]) > 0
                     })
                 };
-                let air_cue = cue(&lex.cues.air) || agent_air;
+                let mut air_cue = cue(&lex.cues.air) || agent_air;
                 let ground_cue = cue(&lex.cues.ground);
+                // "القصف" with no cue of its own refers back to the strike
+                // told just before: it takes that strike's kind and agent.
+                let back = state.last_strike.filter(|&(_, _, at, _)| {
+                    reading.article && !ground_cue && !air_cue && at + 1 >= si
+                });
+                if let Some((kind, back_agent, ..)) = back {
+                    air_cue = kind == EventType::Airstrike;
+                    if back_agent.is_some() {
+                        agent = back_agent;
+                    }
+                }
                 // Armed groups without aircraft shell; they do not bomb
                 // from the air.
                 let ground_agent =
@@ -535,7 +613,7 @@ fn sentence_events(
         }
         let mut target = find_target(inp, all, s, i, last, ev_type, agent);
         if ev_type == EventType::Clash {
-            if let Some((a, b)) = clash_sides(inp, all, s, i, last) {
+            if let Some((a, b)) = clash_sides(all, s, i, last) {
                 agent = Some(a);
                 target = Some(b);
             }
@@ -668,6 +746,9 @@ fn sentence_events(
         ) {
             state.last_attack = Some((si, agent, target));
         }
+        if matches!(ev_type, EventType::Airstrike | EventType::Shelling) {
+            state.last_strike = Some((ev_type, agent, si, last));
+        }
         i = last + 1;
     }
     // A toll reported before its cause in the same sentence ("مقتل 12
@@ -779,10 +860,21 @@ fn accept(
     if !entry.not_next.is_empty() && s.has(&entry.not_next, next..next + 1) {
         return None;
     }
-    if !entry.needs_prev.is_empty()
-        && !s.has(&entry.needs_prev, i.saturating_sub(2)..i)
-    {
-        return None;
+    // A launch verb right before the trigger, or before the subject that
+    // stands between them: "أطلقت قوات سوريا الديمقراطية معركة".
+    if !entry.needs_prev.is_empty() {
+        let subject_first = within(&s.actors, 0, i)
+            .last()
+            .filter(|a| a.last + 1 == i)
+            .map_or(i, |a| a.first);
+        let from = subject_first.min(i).saturating_sub(2);
+        if !s.has(
+            &entry.needs_prev,
+            from..subject_first.max(i.saturating_sub(2)),
+        ) && !s.has(&entry.needs_prev, i.saturating_sub(2)..i)
+        {
+            return None;
+        }
     }
     let near = i.saturating_sub(4)..last + 7;
     if !entry.needs_near.is_empty() && !s.has(&entry.needs_near, near.clone())
@@ -801,9 +893,11 @@ fn accept(
     if verb && i > 0 && RELATIVES.contains(&s.words[i - 1]) {
         return None;
     }
-    // A strike adjective right after the trigger joins it: "ضربات جوية".
+    // A strike adjective right after a noun trigger joins it: "ضربات
+    // جوية". After a verb the same word is its subject ("قصفت المدفعية").
     if next < s.words.len()
         && last == i
+        && !verb
         && matches!(entry.ty, TriggerType::Strike)
         && lex.cues.strike_modifiers.has_word(s.words[next])
     {
@@ -973,6 +1067,15 @@ fn find_agent(
             })
             .flatten()
     };
+    // A deadline is set by the party that announces it; an actor further
+    // back is the subject of another verb ("أعلنت تركيا ... على أن تنسحب
+    // قسد ... قبل انتهاء المهلة").
+    let far = subject.is_some_and(|a| a.last + 4 < i);
+    if ty == EventType::Deadline && (subject.is_none() || far) {
+        if let Some(src) = s.source.filter(|&x| view::can_act(all.get(x))) {
+            return Some((src, None));
+        }
+    }
     if let Some(a) = subject.or_else(object) {
         return found(a);
     }
@@ -983,14 +1086,12 @@ fn find_agent(
     {
         return Some((sp, None));
     }
-    // The party named last in the document.
+    // The party named last, in the sentences just before.
     state
-        .actors_seen
-        .iter()
-        .rev()
+        .recent_actors(si, 3)
         .take(20)
-        .find(|&&x| view::can_act(all.get(x)))
-        .map(|&x| (x, None))
+        .find(|&x| view::can_act(all.get(x)))
+        .map(|x| (x, None))
 }
 
 /// A source cue before an actor that is also the subject of the clause
@@ -1112,20 +1213,19 @@ fn fallback_target(
     let mut by_distance: Vec<&Placed> =
         near.iter().filter(|a| other(a.idx) && !ally(a)).collect();
     by_distance.sort_by_key(|a| (a.first.abs_diff(i), a.first < i));
-    by_distance.first().map(|a| a.idx).or_else(|| {
-        state.actors_seen.iter().rev().take(20).copied().find(|&x| other(x))
-    })
+    by_distance
+        .first()
+        .map(|a| a.idx)
+        .or_else(|| state.recent_actors(si, 2).take(20).find(|&x| other(x)))
 }
 
 /// The two sides of a clash: "بين X و Y", or the actors around it.
 fn clash_sides(
-    inp: &Inputs<'_>,
     all: &Ents<'_>,
     s: &Sentence<'_>,
     i: usize,
     last: usize,
 ) -> Option<(usize, usize)> {
-    let _ = inp;
     let between = (last + 1..(last + 3).min(s.words.len()))
         .find(|&j| s.words[j] == "بين");
     let fighter = |a: &&Placed| view::can_fight(all.get(a.idx));

@@ -225,7 +225,7 @@ impl Matcher {
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || ('\u{0621}'..='\u{064A}').contains(&c)
-        || (!c.is_ascii() && c.is_alphanumeric())
+        || (!c.is_ascii() && crate::text::is_word_char(c))
 }
 
 /// The start of the word `s` lies in, if at most two letters precede `s`

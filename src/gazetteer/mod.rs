@@ -161,7 +161,15 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
         }
     }
     out.sort_by_key(|e| e.norm.start);
-    let unknown = phrases::unknown_places(p, g, &out);
+    // A village not in the gazetteer never overlaps a known mention
+    // ("قرية بدعم سورية" is support, not a village named "بدعم").
+    let unknown: Vec<Entity> = phrases::unknown_places(p, g, &out)
+        .into_iter()
+        .filter(|u| {
+            let k = out.partition_point(|e| e.norm.end <= u.norm.start);
+            out.get(k).is_none_or(|e| e.norm.start >= u.norm.end)
+        })
+        .collect();
     out.extend(unknown);
     out.sort_by_key(|e| e.norm.start);
     out

@@ -164,7 +164,7 @@ fn ser_opt_num<S: Serializer>(
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_word_char(c)
 }
 
 /// The word (letters and digits) ending right before `pos`, skipping one
@@ -276,7 +276,7 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
             .unwrap_or_default()
             .chars()
             .next_back()
-            .is_some_and(char::is_alphabetic)
+            .is_some_and(crate::text::is_letter)
     {
         return true;
     }
@@ -454,7 +454,7 @@ fn quantity_at(
 /// after `end` (`الثامنة (ت غ) مساءً`).
 fn clock_word_follows(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("");
-    rest.split(|c: char| !c.is_alphabetic())
+    rest.split(|c: char| !crate::text::is_letter(c))
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| voc::is_in(&voc::CLOCK_AFTER_WORDS, w))
@@ -548,7 +548,8 @@ fn definite_count(
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
     let rest = text.get(pos..)?;
-    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let len =
+        rest.find(|c: char| !crate::text::is_letter(c)).unwrap_or(rest.len());
     let w = rest.get(..len).unwrap_or_default();
     let n = w.strip_prefix("ال").and_then(voc::definite_number)?;
     let prev = word_before(text, pos);
@@ -582,7 +583,8 @@ fn dual_count(
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
     let rest = text.get(pos..)?;
-    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let len =
+        rest.find(|c: char| !crate::text::is_letter(c)).unwrap_or(rest.len());
     let w = rest.get(..len).unwrap_or_default();
     if len < 6 {
         return None;
@@ -663,7 +665,7 @@ fn qualifier_after(text: &str, end: usize) -> Option<(Qualifier, usize)> {
 fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
     let (s, w) = word_after(text, end)?;
     let ok = |w: &str| {
-        w.chars().all(char::is_alphabetic)
+        w.chars().all(crate::text::is_letter)
             && w.chars().all(|c| !c.is_ascii())
             && w.chars().count() >= 2
             && !voc::is_in(&voc::NOT_HEAD_WORDS, w)

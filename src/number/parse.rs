@@ -176,7 +176,10 @@ fn percent_after(text: &str, end: usize) -> Option<usize> {
     voc::PERCENT_PHRASES.iter().find_map(|w| {
         let after = rest.strip_prefix(w.as_str())?;
         let boundary = w == "%"
-            || after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            || after
+                .chars()
+                .next()
+                .is_none_or(|c| !crate::text::is_word_char(c));
         boundary.then(|| end + 1 + w.len())
     })
 }
@@ -200,7 +203,7 @@ struct Lexed {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
+    crate::text::is_letter(c)
 }
 
 /// The run of letters starting at `pos`.
@@ -380,7 +383,7 @@ fn next_pos(text: &str, end: usize) -> Option<(usize, bool)> {
     let rest = text.get(end..)?;
     let rest = rest.strip_prefix(' ')?;
     if let Some(r) = rest.strip_prefix("و ") {
-        if r.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        if r.chars().next().is_some_and(crate::text::is_word_char) {
             return Some((end + 1 + "و ".len(), true));
         }
     }

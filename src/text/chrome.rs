@@ -229,7 +229,7 @@ fn classify(
     {
         return Some(ChromeKind::Counter);
     }
-    let head = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let head = line.trim_start_matches(|c: char| !super::is_word_char(c));
     if lex.read_also.iter().any(|p| head.starts_with(p.as_str())) {
         return Some(ChromeKind::ReadAlso);
     }
@@ -283,8 +283,8 @@ fn contains_word(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, m)| {
         let before = hay.get(..i).unwrap_or_default().chars().next_back();
         let after = hay.get(i + m.len()..).unwrap_or_default().chars().next();
-        !before.is_some_and(char::is_alphanumeric)
-            && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(super::is_word_char)
+            && !after.is_some_and(super::is_word_char)
     })
 }
 
@@ -296,5 +296,196 @@ impl ChromeHit {
             kind: self.kind,
             repeat_of: self.repeat_of,
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    fn lex() -> ChromeLexicon {
+        ChromeLexicon::from_toml(
+            "chrome.toml",
+            include_str!("../../gazetteers/chrome.toml"),
+        )
+        .unwrap()
+    }
+
+    /// The chrome kind of each line of a text (None for body lines).
+    fn kinds(text: &str) -> Vec<(String, Option<ChromeKind>)> {
+        let n = normalize(text);
+        let hits = detect_chrome(&n, &lex());
+        n.as_str()
+            .split('\n')
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| {
+                let k = hits.iter().find(|h| h.line == i).map(|h| h.kind);
+                (l.trim().to_string(), k)
+            })
+            .collect()
+    }
+
+    /// One line per case: a page, and the kind its line `line` must get.
+    macro_rules! t {
+        ($name:ident, $text:expr, $line:expr, $kind:expr) => {
+            #[test]
+            fn $name() {
+                let k = kinds($text);
+                assert_eq!(k[$line].1, $kind, "{:?}", k);
+            }
+        };
+    }
+
+    const BODY: &str = "قصفت الطائرات الروسية مواقع في ريف الرقة الشمالي أمس.";
+
+    t!(
+        share_widget,
+        &format!("عنوان الخبر هنا\n{BODY}\nشاركها"),
+        2,
+        Some(ChromeKind::Widget)
+    );
+    t!(
+        leave_reply,
+        &format!("عنوان\n{BODY}\nاترك رد"),
+        2,
+        Some(ChromeKind::Widget)
+    );
+    t!(
+        leave_comment,
+        &format!("عنوان\n{BODY}\nاترك تعليقاً"),
+        2,
+        Some(ChromeKind::Widget)
+    );
+    t!(
+        comments,
+        &format!("عنوان\n{BODY}\nالتعليقات"),
+        2,
+        Some(ChromeKind::Widget)
+    );
+    t!(
+        no_comment,
+        &format!("عنوان\n{BODY}\nبدون تعليق"),
+        2,
+        Some(ChromeKind::Widget)
+    );
+    t!(
+        related,
+        &format!("عنوان\n{BODY}\nمقالات ذات صلة"),
+        2,
+        Some(ChromeKind::Widget)
+    );
+    t!(
+        back_to_top,
+        &format!("عنوان\n{BODY}\nزر الذهاب إلى الأعلى"),
+        2,
+        Some(ChromeKind::Widget)
+    );
+    t!(email_notice, &format!("عنوان\n{BODY}\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"), 2, Some(ChromeKind::Widget));
+    t!(
+        counter,
+        &format!("عنوان\n111\n0\n{BODY}"),
+        1,
+        Some(ChromeKind::Counter)
+    );
+    t!(
+        zero_counter,
+        &format!("عنوان\n111\n0\n{BODY}"),
+        2,
+        Some(ChromeKind::Counter)
+    );
+    t!(
+        read_also,
+        &format!("عنوان\n{BODY}\nاقرأ أيضاً: غارات على إدلب"),
+        2,
+        Some(ChromeKind::ReadAlso)
+    );
+    t!(
+        read_also_slash,
+        &format!("عنوان\n{BODY}\nاقرأ/ي ايضًا| صور من الرقة"),
+        2,
+        Some(ChromeKind::ReadAlso)
+    );
+    t!(
+        dateline,
+        &format!("عنوان\nوكالة ما – حلب\n{BODY}"),
+        1,
+        Some(ChromeKind::Signature)
+    );
+    t!(
+        outlet_under_headline,
+        &format!("عنوان الخبر هنا\nسيريانيوز\n{BODY}"),
+        1,
+        Some(ChromeKind::Signature)
+    );
+    t!(
+        outlet_at_end,
+        &format!("عنوان\n{BODY}\n{BODY}\nعنب بلدي"),
+        3,
+        Some(ChromeKind::Signature)
+    );
+    t!(
+        caption,
+        &format!("عنوان\nمقاتلون في الرقة (رويترز)\n{BODY}"),
+        1,
+        Some(ChromeKind::Caption)
+    );
+    t!(repeated_headline, &format!("توقف القصف على المدينة الكبيرة\n{BODY}\nتوقف القصف على المدينة الكبيرة\n{BODY}"), 2, Some(ChromeKind::Repeat));
+    t!(
+        repeated_lede,
+        &format!("عنوان\n{BODY}\nعنوان\n{BODY}"),
+        3,
+        Some(ChromeKind::Repeat)
+    );
+    // Body text is never chrome.
+    t!(headline_is_body, &format!("روسيا: سنقصف عناصر داعش\n{BODY}"), 0, None);
+    t!(body_is_body, &format!("عنوان\n{BODY}\nشاركها"), 1, None);
+    t!(
+        short_body_line_mid_article,
+        &format!("عنوان\n{BODY}\nالمرحلة الثانية\n{BODY}\n{BODY}"),
+        2,
+        None
+    );
+    t!(
+        numbers_in_body,
+        &format!("عنوان\nقتل 12 عنصراً في 2017.\n{BODY}"),
+        1,
+        None
+    );
+    t!(
+        parenthesis_not_credit,
+        &format!("عنوان\nقال المتحدث (أبو محمد)\n{BODY}"),
+        1,
+        None
+    );
+
+    #[test]
+    fn repeat_names_its_original() {
+        let text = format!("توقف القصف على المدينة الكبيرة\n{BODY}\nتوقف القصف على المدينة الكبيرة");
+        let n = normalize(&text);
+        let hits = detect_chrome(&n, &lex());
+        let rep = hits.iter().find(|h| h.kind == ChromeKind::Repeat).unwrap();
+        assert_eq!(rep.repeat_of, Some(0));
+    }
+
+    #[test]
+    fn bad_vocabulary_is_a_typed_error() {
+        let err = ChromeLexicon::from_toml("c.toml", "version = 2\nwidget_words=[]\nwidget_phrases=[]\nread_also=[]\ncredits=[]").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "c.toml: unsupported version 2, expected 1"
+        );
+        let err = ChromeLexicon::from_toml(
+            "c.toml",
+            "version = 1\nwidget_words = 3",
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("c.toml:2:"), "{err}");
     }
 }

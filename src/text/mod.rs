@@ -65,3 +65,28 @@ pub use segment::{clitic_splits, words, CliticSplit, Sentence};
 
 pub(crate) use chrome::{detect_chrome, line_col, ChromeHit, ChromeLexicon};
 pub(crate) use segment::split_sentences;
+
+/// Whether a char belongs to a word: a letter or a digit. Arabic letters
+/// and ASCII are answered without Unicode tables (the common case).
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether a char is a letter, with the same fast paths.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => false,
+        _ => c.is_alphabetic(),
+    }
+}

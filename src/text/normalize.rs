@@ -266,7 +266,7 @@ pub fn normalize(text: &str) -> Normalized {
             // An apostrophe inside a Latin word stays a letter.
             let next_latin = iter
                 .peek()
-                .is_some_and(|&(_, n)| n.is_alphabetic() && !is_arabic(n));
+                .is_some_and(|&(_, n)| !is_arabic(n) && super::is_letter(n));
             if (c == '\'' || c == '\u{2019}') && prev_latin && next_latin {
                 class = Class::To('\'');
             }
@@ -311,12 +311,12 @@ pub fn normalize(text: &str) -> Normalized {
                 prev_latin = if is_combining(c) {
                     was_latin
                 } else {
-                    c.is_alphabetic() && !is_arabic(c)
+                    !is_arabic(c) && super::is_letter(c)
                 };
                 b.push_char(pos, len, c);
             }
             Class::To(d) => {
-                prev_latin = d.is_alphabetic() && !is_arabic(d);
+                prev_latin = !is_arabic(d) && super::is_letter(d);
                 b.push_char(pos, len, d);
             }
             Class::Str(s) => b.push_str(pos, len, s),

@@ -162,7 +162,7 @@ fn is_protected(bytes: &[u8], i: usize) -> bool {
     let single_letter = match core::str::from_utf8(word) {
         Ok(w) => {
             let mut cs = w.chars();
-            cs.next().is_some_and(|c| c.is_alphabetic()) && cs.next().is_none()
+            cs.next().is_some_and(super::is_letter) && cs.next().is_none()
         }
         Err(_) => false,
     };
@@ -190,13 +190,13 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     core::iter::from_fn(move || {
         let (start, _) = loop {
             let (i, c) = iter.next()?;
-            if c.is_alphanumeric() {
+            if super::is_word_char(c) {
                 break (i, c);
             }
         };
         let mut end = text.len();
         while let Some(&(i, c)) = iter.peek() {
-            if !c.is_alphanumeric() {
+            if !super::is_word_char(c) {
                 end = i;
                 break;
             }

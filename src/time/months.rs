@@ -73,6 +73,8 @@ const DAY_PARTS: &[(u32, u32, &[&str])] = &[
 pub(crate) struct Table {
     /// (value, normalized words of one name).
     pub(crate) entries: Vec<(u32, Vec<String>)>,
+    /// Entry indices by first word, in entry order.
+    pub(crate) by_first: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Table {
@@ -88,7 +90,14 @@ impl Table {
         }
         // Longest names first, so `كانون الثاني` beats `كانون`.
         entries.sort_by_key(|e| core::cmp::Reverse(e.1.len()));
-        Table { entries }
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (k, (_, words)) in entries.iter().enumerate() {
+            if let Some(w) = words.first() {
+                by_first.entry(w.clone()).or_default().push(k);
+            }
+        }
+        Table { entries, by_first }
     }
 }
 

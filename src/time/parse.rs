@@ -76,7 +76,7 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
     fn class(c: char) -> C {
         if c.is_ascii_digit() {
             C::Digit
-        } else if c.is_alphabetic() {
+        } else if crate::text::is_letter(c) {
             C::Letter
         } else if c.is_whitespace() {
             C::Space
@@ -237,17 +237,33 @@ pub(crate) struct Parser<'t, 'a> {
 type P<T> = Option<(T, usize)>;
 
 fn table_at(table: &Table, toks: &[Tok<'_>], i: usize) -> P<u32> {
-    'entries: for (v, words) in &table.entries {
+    // Only entries whose first word the token can be: its text, without
+    // a conjunction, or one of its clitic-free forms.
+    let t = toks.get(i)?;
+    let mut candidates: Vec<usize> = Vec::new();
+    let keys = core::iter::once(t.s)
+        .chain(t.s.strip_prefix('و'))
+        .chain(t.forms.iter().map(String::as_str));
+    for key in keys {
+        if let Some(ks) = table.by_first.get(key) {
+            candidates.extend(ks);
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let entries = candidates.iter().filter_map(|&k| table.entries.get(k));
+    'entries: for (v, words) in entries {
         for (k, w) in words.iter().enumerate() {
             match toks.get(i + k) {
                 // A two-letter name (`آب`) only with `و`: `باب` is a door.
                 Some(t)
                     if k == 0
-                        && w.chars().count() <= 2
+                        && w.chars().nth(2).is_none()
                         && (t.s == w
                             || t.s.strip_prefix('و') == Some(w.as_str())) => {
                 }
-                Some(t) if k == 0 && w.chars().count() > 2 && t.is(w) => {}
+                Some(t) if k == 0 && w.chars().nth(2).is_some() && t.is(w) => {
+                }
                 Some(t) if k > 0 && t.s == w => {}
                 _ => continue 'entries,
             }

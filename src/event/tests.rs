@@ -1,0 +1,370 @@
+//! Table-driven tests of the event rules: one line per case, on sentences
+//! written for these tests. Each case lists every event the text must
+//! give, as `type trigger key=value ...`; a key left out is not checked,
+//! an event not listed fails the case.
+
+use crate::{Event, Extractor, Genericity, Input, Modality, Polarity, Tense};
+
+/// The document date of every case.
+const DATE: &str = "2017-06-01";
+
+fn ids(e: &Option<crate::Entity>) -> Vec<String> {
+    e.iter()
+        .flat_map(|e| e.id.iter().cloned().chain(e.ancestors.iter().cloned()))
+        .collect()
+}
+
+/// Whether an event has every `key=value` of a wanted line.
+fn fits(ev: &Event, want: &str) -> Result<(), String> {
+    let mut parts = want.split_whitespace();
+    let ty = parts.next().unwrap_or_default();
+    let trigger = parts.next().unwrap_or_default();
+    if ev.event_type.as_str() != ty {
+        return Err(format!("type {}", ev.event_type));
+    }
+    if !ev.trigger.text.contains(trigger) {
+        return Err(format!("trigger {:?}", ev.trigger.text));
+    }
+    for kv in parts {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        let ok = match k {
+            "agent" => ids(&ev.agent).iter().any(|i| i == v),
+            "target" => ids(&ev.target).iter().any(|i| i == v),
+            "place" => ids(&ev.place).iter().any(|i| i == v),
+            "source" => ids(&ev.source).iter().any(|i| i == v),
+            "time" => ev
+                .time
+                .as_ref()
+                .and_then(|t| t.value.from_iso())
+                .is_some_and(|f| f.starts_with(v)),
+            "count" => ev
+                .count
+                .as_ref()
+                .and_then(|c| c.value)
+                .is_some_and(|x| x.to_string() == v),
+            "qualifier" => ev.count.as_ref().is_some_and(|c| {
+                serde_json::to_value(c.qualifier).ok()
+                    == Some(serde_json::Value::String(v.to_string()))
+            }),
+            "negative" => ev.polarity == Polarity::Negative,
+            "future" => ev.tense == Tense::Future,
+            "generic" => ev.genericity == Genericity::Generic,
+            "disputed" => ev.modality == Modality::Other,
+            "rule" => ev.rule == v,
+            other => return Err(format!("unknown key {other}")),
+        };
+        if !ok {
+            return Err(format!("{kv} does not hold: {ev}"));
+        }
+    }
+    // Attributes not asked for keep their defaults.
+    for (flag, default) in [
+        ("negative", ev.polarity == Polarity::Positive),
+        ("future", ev.tense != Tense::Future),
+        ("generic", ev.genericity == Genericity::Specific),
+        ("disputed", ev.modality == Modality::Asserted),
+    ] {
+        if !default && !want.split_whitespace().any(|p| p == flag) {
+            return Err(format!("unexpected {flag}: {ev}"));
+        }
+    }
+    Ok(())
+}
+
+fn check(text: &str, wanted: &[&str]) {
+    let doc = Extractor::builtin()
+        .extract(Input::new(text).with_date(DATE.parse().unwrap()));
+    let mut unmatched: Vec<&Event> = doc.events.iter().collect();
+    for want in wanted {
+        let pos = unmatched.iter().position(|e| fits(e, want).is_ok());
+        match pos {
+            Some(k) => {
+                unmatched.remove(k);
+            }
+            None => {
+                let why: Vec<String> = doc
+                    .events
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "  {e} [{}]: {:?}",
+                            e.trigger.text,
+                            fits(e, want)
+                        )
+                    })
+                    .collect();
+                panic!(
+                    "no event `{want}` in {text:?}; events:\n{}",
+                    why.join("\n")
+                );
+            }
+        }
+    }
+    assert!(
+        unmatched.is_empty(),
+        "unexpected events in {text:?}: {}",
+        unmatched
+            .iter()
+            .map(|e| format!("{e} [{}]", e.trigger.text))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$($want:expr),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            check($text, &[$($want),*]);
+        }
+    };
+}
+
+// Word order and argument marking.
+t!(
+    vso_target_marked,
+    "شنّ تنظيم داعش هجوماً على مواقع لقوات النظام في ريف حمص.",
+    ["offensive هجوما agent=isis target=saa place=homs_governorate"]
+);
+t!(
+    svo,
+    "قوات سوريا الديمقراطية هاجمت مواقع التنظيم قرب منبج.",
+    ["offensive هاجمت agent=sdf target=isis place=manbij"]
+);
+t!(
+    construct_state,
+    "وجاء هجوم التنظيم على حاجز للجيش السوري بعد منتصف الليل.",
+    ["offensive هجوم agent=isis target=saa"]
+);
+t!(
+    possessive_lam,
+    "مقتل عشرة عناصر من قسد بهجوم لتنظيم داعش.",
+    [
+        "casualties مقتل count=10 target=sdf agent=isis",
+        "offensive بهجوم agent=isis target=sdf"
+    ]
+);
+t!(
+    passive_toll,
+    "تم تدمير القافلة وقتل خمسة عناصر من قوات النظام.",
+    ["casualties قتل count=5 target=saa"]
+);
+t!(
+    relative_clause_agent,
+    "يواصل التحالف الدولي الذي يوجه ضربات جوية ضد مواقع داعش عملياته.",
+    ["airstrike ضربات agent=global_coalition target=isis generic"]
+);
+// Airstrike or shelling.
+t!(
+    air_by_agent,
+    "قصفت الطائرات الروسية بلدة في ريف إدلب.",
+    ["airstrike قصفت agent=russia place=idlib_governorate"]
+);
+t!(
+    air_demonym_on_trigger,
+    "وتزامن ذلك مع قصف روسي كثيف على المدينة.",
+    ["airstrike قصف agent=russia"]
+);
+t!(
+    shelling_by_cue,
+    "قصفت قوات النظام بالمدفعية الثقيلة أحياء درعا.",
+    ["shelling قصفت agent=saa place=daraa"]
+);
+t!(
+    shelling_ground_group,
+    "قصف تنظيم داعش بقذائف الهاون أحياء مدينة دير الزور.",
+    ["shelling قصف agent=isis"]
+);
+t!(
+    raids_are_air,
+    "شنت مقاتلات التحالف عشرين غارة على مواقع التنظيم.",
+    ["airstrike غارة agent=global_coalition target=isis count=20"]
+);
+t!(
+    air_support,
+    "تقدمت قوات النظام بغطاء جوي روسي.",
+    [
+        "offensive تقدمت agent=saa",
+        "airstrike غطاء agent=russia rule=airstrike.air_support"
+    ]
+);
+// What is not an event.
+t!(overflight, "وشهدت المنطقة تحليقاً مكثفاً للطائرات الحربية الروسية.", []);
+t!(leaflets, "ألقت طائرات التحالف مناشير فوق مدينة الرقة.", []);
+t!(aim, "تعمل قوات سوريا الديمقراطية من أجل تحرير مدينة الرقة.", []);
+t!(figurative_blow, "وجهت المعارضة ضربة كبيرة للحكومة في المفاوضات.", []);
+t!(toppling_is_no_shootdown, "تسعى المعارضة إلى إسقاط النظام.", []);
+t!(relative_verb, "وتحدث عن الأهداف التي تقصفها في سورية.", []);
+t!(definite_support_is_an_idea, "وقال إن الدعم الجوي الروسي لا يكفي.", []);
+t!(bare_campaign_refers_back, "وترافقت الحملة مع انقطاع الكهرباء.", []);
+// Negation, denial, future, generic.
+t!(
+    negated,
+    "لم تنفذ الطائرات الروسية أي ضربات جوية على المدينة.",
+    ["airstrike ضربات agent=russia negative"]
+);
+t!(
+    absent_support,
+    "تراجعت قوات النظام في غياب أي دعم جوي روسي.",
+    ["withdrawal تراجعت agent=saa", "airstrike دعم agent=russia negative"]
+);
+t!(
+    stopped,
+    "توقف القصف الروسي على المدينة.",
+    ["airstrike القصف agent=russia negative"]
+);
+t!(
+    denied_claim,
+    "نفت وزارة الدفاع الروسية مزاعم عن إسقاط مروحية روسية.",
+    ["shootdown إسقاط disputed"]
+);
+t!(
+    threat_speaker,
+    "روسيا: سنقصف مواقع داعش في الرقة.",
+    ["airstrike سنقصف agent=russia target=isis place=raqqa future"]
+);
+t!(
+    intention,
+    "وتنوي القوات الكردية بدء هجوم على الرقة.",
+    ["offensive هجوم agent=ypg future"]
+);
+t!(
+    threat_noun,
+    "وهددت تركيا بشن هجوم على منبج.",
+    ["offensive هجوم agent=turkey future"]
+);
+t!(
+    habitual,
+    "تنفذ طائرات روسية منذ أشهر ضربات جوية في سوريا.",
+    ["airstrike ضربات agent=russia generic"]
+);
+t!(
+    relative_generic,
+    "وقالت موسكو إن الغارات التي تشنها طائراتها تستهدف داعش.",
+    ["airstrike الغارات generic"]
+);
+// Casualties and counts.
+t!(
+    at_least,
+    "قتل ما لا يقل عن 120 عنصراً من تنظيم داعش.",
+    ["casualties قتل count=120 qualifier=at_least target=isis"]
+);
+t!(
+    toll_after_strike,
+    "قصفت الطائرات الروسية مواقع التنظيم، ما أسفر عن مقتل 30 مسلحاً.",
+    [
+        "airstrike قصفت agent=russia target=isis",
+        "casualties مقتل count=30 agent=russia target=isis"
+    ]
+);
+t!(
+    causal_verb,
+    "أدت العمليات المشتركة للجيشين السوري والروسي إلى تصفية 28 ألف مسلح.",
+    ["casualties تصفية count=28000"]
+);
+t!(
+    victims_before,
+    "ولقي ثلاثة عناصر من الشرطة العسكرية الروسية حتفهم بانفجار لغم.",
+    ["casualties حتف count=3 target=russian_mp"]
+);
+t!(
+    displaced,
+    "نزح أكثر من 200 ألف شخص من مدينة الرقة.",
+    ["displacement نزح count=200000 qualifier=more_than place=raqqa"]
+);
+t!(
+    fleeing_people,
+    "وفرت مئات العائلات من القرى نحو الحدود.",
+    ["displacement وفرت"]
+);
+t!(fleeing_fighters, "وحاول عناصر التنظيم الفرار من المدينة.", []);
+// Deadlines.
+t!(
+    deadline_dated,
+    "مددت قوات سوريا الديمقراطية المهلة حتى 2017/5/31.",
+    ["deadline المهلة agent=sdf time=2017-05-31"]
+);
+t!(
+    deadline_end_of_month,
+    "وأعلنت تمديد الهدنة لغاية نهاية هذا الشهر.",
+    ["deadline تمديد time=2017-06-30"]
+);
+// Across sentences, referents, attribution.
+t!(toll_next_sentence, "قصفت الطائرات الروسية مواقع التنظيم في الرقة. وأسفر القصف عن مقتل 30 مسلحاً.",
+   ["airstrike قصفت agent=russia place=raqqa", "airstrike القصف agent=russia",
+    "casualties مقتل count=30 agent=russia target=isis"]);
+t!(
+    referent_organisation,
+    "سيطر تنظيم داعش على القرية. وشن التنظيم هجوماً على حاجز.",
+    ["offensive هجوما agent=isis"]
+);
+t!(
+    referent_jihadists,
+    "قبل أن يبدأ الجهاديون بهجوم معاكس على قوات النظام.",
+    ["offensive بهجوم agent=isis target=saa"]
+);
+t!(
+    attribution,
+    "بحسب المرصد السوري لحقوق الإنسان، قصفت قوات النظام بلدة كفرنبل.",
+    ["shelling قصفت agent=saa source=sohr place=kafr_nubl"]
+);
+t!(
+    withdrawal_place,
+    "انسحبت قوات النظام من مدينة تدمر.",
+    ["withdrawal انسحبت agent=saa place=palmyra"]
+);
+t!(
+    withdrawal_of_attacked,
+    "شن داعش هجوماً على قوات النظام ما أجبرها على الانسحاب.",
+    ["offensive هجوما agent=isis target=saa", "withdrawal الانسحاب agent=saa"]
+);
+t!(
+    clash_between,
+    "اندلعت اشتباكات عنيفة بين قوات النظام وتنظيم داعش في البادية.",
+    ["clash اشتباكات agent=saa target=isis"]
+);
+t!(
+    launched_battle,
+    "أطلقت قوات سوريا الديمقراطية معركة للسيطرة على الطبقة.",
+    ["offensive معركة agent=sdf"]
+);
+t!(
+    shootdown,
+    "أسقطت طائرات التحالف طائرة مسيرة قرب التنف.",
+    ["shootdown أسقطت agent=global_coalition place=tanf"]
+);
+t!(
+    time_weekday,
+    "قصفت الطائرات الروسية مدينة الرقة يوم الإثنين.",
+    ["airstrike قصفت agent=russia time=2017-05-29"]
+);
+
+#[test]
+fn display_is_one_human_line() {
+    let text = "قصفت الطائرات الروسية مواقع تنظيم داعش في الرقة أمس.";
+    let doc = Extractor::builtin()
+        .extract(Input::new(text).with_date(DATE.parse().unwrap()));
+    let line = doc.events[0].to_string();
+    assert!(line.starts_with("airstrike · agent russia_aerospace · target isis · place raqqa · 2017-05-31"), "{line}");
+    assert!(line.ends_with(" · rule airstrike.verb"), "{line}");
+}
+
+#[test]
+fn document_view_merges_repeated_headlines() {
+    let text = "قصف روسي على الرقة\n\nقصف روسي على الرقة\n\n\
+                واندلعت اشتباكات بين قوات النظام وتنظيم داعش.";
+    let doc = Extractor::builtin().extract(text);
+    assert_eq!(doc.events.len(), 3);
+    let merged: Vec<(crate::EventType, Vec<usize>)> = doc
+        .document_events
+        .iter()
+        .map(|d| (d.event_type, d.mentions.clone()))
+        .collect();
+    assert_eq!(
+        merged,
+        [
+            (crate::EventType::Airstrike, vec![0, 1]),
+            (crate::EventType::Clash, vec![2])
+        ]
+    );
+}
