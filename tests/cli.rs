@@ -558,3 +558,48 @@ fn html_renders_right_to_left_with_highlights_in_a_browser() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn jsonl_file_to_out_dir_names_pages_by_id() {
+    let dir = tmp("jsonl-out");
+    let input = dir.join("news.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"a/1\",\"date\":\"2017-06-01\",\"text\":\"قصف الرقة أمس\"}\n\
+         {\"id\":\"a/1\",\"text\":\"قصف حلب\"}\n\
+         {\"text\":\"قصف إدلب\"}\n",
+    )
+    .unwrap();
+    let pages = dir.join("pages");
+    let out = hadath()
+        .args(["extract", "--format", "html", "--jsonl"])
+        .arg(&input)
+        .arg("--out-dir")
+        .arg(&pages)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the repeated id is a failed record");
+    let mut names = walk(&pages);
+    names.sort();
+    assert_eq!(names, ["a_1.html", "line-3.html"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("{\"id\":\"a/1\",\"line\":2,\"error\":\"output a_1.html already written by an earlier record\"}"),
+        "{err}"
+    );
+    let page = std::fs::read_to_string(pages.join("a_1.html")).unwrap();
+    assert!(page.contains("<title>hadath: a/1</title>"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_missing_jsonl_file_is_an_error() {
+    let out = hadath()
+        .args(["extract", "--jsonl", "no/such/news.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no/such/news.jsonl")
+    );
+}

@@ -187,3 +187,51 @@ pub(super) fn rows(doc: &Document, doc_id: &str, gaz: &Gazetteer) -> Vec<Row> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::acled_type;
+    use hadath::EventType;
+
+    #[test]
+    fn acled_types() {
+        let t = |e| acled_type(e);
+        assert_eq!(
+            t(EventType::Airstrike),
+            ("Explosions/Remote violence", "Air/drone strike")
+        );
+        assert_eq!(
+            t(EventType::Shelling),
+            (
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack"
+            )
+        );
+        assert_eq!(t(EventType::Offensive), ("Battles", "Armed clash"));
+        assert_eq!(t(EventType::Clash), ("Battles", "Armed clash"));
+        assert_eq!(
+            t(EventType::Withdrawal).1,
+            "Non-violent transfer of territory"
+        );
+        assert_eq!(t(EventType::Shootdown).1, "Disrupted weapons use");
+        for e in [
+            EventType::Deadline,
+            EventType::Casualties,
+            EventType::Displacement,
+        ] {
+            assert_eq!(t(e), ("Strategic developments", "Other"));
+        }
+    }
+
+    #[test]
+    fn precisions() {
+        use hadath::{Extractor, Input};
+        let doc = Extractor::builtin().extract(
+            Input::new("أمس والأسبوع الماضي والشهر الماضي")
+                .with_date("2017-06-01".parse().unwrap()),
+        );
+        let p: Vec<&str> =
+            doc.times.iter().map(super::time_precision).collect();
+        assert_eq!(p, ["1", "2", "3"]);
+    }
+}
