@@ -229,7 +229,8 @@ fn jsonl_gives_one_record_per_line_in_order_with_error_records() {
             7 => {
                 assert!(r["id"].is_null());
                 let e = r["error"].as_str().unwrap();
-                assert!(e.starts_with("invalid JSON: "), "{e}");
+                assert!(e.starts_with("invalid JSON: EOF while"), "{e}");
+                assert!(e.ends_with("at line 1 column 25"), "{e}");
             }
             8 => assert_eq!(r["error"], "invalid UTF-8 at byte offset 21"),
             9 => {

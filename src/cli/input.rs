@@ -93,6 +93,13 @@ impl Iterator for Source {
                         if bytes.iter().all(u8::is_ascii_whitespace) {
                             continue;
                         }
+                        // The line break is no part of the record.
+                        while bytes
+                            .last()
+                            .is_some_and(|b| *b == b'\n' || *b == b'\r')
+                        {
+                            bytes.pop();
+                        }
                         return Some(Item::Line { line: *line, bytes });
                     }
                     Err(e) => {
