@@ -479,3 +479,16 @@ fn unknown_village_never_overlaps_a_known_mention() {
         last_end = e.loc.end;
     }
 }
+
+/// Found by the property test: two unknown-village phrases in a row
+/// ("قرية وقرية ...") must not overlap each other.
+#[test]
+fn unknown_villages_never_overlap_each_other() {
+    let text = "قرية وقرية الرقةالرقة";
+    let doc = Extractor::builtin().extract(text);
+    let mut last_end = 0;
+    for e in &doc.entities {
+        assert!(e.loc.start >= last_end, "{:?}", doc.entities);
+        last_end = e.loc.end;
+    }
+}

@@ -163,13 +163,20 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     out.sort_by_key(|e| e.norm.start);
     // A village not in the gazetteer never overlaps a known mention
     // ("قرية بدعم سورية" is support, not a village named "بدعم").
-    let unknown: Vec<Entity> = phrases::unknown_places(p, g, &out)
-        .into_iter()
-        .filter(|u| {
-            let k = out.partition_point(|e| e.norm.end <= u.norm.start);
-            out.get(k).is_none_or(|e| e.norm.start >= u.norm.end)
-        })
-        .collect();
+    // Nor another such phrase: the leftmost wins ("قرية وقرية ...").
+    let mut candidates = phrases::unknown_places(p, g, &out);
+    candidates.sort_by_key(|u| (u.norm.start, core::cmp::Reverse(u.norm.end)));
+    let mut unknown: Vec<Entity> = Vec::new();
+    for u in candidates {
+        let k = out.partition_point(|e| e.norm.end <= u.norm.start);
+        let clear_of_known =
+            out.get(k).is_none_or(|e| e.norm.start >= u.norm.end);
+        let clear_of_unknown =
+            unknown.last().is_none_or(|v| v.norm.end <= u.norm.start);
+        if clear_of_known && clear_of_unknown {
+            unknown.push(u);
+        }
+    }
     out.extend(unknown);
     out.sort_by_key(|e| e.norm.start);
     out

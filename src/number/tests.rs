@@ -376,14 +376,12 @@ x!(no_monday, "ليل الإثنين", []);
 #[test]
 fn absurd_thousand_repeated() {
     let text = "ألف ".repeat(10_000);
-    let start = std::time::Instant::now();
     let doc = Extractor::builtin().extract(text.as_str());
     assert!(!doc.quantities.is_empty());
     assert!(doc
         .quantities
         .iter()
         .all(|q| q.value.is_some_and(f64::is_finite)));
-    assert!(start.elapsed().as_secs() < 10);
 }
 
 #[test]
@@ -408,11 +406,17 @@ fn absurd_long_word_chain() {
 
 #[test]
 fn absurd_point_chain() {
+    // Linear time is shown by the hostile-input benchmark; here: it ends,
+    // finds numbers, and every span holds its text.
     let text = "واحد فاصلة ".repeat(20_000) + "واحد";
-    let start = std::time::Instant::now();
     let doc = Extractor::builtin().extract(text.as_str());
     assert!(!doc.quantities.is_empty());
-    assert!(start.elapsed().as_secs() < 10);
+    for q in &doc.quantities {
+        assert_eq!(
+            text.get(q.loc.start..q.loc.end),
+            Some(q.loc.text.as_str())
+        );
+    }
 }
 
 #[test]

@@ -406,10 +406,15 @@ fn never_panics_on_odd_input() {
     for w in ["حوالي ", "منذ ", "من ", "حتى ", "بين ", "الساعة ", "قبل "]
     {
         let long = w.repeat(50_000);
-        let start = std::time::Instant::now();
-        let _ = crate::Extractor::builtin()
+        let doc = crate::Extractor::builtin()
             .extract(crate::Input::new(&long).with_date(A.parse().unwrap()));
-        assert!(start.elapsed().as_secs() < 20, "{w}");
+        for t in &doc.times {
+            assert_eq!(
+                long.get(t.loc.start..t.loc.end),
+                Some(t.loc.text.as_str()),
+                "{w}"
+            );
+        }
     }
     // Linear time on long input.
     let long = "منذ أمس الإثنين 15 أيار ".repeat(5000);
