@@ -65,6 +65,7 @@
 #![warn(missing_debug_implementations)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+mod data;
 mod document;
 mod error;
 pub mod eval;

@@ -1,7 +1,7 @@
 //! The event vocabulary (`gazetteers/events.toml`), compiled for lookup.
 
 use super::EventType;
-use crate::text::{chrome::line_col, clitic_splits, normalize};
+use crate::text::{clitic_splits, normalize};
 use crate::Error;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -300,22 +300,8 @@ fn event_type(name: &str) -> Option<EventType> {
 impl EventLexicon {
     /// Parses and compiles an event vocabulary file (TOML).
     pub(crate) fn from_toml(file: &str, src: &str) -> Result<Self, Error> {
-        let raw: RawFile = toml::from_str(src).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(src, s.start))
-                .map_or((None, None), |(l, c)| (Some(l), Some(c)));
-            Error::data(file, line, column, None, e.message())
-        })?;
-        if raw.version != 1 {
-            return Err(Error::data(
-                file,
-                None,
-                None,
-                None,
-                format!("unsupported version {}, expected 1", raw.version),
-            ));
-        }
+        let raw: RawFile = crate::data::parse(file, src)?;
+        crate::data::check_version(file, raw.version)?;
         let mut entries = Vec::new();
         let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
         for (i, t) in raw.trigger.iter().enumerate() {

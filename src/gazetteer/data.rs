@@ -7,7 +7,7 @@
 )]
 
 use super::matcher::Matcher;
-use crate::text::line_col;
+use crate::data::line_col;
 use crate::{normalize, Error};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -221,36 +221,10 @@ fn norm_set(v: Vec<String>) -> HashSet<String> {
     v.iter().map(|s| norm_name(s)).filter(|s| !s.is_empty()).collect()
 }
 
-fn toml_error(file: &str, src: &str, e: &toml::de::Error) -> Error {
-    let start = e.span().map(|s| s.start);
-    let (line, column) = start
-        .map(|s| line_col(src, s))
-        .map_or((None, None), |(l, c)| (Some(l), Some(c)));
-    // Name the entry the error sits in: the nearest `id = "..."` above.
-    let entry = start.and_then(|s| {
-        let before = src.get(..s.min(src.len()))?;
-        before.lines().rev().find_map(|l| {
-            let l = l.trim();
-            let rest = l.strip_prefix("id")?.trim_start().strip_prefix('=')?;
-            Some(rest.trim().trim_matches('"').to_string())
-        })
-    });
-    Error::data(file, line, column, entry, e.message())
-}
-
 impl Context {
     pub(crate) fn from_toml(file: &str, src: &str) -> Result<Context, Error> {
-        let raw: RawContext =
-            toml::from_str(src).map_err(|e| toml_error(file, src, &e))?;
-        if raw.version != 1 {
-            return Err(Error::data(
-                file,
-                None,
-                None,
-                None,
-                format!("unsupported version {}, expected 1", raw.version),
-            ));
-        }
+        let raw: RawContext = crate::data::parse(file, src)?;
+        crate::data::check_version(file, raw.version)?;
         let mut directions: Vec<(String, String)> = raw
             .directions
             .into_iter()
@@ -414,17 +388,8 @@ impl Gazetteer {
         let mut origins: Vec<Origin> = Vec::new();
         let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
         for src in sources {
-            let raw: RawFile = toml::from_str(&src.text)
-                .map_err(|e| toml_error(&src.name, &src.text, &e))?;
-            if raw.version != 1 {
-                return Err(Error::data(
-                    src.name.as_str(),
-                    None,
-                    None,
-                    None,
-                    format!("unsupported version {}, expected 1", raw.version),
-                ));
-            }
+            let raw: RawFile = crate::data::parse(&src.name, &src.text)?;
+            crate::data::check_version(&src.name, raw.version)?;
             let mut seen: HashSet<(EntityKind, String)> = HashSet::new();
             let tables = [
                 (EntityKind::Actor, raw.actor),

@@ -74,22 +74,8 @@ struct ChromeFile {
 impl ChromeLexicon {
     /// Parses a chrome vocabulary file (TOML).
     pub(crate) fn from_toml(file: &str, src: &str) -> Result<Self, Error> {
-        let raw: ChromeFile = toml::from_str(src).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(src, s.start))
-                .map_or((None, None), |(l, c)| (Some(l), Some(c)));
-            Error::data(file, line, column, None, e.message())
-        })?;
-        if raw.version != 1 {
-            return Err(Error::data(
-                file,
-                None,
-                None,
-                None,
-                format!("unsupported version {}, expected 1", raw.version),
-            ));
-        }
+        let raw: ChromeFile = crate::data::parse(file, src)?;
+        crate::data::check_version(file, raw.version)?;
         let norm = |v: Vec<String>| -> Vec<String> {
             let mut out: Vec<String> = v
                 .iter()
@@ -107,14 +93,6 @@ impl ChromeLexicon {
             credits: norm(raw.credits),
         })
     }
-}
-
-/// 1-based line and column (in chars) of a byte offset.
-pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let before = src.get(..offset.min(src.len())).unwrap_or(src);
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 /// A line of the normalized text, as found by [`detect_chrome`].

@@ -63,7 +63,7 @@ pub use chrome::{ChromeKind, ChromeLine};
 pub use normalize::{normalize, Normalized, QuoteDirection, QuoteMark};
 pub use segment::{clitic_splits, words, CliticSplit, Sentence};
 
-pub(crate) use chrome::{detect_chrome, line_col, ChromeHit, ChromeLexicon};
+pub(crate) use chrome::{detect_chrome, ChromeHit, ChromeLexicon};
 pub(crate) use segment::split_sentences;
 
 /// Whether a char belongs to a word: a letter or a digit. Arabic letters
