@@ -4,17 +4,10 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
+mod common;
+
 fn corpus() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut seeds: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-    seeds.sort();
-    seeds
+    common::seeds()
 }
 
 fn bench(c: &mut Criterion) {

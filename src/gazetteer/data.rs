@@ -438,6 +438,24 @@ impl Gazetteer {
         Ok(Gazetteer { entries, index, ancestors, context, matcher, horizon })
     }
 
+    /// Keeps the entries of `pool` valid on `date`, unless none is (then
+    /// the pool stays as it is: an out-of-date name still names someone).
+    pub(crate) fn keep_valid_on(
+        &self,
+        pool: &mut Vec<usize>,
+        date: Option<chrono::NaiveDate>,
+    ) {
+        let Some(date) = date else { return };
+        let valid: Vec<usize> = pool
+            .iter()
+            .copied()
+            .filter(|&i| self.entries.get(i).is_some_and(|e| e.valid_on(date)))
+            .collect();
+        if !valid.is_empty() {
+            *pool = valid;
+        }
+    }
+
     /// The index of the entry with this kind and id.
     pub(crate) fn entry_index(
         &self,

@@ -296,18 +296,7 @@ fn resolve(
         uses.into_iter().filter(|i| kind_of(i) == Some(kind)).collect();
     pool.sort_unstable();
     pool.dedup();
-    if let Some(d) = p.date {
-        let valid: Vec<usize> = pool
-            .iter()
-            .copied()
-            .filter(|&i| {
-                g.entries.get(i).is_some_and(|e| e.valid_on(d.date()))
-            })
-            .collect();
-        if !valid.is_empty() {
-            pool = valid;
-        }
-    }
+    g.keep_valid_on(&mut pool, p.date.map(|d| d.date()));
     let classifier = prev.as_ref().filter(|w| {
         kind == EntityKind::Place && ctx.classifiers.contains(&w.base)
     });

@@ -279,18 +279,7 @@ pub(crate) fn demonym(
         .filter(|u| u.class == Class::Demonym)
         .map(|u| u.entry)
         .collect();
-    if let Some(d) = p.date {
-        let valid: Vec<usize> = pool
-            .iter()
-            .copied()
-            .filter(|&i| {
-                g.entries.get(i).is_some_and(|e| e.valid_on(d.date()))
-            })
-            .collect();
-        if !valid.is_empty() {
-            pool = valid;
-        }
-    }
+    g.keep_valid_on(&mut pool, p.date.map(|d| d.date()));
     let actor = most_specific(g, &pool)?;
     let target = if as_place {
         let a = g.entries.get(actor)?;
