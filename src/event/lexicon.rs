@@ -293,6 +293,9 @@ fn event_type(name: &str) -> Option<EventType> {
         "casualties" => EventType::Casualties,
         "displacement" => EventType::Displacement,
         "shootdown" => EventType::Shootdown,
+        "territory_capture" => EventType::TerritoryCapture,
+        "surrender" => EventType::Surrender,
+        "reinforcement" => EventType::Reinforcement,
         _ => return None,
     })
 }

@@ -47,6 +47,15 @@ pub enum EventType {
     Displacement,
     /// An aircraft or drone downed.
     Shootdown,
+    /// Ground taken: `سيطرت القوات على`, `تمكنت من السيطرة على` (not a
+    /// statement of who holds ground). Not scored by the gold rules.
+    TerritoryCapture,
+    /// A force or fighters surrender (`استسلام`). Not scored by the gold
+    /// rules.
+    Surrender,
+    /// Reinforcements sent (`دفعت بتعزيزات`). Not scored by the gold
+    /// rules.
+    Reinforcement,
 }
 
 impl EventType {
@@ -66,6 +75,9 @@ impl EventType {
             EventType::Casualties => "casualties",
             EventType::Displacement => "displacement",
             EventType::Shootdown => "shootdown",
+            EventType::TerritoryCapture => "territory_capture",
+            EventType::Surrender => "surrender",
+            EventType::Reinforcement => "reinforcement",
         }
     }
 }

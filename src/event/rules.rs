@@ -87,6 +87,11 @@ impl Sentence<'_> {
         range.into_iter().any(|j| set.match_len(&self.words[j..]) > 0)
     }
 
+    /// Whether word `j` is `w`.
+    fn word_is(&self, j: usize, w: &str) -> bool {
+        self.words.get(j) == Some(&w)
+    }
+
     /// Whether word `j` lies inside a place mention.
     fn in_place(&self, j: usize) -> bool {
         covering(&self.places, j).is_some()
@@ -630,10 +635,17 @@ fn sentence_events(
         if agent.is_some() && agent == target {
             target = None;
         }
+        // Only attacks, fights, tolls and deadlines have an opposing side
+        // to guess; a capture or a reinforcement names its target or has
+        // none.
         if target.is_none()
             && !matches!(
                 ev_type,
-                EventType::Displacement | EventType::Withdrawal
+                EventType::Displacement
+                    | EventType::Withdrawal
+                    | EventType::TerritoryCapture
+                    | EventType::Surrender
+                    | EventType::Reinforcement
             )
         {
             target = fallback_target(
@@ -863,9 +875,11 @@ fn accept(
     // A launch verb right before the trigger, or before the subject that
     // stands between them: "أطلقت قوات سوريا الديمقراطية معركة".
     if !entry.needs_prev.is_empty() {
+        // The subject may be followed by "من": "تمكنت قسد من السيطرة".
+        let gap = usize::from(i > 0 && s.word_is(i - 1, "من"));
         let subject_first = within(&s.actors, 0, i)
             .last()
-            .filter(|a| a.last + 1 == i)
+            .filter(|a| a.last + 1 + gap == i)
             .map_or(i, |a| a.first);
         let from = subject_first.min(i).saturating_sub(2);
         if !s.has(
@@ -1158,7 +1172,12 @@ fn find_target(
     };
     if matches!(
         ty,
-        EventType::Withdrawal | EventType::Displacement | EventType::Deadline
+        EventType::Withdrawal
+            | EventType::Displacement
+            | EventType::Deadline
+            | EventType::TerritoryCapture
+            | EventType::Surrender
+            | EventType::Reinforcement
     ) {
         return after.iter().find(marked).map(|a| a.idx);
     }

@@ -296,7 +296,7 @@ t!(toll_next_sentence, "قصفت الطائرات الروسية مواقع ال
 t!(
     referent_organisation,
     "سيطر تنظيم داعش على القرية. وشن التنظيم هجوماً على حاجز.",
-    ["offensive هجوما agent=isis"]
+    ["territory_capture سيطر agent=isis", "offensive هجوما agent=isis"]
 );
 t!(
     referent_jihadists,
@@ -337,6 +337,34 @@ t!(
     time_weekday,
     "قصفت الطائرات الروسية مدينة الرقة يوم الإثنين.",
     ["airstrike قصفت agent=russia time=2017-05-29"]
+);
+
+// Types beyond the annotation's nine.
+t!(
+    capture,
+    "سيطرت قوات النظام على بلدة التريمسة بعد معارك مع الفصائل.",
+    ["territory_capture سيطرت agent=saa place=tremseh", "clash معارك"]
+);
+t!(
+    control_statement_is_no_event,
+    "ويسيطر تنظيم داعش على أجزاء من البادية.",
+    []
+);
+t!(aim_to_control_is_no_event, "تهدف العملية إلى السيطرة على المدينة.", []);
+t!(
+    managed_to_take,
+    "وتمكنت قوات سوريا الديمقراطية من السيطرة على حي المشلب.",
+    ["territory_capture السيطرة agent=sdf"]
+);
+t!(
+    surrender,
+    "أعلن عشرات من عناصر تنظيم داعش استسلامهم لقوات سوريا الديمقراطية.",
+    ["surrender استسلام"]
+);
+t!(
+    reinforcements,
+    "ودفعت قوات سوريا الديمقراطية بتعزيزات عسكرية إلى ريف الرقة.",
+    ["reinforcement تعزيزات agent=sdf place=raqqa_governorate"]
 );
 
 #[test]
