@@ -539,12 +539,32 @@ mod tests {
     t!(verb_form_viii_present, "تستهدف", true);
     t!(verb_doubled, "فرّوا", true);
     t!(not_inside_word, "قصفات", false);
-    t!(control_is_no_trigger, "سيطرة", false);
     t!(overflight_is_no_trigger, "تحليق", false);
-    t!(reinforcement_is_no_trigger, "تعزيزات", false);
     t!(verb_with_article_is_noun_only, "اليهاجم", false);
     t!(air_support_indefinite, "بدعم", true);
     t!(air_support_not_definite, "الدعم", false);
+
+    /// Words that read only as one of the types outside the annotation's
+    /// nine: control and reinforcements are never an attack.
+    #[test]
+    fn control_and_reinforcements_read_as_their_own_types() {
+        let lex = lex();
+        for (word, ty) in [
+            ("سيطرة", EventType::TerritoryCapture),
+            ("سيطرت", EventType::TerritoryCapture),
+            ("تعزيزات", EventType::Reinforcement),
+        ] {
+            let w = normalize(word);
+            let readings = lex.lookup(w.as_str());
+            assert!(!readings.is_empty(), "{word}");
+            for r in readings {
+                let entry = &lex.entries[r.form.entry];
+                assert_eq!(entry.ty, TriggerType::Fixed(ty), "{word}");
+            }
+        }
+        // The present "يسيطر" (holds ground) is no reading at all.
+        assert!(lex.lookup(normalize("يسيطر").as_str()).is_empty());
+    }
 
     #[test]
     fn future_prefix_needs_a_present_verb() {
