@@ -11,10 +11,6 @@ use std::hint::black_box;
 
 mod common;
 
-fn corpus() -> Vec<String> {
-    common::seeds()
-}
-
 fn build(c: &mut Criterion) {
     let mut g = c.benchmark_group("gazetteer_build");
     g.sample_size(10);
@@ -25,12 +21,8 @@ fn build(c: &mut Criterion) {
 }
 
 fn throughput(c: &mut Criterion) {
-    let seeds = corpus();
-    let one: usize = seeds.iter().map(String::len).sum();
-    let reps = (4 << 20) / one + 1;
-    let articles: Vec<&str> =
-        (0..reps).flat_map(|_| seeds.iter().map(String::as_str)).collect();
-    let bytes: usize = articles.iter().map(|a| a.len()).sum();
+    let seeds = common::seeds();
+    let (articles, bytes) = common::repeated(&seeds, 4 << 20);
     let extractor = hadath::Extractor::builtin();
     let mut g = c.benchmark_group("gazetteer_match");
     g.sample_size(10);

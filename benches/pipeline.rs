@@ -6,17 +6,9 @@ use std::hint::black_box;
 
 mod common;
 
-fn corpus() -> Vec<String> {
-    common::seeds()
-}
-
 fn bench(c: &mut Criterion) {
-    let seeds = corpus();
-    let one: usize = seeds.iter().map(String::len).sum();
-    let reps = (4 << 20) / one + 1;
-    let articles: Vec<&str> =
-        (0..reps).flat_map(|_| seeds.iter().map(String::as_str)).collect();
-    let bytes: usize = articles.iter().map(|a| a.len()).sum();
+    let seeds = common::seeds();
+    let (articles, bytes) = common::repeated(&seeds, 4 << 20);
 
     let mut g = c.benchmark_group("stages");
     g.sample_size(10);

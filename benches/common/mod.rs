@@ -15,3 +15,13 @@ pub fn seeds() -> Vec<String> {
         .map(|p| std::fs::read_to_string(p).expect("a seed article"))
         .collect()
 }
+
+/// The seeds repeated to about `bytes` bytes: (articles, total bytes).
+pub fn repeated(seeds: &[String], bytes: usize) -> (Vec<&str>, usize) {
+    let one: usize = seeds.iter().map(String::len).sum();
+    let reps = bytes / one.max(1) + 1;
+    let articles: Vec<&str> =
+        (0..reps).flat_map(|_| seeds.iter().map(String::as_str)).collect();
+    let total = articles.iter().map(|a| a.len()).sum();
+    (articles, total)
+}

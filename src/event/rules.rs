@@ -192,8 +192,6 @@ struct State {
     last_strike: Option<(EventType, Option<usize>, usize, usize)>,
     /// The last place named (not a country).
     last_place: Option<usize>,
-    /// The time of the lede: the headline's time.
-    lede_time: Option<usize>,
     /// The last time named earlier on the current line.
     line_time: Option<usize>,
     /// The last time named in the previous two sentences.
@@ -283,15 +281,6 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         sent.speaker = find_speaker(&sent);
         state.line_time =
             line_time.filter(|(l, _)| *l == s.line).map(|(_, t)| t);
-        if state.lede_time.is_none() && !sent.headline && !skip {
-            // The first firm time of the body dates the headline.
-            state.lede_time = sent
-                .times
-                .iter()
-                .find(|t| !view::time_is_open(&inp.times[t.idx]))
-                .or(sent.times.first())
-                .map(|t| t.idx);
-        }
         if !skip {
             let lede = if sent.headline {
                 lede_time_ahead(inp, p, si, &times)
@@ -655,7 +644,7 @@ fn sentence_events(
 
         let place = find_place(all, s, i, last).or(state.last_place);
         let time = nearest_time(inp, s, i, last)
-            .or(if s.headline { lede_time.or(state.lede_time) } else { None })
+            .or(if s.headline { lede_time } else { None })
             .or(state.line_time)
             .or(state.recent_time);
         let count = find_count(s, i, last, ev_type);

@@ -540,6 +540,14 @@ fn nayyif_before(
     Some((Some(q), n.range.end))
 }
 
+/// The run of letters starting at `pos`, and its byte length.
+fn letters_at(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let rest = text.get(pos..)?;
+    let len =
+        rest.find(|c: char| !crate::text::is_letter(c)).unwrap_or(rest.len());
+    Some((rest.get(..len).unwrap_or_default(), len))
+}
+
 /// A definite number after a definite noun: `الأيام العشرة`, `الجنود
 /// الثلاثة`. The noun before is the head.
 fn definite_count(
@@ -547,10 +555,7 @@ fn definite_count(
     text: &str,
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
-    let rest = text.get(pos..)?;
-    let len =
-        rest.find(|c: char| !crate::text::is_letter(c)).unwrap_or(rest.len());
-    let w = rest.get(..len).unwrap_or_default();
+    let (w, len) = letters_at(text, pos)?;
     let n = w.strip_prefix("ال").and_then(voc::definite_number)?;
     let prev = word_before(text, pos);
     let head_ok = prev.starts_with("ال")
@@ -582,10 +587,7 @@ fn dual_count(
     text: &str,
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
-    let rest = text.get(pos..)?;
-    let len =
-        rest.find(|c: char| !crate::text::is_letter(c)).unwrap_or(rest.len());
-    let w = rest.get(..len).unwrap_or_default();
+    let (w, len) = letters_at(text, pos)?;
     if len < 6 {
         return None;
     }
