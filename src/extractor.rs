@@ -258,19 +258,11 @@ impl Extractor {
     /// ```
     pub fn extract<'t>(&self, input: impl Into<Input<'t>>) -> Document {
         let input = input.into();
-        let prepared = Prepared::new(input, &self.inner);
-        let entities =
-            crate::gazetteer::extract(&prepared, &self.inner.gazetteer);
+        let prepared = self.prepare(input);
+        let entities = self.entities(&prepared);
         let quantities = crate::number::extract(&prepared);
         let times = crate::time::extract(&prepared);
-        let events = crate::event::extract(
-            &prepared,
-            &self.inner.events,
-            &self.inner.gazetteer,
-            &entities,
-            &quantities,
-            &times,
-        );
+        let events = self.events(&prepared, &entities, &quantities, &times);
         let chrome = prepared.chrome_lines();
         let sentences = prepared.public_sentences();
         let texts: Vec<&str> =
@@ -291,6 +283,35 @@ impl Extractor {
             events,
             document_events,
         }
+    }
+}
+
+/// The stages of [`Extractor::extract`], one by one (used by the stage
+/// benchmarks; `hadath::__stages` exposes them).
+impl Extractor {
+    pub(crate) fn prepare<'t>(&self, input: Input<'t>) -> Prepared<'t> {
+        Prepared::new(input, &self.inner)
+    }
+
+    pub(crate) fn entities(&self, p: &Prepared<'_>) -> Vec<crate::Entity> {
+        crate::gazetteer::extract(p, &self.inner.gazetteer)
+    }
+
+    pub(crate) fn events(
+        &self,
+        p: &Prepared<'_>,
+        entities: &[crate::Entity],
+        quantities: &[crate::Quantity],
+        times: &[crate::TimeMention],
+    ) -> Vec<crate::Event> {
+        crate::event::extract(
+            p,
+            &self.inner.events,
+            &self.inner.gazetteer,
+            entities,
+            quantities,
+            times,
+        )
     }
 }
 

@@ -65,6 +65,9 @@
 #![warn(missing_debug_implementations)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+#[doc(hidden)]
+#[path = "stages.rs"]
+pub mod __stages;
 mod data;
 mod document;
 mod error;
