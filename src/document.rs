@@ -63,12 +63,26 @@ impl CharIndex {
     pub(crate) fn new(text: &str) -> CharIndex {
         let mut marks = Vec::with_capacity(text.len() / STEP + 1);
         marks.push((0, 0));
-        let mut next = STEP;
-        for (chars, (byte, _)) in text.char_indices().enumerate() {
-            if byte >= next {
-                marks.push((byte, chars));
-                next = byte + STEP;
+        let bytes = text.as_bytes();
+        let (mut byte, mut chars) = (0, 0);
+        loop {
+            // The next mark: STEP bytes on, moved back to a char boundary.
+            let mut next = byte + STEP;
+            if next >= text.len() {
+                break;
             }
+            while !text.is_char_boundary(next) {
+                next -= 1;
+            }
+            // Chars are counted by their first bytes (not 0b10xx_xxxx).
+            chars += bytes
+                .get(byte..next)
+                .unwrap_or_default()
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count();
+            byte = next;
+            marks.push((byte, chars));
         }
         CharIndex { marks }
     }

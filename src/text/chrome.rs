@@ -12,6 +12,7 @@
 use super::normalize::{normalize, Normalized};
 use crate::document::Loc;
 use crate::Error;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use core::ops::Range;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -56,7 +57,8 @@ pub struct ChromeLine {
 #[derive(Clone, Debug)]
 pub(crate) struct ChromeLexicon {
     widget_words: Vec<String>,
-    widget_phrases: Vec<String>,
+    /// The widget phrases, any of which anywhere makes a line a widget.
+    widget_phrases: AhoCorasick,
     read_also: Vec<String>,
     credits: Vec<String>,
 }
@@ -86,9 +88,22 @@ impl ChromeLexicon {
             out.dedup();
             out
         };
+        // A DFA: every line of every article is searched.
+        let widget_phrases = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(norm(raw.widget_phrases))
+            .map_err(|e| {
+                Error::data(
+                    file,
+                    None,
+                    None,
+                    Some("widget_phrases".to_string()),
+                    e.to_string(),
+                )
+            })?;
         Ok(ChromeLexicon {
             widget_words: norm(raw.widget_words),
-            widget_phrases: norm(raw.widget_phrases),
+            widget_phrases,
             read_also: norm(raw.read_also),
             credits: norm(raw.credits),
         })
@@ -158,7 +173,7 @@ pub(crate) fn detect_chrome(
         {
             kind = Some(ChromeKind::Signature);
         }
-        if kind.is_none() && word_count(line) >= 3 {
+        if kind.is_none() && words_up_to(line, 3) >= 3 {
             if let Some(&first) = seen.get(line) {
                 kind = Some(ChromeKind::Repeat);
                 repeat_of = Some(first);
@@ -177,8 +192,10 @@ pub(crate) fn detect_chrome(
     hits
 }
 
-fn word_count(s: &str) -> usize {
-    super::segment::words(s).count()
+/// The number of words of `s`, counted up to `cap` (a line's length
+/// matters only up to the thresholds of the rules).
+fn words_up_to(s: &str, cap: usize) -> usize {
+    super::segment::words(s).take(cap).count()
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -187,7 +204,7 @@ fn ends_sentence(s: &str) -> bool {
 
 /// A short line with no sentence punctuation and no digits.
 fn is_signature_shaped(line: &str) -> bool {
-    let words = word_count(line);
+    let words = words_up_to(line, 5);
     (1..=4).contains(&words)
         && !ends_sentence(line)
         && !line.bytes().any(|b| b.is_ascii_digit())
@@ -198,8 +215,8 @@ fn classify(
     idx: usize,
     lex: &ChromeLexicon,
 ) -> Option<ChromeKind> {
-    let words: Vec<&str> =
-        super::segment::words(line).filter_map(|r| line.get(r)).collect();
+    // Every rule below looks at lines of at most 16 words.
+    let n_words = words_up_to(line, 17);
     // A bare counter: digits and separators only.
     if line.len() <= 16
         && line.bytes().any(|b| b.is_ascii_digit())
@@ -211,30 +228,30 @@ fn classify(
     if lex.read_also.iter().any(|p| head.starts_with(p.as_str())) {
         return Some(ChromeKind::ReadAlso);
     }
-    if lex.widget_phrases.iter().any(|p| line.contains(p.as_str())) {
+    if lex.widget_phrases.is_match(line) {
         return Some(ChromeKind::Widget);
     }
-    if !words.is_empty() && words.len() <= 6 && !ends_sentence(line) {
-        let known = words
-            .iter()
+    if n_words > 0 && n_words <= 6 && !ends_sentence(line) {
+        let known = super::segment::words(line)
+            .filter_map(|r| line.get(r))
             .filter(|w| {
                 lex.widget_words
                     .binary_search_by(|p| p.as_str().cmp(w))
                     .is_ok()
             })
             .count();
-        if known * 4 >= words.len() * 3 {
+        if known * 4 >= n_words * 3 {
             return Some(ChromeKind::Widget);
         }
     }
     // A caption: a short line ending in a parenthesized credit.
-    if words.len() <= 16 {
+    if n_words <= 16 {
         if let Some(inner) = line
             .strip_suffix(')')
             .and_then(|s| s.rfind('(').and_then(|p| s.get(p + 1..)))
         {
             let inner = inner.trim();
-            if word_count(inner) <= 4
+            if words_up_to(inner, 5) <= 4
                 && lex.credits.iter().any(|c| contains_word(inner, c))
             {
                 return Some(ChromeKind::Caption);
@@ -243,14 +260,14 @@ fn classify(
     }
     // A dateline or outlet signature: "outlet – place", short.
     if idx > 0
-        && words.len() <= 6
+        && n_words <= 6
         && !ends_sentence(line)
         && (line.contains(" - ") || line.contains(" | "))
     {
         return Some(ChromeKind::Signature);
     }
     // A signature right under the headline: one or two words.
-    if idx == 1 && words.len() <= 2 && is_signature_shaped(line) {
+    if idx == 1 && n_words <= 2 && is_signature_shaped(line) {
         return Some(ChromeKind::Signature);
     }
     None

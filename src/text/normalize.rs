@@ -305,6 +305,24 @@ pub fn normalize(text: &str) -> Normalized {
         let was_latin = prev_latin;
         prev_latin = false;
         match class {
+            Class::Keep if is_plain_arabic(c) => {
+                // The most common case: a run of Arabic letters that need
+                // no work, copied at once (the map stays the same as if
+                // each letter were pushed alone).
+                b.push_char(pos, len, c);
+                let rest = pos + len;
+                let mut end = rest;
+                while let Some(&(i, n)) = iter.peek() {
+                    if !is_plain_arabic(n) {
+                        break;
+                    }
+                    end = i + n.len_utf8();
+                    iter.next();
+                }
+                if end > rest {
+                    b.push_verbatim(rest, text.get(rest..end).unwrap_or(""));
+                }
+            }
             Class::Keep => {
                 // A combining mark (the dot of a lower-cased İ) keeps the
                 // word it belongs to.
@@ -388,6 +406,13 @@ impl Builder {
     fn push_char(&mut self, orig: usize, orig_len: usize, c: char) {
         self.open_piece(orig, c.len_utf8() == orig_len);
         self.out.push(c);
+    }
+
+    /// Pushes original text unchanged: one linear piece (or the
+    /// continuation of the last one).
+    fn push_verbatim(&mut self, orig: usize, s: &str) {
+        self.open_piece(orig, true);
+        self.out.push_str(s);
     }
 
     fn push_str(&mut self, orig: usize, orig_len: usize, s: &str) {
@@ -483,6 +508,13 @@ const FORMS_B: &[(u32, u32, char)] = &[
 ];
 
 /// Folds one letter (after presentation forms are resolved).
+/// An Arabic letter that normalization keeps as it is.
+#[inline]
+fn is_plain_arabic(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+        && fold_letter(c) == c
+}
+
 fn fold_letter(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => {

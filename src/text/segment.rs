@@ -243,20 +243,31 @@ const ENCLITICS: [&str; 9] =
 /// ```
 pub fn clitic_splits(word: &str) -> Vec<CliticSplit<'_>> {
     let mut out = Vec::new();
-    for (pro_len, article, stem_start) in proclitic_readings(word) {
+    clitic_splits_into(word, &mut out);
+    out
+}
+
+/// [`clitic_splits`] into a buffer the caller reuses (cleared first), so
+/// that a loop over words allocates nothing.
+pub(crate) fn clitic_splits_into<'w>(
+    word: &'w str,
+    out: &mut Vec<CliticSplit<'w>>,
+) {
+    out.clear();
+    let readings = proclitic_readings(word);
+    for &(pro_len, article, stem_start) in readings.as_slice() {
         let (Some(rest), Some(pro)) =
             (word.get(stem_start..), word.get(..pro_len))
         else {
             continue;
         };
-        push_split(&mut out, pro, article, rest, "");
+        push_split(out, pro, article, rest, "");
         for enc in ENCLITICS {
             if let Some(stem) = rest.strip_suffix(enc) {
-                push_split(&mut out, pro, article, stem, enc);
+                push_split(out, pro, article, stem, enc);
             }
         }
     }
-    out
 }
 
 fn push_split<'w>(
@@ -266,27 +277,51 @@ fn push_split<'w>(
     stem: &'w str,
     enclitic: &'w str,
 ) {
-    if stem.chars().count() >= 2 {
+    // At least two chars: more than one char, or two one-byte ones.
+    let mut chars = stem.chars();
+    if chars.next().is_some() && chars.next().is_some() {
         out.push(CliticSplit { proclitics, article, stem, enclitic });
     }
 }
 
-/// (proclitic byte length, article?, stem start) for every reading.
-fn proclitic_readings(word: &str) -> Vec<(usize, bool, usize)> {
-    let mut out = vec![(0, false, 0)];
-    let mut conj = vec![0];
-    if word.starts_with('و') || word.starts_with('ف') {
-        conj.push(2);
-    }
-    for c in conj {
-        let rest = word.get(c..).unwrap_or_default();
-        let mut preps = vec![(c, false)];
-        for p in ['ب', 'ل', 'ك', 'س'] {
-            if rest.starts_with(p) {
-                preps.push((c + 2, p == 'ل'));
-            }
+/// The proclitic readings of a word, without allocating: at most one
+/// plain reading, two conjunction choices × two preposition choices ×
+/// three readings each.
+struct Readings {
+    items: [(usize, bool, usize); 16],
+    len: usize,
+}
+
+impl Readings {
+    fn push(&mut self, r: (usize, bool, usize)) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = r;
+            self.len += 1;
         }
-        for (p, is_lam) in preps {
+    }
+
+    fn as_slice(&self) -> &[(usize, bool, usize)] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// (proclitic byte length, article?, stem start) for every reading,
+/// ordered by stem start, then proclitic length, without repeats.
+fn proclitic_readings(word: &str) -> Readings {
+    let mut out = Readings { items: [(0, false, 0); 16], len: 0 };
+    out.push((0, false, 0));
+    let conj: &[usize] = if word.starts_with('و') || word.starts_with('ف') {
+        &[0, 2]
+    } else {
+        &[0]
+    };
+    for &c in conj {
+        let rest = word.get(c..).unwrap_or_default();
+        let prep = ['ب', 'ل', 'ك', 'س']
+            .into_iter()
+            .find(|&p| rest.starts_with(p))
+            .map(|p| (c + 2, p == 'ل'));
+        for (p, is_lam) in core::iter::once((c, false)).chain(prep) {
             let rest = word.get(p..).unwrap_or_default();
             if p > 0 {
                 out.push((p, false, p));
@@ -301,8 +336,22 @@ fn proclitic_readings(word: &str) -> Vec<(usize, bool, usize)> {
             }
         }
     }
-    out.sort_by_key(|&(pro, art, stem)| (stem, pro, art));
-    out.dedup();
+    let len = out.len;
+    if let Some(items) = out.items.get_mut(..len) {
+        items.sort_unstable_by_key(|&(pro, art, stem)| (stem, pro, art));
+    }
+    // Remove repeats, keeping the order.
+    let mut kept = 0;
+    for i in 0..len {
+        let Some(&r) = out.items.get(i) else { break };
+        if kept == 0 || out.items.get(kept - 1) != Some(&r) {
+            if let Some(slot) = out.items.get_mut(kept) {
+                *slot = r;
+            }
+            kept += 1;
+        }
+    }
+    out.len = kept;
     out
 }
 
