@@ -307,13 +307,21 @@ pub fn normalize(text: &str) -> Normalized {
         match class {
             Class::Keep if is_plain_arabic(c) => {
                 // The most common case: a run of Arabic letters that need
-                // no work, copied at once (the map stays the same as if
+                // no work (and single spaces), copied at once (the map stays the same as if
                 // each letter were pushed alone).
                 b.push_char(pos, len, c);
                 let rest = pos + len;
                 let mut end = rest;
                 while let Some(&(i, n)) = iter.peek() {
-                    if !is_plain_arabic(n) {
+                    // A single space between two such letters is kept as
+                    // it is too.
+                    let plain = is_plain_arabic(n)
+                        || n == ' '
+                            && text
+                                .get(i + 1..)
+                                .and_then(|r| r.chars().next())
+                                .is_some_and(is_plain_arabic);
+                    if !plain {
                         break;
                     }
                     end = i + n.len_utf8();

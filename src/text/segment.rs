@@ -84,6 +84,16 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
         }
         let in_quote = !open.is_empty();
         let Some(&b) = bytes.get(i) else { break };
+        if !is_break_byte(b) {
+            // Nothing happens before the next such byte or quote mark.
+            let stop = quotes.get(qi).map_or(bytes.len(), |q| q.normalized);
+            let rest = bytes.get(i + 1..stop).unwrap_or_default();
+            i = rest
+                .iter()
+                .position(|&b| is_break_byte(b))
+                .map_or(stop.max(i + 1), |p| i + 1 + p);
+            continue;
+        }
         match b {
             b'\n' => {
                 push(&mut out, text, start, i, line);
@@ -116,6 +126,11 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
     }
     push(&mut out, text, start, bytes.len(), line);
     out
+}
+
+/// The bytes [`split_sentences`] acts on.
+fn is_break_byte(b: u8) -> bool {
+    matches!(b, b'\n' | b'(' | b'[' | b')' | b']' | b'.' | b'!' | b'?' | b';')
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
