@@ -63,10 +63,10 @@ impl WordSet {
             let n = normalize(item);
             let parts: Vec<String> =
                 n.as_str().split_whitespace().map(str::to_string).collect();
-            match parts.len() {
-                0 => {}
-                1 => {
-                    for f in bare_forms(&parts[0]) {
+            match parts.as_slice() {
+                [] => {}
+                [word] => {
+                    for f in bare_forms(word) {
                         set.words.insert(f);
                     }
                 }
@@ -99,16 +99,17 @@ impl WordSet {
 
     /// How many words starting at `words[0]` the set matches (0: none).
     pub(crate) fn match_len(&self, words: &[&str]) -> usize {
-        let Some(first) = words.first() else { return 0 };
+        let Some((first, rest)) = words.split_first() else { return 0 };
         let mut best = usize::from(self.has_word(first));
         for p in &self.phrases {
+            let Some((head, tail)) = p.split_first() else { continue };
             if p.len() <= words.len()
                 && p.len() > best
-                && bare_forms(&p[0]).iter().any(|f| {
+                && bare_forms(head).iter().any(|f| {
                     *f == *first
                         || clitic_splits(first).iter().any(|s| s.stem == f)
                 })
-                && p[1..].iter().zip(&words[1..]).all(|(w, t)| same_word(w, t))
+                && tail.iter().zip(rest).all(|(w, t)| same_word(w, t))
             {
                 best = p.len();
             }
@@ -467,7 +468,9 @@ impl EventLexicon {
                 {
                     continue;
                 }
-                if self.entries[form.entry].indefinite && split.article {
+                let indefinite =
+                    self.entries.get(form.entry).is_some_and(|e| e.indefinite);
+                if indefinite && split.article {
                     continue;
                 }
                 out.push(Reading {
@@ -495,6 +498,12 @@ pub(crate) struct Reading<'l, 'w> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 

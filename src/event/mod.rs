@@ -4,10 +4,22 @@
 //! read them are code (`rules.rs`). Each [`Event`] is one mention: one
 //! trigger in the text. [`DocumentEvent`]s merge the mentions that report
 //! the same event (a headline printed twice, a lede repeated).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod lexicon;
 mod rules;
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests;
 mod view;
 
@@ -308,7 +320,10 @@ pub(crate) fn merge(
                 && agree(d.time.as_deref(), time.as_deref())
         };
         let near = |d: &DocumentEvent| {
-            let last = &events[d.mentions[d.mentions.len() - 1]];
+            let Some(last) = d.mentions.last().and_then(|&m| events.get(m))
+            else {
+                return false;
+            };
             e.sentence_index <= last.sentence_index + 1
                 && agree(d.place.as_deref(), id_of(&e.place))
         };
@@ -325,13 +340,14 @@ pub(crate) fn merge(
         let found = same_text
             .chain(repeated)
             .copied()
-            .find(|&k| fits(&out[k]))
+            .find(|&k| out.get(k).is_some_and(fits))
             .or_else(|| {
-                recent.into_iter().find(|&k| fits(&out[k]) && near(&out[k]))
+                recent
+                    .into_iter()
+                    .find(|&k| out.get(k).is_some_and(|d| fits(d) && near(d)))
             });
-        let k = match found {
-            Some(k) => {
-                let d = &mut out[k];
+        let k = match found.and_then(|k| Some((k, out.get_mut(k)?))) {
+            Some((k, d)) => {
                 d.mentions.push(i);
                 d.agent = d
                     .agent

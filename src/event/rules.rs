@@ -60,14 +60,21 @@ struct Sentence<'a> {
     speaker: Option<usize>,
 }
 
-impl Sentence<'_> {
+impl<'a> Sentence<'a> {
     /// Whether strong punctuation or a clause breaker stands between word
     /// `a` and word `b` (a < b).
     fn clause_break(&self, a: usize, b: usize) -> bool {
         (a..b).any(|j| {
-            let gap = &self.text[self.ranges[j].end..self.ranges[j + 1].start];
+            let (Some(w), Some(next)) =
+                (self.ranges.get(j), self.ranges.get(j + 1))
+            else {
+                return false;
+            };
+            let gap = self.text.get(w.end..next.start).unwrap_or("");
             gap.contains([';', ':', '.', '?', '!', '-', '('])
-                || CLAUSE_BREAKERS.contains(&self.words[j + 1])
+                || self
+                    .word(j + 1)
+                    .is_some_and(|w| CLAUSE_BREAKERS.contains(&w))
         })
     }
 
@@ -84,7 +91,27 @@ impl Sentence<'_> {
     /// Whether a word of `range` (clipped to the sentence) is in the set.
     fn has(&self, set: &WordSet, range: Range<usize>) -> bool {
         let range = range.start..range.end.min(self.words.len());
-        range.into_iter().any(|j| set.match_len(&self.words[j..]) > 0)
+        range.into_iter().any(|j| self.starts(j, set))
+    }
+
+    /// Word `j`, if the sentence has one.
+    fn word(&self, j: usize) -> Option<&'a str> {
+        self.words.get(j).copied()
+    }
+
+    /// The word before word `j`, if there is one.
+    fn prev(&self, j: usize) -> Option<&'a str> {
+        self.word(j.checked_sub(1)?)
+    }
+
+    /// Whether word `j` (or one of its stems) is in the set.
+    fn word_in(&self, j: usize, set: &WordSet) -> bool {
+        self.word(j).is_some_and(|w| set.has_word(w))
+    }
+
+    /// Whether the set matches (a word or a phrase) from word `j` on.
+    fn starts(&self, j: usize, set: &WordSet) -> bool {
+        self.words.get(j..).is_some_and(|ws| set.match_len(ws) > 0)
     }
 
     /// Whether word `j` is `w`.
@@ -114,7 +141,7 @@ fn covering(list: &[Placed], j: usize) -> Option<&Placed> {
 fn within(list: &[Placed], lo: usize, hi: usize) -> &[Placed] {
     let a = list.partition_point(|m| m.first < lo);
     let b = list.partition_point(|m| m.first < hi);
-    &list[a..b.max(a)]
+    list.get(a..b.max(a)).unwrap_or_default()
 }
 
 /// Places mentions (given as sorted normalized ranges) on the words.
@@ -128,7 +155,10 @@ fn place(
         let first = ranges.partition_point(|w| w.end <= r.start);
         let last_excl = ranges.partition_point(|w| w.start < r.end);
         if first < last_excl {
-            let prefix = text.get(ranges[first].start..r.start).unwrap_or("");
+            let prefix = ranges
+                .get(first)
+                .and_then(|w| text.get(w.start..r.start))
+                .unwrap_or("");
             let prep = prefix.contains(['ب', 'ل', 'ك']);
             out.push(Placed { first, last: last_excl - 1, idx: *idx, prep });
         }
@@ -171,11 +201,21 @@ impl State {
 }
 
 impl Ents<'_> {
-    fn get(&self, idx: usize) -> &Entity {
+    fn get(&self, idx: usize) -> Option<&Entity> {
         match idx.checked_sub(self.base.len()) {
-            Some(k) => &self.extra[k],
-            None => &self.base[idx],
+            Some(k) => self.extra.get(k),
+            None => self.base.get(idx),
         }
+    }
+
+    /// Whether entity `idx` exists and passes the test.
+    fn is(&self, idx: usize, test: impl FnOnce(&Entity) -> bool) -> bool {
+        self.get(idx).is_some_and(test)
+    }
+
+    /// The gazetteer id of entity `idx`.
+    fn id(&self, idx: usize) -> Option<&str> {
+        self.get(idx).and_then(view::entity_id)
     }
 }
 
@@ -256,7 +296,9 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
                     f: &dyn Fn(usize) -> bool| {
             let lo = ms.partition_point(|(r, _)| r.start < s.norm.start);
             let hi = ms.partition_point(|(r, _)| r.start < s.norm.end);
-            let v: Vec<(Range<usize>, usize)> = ms[lo..hi.max(lo)]
+            let v: Vec<(Range<usize>, usize)> = ms
+                .get(lo..hi.max(lo))
+                .unwrap_or_default()
                 .iter()
                 .filter(|(r, i)| in_s(r) && f(*i))
                 .cloned()
@@ -266,8 +308,12 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         let mut sent = Sentence {
             text,
             words: ranges.iter().map(|r| &text[r.clone()]).collect(),
-            actors: pick(&ents, &|i| view::is_actor(&inp.entities[i])),
-            places: pick(&ents, &|i| view::is_place(&inp.entities[i])),
+            actors: pick(&ents, &|i| {
+                inp.entities.get(i).is_some_and(view::is_actor)
+            }),
+            places: pick(&ents, &|i| {
+                inp.entities.get(i).is_some_and(view::is_place)
+            }),
             counts: pick(&quants, &|_| true),
             times: pick(&times, &|_| true),
             headline: Some(s.line) == first_line,
@@ -307,7 +353,7 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             .places
             .iter()
             .rev()
-            .find(|pl| !view::is_country(all.get(pl.idx)))
+            .find(|pl| !all.is(pl.idx, view::is_country))
         {
             state.last_place = Some(pl.idx);
         }
@@ -355,11 +401,11 @@ fn lede_time_ahead(
     let mut open = None;
     for s in body {
         let lo = times.partition_point(|(r, _)| r.start < s.norm.start);
-        for (r, t) in &times[lo..] {
+        for (r, t) in times.get(lo..).unwrap_or_default() {
             if r.start >= s.norm.end {
                 break;
             }
-            if !view::time_is_open(&inp.times[*t]) {
+            if inp.times.get(*t).is_some_and(|m| !view::time_is_open(m)) {
                 return Some(*t);
             }
             open = open.or(Some(*t));
@@ -380,22 +426,19 @@ fn resolve_referents(
         return;
     }
     let mut added = Vec::new();
-    for j in 0..s.words.len() {
+    for (j, (&w, word)) in s.words.iter().zip(&s.ranges).enumerate() {
         if covering(&s.actors, j).is_some() || covering(&s.places, j).is_some()
         {
             continue;
         }
-        let splits = clitic_splits(s.words[j]);
-        let Some(r) = inp
-            .lex
-            .referents
-            .iter()
-            .find(|r| r.words.has_split(s.words[j], &splits))
+        let splits = clitic_splits(w);
+        let Some(r) =
+            inp.lex.referents.iter().find(|r| r.words.has_split(w, &splits))
         else {
             continue;
         };
         // "المرحلة الأخيرة" is an adjective; "تقدم الأخيرة" a referent.
-        if r.any && j > 0 && s.words[j - 1].starts_with("ال") {
+        if r.any && s.prev(j).is_some_and(|p| p.starts_with("ال")) {
             continue;
         }
         // The actors before this word: earlier in the sentence, then the
@@ -406,11 +449,11 @@ fn resolve_referents(
             .map(|a| a.idx)
             .chain(seen.iter().rev().copied())
             .take(40)
-            .filter(|&x| view::can_act(all.get(x)))
+            .filter(|&x| all.is(x, view::can_act))
             .collect();
         // An id of the list, or the listed ancestor of a descendant.
         let listed = |x: usize| {
-            let e = all.get(x);
+            let e = all.get(x)?;
             view::entity_id(e)
                 .into_iter()
                 .chain(view::entity_ancestors(e).iter().map(String::as_str))
@@ -420,14 +463,14 @@ fn resolve_referents(
         let by_id = earlier.iter().find_map(|&x| listed(x).map(|id| (x, id)));
         let by_type = || {
             earlier.iter().copied().find(|&x| {
-                let e = all.get(x);
                 r.any
-                    || r.types.iter().any(|t| view::entity_type(e) == Some(t))
+                    || all.is(x, |e| {
+                        r.types.iter().any(|t| view::entity_type(e) == Some(t))
+                    })
             })
         };
-        let word = s.ranges[j].clone();
         // The referent's span leaves out its proclitics.
-        let stem = clitic_splits(s.words[j])
+        let stem = clitic_splits(w)
             .into_iter()
             .find(|sp| r.words.has_word(sp.stem) && !sp.proclitics.is_empty());
         let start =
@@ -447,14 +490,12 @@ fn resolve_referents(
             })
         };
         let entity = match by_id {
-            Some((x, id))
-                if view::entity_id(all.get(x)) != Some(id.as_str()) =>
-            {
+            Some((x, id)) if all.id(x) != Some(id.as_str()) => {
                 from_gazetteer(&id)
             }
-            Some((x, _)) => Some(all.get(x).clone()),
+            Some((x, _)) => all.get(x).cloned(),
             None => match by_type() {
-                Some(x) => Some(all.get(x).clone()),
+                Some(x) => all.get(x).cloned(),
                 None => r.default.as_deref().and_then(from_gazetteer),
             },
         };
@@ -489,10 +530,10 @@ fn sentence_events(
     let lex = inp.lex;
     let first_out = out.len();
     let mut i = 0;
-    while i < s.words.len() {
+    while let Some(w) = s.word(i) {
         // The first reading of the word whose conditions hold.
         let accepted = lex
-            .lookup(s.words[i])
+            .lookup(w)
             .into_iter()
             .find_map(|r| accept(inp, s, i, &r).map(|last| (r, last)));
         let Some((reading, last)) = accepted else {
@@ -501,7 +542,10 @@ fn sentence_events(
         };
         let (form, proclitics, enclitic) =
             (reading.form, reading.proclitics, reading.enclitic);
-        let entry = &lex.entries[form.entry];
+        let Some(entry) = lex.entries.get(form.entry) else {
+            i = last + 1;
+            continue;
+        };
         let strike_entry = matches!(
             entry.ty,
             TriggerType::Strike
@@ -548,9 +592,7 @@ fn sentence_events(
                 // "قاعدة حميميم الجوية") say nothing about the strike.
                 let cue = |set: &WordSet| {
                     window.clone().any(|j| {
-                        j < s.words.len()
-                            && !s.in_place(j)
-                            && set.match_len(&s.words[j..]) > 0
+                        j < s.words.len() && !s.in_place(j) && s.starts(j, set)
                     })
                 };
                 let mut air_cue = cue(&lex.cues.air) || agent_air;
@@ -569,7 +611,7 @@ fn sentence_events(
                 // Armed groups without aircraft shell; they do not bomb
                 // from the air.
                 let ground_agent =
-                    agent.is_some_and(|a| view::is_ground_only(all.get(a)));
+                    agent.is_some_and(|a| all.is(a, view::is_ground_only));
                 if air_cue && !ground_agent && (!ground_cue || agent_air) {
                     EventType::Airstrike
                 } else if ground_cue || !entry.needs_cue {
@@ -593,10 +635,8 @@ fn sentence_events(
             // leaves is the one attacked.
             if let Some((at_si, Some(attacker), attacked)) = state.last_attack
             {
-                let same_side = agent.is_some_and(|a| {
-                    view::entity_id(all.get(a))
-                        == view::entity_id(all.get(attacker))
-                });
+                let same_side =
+                    agent.is_some_and(|a| all.id(a) == all.id(attacker));
                 if si <= at_si + 1 && (agent.is_none() || same_side) {
                     agent = attacked.or(agent.filter(|_| !same_side));
                 }
@@ -616,10 +656,9 @@ fn sentence_events(
             && (agent.is_none() || agent == target)
         {
             // Who killed: the agent of the event this toll follows.
-            let id = |e: usize| view::entity_id(all.get(e));
             agent = state
                 .last_cause
-                .filter(|&c| target.is_none_or(|t| id(c) != id(t)));
+                .filter(|&c| target.is_none_or(|t| all.id(c) != all.id(t)));
         }
         if agent.is_some() && agent == target {
             target = None;
@@ -653,17 +692,16 @@ fn sentence_events(
         let clause = s.clause_start(i, CUE_WINDOW);
         let wide = s.clause_start(i, 8);
         let before_in = |from: usize, set: &WordSet| {
-            (from..i)
-                .any(|j| !s.in_count(j) && set.match_len(&s.words[j..]) > 0)
+            (from..i).any(|j| !s.in_count(j) && s.starts(j, set))
         };
         let negated = before_in(clause, &lex.cues.negation)
-            || i > 0 && lex.cues.cessation.has_word(s.words[i - 1]);
+            || s.prev(i).is_some_and(|w| lex.cues.cessation.has_word(w));
         let polarity =
             if negated { Polarity::Negative } else { Polarity::Positive };
         let future_prefix =
             proclitics.contains('س') && form.pos == Pos::PresentVerb;
         let future_governor = (wide..i).any(|j| {
-            let w = s.words[j];
+            let Some(w) = s.word(j) else { return false };
             let bare = w.strip_prefix('و').unwrap_or(w);
             bare.starts_with('س')
                 && lex.lookup(w).is_empty()
@@ -685,7 +723,7 @@ fn sentence_events(
             && polarity == Polarity::Positive
             && is_generic(inp, s, i, last, wide, form.pos, count.is_some());
         let modality = if (s.clause_start(i, 10)..i)
-            .any(|j| lex.cues.disputed.match_len(&s.words[j..]) > 0)
+            .any(|j| s.starts(j, &lex.cues.disputed))
         {
             Modality::Other
         } else {
@@ -697,16 +735,23 @@ fn sentence_events(
             None if verb => format!("{}.verb", ev_type.as_str()),
             None => format!("{}.noun", ev_type.as_str()),
         };
-        let trigger = s.ranges[i].start..s.ranges[last].end;
-        let last_word = s.ranges.len().saturating_sub(1);
+        let (Some(from), Some(to), Some(first_word), Some(last_word)) = (
+            s.ranges.get(i),
+            s.ranges.get(last),
+            s.ranges.first(),
+            s.ranges.last(),
+        ) else {
+            i = last + 1;
+            continue;
+        };
         out.push(Event {
             event_type: ev_type,
-            trigger: inp.p.loc(trigger),
-            agent: agent.map(|a| all.get(a).clone()),
-            target: target.map(|t| all.get(t).clone()),
-            place: place.map(|pl| all.get(pl).clone()),
+            trigger: inp.p.loc(from.start..to.end),
+            agent: agent.and_then(|a| all.get(a)).cloned(),
+            target: target.and_then(|t| all.get(t)).cloned(),
+            place: place.and_then(|pl| all.get(pl)).cloned(),
             time: time.and_then(|t| {
-                let t = view::event_time(&inp.times[t])?;
+                let t = view::event_time(inp.times.get(t)?)?;
                 // A deadline is the end of its window ("حتى نهاية الشهر").
                 Some(if ev_type == EventType::Deadline {
                     view::time_end_point(t)
@@ -714,8 +759,8 @@ fn sentence_events(
                     t
                 })
             }),
-            count: count.map(|c| inp.quantities[c].clone()),
-            source: s.source.map(|c| all.get(c).clone()),
+            count: count.and_then(|c| inp.quantities.get(c)).cloned(),
+            source: s.source.and_then(|c| all.get(c)).cloned(),
             polarity,
             tense,
             genericity: if generic {
@@ -728,7 +773,7 @@ fn sentence_events(
             sentence: inp
                 .p
                 .norm
-                .original_span(s.ranges[0].start..s.ranges[last_word].end),
+                .original_span(first_word.start..last_word.end),
             sentence_index: si,
         });
         if matches!(
@@ -760,12 +805,13 @@ fn sentence_events(
             EventType::Airstrike | EventType::Shelling | EventType::Offensive
         )
     };
-    let cause = out[first_out..]
+    let cause = out
         .iter()
+        .skip(first_out)
         .find(|e| attack(e) && e.agent.is_some())
         .and_then(|e| e.agent.clone());
     if let Some(cause) = cause {
-        for e in &mut out[first_out..] {
+        for e in out.iter_mut().skip(first_out) {
             let victim_side =
                 e.target.as_ref().is_some_and(|t| view::same_side(t, &cause));
             if e.event_type == EventType::Casualties
@@ -801,7 +847,7 @@ fn is_generic(
     counted: bool,
 ) -> bool {
     let lex = inp.lex;
-    if (clause..i).any(|j| lex.cues.generic.match_len(&s.words[j..]) > 0) {
+    if (clause..i).any(|j| s.starts(j, &lex.cues.generic)) {
         return true;
     }
     let relative_present = s
@@ -812,14 +858,15 @@ fn is_generic(
     if relative_present {
         return true;
     }
-    let plural = s.words[i].ends_with("ات") || s.words[i].ends_with("اتها");
+    let plural =
+        s.word(i).is_some_and(|w| w.ends_with("ات") || w.ends_with("اتها"));
     let present_governor = (clause..i).any(|j| {
-        let w = s.words[j];
+        let Some(w) = s.word(j) else { return false };
         let bare = w.strip_prefix('و').unwrap_or(w);
         bare.starts_with(['ي', 'ت', 'ن'])
             && lex.cues.light.has_word(w)
             // After لم/لن a present form reads as past or future.
-            && !(j > 0 && matches!(s.words[j - 1], "لم" | "لن" | "ولم" | "ولن"))
+            && !matches!(s.prev(j), Some("لم" | "لن" | "ولم" | "ولن"))
     });
     if plural && present_governor && !counted {
         return true;
@@ -836,7 +883,7 @@ fn accept(
     r: &Reading<'_, '_>,
 ) -> Option<usize> {
     let lex = inp.lex;
-    let entry = &lex.entries[r.form.entry];
+    let entry = lex.entries.get(r.form.entry)?;
     // Multi-word triggers.
     let mut last = i;
     if !r.form.rest.is_empty() {
@@ -852,7 +899,7 @@ fn accept(
     }
     let next = last + 1;
     if !entry.needs_next.is_empty() {
-        if next < s.words.len() && entry.needs_next.has_word(s.words[next]) {
+        if s.word_in(next, &entry.needs_next) {
             last = next;
         } else {
             return None;
@@ -893,7 +940,7 @@ fn accept(
     // A verb right after a relative pronoun describes a noun already
     // named ("الأهداف التي تقصفها"): the noun, if any, is the mention.
     let verb = matches!(r.form.pos, Pos::PastVerb | Pos::PresentVerb);
-    if verb && i > 0 && RELATIVES.contains(&s.words[i - 1]) {
+    if verb && s.prev(i).is_some_and(|w| RELATIVES.contains(&w)) {
         return None;
     }
     // A strike adjective right after a noun trigger joins it: "ضربات
@@ -902,7 +949,7 @@ fn accept(
         && last == i
         && !verb
         && matches!(entry.ty, TriggerType::Strike)
-        && lex.cues.strike_modifiers.has_word(s.words[next])
+        && s.word_in(next, &lex.cues.strike_modifiers)
     {
         last = next;
     }
@@ -919,14 +966,14 @@ fn is_air(
 ) -> bool {
     is_air_id(inp, all, a.idx)
         || (a.first..=a.last.min(s.words.len() - 1))
-            .any(|j| inp.lex.cues.aircraft.has_word(s.words[j]))
+            .any(|j| s.word_in(j, &inp.lex.cues.aircraft))
         || (a.first.saturating_sub(2)..a.first)
-            .any(|j| inp.lex.cues.aircraft.match_len(&s.words[j..]) > 0)
+            .any(|j| s.starts(j, &inp.lex.cues.aircraft))
 }
 
 /// Whether an actor or one of its ancestors fights only from the air.
 fn is_air_id(inp: &Inputs<'_>, all: &Ents<'_>, entity: usize) -> bool {
-    let e = all.get(entity);
+    let Some(e) = all.get(entity) else { return false };
     view::entity_id(e)
         .into_iter()
         .chain(view::entity_ancestors(e).iter().map(String::as_str))
@@ -940,22 +987,24 @@ fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
     let lo = a.first.saturating_sub(2);
     // A name that opens with a marker noun: "عناصر تنظيم الدولة".
     let opens_marked =
-        a.last > a.first && cues.target_markers.has_word(s.words[a.first]);
+        a.last > a.first && s.word_in(a.first, &cues.target_markers);
     opens_marked
         || a.prep
         || (lo..a.first).any(|j| {
-            cues.target_markers.has_word(s.words[j])
-                || cues.source.has_word(s.words[j])
-                || cues.support.has_word(s.words[j])
+            s.word(j).is_some_and(|w| {
+                cues.target_markers.has_word(w)
+                    || cues.source.has_word(w)
+                    || cues.support.has_word(w)
+            })
         })
-        || a.first > 0 && s.words[a.first - 1] == "من"
+        || s.prev(a.first) == Some("من")
 }
 
 /// An ally rather than a target: after a support word (`بدعم من X`), or
 /// named by its support (`دعم جوي روسي`).
 fn is_supported(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
     (a.first.saturating_sub(3)..=a.first)
-        .any(|j| inp.lex.cues.support.has_word(s.words[j]))
+        .any(|j| s.word_in(j, &inp.lex.cues.support))
 }
 
 /// The agent: the entity index, with its place in the sentence when it
@@ -976,21 +1025,21 @@ fn find_agent(
     let found = |a: &Placed| Some((a.idx, Some(*a)));
     // A demonym on the trigger itself: "القصف الروسي", "قصف روسي".
     if let Some(a) =
-        covering(&s.actors, i).filter(|a| view::can_act(all.get(a.idx)))
+        covering(&s.actors, i).filter(|a| all.is(a.idx, view::can_act))
     {
         return found(a);
     }
     // Elsewhere, a party named by its support ("بغطاء جوي روسي") is an
     // ally, not the doer.
     let actor = |a: &&Placed| {
-        view::can_act(all.get(a.idx))
-            && !inp.lex.cues.support.has_word(s.words[a.first])
+        all.is(a.idx, view::can_act)
+            && !s.word_in(a.first, &inp.lex.cues.support)
     };
     if ty == EventType::Casualties {
         // Who killed is named only with "على يد", "برصاص", "بغارة لـ";
         // otherwise it is the cause reported around the toll.
         let by = (last + 1..(last + TARGET_WINDOW).min(s.words.len()))
-            .find(|&j| cues.killed_by.has_word(s.words[j]));
+            .find(|&j| s.word_in(j, &cues.killed_by));
         if let Some(a) =
             by.and_then(|j| within(&s.actors, j + 1, j + 4).iter().find(actor))
         {
@@ -1007,7 +1056,9 @@ fn find_agent(
     // "هجوم لتنظيم داعش"); the subject right after a verb (VSO).
     let reach = if verb { 4 } else { 2 };
     let possessive = |a: &Placed| {
-        !verb && a.first == last + 1 && s.words[a.first].starts_with('ل')
+        !verb
+            && a.first == last + 1
+            && s.word(a.first).is_some_and(|w| w.starts_with('ل'))
     };
     if let Some(a) = within(&s.actors, last + 1, last + reach)
         .iter()
@@ -1019,7 +1070,7 @@ fn find_agent(
     // "هجوم ... شنه تنظيم الدولة": a light verb with a pronoun after the
     // trigger, then the actor.
     if let Some(j) = (last + 1..(last + 4).min(s.words.len()))
-        .find(|&j| cues.light.has_word(s.words[j]))
+        .find(|&j| s.word_in(j, &cues.light))
     {
         if let Some(a) = within(&s.actors, j + 1, j + 4).iter().find(actor) {
             return found(a);
@@ -1037,7 +1088,7 @@ fn find_agent(
     // antecedent.
     if let Some(r) = (i.saturating_sub(4)..i)
         .rev()
-        .find(|&j| RELATIVES.contains(&s.words[j]))
+        .find(|&j| s.word(j).is_some_and(|w| RELATIVES.contains(&w)))
     {
         if let Some(a) = within(before, r.saturating_sub(4), r)
             .iter()
@@ -1075,7 +1126,7 @@ fn find_agent(
     // قسد ... قبل انتهاء المهلة").
     let far = subject.is_some_and(|a| a.last + 4 < i);
     if ty == EventType::Deadline && (subject.is_none() || far) {
-        if let Some(src) = s.source.filter(|&x| view::can_act(all.get(x))) {
+        if let Some(src) = s.source.filter(|&x| all.is(x, view::can_act)) {
             return Some((src, None));
         }
     }
@@ -1085,7 +1136,7 @@ fn find_agent(
     // The sentence's speaker ("روسيا: سنقصف"), or who it reports
     // ("قالت وزارة الدفاع إنها ستقصف").
     if let Some(sp) =
-        s.speaker.or(s.source).filter(|&x| view::can_act(all.get(x)))
+        s.speaker.or(s.source).filter(|&x| all.is(x, view::can_act))
     {
         return Some((sp, None));
     }
@@ -1093,7 +1144,7 @@ fn find_agent(
     state
         .recent_actors(si, 3)
         .take(20)
-        .find(|&x| view::can_act(all.get(x)))
+        .find(|&x| all.is(x, view::can_act))
         .map(|x| (x, None))
 }
 
@@ -1108,9 +1159,9 @@ fn is_support_free_source(
     !a.prep
         && !is_supported(inp, s, a)
         && (a.first.saturating_sub(1)..a.first)
-            .any(|j| cues.source.has_word(s.words[j]))
+            .any(|j| s.word_in(j, &cues.source))
         && !(a.first.saturating_sub(2)..a.first)
-            .any(|j| cues.target_markers.has_word(s.words[j]))
+            .any(|j| s.word_in(j, &cues.target_markers))
 }
 
 fn find_target(
@@ -1124,8 +1175,9 @@ fn find_target(
 ) -> Option<usize> {
     let cues = &inp.lex.cues;
     let other = |x: usize| {
-        view::can_fight(all.get(x))
-            && agent.is_none_or(|a| !view::same_side(all.get(a), all.get(x)))
+        let Some(e) = all.get(x) else { return false };
+        view::can_fight(e)
+            && agent.is_none_or(|a| !all.is(a, |a| view::same_side(a, e)))
     };
     let clause_end = (last + 1..(last + 1 + TARGET_WINDOW).min(s.words.len()))
         .find(|&j| j > last + 1 && s.clause_break(j - 1, j))
@@ -1134,12 +1186,12 @@ fn find_target(
         .iter()
         .filter(|a| other(a.idx) && !is_supported(inp, s, a))
         .collect();
-    let from = |a: &Placed| a.first > 0 && s.words[a.first - 1] == "من";
+    let from = |a: &Placed| s.prev(a.first) == Some("من");
     if ty == EventType::Casualties {
         // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم", or
         // named before the toll: "لقي ثلاثة عناصر من الشرطة ... حتفهم".
         let killer = (last + 1..clause_end.min(s.words.len()))
-            .find(|&j| cues.killed_by.has_word(s.words[j]))
+            .find(|&j| s.word_in(j, &cues.killed_by))
             .unwrap_or(usize::MAX);
         return after
             .iter()
@@ -1157,7 +1209,7 @@ fn find_target(
         a.prep
             || from(a)
             || (a.first.saturating_sub(2)..a.first)
-                .any(|j| cues.target_markers.has_word(s.words[j]))
+                .any(|j| s.word_in(j, &cues.target_markers))
     };
     if matches!(
         ty,
@@ -1175,7 +1227,7 @@ fn find_target(
         .find(|a| {
             marked(a)
                 && !(a.first.saturating_sub(2)..a.first)
-                    .any(|j| cues.source.has_word(s.words[j]))
+                    .any(|j| s.word_in(j, &cues.source))
         })
         .map(|a| a.idx)
 }
@@ -1196,11 +1248,11 @@ fn fallback_target(
     state: &State,
 ) -> Option<usize> {
     let other = |x: usize| {
-        let e = all.get(x);
+        let Some(e) = all.get(x) else { return false };
         view::can_fight(e)
             && view::entity_type(e) != Some("civilians")
             && view::entity_id(e).is_some()
-            && agent.is_none_or(|a| !view::same_side(all.get(a), e))
+            && agent.is_none_or(|a| !all.is(a, |a| view::same_side(a, e)))
     };
     if ty == EventType::Casualties {
         if let Some((at, _, Some(t))) = state.last_attack {
@@ -1215,7 +1267,7 @@ fn fallback_target(
         last + 1 + TARGET_WINDOW,
     );
     let ally = |a: &Placed| {
-        inp.lex.cues.support.has_word(s.words[a.first])
+        s.word_in(a.first, &inp.lex.cues.support)
             || a.first > last && is_supported(inp, s, a)
     };
     let mut by_distance: Vec<&Placed> =
@@ -1235,8 +1287,8 @@ fn clash_sides(
     last: usize,
 ) -> Option<(usize, usize)> {
     let between = (last + 1..(last + 3).min(s.words.len()))
-        .find(|&j| s.words[j] == "بين");
-    let fighter = |a: &&Placed| view::can_fight(all.get(a.idx));
+        .find(|&j| s.word_is(j, "بين"));
+    let fighter = |a: &&Placed| all.is(a.idx, view::can_fight);
     let pool: Vec<&Placed> = match between {
         Some(j) => {
             within(&s.actors, j + 1, j + 12).iter().filter(fighter).collect()
@@ -1252,8 +1304,7 @@ fn clash_sides(
         }
     };
     let a = pool.first()?;
-    let id = |x: usize| view::entity_id(all.get(x));
-    let b = pool.iter().find(|b| id(b.idx) != id(a.idx))?;
+    let b = pool.iter().find(|b| all.id(b.idx) != all.id(a.idx))?;
     Some((a.idx, b.idx))
 }
 
@@ -1267,7 +1318,7 @@ fn find_place(
 ) -> Option<usize> {
     let after = within(&s.places, last + 1, usize::MAX);
     let before = within(&s.places, 0, i);
-    let precise = |p: &&Placed| !view::is_country(all.get(p.idx));
+    let precise = |p: &&Placed| !all.is(p.idx, view::is_country);
     after
         .iter()
         .find(precise)
@@ -1295,7 +1346,9 @@ fn nearest_time(
     let near = within(&s.times, i.saturating_sub(20), last + 20);
     let firm = near
         .iter()
-        .filter(|t| !view::time_is_open(&inp.times[t.idx]))
+        .filter(|t| {
+            inp.times.get(t.idx).is_some_and(|m| !view::time_is_open(m))
+        })
         .min_by_key(|t| distance(t));
     let open = near.iter().min_by_key(|t| distance(t));
     firm.filter(|f| open.is_none_or(|o| distance(f) <= distance(o) + 6))
@@ -1317,7 +1370,7 @@ fn find_count(
         .or_else(|| {
             // A count with its qualifier may be long: "ما لا يقل عن 35".
             within(&s.counts, i.saturating_sub(12), i).iter().find(|c| {
-                c.last + 1 == i || c.last + 2 == i && s.words[i - 1] == "من"
+                c.last + 1 == i || c.last + 2 == i && s.prev(i) == Some("من")
             })
         })
         .or_else(|| {
@@ -1340,8 +1393,8 @@ fn find_source(
         .iter()
         .find(|a| {
             (a.first.saturating_sub(2)..a.first)
-                .any(|j| cues.source.has_word(s.words[j]))
-                && (view::is_person(all.get(a.idx)) || a.first > 0)
+                .any(|j| s.word_in(j, &cues.source))
+                && (all.is(a.idx, view::is_person) || a.first > 0)
         })
         .map(|a| a.idx)
 }
@@ -1350,6 +1403,6 @@ fn find_source(
 fn find_speaker(s: &Sentence<'_>) -> Option<usize> {
     let a = s.actors.first().filter(|a| a.first == 0)?;
     let after = s.ranges.get(a.last + 1)?;
-    let gap = s.text.get(s.ranges[a.last].end..after.start)?;
+    let gap = s.text.get(s.ranges.get(a.last)?.end..after.start)?;
     gap.contains(':').then_some(a.idx)
 }
