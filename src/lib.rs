@@ -75,6 +75,7 @@ pub mod eval;
 mod event;
 mod extractor;
 mod gazetteer;
+mod hash;
 mod number;
 mod report;
 mod span;

@@ -1,10 +1,12 @@
 //! The event vocabulary (`gazetteers/events.toml`), compiled for lookup.
 
 use super::EventType;
+use crate::hash::{FastMap, FastSet};
+use crate::text::CliticSplit;
 use crate::text::{clitic_splits, normalize};
 use crate::Error;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Which event type a trigger gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,30 +52,64 @@ pub(crate) struct Form {
 }
 
 /// A set of normalized words and multi-word phrases.
+///
+/// Words of a sentence are looked up by their [`WordKeys`]: the ids, in
+/// the lexicon's vocabulary, of the word and of its clitic-stripped
+/// stems, computed once per word. [`WordSet::has_word`] does the same
+/// from a bare string.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordSet {
-    words: HashSet<String>,
-    phrases: Vec<Vec<String>>,
+    words: FastSet<String>,
+    ids: FastSet<u32>,
+    phrases: Vec<Phrase>,
 }
+
+/// A multi-word entry of a [`WordSet`].
+#[derive(Clone, Debug)]
+struct Phrase {
+    /// The first word and, if it has the article, the word without it.
+    first: Vec<String>,
+    /// Vocabulary ids of `first`.
+    first_ids: Vec<u32>,
+    /// The words after the first.
+    rest: Vec<String>,
+}
+
+/// The vocabulary ids of a word and its clitic-stripped stems (only those
+/// the lexicon knows), as [`EventLexicon::keys`] finds them.
+pub(crate) type WordKeys = [u32];
 
 impl WordSet {
     fn new<'a>(items: impl IntoIterator<Item = &'a String>) -> WordSet {
         let mut set = WordSet::default();
         for item in items {
             let n = normalize(item);
-            let parts: Vec<String> =
-                n.as_str().split_whitespace().map(str::to_string).collect();
-            match parts.as_slice() {
-                [] => {}
-                [word] => {
-                    for f in bare_forms(word) {
-                        set.words.insert(f);
-                    }
-                }
-                _ => set.phrases.push(parts),
+            let mut parts = n.as_str().split_whitespace();
+            let Some(first) = parts.next() else { continue };
+            let rest: Vec<String> = parts.map(str::to_string).collect();
+            if rest.is_empty() {
+                set.words.extend(bare_forms(first));
+            } else {
+                set.phrases.push(Phrase {
+                    first: bare_forms(first),
+                    first_ids: Vec::new(),
+                    rest,
+                });
             }
         }
         set
+    }
+
+    /// Gives every word of the set an id in `vocab`.
+    fn intern(&mut self, vocab: &mut FastMap<String, u32>) {
+        let mut id = |w: &String| {
+            let next = vocab.len() as u32;
+            *vocab.entry(w.clone()).or_insert(next)
+        };
+        self.ids = self.words.iter().map(&mut id).collect();
+        for p in &mut self.phrases {
+            p.first_ids = p.first.iter().map(&mut id).collect();
+        }
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -86,32 +122,26 @@ impl WordSet {
             || clitic_splits(word).iter().any(|s| self.words.contains(s.stem))
     }
 
-    /// [`WordSet::has_word`] with the word's clitic splits computed once
-    /// by the caller.
-    pub(crate) fn has_split(
-        &self,
-        word: &str,
-        splits: &[crate::text::CliticSplit<'_>],
-    ) -> bool {
-        self.words.contains(word)
-            || splits.iter().any(|s| self.words.contains(s.stem))
+    /// [`WordSet::has_word`] of a word given by its keys.
+    pub(crate) fn has_keys(&self, keys: &WordKeys) -> bool {
+        keys.iter().any(|k| self.ids.contains(k))
     }
 
-    /// How many words starting at `words[0]` the set matches (0: none).
-    pub(crate) fn match_len(&self, words: &[&str]) -> usize {
-        let Some((first, rest)) = words.split_first() else { return 0 };
-        let mut best = usize::from(self.has_word(first));
+    /// How many words starting at `words[0]` the set matches (0: none);
+    /// `keys` are the keys of `words[0]`.
+    pub(crate) fn match_len(&self, keys: &WordKeys, words: &[&str]) -> usize {
+        let mut best = usize::from(self.has_keys(keys));
         for p in &self.phrases {
-            let Some((head, tail)) = p.split_first() else { continue };
-            if p.len() <= words.len()
-                && p.len() > best
-                && bare_forms(head).iter().any(|f| {
-                    *f == *first
-                        || clitic_splits(first).iter().any(|s| s.stem == f)
-                })
-                && tail.iter().zip(rest).all(|(w, t)| same_word(w, t))
+            let len = p.rest.len() + 1;
+            if len <= words.len()
+                && len > best
+                && p.first_ids.iter().any(|id| keys.contains(id))
+                && p.rest
+                    .iter()
+                    .zip(words.iter().skip(1))
+                    .all(|(w, t)| same_word(w, t))
             {
-                best = p.len();
+                best = len;
             }
         }
         best
@@ -160,7 +190,9 @@ pub(crate) struct Cues {
 #[derive(Clone, Debug)]
 pub(crate) struct EventLexicon {
     pub(crate) entries: Vec<Entry>,
-    forms: HashMap<String, Vec<Form>>,
+    forms: FastMap<String, Vec<Form>>,
+    /// Every word of every word set, numbered.
+    vocab: FastMap<String, u32>,
     pub(crate) cues: Cues,
     pub(crate) air_actors: HashSet<String>,
     pub(crate) referents: Vec<Referent>,
@@ -307,7 +339,7 @@ impl EventLexicon {
         let raw: RawFile = crate::data::parse(file, src)?;
         crate::data::check_version(file, raw.version)?;
         let mut entries = Vec::new();
-        let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
+        let mut forms: FastMap<String, Vec<Form>> = FastMap::default();
         for (i, t) in raw.trigger.iter().enumerate() {
             let label = format!("trigger #{}", i + 1);
             let ty =
@@ -431,9 +463,10 @@ impl EventLexicon {
             people: WordSet::new(&c.people),
             aircraft: WordSet::new(&c.aircraft),
         };
-        Ok(EventLexicon {
+        let mut lex = EventLexicon {
             entries,
             forms,
+            vocab: FastMap::default(),
             cues,
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
@@ -447,14 +480,84 @@ impl EventLexicon {
                     default: r.default.clone(),
                 })
                 .collect(),
-        })
+        };
+        let mut vocab = FastMap::default();
+        for set in lex.word_sets_mut() {
+            set.intern(&mut vocab);
+        }
+        lex.vocab = vocab;
+        Ok(lex)
+    }
+
+    /// Every word set of the lexicon.
+    fn word_sets_mut(&mut self) -> impl Iterator<Item = &mut WordSet> {
+        let c = &mut self.cues;
+        let cues = [
+            &mut c.air,
+            &mut c.ground,
+            &mut c.negation,
+            &mut c.cessation,
+            &mut c.killed_by,
+            &mut c.causal,
+            &mut c.support,
+            &mut c.strike_modifiers,
+            &mut c.future,
+            &mut c.generic,
+            &mut c.disputed,
+            &mut c.source,
+            &mut c.light,
+            &mut c.target_markers,
+            &mut c.people,
+            &mut c.aircraft,
+        ];
+        let entries = self.entries.iter_mut().flat_map(|e| {
+            [
+                &mut e.needs_next,
+                &mut e.needs_prev,
+                &mut e.not_next,
+                &mut e.needs_near,
+            ]
+        });
+        let referents = self.referents.iter_mut().map(|r| &mut r.words);
+        cues.into_iter().chain(entries).chain(referents)
+    }
+
+    /// Appends to `out` the [`WordKeys`] of a word whose clitic splits
+    /// are `splits`: the vocabulary ids of the word and its stems.
+    pub(crate) fn keys(
+        &self,
+        word: &str,
+        splits: &[CliticSplit<'_>],
+        out: &mut Vec<u32>,
+    ) {
+        let start = out.len();
+        let stems = splits.iter().map(|s| s.stem);
+        for w in core::iter::once(word).chain(stems) {
+            if let Some(&id) = self.vocab.get(w) {
+                if !out.get(start..).is_some_and(|seen| seen.contains(&id)) {
+                    out.push(id);
+                }
+            }
+        }
     }
 
     /// The trigger readings of a word: every form it can be, with the
     /// clitic split that found it, least stripped first.
+    #[cfg(test)]
     pub(crate) fn lookup<'w>(&self, word: &'w str) -> Vec<Reading<'_, 'w>> {
         let mut out = Vec::new();
-        for split in clitic_splits(word) {
+        self.readings(&clitic_splits(word), &mut out);
+        out
+    }
+
+    /// The trigger readings of a word whose clitic splits are `splits`
+    /// (every form it can be, least stripped first), appended to `out`.
+    pub(crate) fn readings<'l, 'w>(
+        &'l self,
+        splits: &[CliticSplit<'w>],
+        out: &mut Vec<Reading<'l, 'w>>,
+    ) {
+        for split in splits {
             let Some(forms) = self.forms.get(split.stem) else { continue };
             for form in forms {
                 let verb =
@@ -481,7 +584,6 @@ impl EventLexicon {
                 });
             }
         }
-        out
     }
 }
 
@@ -598,8 +700,46 @@ mod tests {
         assert!(lex.cues.negation.has_word("ولم"));
         assert!(lex.cues.light.has_word("شنه"));
         assert!(lex.cues.light.has_word("يشن"));
-        assert_eq!(lex.cues.aircraft.match_len(&["سلاح", "الجو", "x"]), 2);
-        assert_eq!(lex.cues.aircraft.match_len(&["وسلاح", "الجو"]), 2);
+        let aircraft = &lex.cues.aircraft;
+        let k = keys(&lex, "سلاح");
+        assert_eq!(aircraft.match_len(&k, &["سلاح", "الجو", "x"]), 2);
+        let k = keys(&lex, "وسلاح");
+        assert_eq!(aircraft.match_len(&k, &["وسلاح", "الجو"]), 2);
+        assert_eq!(aircraft.match_len(&k, &["وسلاح"]), 0);
+    }
+
+    fn keys(lex: &EventLexicon, w: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        lex.keys(w, &clitic_splits(w), &mut out);
+        out
+    }
+
+    /// Looking a word up by its keys gives the same answer as by its
+    /// text, for every word of the seed articles and every word set.
+    #[test]
+    fn keys_answer_as_the_words_do() {
+        let mut lex = lex();
+        let text: String = ["000_c6ee0ab9842ab196", "003_75b3902d17d9828a"]
+            .iter()
+            .map(|f| {
+                let path =
+                    format!("{}/seeds/{f}.txt", env!("CARGO_MANIFEST_DIR"));
+                std::fs::read_to_string(path).unwrap()
+            })
+            .collect();
+        let n = normalize(&text);
+        let words: Vec<&str> =
+            crate::text::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
+        let all_keys: Vec<Vec<u32>> =
+            words.iter().map(|w| keys(&lex, w)).collect();
+        let mut hits = 0;
+        for set in lex.word_sets_mut() {
+            for (w, k) in words.iter().zip(&all_keys) {
+                assert_eq!(set.has_keys(k), set.has_word(w), "{w}");
+                hits += usize::from(set.has_keys(k));
+            }
+        }
+        assert!(hits > 100, "{hits}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
-use crate::text::{clitic_splits, words, ChromeKind};
+use crate::text::{clitic_splits, clitic_splits_into, words, ChromeKind};
 use crate::time::TimeMention;
 use core::ops::Range;
 
@@ -49,6 +49,12 @@ struct Sentence<'a> {
     text: &'a str,
     ranges: Vec<Range<usize>>,
     words: Vec<&'a str>,
+    /// The vocabulary keys of every word, one after the other: those of
+    /// word `j` end at `key_ends[j]`.
+    keys: Vec<u32>,
+    key_ends: Vec<usize>,
+    /// The trigger readings of every word.
+    readings: Vec<Vec<Reading<'a, 'a>>>,
     actors: Vec<Placed>,
     places: Vec<Placed>,
     counts: Vec<Placed>,
@@ -104,14 +110,32 @@ impl<'a> Sentence<'a> {
         self.word(j.checked_sub(1)?)
     }
 
+    /// The vocabulary keys of word `j` (none past the end).
+    fn keys(&self, j: usize) -> &[u32] {
+        let start = j
+            .checked_sub(1)
+            .and_then(|k| self.key_ends.get(k))
+            .copied()
+            .unwrap_or(0);
+        let end = self.key_ends.get(j).copied().unwrap_or(start);
+        self.keys.get(start..end).unwrap_or_default()
+    }
+
+    /// The trigger readings of word `j`.
+    fn readings(&self, j: usize) -> &[Reading<'a, 'a>] {
+        self.readings.get(j).map_or(&[], Vec::as_slice)
+    }
+
     /// Whether word `j` (or one of its stems) is in the set.
     fn word_in(&self, j: usize, set: &WordSet) -> bool {
-        self.word(j).is_some_and(|w| set.has_word(w))
+        set.has_keys(self.keys(j))
     }
 
     /// Whether the set matches (a word or a phrase) from word `j` on.
     fn starts(&self, j: usize, set: &WordSet) -> bool {
-        self.words.get(j..).is_some_and(|ws| set.match_len(ws) > 0)
+        self.words
+            .get(j..)
+            .is_some_and(|ws| set.match_len(self.keys(j), ws) > 0)
     }
 
     /// Whether word `j` is `w`.
@@ -284,6 +308,7 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     let first_line =
         p.sentences.iter().find(|s| s.chrome.is_none()).map(|s| s.line);
 
+    let mut splits = Vec::new();
     for (si, s) in p.sentences.iter().enumerate() {
         let skip = matches!(s.chrome, Some(k) if k != ChromeKind::Repeat);
         let in_s =
@@ -305,9 +330,26 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
                 .collect();
             place(text, &ranges, &v)
         };
+        let words: Vec<&str> =
+            ranges.iter().map(|r| text.get(r.clone()).unwrap_or("")).collect();
+        // Each word is analysed once: its clitic splits give its keys in
+        // the vocabulary and its trigger readings.
+        let (mut keys, mut key_ends) = (Vec::new(), Vec::new());
+        let mut readings = Vec::with_capacity(words.len());
+        for &w in &words {
+            clitic_splits_into(w, &mut splits);
+            inp.lex.keys(w, &splits, &mut keys);
+            key_ends.push(keys.len());
+            let mut r = Vec::new();
+            inp.lex.readings(&splits, &mut r);
+            readings.push(r);
+        }
         let mut sent = Sentence {
             text,
-            words: ranges.iter().map(|r| &text[r.clone()]).collect(),
+            words,
+            keys,
+            key_ends,
+            readings,
             actors: pick(&ents, &|i| {
                 inp.entities.get(i).is_some_and(view::is_actor)
             }),
@@ -431,9 +473,9 @@ fn resolve_referents(
         {
             continue;
         }
-        let splits = clitic_splits(w);
+        let keys = s.keys(j);
         let Some(r) =
-            inp.lex.referents.iter().find(|r| r.words.has_split(w, &splits))
+            inp.lex.referents.iter().find(|r| r.words.has_keys(keys))
         else {
             continue;
         };
@@ -530,12 +572,12 @@ fn sentence_events(
     let lex = inp.lex;
     let first_out = out.len();
     let mut i = 0;
-    while let Some(w) = s.word(i) {
+    while i < s.words.len() {
         // The first reading of the word whose conditions hold.
-        let accepted = lex
-            .lookup(w)
-            .into_iter()
-            .find_map(|r| accept(inp, s, i, &r).map(|last| (r, last)));
+        let accepted = s
+            .readings(i)
+            .iter()
+            .find_map(|r| accept(inp, s, i, r).map(|last| (*r, last)));
         let Some((reading, last)) = accepted else {
             i += 1;
             continue;
@@ -695,7 +737,7 @@ fn sentence_events(
             (from..i).any(|j| !s.in_count(j) && s.starts(j, set))
         };
         let negated = before_in(clause, &lex.cues.negation)
-            || s.prev(i).is_some_and(|w| lex.cues.cessation.has_word(w));
+            || i > 0 && s.word_in(i - 1, &lex.cues.cessation);
         let polarity =
             if negated { Polarity::Negative } else { Polarity::Positive };
         let future_prefix =
@@ -704,7 +746,7 @@ fn sentence_events(
             let Some(w) = s.word(j) else { return false };
             let bare = w.strip_prefix('و').unwrap_or(w);
             bare.starts_with('س')
-                && lex.lookup(w).is_empty()
+                && s.readings(j).is_empty()
                 && lex.cues.light.has_word(&bare[2..])
         });
         let tense = if future_prefix
@@ -864,7 +906,7 @@ fn is_generic(
         let Some(w) = s.word(j) else { return false };
         let bare = w.strip_prefix('و').unwrap_or(w);
         bare.starts_with(['ي', 'ت', 'ن'])
-            && lex.cues.light.has_word(w)
+            && s.word_in(j, &lex.cues.light)
             // After لم/لن a present form reads as past or future.
             && !matches!(s.prev(j), Some("لم" | "لن" | "ولم" | "ولن"))
     });
@@ -991,11 +1033,9 @@ fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
     opens_marked
         || a.prep
         || (lo..a.first).any(|j| {
-            s.word(j).is_some_and(|w| {
-                cues.target_markers.has_word(w)
-                    || cues.source.has_word(w)
-                    || cues.support.has_word(w)
-            })
+            s.word_in(j, &cues.target_markers)
+                || s.word_in(j, &cues.source)
+                || s.word_in(j, &cues.support)
         })
         || s.prev(a.first) == Some("من")
 }

@@ -64,7 +64,7 @@ pub use normalize::{normalize, Normalized, QuoteDirection, QuoteMark};
 pub use segment::{clitic_splits, words, CliticSplit, Sentence};
 
 pub(crate) use chrome::{detect_chrome, ChromeHit, ChromeLexicon};
-pub(crate) use segment::split_sentences;
+pub(crate) use segment::{clitic_splits_into, split_sentences};
 
 /// Whether a char belongs to a word: a letter or a digit. Arabic letters
 /// and ASCII are answered without Unicode tables (the common case).

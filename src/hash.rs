@@ -1,0 +1,123 @@
+//! A fast hasher for the tables built from the vocabularies.
+//!
+//! The standard library's SipHash resists collision attacks on tables
+//! whose keys come from the input. The vocabulary tables of hadath are
+//! built once from the data files and only *looked up* with words of the
+//! input: their keys are fixed, so a lookup costs at most a probe along
+//! the fixed collisions of the data, whatever the input. For them a
+//! multiply-rotate hash (in the spirit of the one rustc uses) is several
+//! times cheaper on the short Arabic words that are looked up for every
+//! word of every article. Tables keyed by input (repeated lines, say)
+//! keep the standard hasher.
+
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A `HashMap` with fixed keys from the data, looked up by input words.
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A `HashSet` with fixed keys from the data, looked up by input words.
+pub(crate) type FastSet<K> =
+    std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// Multiply-rotate hashing, eight bytes at a time.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordHasher {
+    state: u64,
+}
+
+const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.state = (self.state ^ word).wrapping_mul(K).rotate_left(26);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            for (d, s) in b.iter_mut().zip(rest) {
+                *d = *s;
+            }
+            // The length keeps "ab" and "ab\0" apart.
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // Spread the high bits, which the table uses least, downwards.
+        self.state.wrapping_mul(K).rotate_left(32)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    fn h(s: &str) -> u64 {
+        BuildHasherDefault::<WordHasher>::default().hash_one(s)
+    }
+
+    #[test]
+    fn distinct_words_hash_apart() {
+        let words = ["قصف", "القصف", "وقصف", "قصفت", "", "a", "a\0", "ab"];
+        let mut hashes: Vec<u64> = words.iter().map(|w| h(w)).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), words.len());
+    }
+
+    #[test]
+    fn maps_find_their_keys() {
+        let mut m: FastMap<String, usize> = FastMap::default();
+        for (i, w) in ["غارة", "غارات", "قصف", "اشتباكات"].iter().enumerate()
+        {
+            m.insert(w.to_string(), i);
+        }
+        assert_eq!(m.get("قصف"), Some(&2));
+        assert_eq!(m.get("قصفت"), None);
+        let s: FastSet<&str> = ["ال", "و"].into_iter().collect();
+        assert!(s.contains("و") && !s.contains("ف"));
+    }
+}
