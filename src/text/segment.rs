@@ -239,6 +239,8 @@ pub struct CliticSplit<'w> {
     pub enclitic: &'w str,
 }
 
+/// The attached pronouns (each ends in a letter that
+/// [`clitic_splits_into`] checks first).
 const ENCLITICS: [&str; 9] =
     ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
 
@@ -277,6 +279,10 @@ pub(crate) fn clitic_splits_into<'w>(
             continue;
         };
         push_split(out, pro, article, rest, "");
+        // Every enclitic ends in one of these letters.
+        if !rest.ends_with(['ا', 'م', 'ن', 'ه', 'ك', 'ي']) {
+            continue;
+        }
         for enc in ENCLITICS {
             if let Some(stem) = rest.strip_suffix(enc) {
                 push_split(out, pro, article, stem, enc);
