@@ -59,7 +59,9 @@ fn toml_error(file: &str, src: &str, e: &toml::de::Error) -> Error {
 /// 1-based line and column (in chars) of a byte offset.
 pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let before = src.get(..offset.min(src.len())).unwrap_or(src);
-    let line = before.matches('\n').count() + 1;
+    // A byte count (vectorized), not a char search: called once per
+    // gazetteer entry while loading.
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
 }

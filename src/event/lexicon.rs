@@ -190,9 +190,8 @@ pub(crate) struct Cues {
 #[derive(Clone, Debug)]
 pub(crate) struct EventLexicon {
     pub(crate) entries: Vec<Entry>,
-    forms: FastMap<String, Vec<Form>>,
-    /// Every word of every word set, numbered.
-    vocab: FastMap<String, u32>,
+    /// Every trigger form and every word of every word set.
+    lexemes: FastMap<String, Lexeme>,
     pub(crate) cues: Cues,
     pub(crate) air_actors: HashSet<String>,
     pub(crate) referents: Vec<Referent>,
@@ -465,8 +464,7 @@ impl EventLexicon {
         };
         let mut lex = EventLexicon {
             entries,
-            forms,
-            vocab: FastMap::default(),
+            lexemes: FastMap::default(),
             cues,
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
@@ -485,7 +483,14 @@ impl EventLexicon {
         for set in lex.word_sets_mut() {
             set.intern(&mut vocab);
         }
-        lex.vocab = vocab;
+        let mut lexemes: FastMap<String, Lexeme> = forms
+            .into_iter()
+            .map(|(w, forms)| (w, Lexeme { id: None, forms }))
+            .collect();
+        for (w, id) in vocab {
+            lexemes.entry(w).or_default().id = Some(id);
+        }
+        lex.lexemes = lexemes;
         Ok(lex)
     }
 
@@ -522,23 +527,56 @@ impl EventLexicon {
         cues.into_iter().chain(entries).chain(referents)
     }
 
-    /// Appends to `out` the [`WordKeys`] of a word whose clitic splits
-    /// are `splits`: the vocabulary ids of the word and its stems.
-    pub(crate) fn keys(
-        &self,
+    /// Analyses a word whose clitic splits are `splits`: appends its
+    /// [`WordKeys`] (the vocabulary ids of the word and its stems) to
+    /// `keys` and its trigger readings (every form it can be, least
+    /// stripped first) to `readings`. One table lookup per stem.
+    pub(crate) fn analyse<'l, 'w>(
+        &'l self,
         word: &str,
-        splits: &[CliticSplit<'_>],
-        out: &mut Vec<u32>,
+        splits: &[CliticSplit<'w>],
+        keys: &mut Vec<u32>,
+        readings: &mut Vec<Reading<'l, 'w>>,
     ) {
-        let start = out.len();
-        let stems = splits.iter().map(|s| s.stem);
-        for w in core::iter::once(word).chain(stems) {
-            if let Some(&id) = self.vocab.get(w) {
-                if !out.get(start..).is_some_and(|seen| seen.contains(&id)) {
-                    out.push(id);
+        let start = keys.len();
+        let add_key = |keys: &mut Vec<u32>, id: Option<u32>| {
+            if let Some(id) = id {
+                if !keys.get(start..).is_some_and(|seen| seen.contains(&id)) {
+                    keys.push(id);
+                }
+            }
+        };
+        // The first split is the whole word, unless the word is too short
+        // to be a stem.
+        if splits.first().is_none_or(|s| s.stem.len() != word.len()) {
+            add_key(keys, self.lexemes.get(word).and_then(|l| l.id));
+        }
+        for split in splits {
+            let Some(lexeme) = self.lexemes.get(split.stem) else { continue };
+            add_key(keys, lexeme.id);
+            for form in &lexeme.forms {
+                if self.reads_as(form, split) {
+                    readings.push(Reading {
+                        form,
+                        proclitics: split.proclitics,
+                        article: split.article,
+                        enclitic: !split.enclitic.is_empty(),
+                    });
                 }
             }
         }
+    }
+
+    /// Whether a form found through a clitic split can be read so.
+    fn reads_as(&self, form: &Form, split: &CliticSplit<'_>) -> bool {
+        let verb = matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
+        // The future prefix goes with present verbs only.
+        let future = split.proclitics.contains('س');
+        let indefinite =
+            self.entries.get(form.entry).is_some_and(|e| e.indefinite);
+        !(verb && split.article
+            || future && form.pos != Pos::PresentVerb
+            || indefinite && split.article)
     }
 
     /// The trigger readings of a word: every form it can be, with the
@@ -546,45 +584,18 @@ impl EventLexicon {
     #[cfg(test)]
     pub(crate) fn lookup<'w>(&self, word: &'w str) -> Vec<Reading<'_, 'w>> {
         let mut out = Vec::new();
-        self.readings(&clitic_splits(word), &mut out);
+        self.analyse(word, &clitic_splits(word), &mut Vec::new(), &mut out);
         out
     }
+}
 
-    /// The trigger readings of a word whose clitic splits are `splits`
-    /// (every form it can be, least stripped first), appended to `out`.
-    pub(crate) fn readings<'l, 'w>(
-        &'l self,
-        splits: &[CliticSplit<'w>],
-        out: &mut Vec<Reading<'l, 'w>>,
-    ) {
-        for split in splits {
-            let Some(forms) = self.forms.get(split.stem) else { continue };
-            for form in forms {
-                let verb =
-                    matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
-                if verb && split.article {
-                    continue;
-                }
-                // The future prefix goes with present verbs only.
-                if split.proclitics.contains('س')
-                    && form.pos != Pos::PresentVerb
-                {
-                    continue;
-                }
-                let indefinite =
-                    self.entries.get(form.entry).is_some_and(|e| e.indefinite);
-                if indefinite && split.article {
-                    continue;
-                }
-                out.push(Reading {
-                    form,
-                    proclitics: split.proclitics,
-                    article: split.article,
-                    enclitic: !split.enclitic.is_empty(),
-                });
-            }
-        }
-    }
+/// What the lexicon knows of a word (or stem).
+#[derive(Clone, Debug, Default)]
+struct Lexeme {
+    /// Its id among the words of the word sets, if it is one.
+    id: Option<u32>,
+    /// The trigger forms it is.
+    forms: Vec<Form>,
 }
 
 /// One way a word can be a trigger.
@@ -710,7 +721,7 @@ mod tests {
 
     fn keys(lex: &EventLexicon, w: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        lex.keys(w, &clitic_splits(w), &mut out);
+        lex.analyse(w, &clitic_splits(w), &mut out, &mut Vec::new());
         out
     }
 

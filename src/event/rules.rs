@@ -338,10 +338,9 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         let mut readings = Vec::with_capacity(words.len());
         for &w in &words {
             clitic_splits_into(w, &mut splits);
-            inp.lex.keys(w, &splits, &mut keys);
-            key_ends.push(keys.len());
             let mut r = Vec::new();
-            inp.lex.readings(&splits, &mut r);
+            inp.lex.analyse(w, &splits, &mut keys, &mut r);
+            key_ends.push(keys.len());
             readings.push(r);
         }
         let mut sent = Sentence {
