@@ -239,8 +239,8 @@ pub struct CliticSplit<'w> {
     pub enclitic: &'w str,
 }
 
-/// The attached pronouns (each ends in a letter that
-/// [`clitic_splits_into`] checks first).
+/// The attached pronouns. None ends another, and each ends in a letter
+/// that [`clitic_splits_into`] checks first.
 const ENCLITICS: [&str; 9] =
     ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
 
@@ -271,6 +271,13 @@ pub(crate) fn clitic_splits_into<'w>(
     out: &mut Vec<CliticSplit<'w>>,
 ) {
     out.clear();
+    // Every reading's remainder is a suffix of the word, so they all end
+    // in the same enclitic, if any (no enclitic ends another).
+    let enclitic = if word.ends_with(['ا', 'م', 'ن', 'ه', 'ك', 'ي']) {
+        ENCLITICS.into_iter().find(|e| word.ends_with(e))
+    } else {
+        None
+    };
     let readings = proclitic_readings(word);
     for &(pro_len, article, stem_start) in readings.as_slice() {
         let (Some(rest), Some(pro)) =
@@ -279,11 +286,7 @@ pub(crate) fn clitic_splits_into<'w>(
             continue;
         };
         push_split(out, pro, article, rest, "");
-        // Every enclitic ends in one of these letters.
-        if !rest.ends_with(['ا', 'م', 'ن', 'ه', 'ك', 'ي']) {
-            continue;
-        }
-        for enc in ENCLITICS {
+        if let Some(enc) = enclitic {
             if let Some(stem) = rest.strip_suffix(enc) {
                 push_split(out, pro, article, stem, enc);
             }
@@ -347,7 +350,8 @@ fn proclitic_readings(word: &str) -> Readings {
             if p > 0 {
                 out.push((p, false, p));
             }
-            if rest.starts_with("ال") {
+            if matches!(rest.as_bytes(), [0xD8, 0xA7, 0xD9, 0x84, ..]) {
+                // ال
                 out.push((p, true, p + 4));
             }
             // لل = ل + ال: the lam of the preposition is followed by the
@@ -386,6 +390,18 @@ fn proclitic_readings(word: &str) -> Readings {
 mod tests {
     use super::*;
     use crate::text::normalize;
+
+    /// `clitic_splits_into` tries one enclitic per word.
+    #[test]
+    fn no_enclitic_ends_another() {
+        for a in ENCLITICS {
+            for b in ENCLITICS {
+                assert!(a == b || !a.ends_with(b), "{a} {b}");
+            }
+        }
+        let article = "ال".as_bytes();
+        assert_eq!(article, [0xD8, 0xA7, 0xD9, 0x84]);
+    }
 
     fn sentences(text: &str) -> Vec<String> {
         let n = normalize(text);
