@@ -256,12 +256,14 @@ fn is_future(toks: &[parse::Tok<'_>]) -> bool {
 }
 
 /// Whether the parser may find an expression at token `i`: most tokens
-/// are words the parser cannot read, or words that are no expression
-/// alone, followed by a word it cannot read ([`vocab`]). A cheap test
+/// are words the parser cannot read, words it reads only after another,
+/// or words that are no expression alone, followed by a word it cannot
+/// read ([`vocab`]). A cheap test
 /// that never rejects a token where [`parse::Parser::parse`] succeeds.
 fn may_begin(toks: &[parse::Tok<'_>], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
     vocab::live(t)
+        && t.class & vocab::NOT_FIRST == 0
         && (toks.get(i + 1).is_some_and(vocab::live) || !vocab::alone_fails(t))
 }
 

@@ -14,6 +14,7 @@ use super::months::{
 use super::num;
 use super::vocab;
 use crate::time::TimeKind;
+use once_cell::sync::Lazy;
 
 /// One token of normalized text.
 #[derive(Clone, Copy, Debug)]
@@ -58,7 +59,7 @@ impl<'a> Forms<'a> {
     }
 
     /// Whether one of the forms is `w`.
-    #[inline]
+    #[inline(always)]
     fn is(&self, w: &str) -> bool {
         self.conj.is_some_and(|f| same(f, w))
             || self.prep.is_some_and(|f| same(f, w))
@@ -139,16 +140,25 @@ fn class(c: char) -> C {
     }
 }
 
+/// [`class`] of every character up to U+07FF (one or two UTF-8 bytes:
+/// ASCII and Arabic), looked up instead of computed.
+static SHORT_CLASS: Lazy<Vec<C>> = Lazy::new(|| {
+    (0..0x800u32).map(|c| char::from_u32(c).map_or(C::Other, class)).collect()
+});
+
 /// The character at byte `i` of `text` (a char boundary) and its class
-/// and length; ASCII and two-byte characters (Arabic) decoded inline.
+/// and length; one- and two-byte characters decoded inline.
 #[inline]
-fn char_at(text: &str, i: usize) -> (C, usize) {
+fn char_at(short_class: &[C], text: &str, i: usize) -> (C, usize) {
     let bytes = text.as_bytes();
+    let short = |c: u32| short_class.get(c as usize).copied();
     match (bytes.get(i), bytes.get(i + 1)) {
-        (Some(&b), _) if b < 0x80 => (class(char::from(b)), 1),
+        (Some(&b), _) if b < 0x80 => {
+            (short(u32::from(b)).unwrap_or(C::Other), 1)
+        }
         (Some(&b0), Some(&b1)) if (0xC2..0xE0).contains(&b0) => {
             let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
-            (char::from_u32(c).map_or(C::Other, class), 2)
+            (short(c).unwrap_or(C::Other), 2)
         }
         _ => {
             let c = text.get(i..).and_then(|s| s.chars().next());
@@ -164,9 +174,10 @@ pub(crate) fn tokenize_into<'a>(
     toks: &mut Vec<Tok<'a>>,
 ) {
     toks.clear();
+    let short_class = SHORT_CLASS.as_slice();
     let mut i = 0;
     while i < text.len() {
-        let (k, n) = char_at(text, i);
+        let (k, n) = char_at(short_class, text, i);
         let start = i;
         i += n;
         if k == C::Space {
@@ -175,7 +186,7 @@ pub(crate) fn tokenize_into<'a>(
         // Letter and digit runs; any other character alone.
         if k != C::Other {
             while i < text.len() {
-                let (k2, n2) = char_at(text, i);
+                let (k2, n2) = char_at(short_class, text, i);
                 if k2 != k {
                     break;
                 }

@@ -713,3 +713,37 @@ fn parser_sources_have_whole_literals_per_line() {
         super::vocab::literals(include_str!("parse.rs")).collect();
     assert!(words.contains(&"منذ") && words.contains(&"الساعه"));
 }
+
+/// No expression begins with a word of `vocab::NEVER_FIRST`: the parser
+/// fails on each before every readable token of the test texts, glued to
+/// it or not.
+#[test]
+fn never_first_words_begin_nothing() {
+    use super::parse::{tokenize, Parser};
+    let texts = corpus();
+    for w in super::vocab::NEVER_FIRST {
+        let first = tokenize(w, 0)[0];
+        assert_eq!(tokenize(w, 0).len(), 1);
+        for text in &texts {
+            let n = crate::normalize(text);
+            let toks = tokenize(n.as_str(), 100);
+            for j in 0..toks.len() {
+                if !super::vocab::live(&toks[j]) {
+                    continue;
+                }
+                for gap in [0, 1] {
+                    let mut t = first;
+                    t.end = toks[j].start - gap;
+                    t.start = t.end - w.len();
+                    let mut probe = vec![t];
+                    probe.extend_from_slice(&toks[j..]);
+                    assert!(
+                        Parser::new(&probe).parse(0).is_none(),
+                        "`{w}` before `{}` in {text}",
+                        toks[j].s
+                    );
+                }
+            }
+        }
+    }
+}

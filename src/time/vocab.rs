@@ -49,6 +49,19 @@ pub(crate) const HIJRI: u8 = 8;
 pub(crate) const WEEKDAY: u8 = 16;
 /// A first word of a part of the day.
 pub(crate) const DAY_PART: u8 = 32;
+/// A word the parser reads only after another (of the word itself, not
+/// of its forms): see [`NEVER_FIRST`].
+pub(crate) const NOT_FIRST: u8 = 64;
+
+/// Frequent words and punctuation that the parser's lists hold only
+/// after a word already read: `,` and `.` (`أيار، 2017`), `/`, `-`,
+/// `)`, `:` (paired months, numeric dates, clock times, GMT), `التي`,
+/// `الذي`, `اللي` (before a direction word), `علي` (before a clock) and
+/// `الا` (`الا ربع`). None is a name of a table or a number, so no
+/// expression begins with one; `tests.rs` checks each before every
+/// readable token of the test texts.
+pub(crate) const NEVER_FIRST: &[&str] =
+    &[",", ".", "/", "-", ")", ":", "التي", "الذي", "اللي", "علي", "الا"];
 
 /// A small, fast, non-cryptographic hasher (the multiply-rotate scheme of
 /// rustc's `FxHasher`) for the short words of the time tables; the keys
@@ -102,10 +115,13 @@ pub(crate) fn literals(src: &str) -> impl Iterator<Item = &str> {
     src.lines().flat_map(|line| line.split('"').skip(1).step_by(2))
 }
 
+/// Words with their class bits.
+type Classes = HashMap<String, u8, WordHash>;
+
 /// Every word the parser reads, with its class bits.
-static WORDS: Lazy<HashMap<String, u8, WordHash>> = Lazy::new(|| {
-    let mut map: HashMap<String, u8, WordHash> = HashMap::default();
-    let add = |map: &mut HashMap<String, u8, WordHash>, w: &str, bit: u8| {
+static WORDS: Lazy<Classes> = Lazy::new(|| {
+    let mut map: Classes = HashMap::default();
+    let add = |map: &mut Classes, w: &str, bit: u8| {
         *map.entry(w.to_string()).or_default() |= bit;
     };
     let words = [include_str!("parse.rs"), include_str!("num.rs")]
@@ -140,6 +156,9 @@ static WORDS: Lazy<HashMap<String, u8, WordHash>> = Lazy::new(|| {
     for w in &num {
         add(&mut map, w, NUM);
     }
+    for w in NEVER_FIRST {
+        add(&mut map, w, NOT_FIRST);
+    }
     // A token `للعام` has the form `العام`.
     let lil: Vec<(String, u8)> = map
         .iter()
@@ -154,12 +173,56 @@ static WORDS: Lazy<HashMap<String, u8, WordHash>> = Lazy::new(|| {
     map
 });
 
+/// Bits of a Bloom filter over [`WORDS`] (one hash), so that most words
+/// of a text, which are none of them, cost one bit test.
+const BLOOM_BITS: usize = 1 << 16;
+
+/// The Bloom filter's bit index of a word: one multiply over its length
+/// and first and last eight bytes.
+#[inline]
+fn bloom_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
+        _ => {
+            let mut a = [0u8; 8];
+            for (d, s) in a.iter_mut().zip(b) {
+                *d = *s;
+            }
+            (u64::from_le_bytes(a), 0)
+        }
+    };
+    let x = head ^ tail.rotate_left(29) ^ (b.len() as u64);
+    // The high bits are the best mixed.
+    (x.wrapping_mul(WordHasher::K) >> (64 - BLOOM_BITS.trailing_zeros()))
+        as usize
+}
+
+/// [`WORDS`] and its Bloom filter, as 64-bit words.
+static FILTER: Lazy<(&'static Classes, Vec<u64>)> = Lazy::new(|| {
+    let mut bits = vec![0u64; BLOOM_BITS / 64];
+    for w in WORDS.keys() {
+        let b = bloom_bit(w);
+        if let Some(x) = bits.get_mut(b / 64) {
+            *x |= 1 << (b % 64);
+        }
+    }
+    (&*WORDS, bits)
+});
+
 /// The class bits of a word: the union over its forms (itself, without
 /// a conjunction `و`/`ف`, without a preposition `ب`/`ل`/`ك` as well).
 pub(crate) fn class(w: &str) -> u8 {
-    let map = &*WORDS;
-    let get = |k: &str| map.get(k).copied().unwrap_or(0);
-    let mut bits = get(w);
+    let (map, bloom) = &*FILTER;
+    let get = |k: &str| {
+        let b = bloom_bit(k);
+        if bloom.get(b / 64).is_some_and(|x| x & (1 << (b % 64)) != 0) {
+            map.get(k).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    };
+    let mut bits = 0;
     // Forms are suffixes.
     let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
     if a.len() < w.len() {
@@ -168,7 +231,8 @@ pub(crate) fn class(w: &str) -> u8 {
     if let Some(b) = a.strip_prefix(['ب', 'ل', 'ك']) {
         bits |= get(b);
     }
-    bits
+    // `NOT_FIRST` is of the word itself.
+    (bits & !NOT_FIRST) | get(w)
 }
 
 /// Whether the parser may read a token at all: a class or digits.
