@@ -21,6 +21,7 @@ mod months;
 mod num;
 mod parse;
 mod resolve;
+mod vocab;
 
 use crate::document::Loc;
 use crate::extractor::Prepared;
@@ -254,20 +255,42 @@ fn is_future(toks: &[parse::Tok<'_>]) -> bool {
     })
 }
 
-/// All time expressions of a normalized text range.
-fn scan(
-    text: &str,
+/// Whether the parser may find an expression at token `i`: most tokens
+/// are words the parser cannot read, words it reads only after another,
+/// or words that are no expression alone, followed by a word it cannot
+/// read ([`vocab`]). A cheap test
+/// that never rejects a token where [`parse::Parser::parse`] succeeds.
+fn may_begin(toks: &[parse::Tok<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    vocab::live(t)
+        && t.class & vocab::NOT_FIRST == 0
+        && (toks.get(i + 1).is_some_and(vocab::live) || !vocab::alone_fails(t))
+}
+
+/// All time expressions of a normalized text range, appended to `out`;
+/// `toks` is a reused token buffer.
+fn scan<'a>(
+    text: &'a str,
     base: usize,
     anchor: Option<NaiveDateTime>,
-) -> Vec<(core::ops::Range<usize>, TimeValue)> {
-    let toks = parse::tokenize(text, base);
-    let future = is_future(&toks);
-    let parser = parse::Parser::new(&toks);
-    let mut out = Vec::new();
+    toks: &mut Vec<parse::Tok<'a>>,
+    out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
+) {
+    parse::tokenize_into(text, base, toks);
+    let toks = toks.as_slice();
+    // Whether the sentence speaks about the future: read at its first
+    // expression.
+    let mut future = None;
+    let parser = parse::Parser::new(toks);
     let mut i = 0;
     while i < toks.len() {
+        if !may_begin(toks, i) {
+            i += 1;
+            continue;
+        }
         match parser.parse(i) {
             Some((p, end)) if end > i => {
+                let future = *future.get_or_insert_with(|| is_future(toks));
                 let value = resolve::resolve(&p, anchor, future);
                 let (s, e) = match (toks.get(i), toks.get(end - 1)) {
                     (Some(a), Some(b)) => (a.start, b.end),
@@ -279,7 +302,6 @@ fn scan(
             _ => i += 1,
         }
     }
-    out
 }
 
 /// Parses a whole string as one time expression (the string is
@@ -326,6 +348,9 @@ pub fn parse_time(
     let first = toks.iter().position(|t| !skip(t))?;
     let last = toks.iter().rposition(|t| !skip(t))?;
     for start in [first, 0] {
+        if !may_begin(&toks, start) {
+            continue;
+        }
         if let Some((p, end)) = parser.parse(start) {
             if end > last {
                 return Some(resolve::resolve(&p, anchor, future));
@@ -339,9 +364,13 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
     let anchor = p.date.map(|d| d.datetime());
     let text = p.norm.as_str();
     let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let mut found = Vec::new();
     for s in &p.sentences {
         let Some(sent) = text.get(s.norm.clone()) else { continue };
-        for (r, value) in scan(sent, s.norm.start, anchor) {
+        found.clear();
+        scan(sent, s.norm.start, anchor, &mut toks, &mut found);
+        for (r, value) in found.drain(..) {
             out.push(TimeMention { loc: p.loc(r), value });
         }
     }

@@ -12,7 +12,9 @@
     clippy::panic
 )]
 
+use super::vocab::{self, WordHash};
 use once_cell::sync::Lazy;
+use std::collections::HashMap;
 
 /// Gregorian month names: (month number, names). Multi-word names are
 /// written with single spaces.
@@ -73,12 +75,15 @@ const DAY_PARTS: &[(u32, u32, &[&str])] = &[
 pub(crate) struct Table {
     /// (value, normalized words of one name).
     pub(crate) entries: Vec<(u32, Vec<String>)>,
-    /// Entry indices by first word, in entry order.
-    pub(crate) by_first: std::collections::HashMap<String, Vec<usize>>,
+    /// Entry indices by first word, in entry order. A first word `ال..`
+    /// is also filed under `لل..`, the token whose form it is (`لليوم`).
+    pub(crate) by_first: HashMap<String, Vec<usize>, WordHash>,
+    /// The table's class bit in [`super::vocab::class`].
+    pub(crate) bit: u8,
 }
 
 impl Table {
-    fn build(src: &[(u32, &[&str])]) -> Table {
+    fn build(src: &[(u32, &[&str])], bit: u8) -> Table {
         let mut entries = Vec::new();
         for &(v, names) in src {
             for name in names {
@@ -90,29 +95,32 @@ impl Table {
         }
         // Longest names first, so `كانون الثاني` beats `كانون`.
         entries.sort_by_key(|e| core::cmp::Reverse(e.1.len()));
-        let mut by_first: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>, WordHash> =
+            HashMap::default();
         for (k, (_, words)) in entries.iter().enumerate() {
             if let Some(w) = words.first() {
                 by_first.entry(w.clone()).or_default().push(k);
+                if let Some(rest) = w.strip_prefix("ال") {
+                    by_first.entry(format!("لل{rest}")).or_default().push(k);
+                }
             }
         }
-        Table { entries, by_first }
+        Table { entries, by_first, bit }
     }
 }
 
 pub(crate) static GREGORIAN_MONTHS: Lazy<Table> =
-    Lazy::new(|| Table::build(GREGORIAN));
+    Lazy::new(|| Table::build(GREGORIAN, vocab::GREGORIAN));
 pub(crate) static HIJRI_MONTHS: Lazy<Table> =
-    Lazy::new(|| Table::build(HIJRI));
+    Lazy::new(|| Table::build(HIJRI, vocab::HIJRI));
 pub(crate) static WEEKDAY_NAMES: Lazy<Table> =
-    Lazy::new(|| Table::build(WEEKDAYS));
+    Lazy::new(|| Table::build(WEEKDAYS, vocab::WEEKDAY));
 
 /// Parts of the day: value = first hour * 100 + last hour.
 pub(crate) static DAY_PART_NAMES: Lazy<Table> = Lazy::new(|| {
     let src: Vec<(u32, &[&str])> =
         DAY_PARTS.iter().map(|&(a, b, n)| (a * 100 + b, n)).collect();
-    Table::build(&src)
+    Table::build(&src, vocab::DAY_PART)
 });
 
 /// Words that make a following clock hour afternoon/evening, or morning.

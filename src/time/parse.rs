@@ -12,96 +12,203 @@ use super::months::{
     HIJRI_MONTHS, PAST, WEEKDAY_NAMES,
 };
 use super::num;
+use super::vocab;
 use crate::time::TimeKind;
+use once_cell::sync::Lazy;
 
 /// One token of normalized text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok<'a> {
     /// The token text.
     pub(crate) s: &'a str,
     /// Normalized byte range.
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// Forms without proclitics (`بايلول` → `ايلول`, `للعام` → `العام`).
-    forms: Vec<String>,
+    /// Forms without proclitics (`بايلول` → `ايلول`, `للعام` → `العام`),
+    /// as slices of `s`.
+    forms: Forms<'a>,
+    /// What the parser may read the token as ([`vocab::class`] bits):
+    /// a token without [`vocab::WORD`] matches no word list.
+    pub(crate) class: u8,
+}
+
+/// The proclitic-free forms of a word: without a conjunction `و`/`ف`
+/// (`conj`), then without a preposition `ب`/`ل`/`ك` (`prep`), and for
+/// `لل` + rest the form `ال` + rest (kept as the rest, `lil`). Only
+/// words of three letters or more have forms, and only forms of two
+/// letters or more count.
+#[derive(Clone, Copy, Debug, Default)]
+struct Forms<'a> {
+    conj: Option<&'a str>,
+    prep: Option<&'a str>,
+    lil: Option<&'a str>,
+}
+
+impl<'a> Forms<'a> {
+    fn of(w: &'a str) -> Forms<'a> {
+        let two = |s: &str| s.chars().nth(1).is_some();
+        if w.chars().nth(2).is_none() {
+            return Forms::default();
+        }
+        let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        let conj = (a.len() < w.len() && two(a)).then_some(a);
+        let Some(b) = a.strip_prefix(['ب', 'ل', 'ك']) else {
+            return Forms { conj, prep: None, lil: None };
+        };
+        Forms { conj, prep: two(b).then_some(b), lil: a.strip_prefix("لل") }
+    }
+
+    /// Whether one of the forms is `w`.
+    #[inline(always)]
+    fn is(&self, w: &str) -> bool {
+        self.conj.is_some_and(|f| same(f, w))
+            || self.prep.is_some_and(|f| same(f, w))
+            || self.lil.is_some_and(|r| w.strip_prefix("ال") == Some(r))
+    }
+}
+
+/// String equality, inlined: the words compared are short and mostly
+/// differ in length, where a call to `memcmp` would cost more than the
+/// comparison.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 impl Tok<'_> {
     /// Whether one of the token's forms is `w`.
+    #[inline]
     fn is(&self, w: &str) -> bool {
-        self.s == w || self.forms.iter().any(|f| f == w)
+        self.known() && self.is_known(w)
     }
 
+    /// Whether the token may be a word of the parser's lists.
+    #[inline]
+    fn known(&self) -> bool {
+        self.class & vocab::WORD != 0
+    }
+
+    /// A token the parser cannot read, for probing it.
+    pub(crate) fn inert() -> Tok<'static> {
+        Tok { s: "", start: 0, end: 0, forms: Forms::default(), class: 0 }
+    }
+
+    /// [`Tok::is`] for a known token.
+    #[inline]
+    fn is_known(&self, w: &str) -> bool {
+        same(self.s, w) || self.forms.is(w)
+    }
+
+    #[inline]
     fn is_any(&self, ws: &[String]) -> bool {
-        ws.iter().any(|w| self.is(w))
+        self.known() && ws.iter().any(|w| self.is_known(w))
     }
 
+    #[inline]
     fn is_one_of(&self, ws: &[&str]) -> bool {
-        ws.iter().any(|w| self.is(w))
+        self.known() && ws.iter().any(|w| self.is_known(w))
     }
-}
-
-/// Proclitic-free forms of a word.
-fn forms(w: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if w.chars().count() < 3 {
-        return out;
-    }
-    let mut push = |s: &str| {
-        if s.chars().count() >= 2 && s != w && !out.iter().any(|o| o == s) {
-            out.push(s.to_string());
-        }
-    };
-    let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-    push(a);
-    if let Some(b) = a.strip_prefix(['ب', 'ل', 'ك']) {
-        push(b);
-        if let Some(rest) = a.strip_prefix("لل") {
-            push(&format!("ال{rest}"));
-        }
-    }
-    out
 }
 
 /// Splits a normalized range into tokens: letter runs, digit runs and
 /// single other characters; white space separates.
 pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
-    #[derive(PartialEq, Clone, Copy)]
-    enum C {
-        Letter,
-        Digit,
-        Space,
-        Other,
-    }
-    fn class(c: char) -> C {
-        if c.is_ascii_digit() {
-            C::Digit
-        } else if crate::text::is_letter(c) {
-            C::Letter
-        } else if c.is_whitespace() {
-            C::Space
-        } else {
-            C::Other
-        }
-    }
     let mut toks = Vec::new();
-    let mut cur: Option<(usize, C)> = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let k = class(c);
-        if let Some((s, ck)) = cur {
-            if ck == k && k != C::Other {
-                continue;
-            }
-            let w = text.get(s..i).unwrap_or_default();
-            let f = if ck == C::Letter { forms(w) } else { Vec::new() };
-            toks.push(Tok { s: w, start: base + s, end: base + i, forms: f });
-            cur = None;
+    tokenize_into(text, base, &mut toks);
+    toks
+}
+
+/// The class of a character for the tokenizer.
+#[derive(PartialEq, Clone, Copy)]
+enum C {
+    Letter,
+    Digit,
+    Space,
+    Other,
+}
+
+#[inline]
+fn class(c: char) -> C {
+    if c.is_ascii_digit() {
+        C::Digit
+    } else if crate::text::is_letter(c) {
+        C::Letter
+    } else if c.is_whitespace() {
+        C::Space
+    } else {
+        C::Other
+    }
+}
+
+/// [`class`] of every character up to U+07FF (one or two UTF-8 bytes:
+/// ASCII and Arabic), looked up instead of computed.
+static SHORT_CLASS: Lazy<Vec<C>> = Lazy::new(|| {
+    (0..0x800u32).map(|c| char::from_u32(c).map_or(C::Other, class)).collect()
+});
+
+/// The character at byte `i` of `text` (a char boundary) and its class
+/// and length; one- and two-byte characters decoded inline.
+#[inline]
+fn char_at(short_class: &[C], text: &str, i: usize) -> (C, usize) {
+    let bytes = text.as_bytes();
+    let short = |c: u32| short_class.get(c as usize).copied();
+    match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(&b), _) if b < 0x80 => {
+            (short(u32::from(b)).unwrap_or(C::Other), 1)
         }
-        if k != C::Space {
-            cur = Some((i, k));
+        (Some(&b0), Some(&b1)) if (0xC2..0xE0).contains(&b0) => {
+            let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            (short(c).unwrap_or(C::Other), 2)
+        }
+        _ => {
+            let c = text.get(i..).and_then(|s| s.chars().next());
+            c.map_or((C::Space, 1), |c| (class(c), c.len_utf8()))
         }
     }
-    toks
+}
+
+/// [`tokenize`] into a reused buffer (cleared first).
+pub(crate) fn tokenize_into<'a>(
+    text: &'a str,
+    base: usize,
+    toks: &mut Vec<Tok<'a>>,
+) {
+    toks.clear();
+    let short_class = SHORT_CLASS.as_slice();
+    let mut i = 0;
+    while i < text.len() {
+        let (k, n) = char_at(short_class, text, i);
+        let start = i;
+        i += n;
+        if k == C::Space {
+            continue;
+        }
+        // Letter and digit runs; any other character alone.
+        if k != C::Other {
+            while i < text.len() {
+                let (k2, n2) = char_at(short_class, text, i);
+                if k2 != k {
+                    break;
+                }
+                i += n2;
+            }
+        }
+        let w = text.get(start..i).unwrap_or_default();
+        let class = vocab::class(w);
+        // Forms are only compared for words of the parser's lists.
+        let forms = if k == C::Letter && class & vocab::WORD != 0 {
+            Forms::of(w)
+        } else {
+            Forms::default()
+        };
+        toks.push(Tok {
+            s: w,
+            start: base + start,
+            end: base + i,
+            forms,
+            class,
+        });
+    }
 }
 
 /// A calendar unit.
@@ -238,39 +345,63 @@ type P<T> = Option<(T, usize)>;
 
 fn table_at(table: &Table, toks: &[Tok<'_>], i: usize) -> P<u32> {
     // Only entries whose first word the token can be: its text, without
-    // a conjunction, or one of its clitic-free forms.
+    // a conjunction, or one of its clitic-free forms (`لل..` is filed
+    // under its `ال..` names too). More candidates than these are
+    // harmless: the match below is exact, in entry order.
     let t = toks.get(i)?;
-    let mut candidates: Vec<usize> = Vec::new();
-    let keys = core::iter::once(t.s)
-        .chain(t.s.strip_prefix('و'))
-        .chain(t.forms.iter().map(String::as_str));
-    for key in keys {
-        if let Some(ks) = table.by_first.get(key) {
-            candidates.extend(ks);
-        }
+    if t.class & table.bit == 0 {
+        // Not the first word of a name of this table.
+        return None;
     }
-    candidates.sort_unstable();
-    candidates.dedup();
-    let entries = candidates.iter().filter_map(|&k| table.entries.get(k));
-    'entries: for (v, words) in entries {
-        for (k, w) in words.iter().enumerate() {
+    let a = t.s.strip_prefix(['و', 'ف']).unwrap_or(t.s);
+    let b = a.strip_prefix(['ب', 'ل', 'ك']);
+    let lists = [Some(t.s), (a.len() < t.s.len()).then_some(a), b]
+        .map(|k| k.and_then(|k| table.by_first.get(k)).map_or(&[][..], |v| v));
+    // The candidates in entry order, each once: a merge of the lists.
+    let mut next = 0;
+    while let Some(k) = lists
+        .iter()
+        .filter_map(|l| l.iter().copied().find(|&k| k >= next))
+        .min()
+    {
+        next = k + 1;
+        let Some((v, words)) = table.entries.get(k) else { break };
+        let matches = words.iter().enumerate().all(|(k, w)| {
             match toks.get(i + k) {
                 // A two-letter name (`آب`) only with `و`: `باب` is a door.
-                Some(t)
-                    if k == 0
-                        && w.chars().nth(2).is_none()
-                        && (t.s == w
-                            || t.s.strip_prefix('و') == Some(w.as_str())) => {
+                Some(t) if k == 0 && w.chars().nth(2).is_none() => {
+                    t.s == w || t.s.strip_prefix('و') == Some(w.as_str())
                 }
-                Some(t) if k == 0 && w.chars().nth(2).is_some() && t.is(w) => {
-                }
-                Some(t) if k > 0 && t.s == w => {}
-                _ => continue 'entries,
+                Some(t) if k == 0 => t.is(w),
+                Some(t) => t.s == w,
+                None => false,
             }
+        });
+        if matches {
+            return Some((*v, i + words.len()));
         }
-        return Some((*v, i + words.len()));
     }
     None
+}
+
+/// Up to four words, without allocating.
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    buf: [&'a str; 4],
+    n: usize,
+}
+
+impl<'a> core::ops::Deref for Words<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        self.buf.get(..self.n).unwrap_or_default()
+    }
+}
+
+impl core::ops::DerefMut for Words<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        self.buf.get_mut(..self.n).unwrap_or_default()
+    }
 }
 
 const AMBIGUOUS_MONTHS: &[&str] = &["اب", "ماي", "صفر", "رجب"];
@@ -280,14 +411,17 @@ impl<'t, 'a> Parser<'t, 'a> {
         Parser { toks }
     }
 
+    #[inline]
     fn t(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
 
+    #[inline]
     fn is(&self, i: usize, ws: &[&str]) -> bool {
         self.t(i).is_some_and(|t| t.is_one_of(ws))
     }
 
+    #[inline]
     fn is_in(&self, i: usize, ws: &[String]) -> bool {
         self.t(i).is_some_and(|t| t.is_any(ws))
     }
@@ -298,14 +432,28 @@ impl<'t, 'a> Parser<'t, 'a> {
             && matches!((self.t(i - 1), self.t(i)), (Some(a), Some(b)) if a.end == b.start)
     }
 
-    fn words(&self, i: usize) -> Vec<&'a str> {
-        self.toks
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take(4)
-            .map(|t| t.s)
-            .collect()
+    /// [`Parser::words`] if the number reader may read the first
+    /// ([`vocab::NUM`]) or it is digits; else none.
+    fn number_words(&self, i: usize) -> Words<'a> {
+        match self.t(i) {
+            Some(t)
+                if t.class & vocab::NUM != 0 || num::digits(t.s).is_some() =>
+            {
+                self.words(i)
+            }
+            _ => Words { buf: [""; 4], n: 0 },
+        }
+    }
+
+    /// The texts of up to four tokens from `i`, for the number reader.
+    fn words(&self, i: usize) -> Words<'a> {
+        let mut w = Words { buf: [""; 4], n: 0 };
+        let toks = self.toks.get(i..).unwrap_or_default();
+        for (d, t) in w.buf.iter_mut().zip(toks) {
+            *d = t.s;
+            w.n += 1;
+        }
+        w
     }
 
     fn number(&self, i: usize) -> P<u32> {
@@ -425,7 +573,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return None;
         }
-        let words = self.words(i);
+        let words = self.number_words(i);
         let (d, n) = num::ordinal_day(&words)?;
         Some((d, i + n))
     }
@@ -499,7 +647,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// A month number after `شهر`: digits, a cardinal (`شهر عشرة`) or an
     /// ordinal after `الشهر` (`الشهر الثامن`).
     fn month_number(&self, i: usize, j: usize) -> P<u32> {
-        let words = self.words(j);
+        let words = self.number_words(j);
         let (m, n) = if self.is(i, &["الشهر"]) {
             num::ordinal_day(&words)?
         } else {
@@ -745,7 +893,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return None;
         }
-        let words = self.words(i);
+        let words = self.number_words(i);
         let (n, c) = num::cardinal(&words)?;
         let (u, _) = self.unit_word(i + c)?;
         if self.t(i + c).is_some_and(|t| t.s.starts_with("ال")) {
@@ -1432,10 +1580,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                 let k0 = self.skip(j + 1, &["ال"]);
                 let words = self.words(k0);
                 let (n, c) = num::cardinal(&words).or_else(|| {
-                    let w: Vec<&str> = words
-                        .iter()
-                        .map(|w| w.strip_prefix("ال").unwrap_or(w))
-                        .collect();
+                    let mut w = words;
+                    for x in w.iter_mut() {
+                        *x = x.strip_prefix("ال").unwrap_or(x);
+                    }
                     num::cardinal(&w)
                 })?;
                 (u, n, k0 + c)
@@ -1510,7 +1658,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         // `الدقيقة 10`, `الدقيقة الثالثة`: a minute of the current hour.
         if self.is(i, &["الدقيقه"]) {
-            let words = self.words(i + 1);
+            let words = self.number_words(i + 1);
             if let Some((m, n)) =
                 num::ordinal_day(&words).or_else(|| num::cardinal(&words))
             {

@@ -636,3 +636,114 @@ fn since_a_time_after_the_document_date_stays_in_order() {
     let v = parse_time("منذ فبراير 2017", a).unwrap();
     assert_eq!(v.to_iso().as_deref(), Some("2017-06-01"));
 }
+
+/// Every text of the test material: the seeds, the articles and the
+/// texts of the peer suites, each also with clitics and punctuation
+/// around it.
+fn corpus() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    let files = |dir: &str, ext: &str| {
+        let mut v: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut out: Vec<String> = Vec::new();
+    for dir in ["seeds", "tests/articles"] {
+        out.extend(files(dir, "txt").iter().map(|p| read(p)));
+    }
+    for p in files("tests/peer", "json") {
+        let v: serde_json::Value = serde_json::from_str(&read(&p)).unwrap();
+        for case in v.as_array().unwrap() {
+            if let Some(t) = case["text"].as_str() {
+                out.push(t.to_string());
+                out.push(format!("و{t}"));
+                out.push(format!("، {t}، ثم"));
+                out.push(format!("قصف ({t}) قرب"));
+            }
+        }
+    }
+    out
+}
+
+/// The shortcuts of `vocab.rs` (tokens the parser cannot read, words
+/// that are no expression alone) never skip a token where the parser
+/// finds an expression.
+#[test]
+fn may_begin_never_skips_an_expression() {
+    let mut found = 0;
+    for text in corpus() {
+        let n = crate::normalize(&text);
+        let toks = super::parse::tokenize(n.as_str(), 0);
+        let p = super::parse::Parser::new(&toks);
+        for i in 0..toks.len() {
+            if p.parse(i).is_some_and(|(_, end)| end > i) {
+                found += 1;
+                assert!(
+                    super::may_begin(&toks, i),
+                    "skipped `{}` (token {i}) in {text}",
+                    toks[i].s
+                );
+            }
+        }
+    }
+    assert!(found > 1000, "{found}");
+}
+
+/// The vocabulary is harvested from the string literals of `parse.rs`
+/// and `num.rs` line by line: every line must hold whole literals.
+#[test]
+fn parser_sources_have_whole_literals_per_line() {
+    for src in [include_str!("parse.rs"), include_str!("num.rs")] {
+        for line in src.lines() {
+            assert!(
+                line.matches('"').count() % 2 == 0
+                    && !line.contains("\\\"")
+                    && !line.contains("r\"")
+                    && !line.contains("r#\""),
+                "{line}"
+            );
+        }
+    }
+    let words: Vec<&str> =
+        super::vocab::literals(include_str!("parse.rs")).collect();
+    assert!(words.contains(&"منذ") && words.contains(&"الساعه"));
+}
+
+/// No expression begins with a word of `vocab::NEVER_FIRST`: the parser
+/// fails on each before every readable token of the test texts, glued to
+/// it or not.
+#[test]
+fn never_first_words_begin_nothing() {
+    use super::parse::{tokenize, Parser};
+    let texts = corpus();
+    for w in super::vocab::NEVER_FIRST {
+        let first = tokenize(w, 0)[0];
+        assert_eq!(tokenize(w, 0).len(), 1);
+        for text in &texts {
+            let n = crate::normalize(text);
+            let toks = tokenize(n.as_str(), 100);
+            for j in 0..toks.len() {
+                if !super::vocab::live(&toks[j]) {
+                    continue;
+                }
+                for gap in [0, 1] {
+                    let mut t = first;
+                    t.end = toks[j].start - gap;
+                    t.start = t.end - w.len();
+                    let mut probe = vec![t];
+                    probe.extend_from_slice(&toks[j..]);
+                    assert!(
+                        Parser::new(&probe).parse(0).is_none(),
+                        "`{w}` before `{}` in {text}",
+                        toks[j].s
+                    );
+                }
+            }
+        }
+    }
+}

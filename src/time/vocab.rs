@@ -1,0 +1,270 @@
+//! The words the parser reads, so that it can skip most tokens of a
+//! text without trying them.
+//!
+//! The parser accepts a token in a few ways only: by a word of one of
+//! its literal word lists (`self.is(i, &["منذ", ..])`, also the
+//! direction and clock-part lists of `months.rs`), by a word of a
+//! vocabulary table (month, weekday and day-part names), by the number
+//! reader (`num.rs`: digits and number words, also after a stripped
+//! `و`, `لل` or article), or as digits. Rather than list those words a
+//! second time, [`class`] harvests them from the code and tables
+//! themselves: every string literal of `parse.rs` and `num.rs` (read with
+//! `include_str!`) and every word of the tables, with the clitic forms
+//! the parser reads. That is more than the parser needs (it also holds
+//! test strings), which costs nothing but a parse attempt.
+//!
+//! A token with no class and no digits (most words of a text) matches
+//! nothing in the parser: it cannot begin an expression, and where the
+//! parser reads it inside one, every test fails on it as on any other
+//! such token. So a word that cannot be an expression on its own, before
+//! such a token, can begin none there ([`alone_fails`], found by running
+//! the parser on every word once). `tests.rs` checks both shortcuts
+//! against the plain parser over every test text.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use super::months::{
+    Table, CLOCK_PART_WORDS, DAY_PART_NAMES, FUTURE, GREGORIAN_MONTHS,
+    HIJRI_MONTHS, PAST, WEEKDAY_NAMES,
+};
+use super::parse::{self, Tok};
+use once_cell::sync::Lazy;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A word of the parser's word lists (or of a table, any position).
+pub(crate) const WORD: u8 = 1;
+/// A word the number reader may read (also without a leading `و`, `لل`
+/// or article, as some callers strip them).
+pub(crate) const NUM: u8 = 2;
+/// A first word of a Gregorian month name.
+pub(crate) const GREGORIAN: u8 = 4;
+/// A first word of a Hijri month name.
+pub(crate) const HIJRI: u8 = 8;
+/// A first word of a weekday name.
+pub(crate) const WEEKDAY: u8 = 16;
+/// A first word of a part of the day.
+pub(crate) const DAY_PART: u8 = 32;
+/// A word the parser reads only after another (of the word itself, not
+/// of its forms): see [`NEVER_FIRST`].
+pub(crate) const NOT_FIRST: u8 = 64;
+
+/// Frequent words and punctuation that the parser's lists hold only
+/// after a word already read: `,` and `.` (`أيار، 2017`), `/`, `-`,
+/// `)`, `:` (paired months, numeric dates, clock times, GMT), `التي`,
+/// `الذي`, `اللي` (before a direction word), `علي` (before a clock) and
+/// `الا` (`الا ربع`). None is a name of a table or a number, so no
+/// expression begins with one; `tests.rs` checks each before every
+/// readable token of the test texts.
+pub(crate) const NEVER_FIRST: &[&str] =
+    &[",", ".", "/", "-", ")", ":", "التي", "الذي", "اللي", "علي", "الا"];
+
+/// A small, fast, non-cryptographic hasher (the multiply-rotate scheme of
+/// rustc's `FxHasher`) for the short words of the time tables; the keys
+/// are fixed words of the crate, not input, so flooding is not a concern.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.add(u64::from_le_bytes(a));
+        }
+        let mut a = [0u8; 8];
+        for (d, s) in a.iter_mut().zip(chunks.remainder()) {
+            *d = *s;
+        }
+        self.add(u64::from_le_bytes(a));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `BuildHasher` of [`WordHasher`].
+pub(crate) type WordHash = BuildHasherDefault<WordHasher>;
+
+/// The string literals of a Rust source text (the word lists need no
+/// escapes, and `tests.rs` checks every line holds whole literals).
+pub(crate) fn literals(src: &str) -> impl Iterator<Item = &str> {
+    // Literals are the odd-numbered pieces between quotes.
+    src.lines().flat_map(|line| line.split('"').skip(1).step_by(2))
+}
+
+/// Words with their class bits.
+type Classes = HashMap<String, u8, WordHash>;
+
+/// Every word the parser reads, with its class bits.
+static WORDS: Lazy<Classes> = Lazy::new(|| {
+    let mut map: Classes = HashMap::default();
+    let add = |map: &mut Classes, w: &str, bit: u8| {
+        *map.entry(w.to_string()).or_default() |= bit;
+    };
+    let words = [include_str!("parse.rs"), include_str!("num.rs")]
+        .into_iter()
+        .flat_map(literals)
+        .chain(CLOCK_PART_WORDS.iter().map(|(w, _)| w.as_str()))
+        .chain(PAST.iter().chain(FUTURE.iter()).map(String::as_str));
+    for w in words {
+        add(&mut map, w, WORD);
+    }
+    let tables: [&Table; 4] =
+        [&GREGORIAN_MONTHS, &HIJRI_MONTHS, &WEEKDAY_NAMES, &DAY_PART_NAMES];
+    for t in tables {
+        for (_, ws) in &t.entries {
+            for w in ws {
+                add(&mut map, w, WORD);
+            }
+        }
+        // The keys also hold the `لل..` forms of `ال..` names.
+        for k in t.by_first.keys() {
+            add(&mut map, k, t.bit);
+        }
+    }
+    // The number reader strips an article and a feminine ending
+    // (`الثالثه` is read as `ثالث`); some callers first strip a `و`, a
+    // `لل` or an article.
+    let num: Vec<String> = literals(include_str!("num.rs"))
+        .flat_map(|x| [x.to_string(), format!("{x}ه")])
+        .flat_map(|x| [format!("ال{x}"), x])
+        .flat_map(|x| [format!("و{x}"), format!("لل{x}"), format!("ال{x}"), x])
+        .collect();
+    for w in &num {
+        add(&mut map, w, NUM);
+    }
+    for w in NEVER_FIRST {
+        add(&mut map, w, NOT_FIRST);
+    }
+    // A token `للعام` has the form `العام`.
+    let lil: Vec<(String, u8)> = map
+        .iter()
+        .filter(|(_, &bits)| bits & WORD != 0)
+        .filter_map(|(w, _)| {
+            Some((format!("لل{}", w.strip_prefix("ال")?), WORD))
+        })
+        .collect();
+    for (w, bit) in lil {
+        add(&mut map, &w, bit);
+    }
+    map
+});
+
+/// Bits of a Bloom filter over [`WORDS`] (one hash), so that most words
+/// of a text, which are none of them, cost one bit test.
+const BLOOM_BITS: usize = 1 << 16;
+
+/// The Bloom filter's bit index of a word: one multiply over its length
+/// and first and last eight bytes.
+#[inline]
+fn bloom_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
+        _ => {
+            let mut a = [0u8; 8];
+            for (d, s) in a.iter_mut().zip(b) {
+                *d = *s;
+            }
+            (u64::from_le_bytes(a), 0)
+        }
+    };
+    let x = head ^ tail.rotate_left(29) ^ (b.len() as u64);
+    // The high bits are the best mixed.
+    (x.wrapping_mul(WordHasher::K) >> (64 - BLOOM_BITS.trailing_zeros()))
+        as usize
+}
+
+/// [`WORDS`] and its Bloom filter, as 64-bit words.
+static FILTER: Lazy<(&'static Classes, Vec<u64>)> = Lazy::new(|| {
+    let mut bits = vec![0u64; BLOOM_BITS / 64];
+    for w in WORDS.keys() {
+        let b = bloom_bit(w);
+        if let Some(x) = bits.get_mut(b / 64) {
+            *x |= 1 << (b % 64);
+        }
+    }
+    (&*WORDS, bits)
+});
+
+/// The class bits of a word: the union over its forms (itself, without
+/// a conjunction `و`/`ف`, without a preposition `ب`/`ل`/`ك` as well).
+pub(crate) fn class(w: &str) -> u8 {
+    let (map, bloom) = &*FILTER;
+    let get = |k: &str| {
+        let b = bloom_bit(k);
+        if bloom.get(b / 64).is_some_and(|x| x & (1 << (b % 64)) != 0) {
+            map.get(k).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    };
+    let mut bits = 0;
+    // Forms are suffixes.
+    let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    if a.len() < w.len() {
+        bits |= get(a);
+    }
+    if let Some(b) = a.strip_prefix(['ب', 'ل', 'ك']) {
+        bits |= get(b);
+    }
+    // `NOT_FIRST` is of the word itself.
+    (bits & !NOT_FIRST) | get(w)
+}
+
+/// Whether the parser may read a token at all: a class or digits.
+#[inline]
+pub(crate) fn live(t: &Tok<'_>) -> bool {
+    t.class != 0 || t.s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Words that are no time expression on their own: the parser fails on
+/// each of them followed by a token it cannot read.
+static ALONE_FAILS: Lazy<HashSet<&'static str, WordHash>> = Lazy::new(|| {
+    let mut set = HashSet::default();
+    let inert = Tok::inert();
+    for w in WORDS.keys() {
+        let toks = parse::tokenize(w, 0);
+        let [t] = toks.as_slice() else { continue };
+        if t.s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            // A number may be a year, which looks at the word before.
+            continue;
+        }
+        let probe = [*t, inert];
+        let parsed = parse::Parser::new(&probe).parse(0);
+        if parsed.is_none_or(|(_, end)| end == 0) {
+            set.insert(w.as_str());
+        }
+    }
+    set
+});
+
+/// Whether the parser certainly fails at a token followed by a token it
+/// cannot read (see [`live`]), or by nothing.
+#[inline]
+pub(crate) fn alone_fails(t: &Tok<'_>) -> bool {
+    ALONE_FAILS.contains(t.s)
+}
