@@ -34,7 +34,7 @@ use super::months::{
 use super::parse::{self, Tok};
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// A word of the parser's word lists (or of a table, any position).
 pub(crate) const WORD: u8 = 1;
@@ -63,50 +63,9 @@ pub(crate) const NOT_FIRST: u8 = 64;
 pub(crate) const NEVER_FIRST: &[&str] =
     &[",", ".", "/", "-", ")", ":", "التي", "الذي", "اللي", "علي", "الا"];
 
-/// A small, fast, non-cryptographic hasher (the multiply-rotate scheme of
-/// rustc's `FxHasher`) for the short words of the time tables; the keys
-/// are fixed words of the crate, not input, so flooding is not a concern.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    #[inline]
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            self.add(u64::from_le_bytes(a));
-        }
-        let mut a = [0u8; 8];
-        for (d, s) in a.iter_mut().zip(chunks.remainder()) {
-            *d = *s;
-        }
-        self.add(u64::from_le_bytes(a));
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// `BuildHasher` of [`WordHasher`].
-pub(crate) type WordHash = BuildHasherDefault<WordHasher>;
+/// The crate's hasher for tables keyed by fixed words (see
+/// `crate::hash`).
+pub(crate) type WordHash = BuildHasherDefault<crate::hash::WordHasher>;
 
 /// The string literals of a Rust source text (the word lists need no
 /// escapes, and `tests.rs` checks every line holds whole literals).
@@ -194,7 +153,7 @@ fn bloom_bit(w: &str) -> usize {
     };
     let x = head ^ tail.rotate_left(29) ^ (b.len() as u64);
     // The high bits are the best mixed.
-    (x.wrapping_mul(WordHasher::K) >> (64 - BLOOM_BITS.trailing_zeros()))
+    (x.wrapping_mul(crate::hash::MULTIPLIER) >> (64 - BLOOM_BITS.trailing_zeros()))
         as usize
 }
 
