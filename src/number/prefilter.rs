@@ -22,7 +22,7 @@ use super::vocabulary as voc;
 use super::{DUAL_CLITICS, DUAL_ENDINGS, NAYYIF};
 use core::hash::{BuildHasherDefault, Hasher};
 use once_cell::sync::Lazy;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A fast hasher for short words (the vocabulary is fixed, so no
 /// protection against chosen collisions is needed): eight bytes at a
@@ -80,29 +80,30 @@ fn word_hash(w: &str) -> u64 {
     h.finish()
 }
 
-/// A set of words with a bit filter in front: most words of a text are
-/// not in the set, and two bit tests reject nearly all of them before
-/// any comparison of bytes.
-pub(crate) struct WordSet {
-    /// 2^16 bits, two set per word (from two parts of its hash).
+/// A map from words with a bit filter in front: most words of a text are
+/// not keys, and two bit tests reject nearly all of them before any
+/// probe or comparison of bytes.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap<V> {
+    /// 2^16 bits, two set per key (from two parts of its hash).
     bits: Vec<u64>,
-    words: HashSet<String, WordHash>,
+    pub(crate) map: HashMap<String, V, WordHash>,
 }
 
-impl WordSet {
+impl<V> WordMap<V> {
     const BITS: usize = 1 << 16;
 
-    fn new(words: HashSet<String, WordHash>) -> WordSet {
+    /// The map of `map`'s entries.
+    pub(crate) fn new(map: HashMap<String, V, WordHash>) -> WordMap<V> {
         let mut bits = vec![0u64; Self::BITS / 64];
-        for w in &words {
-            let h = word_hash(w);
-            for i in Self::bit_indices(h) {
+        for w in map.keys() {
+            for i in Self::bit_indices(word_hash(w)) {
                 if let Some(x) = bits.get_mut(i / 64) {
                     *x |= 1 << (i % 64);
                 }
             }
         }
-        WordSet { bits, words }
+        WordMap { bits, map }
     }
 
     /// The two filter bits of a hash (its top bits mix best).
@@ -110,18 +111,30 @@ impl WordSet {
         [(h >> 48) as usize, ((h >> 32) & 0xFFFF) as usize]
     }
 
-    /// Whether `w` is in the set.
-    pub(crate) fn contains(&self, w: &str) -> bool {
+    /// The value of `w`.
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
         let h = word_hash(w);
-        Self::bit_indices(h).iter().all(|&i| {
+        let maybe = Self::bit_indices(h).iter().all(|&i| {
             self.bits.get(i / 64).is_some_and(|x| x & (1 << (i % 64)) != 0)
-        }) && self.words.contains(w)
+        });
+        if maybe {
+            self.map.get(w)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `w` is a key.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
     }
 }
 
 /// Every word (letters only) a reader can take as the first word of a
 /// number, with its clitics.
-pub(crate) static STARTS: Lazy<WordSet> = Lazy::new(|| {
+pub(crate) static STARTS: Lazy<WordMap<()>> = Lazy::new(|| {
     let mut s: HashSet<String, WordHash> = HashSet::default();
     let with = |set: &mut HashSet<String, WordHash>, cls: &[&str], w: &str| {
         for cl in cls {
@@ -151,7 +164,7 @@ pub(crate) static STARTS: Lazy<WordSet> = Lazy::new(|| {
         }
     }
     with(&mut s, &["", "و"], NAYYIF);
-    WordSet::new(s)
+    WordMap::new(s.into_iter().map(|w| (w, ())).collect())
 });
 
 /// Whether a number (or a dual count) may start at the word start `pos`,
