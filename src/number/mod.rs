@@ -256,9 +256,20 @@ fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
 /// The ends of the run of letters and of the run of word chars that
 /// start at `pos`.
 fn word_ends(text: &str, pos: usize) -> (usize, usize) {
+    let b = text.as_bytes();
     let mut letters_end = None;
     let mut i = pos;
-    while let Some((c, len)) = char_at(text, i) {
+    loop {
+        // The Arabic letters U+0621..U+063A and U+0641..U+064A, read from
+        // the bytes: letters and word chars.
+        if matches!(
+            (b.get(i), b.get(i + 1)),
+            (Some(0xD8), Some(0xA1..=0xBA)) | (Some(0xD9), Some(0x81..=0x8A))
+        ) {
+            i += 2;
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else { break };
         if !is_word_char(c) {
             break;
         }

@@ -151,6 +151,21 @@ fn spaced_digits(s: &str) -> Option<f64> {
 /// for durations (`قبل 10 أيام`, `منذ ثلاثة أعوام`) and ordinal days
 /// (`الثالث من`).
 pub(crate) fn parse_at(text: &str, pos: usize) -> Option<Parsed> {
+    let may = text.is_char_boundary(pos)
+        && super::prefilter::may_start(
+            text,
+            pos,
+            pos + letters(text, pos).len(),
+        );
+    if may {
+        read_at(text, pos)
+    } else {
+        None
+    }
+}
+
+/// [`parse_at`] without the prefilter (every word is read).
+pub(super) fn read_at(text: &str, pos: usize) -> Option<Parsed> {
     if !text.is_char_boundary(pos) {
         return None;
     }

@@ -73,11 +73,28 @@ impl Hasher for WordHasher {
 /// Builds [`WordHasher`]s.
 pub(crate) type WordHash = BuildHasherDefault<WordHasher>;
 
-/// The hash of a word, as [`WordHasher`] computes it.
-fn word_hash(w: &str) -> u64 {
-    let mut h = WordHasher::default();
-    h.write(w.as_bytes());
-    h.finish()
+/// A quick hash of a word for the bit filter, in constant time: its
+/// length and its first and last eight bytes (a collision only costs a
+/// map lookup).
+#[inline]
+fn filter_hash(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let n = b.len();
+    let eight = |r: Option<&[u8]>| {
+        u64::from_le_bytes(
+            r.and_then(|r| r.try_into().ok()).unwrap_or_default(),
+        )
+    };
+    let (head, tail) = if n >= 8 {
+        (eight(b.get(..8)), eight(b.get(n - 8..)))
+    } else {
+        let v = b.iter().rev().fold(0u64, |v, &x| (v << 8) | u64::from(x));
+        (v, 0)
+    };
+    let h = head.wrapping_mul(WordHasher::K)
+        ^ tail.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ n as u64;
+    h.wrapping_mul(WordHasher::K)
 }
 
 /// A map from words with a bit filter in front: most words of a text are
@@ -97,7 +114,7 @@ impl<V> WordMap<V> {
     pub(crate) fn new(map: HashMap<String, V, WordHash>) -> WordMap<V> {
         let mut bits = vec![0u64; Self::BITS / 64];
         for w in map.keys() {
-            for i in Self::bit_indices(word_hash(w)) {
+            for i in Self::bit_indices(filter_hash(w)) {
                 if let Some(x) = bits.get_mut(i / 64) {
                     *x |= 1 << (i % 64);
                 }
@@ -114,7 +131,7 @@ impl<V> WordMap<V> {
     /// The value of `w`.
     #[inline]
     pub(crate) fn get(&self, w: &str) -> Option<&V> {
-        let h = word_hash(w);
+        let h = filter_hash(w);
         let maybe = Self::bit_indices(h).iter().all(|&i| {
             self.bits.get(i / 64).is_some_and(|x| x & (1 << (i % 64)) != 0)
         });
