@@ -184,6 +184,9 @@ pub(crate) struct Context {
     pub(crate) between: WordSet,
     /// Groups of normalized interchangeable word forms.
     pub(crate) variants: Vec<Vec<String>>,
+    /// The words a proclitic strip looks for: the locative words, the
+    /// classifiers, unknown-place classifiers and demonym heads.
+    pub(crate) known: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -236,7 +239,7 @@ impl Context {
             .map(|(k, v)| (norm_name(&k), v))
             .collect();
         directions.sort_by_key(|d| core::cmp::Reverse(d.0.len()));
-        Ok(Context {
+        let mut ctx = Context {
             locative: norm_set(raw.locative),
             agentive_before_from: norm_set(raw.agentive_before_from),
             classifiers: norm_set(raw.classifiers),
@@ -252,7 +255,20 @@ impl Context {
                 .into_iter()
                 .map(|v| v.forms.iter().map(|f| norm_name(f)).collect())
                 .collect(),
-        })
+            known: WordSet::default(),
+        };
+        ctx.known = [
+            &ctx.locative,
+            &ctx.classifiers,
+            &ctx.unknown_classifiers,
+            &ctx.force_heads,
+            &ctx.place_heads,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        Ok(ctx)
     }
 }
 

@@ -311,15 +311,17 @@ impl Matcher {
         let mut cands = Vec::new();
         let mut spots = Vec::new();
         let mut i = 0;
-        while let Some((c, len)) = char_at(text, i) {
-            if !is_word_char(c) {
+        while i < text.len() {
+            let (word, len) = class_at(text, i);
+            if !word {
                 i += len;
                 continue;
             }
             let ws = i;
             i += len;
-            while let Some((c, len)) = char_at(text, i) {
-                if !is_word_char(c) {
+            loop {
+                let (word, len) = class_at(text, i);
+                if !word {
                     break;
                 }
                 i += len;
@@ -450,6 +452,24 @@ fn odd_spots(
                 spots.push(start..end);
             }
         }
+    }
+}
+
+/// Whether the char at byte `pos` is a word char ([`is_word_char`]), and
+/// its length (0 at the end of the text). ASCII and the Arabic letters
+/// are read from the bytes.
+#[inline(always)]
+fn class_at(text: &str, pos: usize) -> (bool, usize) {
+    let b = text.as_bytes();
+    let (Some(&b0), b1) = (b.get(pos), b.get(pos + 1).copied()) else {
+        return (false, 0);
+    };
+    match (b0, b1) {
+        (0..=0x7F, _) => (b0.is_ascii_alphanumeric(), 1),
+        // U+0621..U+063F and U+0640..U+064A.
+        (0xD8, Some(0xA1..=0xBF)) | (0xD9, Some(0x80..=0x8A)) => (true, 2),
+        _ => char_at(text, pos)
+            .map_or((false, 1), |(c, len)| (is_word_char(c), len)),
     }
 }
 

@@ -251,7 +251,7 @@ fn resolve(
         let s = w.text;
         s.starts_with("ال")
             && (s.ends_with('ي') || s.ends_with("يه"))
-            && s.chars().count() >= 5
+            && s.chars().nth(4).is_some()
             && !ctx.directions.iter().any(|(d, _)| d == s)
     });
     let uses: Vec<_> = c

@@ -53,13 +53,7 @@ fn strip_proclitics<'t>(
     w: &'t str,
     ctx: &super::Context,
 ) -> (Cow<'t, str>, usize) {
-    let known = |s: &str| {
-        ctx.locative.contains(s)
-            || ctx.classifiers.contains(s)
-            || ctx.unknown_classifiers.contains(s)
-            || ctx.force_heads.contains(s)
-            || ctx.place_heads.contains(s)
-    };
+    let known = |s: &str| ctx.known.contains(s);
     if known(w) {
         return (Cow::Borrowed(w), 0);
     }
@@ -269,7 +263,7 @@ pub(crate) fn demonym(
             break;
         }
         let adjective = ctx.between.contains(head.text)
-            || (head.text.chars().count() >= 4
+            || (head.text.chars().nth(3).is_some()
                 && !ctx.locative.contains(head.text)
                 && (head.text.ends_with("يه") || head.text.ends_with('ي')));
         if !adjective {
@@ -349,7 +343,7 @@ pub(crate) fn unknown_places(
         let good = |n: &Word<'_>| {
             !overlaps(n.start, n.end)
                 && !ctx.not_names.contains(n.text)
-                && n.text.chars().count() >= 2
+                && n.text.chars().nth(1).is_some()
                 && n.text
                     .chars()
                     .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
