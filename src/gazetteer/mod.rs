@@ -310,11 +310,10 @@ fn resolve(
 /// Among claimants: drop any that is an ancestor of another, then keep the
 /// one valid the longest (the first on ties).
 pub(crate) fn most_specific(g: &Gazetteer, pool: &[usize]) -> Option<usize> {
-    let specific: Vec<usize> = pool
+    let specific = pool
         .iter()
         .copied()
-        .filter(|&a| !pool.iter().any(|&b| b != a && g.is_ancestor(a, b)))
-        .collect();
+        .filter(|&a| !pool.iter().any(|&b| b != a && g.is_ancestor(a, b)));
     let mut best: Option<usize> = None;
     for i in specific {
         let days = |e: &Entry| e.window_days(g.horizon);
