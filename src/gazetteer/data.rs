@@ -8,6 +8,7 @@
 
 use super::matcher::Matcher;
 use crate::data::line_col;
+use crate::number::WordHash;
 use crate::{normalize, Error};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -162,23 +163,30 @@ impl Entry {
     }
 }
 
+/// A set of normalized words, hashed with a hash fast on short words (the
+/// matcher looks up several per name hit).
+pub(crate) type WordSet = HashSet<String, WordHash>;
+
 /// The context vocabulary of the matcher (`gazetteers/context.toml`),
 /// normalized.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Context {
-    pub(crate) locative: HashSet<String>,
-    pub(crate) agentive_before_from: HashSet<String>,
-    pub(crate) classifiers: HashSet<String>,
-    pub(crate) unknown_classifiers: HashSet<String>,
-    pub(crate) name_prefixes: HashSet<String>,
-    pub(crate) not_names: HashSet<String>,
+    pub(crate) locative: WordSet,
+    pub(crate) agentive_before_from: WordSet,
+    pub(crate) classifiers: WordSet,
+    pub(crate) unknown_classifiers: WordSet,
+    pub(crate) name_prefixes: WordSet,
+    pub(crate) not_names: WordSet,
     /// (normalized phrase, canonical direction), longest first.
     pub(crate) directions: Vec<(String, String)>,
-    pub(crate) force_heads: HashSet<String>,
-    pub(crate) place_heads: HashSet<String>,
-    pub(crate) between: HashSet<String>,
+    pub(crate) force_heads: WordSet,
+    pub(crate) place_heads: WordSet,
+    pub(crate) between: WordSet,
     /// Groups of normalized interchangeable word forms.
     pub(crate) variants: Vec<Vec<String>>,
+    /// The words a proclitic strip looks for: the locative words, the
+    /// classifiers, unknown-place classifiers and demonym heads.
+    pub(crate) known: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -217,7 +225,7 @@ pub(crate) fn norm_name(s: &str) -> String {
     n.as_str().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn norm_set(v: Vec<String>) -> HashSet<String> {
+fn norm_set(v: Vec<String>) -> WordSet {
     v.iter().map(|s| norm_name(s)).filter(|s| !s.is_empty()).collect()
 }
 
@@ -231,7 +239,7 @@ impl Context {
             .map(|(k, v)| (norm_name(&k), v))
             .collect();
         directions.sort_by_key(|d| core::cmp::Reverse(d.0.len()));
-        Ok(Context {
+        let mut ctx = Context {
             locative: norm_set(raw.locative),
             agentive_before_from: norm_set(raw.agentive_before_from),
             classifiers: norm_set(raw.classifiers),
@@ -247,7 +255,20 @@ impl Context {
                 .into_iter()
                 .map(|v| v.forms.iter().map(|f| norm_name(f)).collect())
                 .collect(),
-        })
+            known: WordSet::default(),
+        };
+        ctx.known = [
+            &ctx.locative,
+            &ctx.classifiers,
+            &ctx.unknown_classifiers,
+            &ctx.force_heads,
+            &ctx.place_heads,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        Ok(ctx)
     }
 }
 

@@ -132,13 +132,14 @@ pub struct Entity {
 /// Finds the entities of a prepared document, sorted by start.
 pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     let text = p.norm.as_str();
-    let cands = g.matcher.candidates(text);
+    let scan = g.matcher.scan(text);
+    let cands = &scan.cands;
     let mut out: Vec<Entity> = Vec::new();
     let mut last_end = 0;
     // Names and demonyms, leftmost-longest: a candidate is tried only
     // if it starts after the last accepted mention; a demonym reading
     // (`طائرة روسية`) is tried before a name reading of the same word.
-    for c in &cands {
+    for c in cands {
         if c.word_start < last_end {
             continue;
         }
@@ -164,7 +165,7 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     // A village not in the gazetteer never overlaps a known mention
     // ("قرية بدعم سورية" is support, not a village named "بدعم").
     // Nor another such phrase: the leftmost wins ("قرية وقرية ...").
-    let mut candidates = phrases::unknown_places(p, g, &out);
+    let mut candidates = phrases::unknown_places(p, g, &out, &scan.spots);
     candidates.sort_by_key(|u| (u.norm.start, core::cmp::Reverse(u.norm.end)));
     let mut unknown: Vec<Entity> = Vec::new();
     for u in candidates {
@@ -223,20 +224,20 @@ pub(crate) fn entity_for(
 fn resolve(
     p: &Prepared<'_>,
     g: &Gazetteer,
-    c: &Cand,
+    c: &Cand<'_>,
     after: Option<EntityKind>,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
     let prefix = text.get(c.word_start..c.start).unwrap_or("");
     let prev = phrases::prev_word_ctx(text, c.word_start, ctx);
-    let prev_base = prev.as_ref().map(|w| w.base.as_str()).unwrap_or("");
+    let prev_base = prev.as_ref().map(|w| &*w.base).unwrap_or("");
     // `من` is locative unless an agentive noun stands before it
     // (`بدعم من روسيا`).
     let agentive_from = prev_base == "من"
         && prev.as_ref().is_some_and(|w| {
             phrases::prev_word(text, w.start)
-                .is_some_and(|x| ctx.agentive_before_from.contains(&x.text))
+                .is_some_and(|x| ctx.agentive_before_from.contains(x.text))
         });
     let coordinated_place =
         prefix.starts_with('و') && after == Some(EntityKind::Place);
@@ -247,15 +248,14 @@ fn resolve(
             || ctx.classifiers.contains(prev_base));
     let next = phrases::next_word(text, c.end);
     let followed_by_adjective = next.as_ref().is_some_and(|w| {
-        let s = w.text.as_str();
+        let s = w.text;
         s.starts_with("ال")
             && (s.ends_with('ي') || s.ends_with("يه"))
-            && s.chars().count() >= 5
+            && s.chars().nth(4).is_some()
             && !ctx.directions.iter().any(|(d, _)| d == s)
     });
     let uses: Vec<_> = c
-        .uses
-        .iter()
+        .uses()
         .filter(|u| matches!(u.class, Class::Name | Class::Contracted))
         .filter(|u| match u.strength {
             Strength::Plain => true,
@@ -298,7 +298,7 @@ fn resolve(
     pool.dedup();
     g.keep_valid_on(&mut pool, p.date.map(|d| d.date()));
     let classifier = prev.as_ref().filter(|w| {
-        kind == EntityKind::Place && ctx.classifiers.contains(&w.base)
+        kind == EntityKind::Place && ctx.classifiers.contains(&*w.base)
     });
     if let Some(w) = classifier {
         return phrases::place_phrase(p, g, c, &pool, w);
@@ -310,11 +310,10 @@ fn resolve(
 /// Among claimants: drop any that is an ancestor of another, then keep the
 /// one valid the longest (the first on ties).
 pub(crate) fn most_specific(g: &Gazetteer, pool: &[usize]) -> Option<usize> {
-    let specific: Vec<usize> = pool
+    let specific = pool
         .iter()
         .copied()
-        .filter(|&a| !pool.iter().any(|&b| b != a && g.is_ancestor(a, b)))
-        .collect();
+        .filter(|&a| !pool.iter().any(|&b| b != a && g.is_ancestor(a, b)));
     let mut best: Option<usize> = None;
     for i in specific {
         let days = |e: &Entry| e.window_days(g.horizon);

@@ -13,14 +13,15 @@ use super::{
     entity_for, most_specific, Entity, EntityForm, EntityKind, Gazetteer,
 };
 use crate::extractor::Prepared;
+use std::borrow::Cow;
 
 /// A neighbouring word of the normalized text.
 #[derive(Clone, Debug)]
-pub(crate) struct Word {
+pub(crate) struct Word<'t> {
     /// The whole word, with its proclitics.
-    pub(crate) text: String,
+    pub(crate) text: &'t str,
     /// The word without proclitics (`بريف` → `ريف`, `للقوات` → `القوات`).
-    pub(crate) base: String,
+    pub(crate) base: Cow<'t, str>,
     /// Normalized start of the word and of its base.
     pub(crate) start: usize,
     pub(crate) base_start: usize,
@@ -29,29 +30,32 @@ pub(crate) struct Word {
 
 use super::matcher::is_word_char;
 
-fn word_at(
-    text: &str,
+fn word_at<'t>(
+    text: &'t str,
     start: usize,
     end: usize,
     ctx: &super::Context,
-) -> Word {
+) -> Word<'t> {
     let w = text.get(start..end).unwrap_or("");
     let (base, off) = strip_proclitics(w, ctx);
-    Word { text: w.to_string(), base, start, base_start: start + off, end }
+    Word { text: w, base, start, base_start: start + off, end }
+}
+
+/// A word read without the context vocabulary: its base is all of it.
+fn plain_word(text: &str, start: usize, end: usize) -> Word<'_> {
+    let w = text.get(start..end).unwrap_or("");
+    Word { text: w, base: Cow::Borrowed(w), start, base_start: start, end }
 }
 
 /// The word's base: the longest proclitic strip (و/ف, then ب/ل/ك, with لل
 /// read as ل + ال) whose rest is a known context word; else the word.
-fn strip_proclitics(w: &str, ctx: &super::Context) -> (String, usize) {
-    let known = |s: &str| {
-        ctx.locative.contains(s)
-            || ctx.classifiers.contains(s)
-            || ctx.unknown_classifiers.contains(s)
-            || ctx.force_heads.contains(s)
-            || ctx.place_heads.contains(s)
-    };
+fn strip_proclitics<'t>(
+    w: &'t str,
+    ctx: &super::Context,
+) -> (Cow<'t, str>, usize) {
+    let known = |s: &str| ctx.known.contains(s);
     if known(w) {
-        return (w.to_string(), 0);
+        return (Cow::Borrowed(w), 0);
     }
     let mut off = 0;
     let mut rest = w;
@@ -64,11 +68,11 @@ fn strip_proclitics(w: &str, ctx: &super::Context) -> (String, usize) {
                 if let Some(r2) = r.strip_prefix('ل').filter(|_| p == "ل") {
                     let with_article = format!("ال{r2}");
                     if known(&with_article) {
-                        return (with_article, off + p.len());
+                        return (Cow::Owned(with_article), off + p.len());
                     }
                 }
                 if known(r) {
-                    return (r.to_string(), off + p.len());
+                    return (Cow::Borrowed(r), off + p.len());
                 }
                 off += p.len();
                 rest = r;
@@ -76,11 +80,11 @@ fn strip_proclitics(w: &str, ctx: &super::Context) -> (String, usize) {
             }
         }
     }
-    (w.to_string(), 0)
+    (Cow::Borrowed(w), 0)
 }
 
 /// The word before normalized offset `at` (one space between), if any.
-pub(crate) fn prev_word(text: &str, at: usize) -> Option<Word> {
+pub(crate) fn prev_word(text: &str, at: usize) -> Option<Word<'_>> {
     let before = text.get(..at)?;
     let before = before.strip_suffix(' ')?;
     let end = before.len();
@@ -91,12 +95,11 @@ pub(crate) fn prev_word(text: &str, at: usize) -> Option<Word> {
         }
         start -= c.len_utf8();
     }
-    (start < end)
-        .then(|| word_at(text, start, end, &super::Context::default()))
+    (start < end).then(|| plain_word(text, start, end))
 }
 
 /// The word after normalized offset `at` (one space between), if any.
-pub(crate) fn next_word(text: &str, at: usize) -> Option<Word> {
+pub(crate) fn next_word(text: &str, at: usize) -> Option<Word<'_>> {
     let after = text.get(at..)?.strip_prefix(' ')?;
     let start = at + 1;
     let len: usize = after
@@ -105,21 +108,24 @@ pub(crate) fn next_word(text: &str, at: usize) -> Option<Word> {
         .take(40)
         .map(char::len_utf8)
         .sum();
-    (len > 0)
-        .then(|| word_at(text, start, start + len, &super::Context::default()))
+    (len > 0).then(|| plain_word(text, start, start + len))
 }
 
-pub(crate) fn prev_word_ctx(
-    text: &str,
+pub(crate) fn prev_word_ctx<'t>(
+    text: &'t str,
     at: usize,
     ctx: &super::Context,
-) -> Option<Word> {
+) -> Option<Word<'t>> {
     prev_word(text, at).map(|w| word_at(text, w.start, w.end, ctx))
 }
 
 /// Re-reads a word with the gazetteer's context (the helpers above only
 /// split on white space).
-pub(crate) fn with_context(text: &str, w: &Word, g: &Gazetteer) -> Word {
+pub(crate) fn with_context<'t>(
+    text: &'t str,
+    w: &Word<'_>,
+    g: &Gazetteer,
+) -> Word<'t> {
     word_at(text, w.start, w.end, &g.context)
 }
 
@@ -128,9 +134,9 @@ pub(crate) fn with_context(text: &str, w: &Word, g: &Gazetteer) -> Word {
 pub(crate) fn place_phrase(
     p: &Prepared<'_>,
     g: &Gazetteer,
-    c: &Cand,
+    c: &Cand<'_>,
     pool: &[usize],
-    w: &Word,
+    w: &Word<'_>,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let w = with_context(text, w, g);
@@ -145,7 +151,7 @@ pub(crate) fn place_phrase(
     let mut end = c.end;
     let mut direction = None;
     let mut area = None;
-    let chosen = match w.base.as_str() {
+    let chosen = match &*w.base {
         "محافظه" => governorate.unwrap_or(best),
         "ريف" => {
             area = Some("countryside");
@@ -193,9 +199,9 @@ pub(crate) fn place_phrase(
 fn unknown_facility(
     p: &Prepared<'_>,
     g: &Gazetteer,
-    c: &Cand,
+    c: &Cand<'_>,
     town: usize,
-    w: &Word,
+    w: &Word<'_>,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let mut end = c.end;
@@ -204,7 +210,7 @@ fn unknown_facility(
             end = n.end;
         }
     }
-    let kind = match w.base.as_str() {
+    let kind = match &*w.base {
         "مطار" => "airbase",
         "سد" => "dam",
         _ => "military_base",
@@ -242,7 +248,7 @@ fn direction_after(
 pub(crate) fn demonym(
     p: &Prepared<'_>,
     g: &Gazetteer,
-    c: &Cand,
+    c: &Cand<'_>,
     last_end: usize,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
@@ -251,22 +257,22 @@ pub(crate) fn demonym(
     // Skip an adjective (`الطائرات الحربية الروسية`) or a conjoined
     // demonym (`طائرات روسية وسورية`), at most two words.
     for _ in 0..2 {
-        if ctx.force_heads.contains(&head.base)
-            || ctx.place_heads.contains(&head.base)
+        if ctx.force_heads.contains(&*head.base)
+            || ctx.place_heads.contains(&*head.base)
         {
             break;
         }
-        let adjective = ctx.between.contains(&head.text)
-            || (head.text.chars().count() >= 4
-                && !ctx.locative.contains(&head.text)
+        let adjective = ctx.between.contains(head.text)
+            || (head.text.chars().nth(3).is_some()
+                && !ctx.locative.contains(head.text)
                 && (head.text.ends_with("يه") || head.text.ends_with('ي')));
         if !adjective {
             return None;
         }
         head = prev_word_ctx(text, head.start, ctx)?;
     }
-    let as_place = ctx.place_heads.contains(&head.base);
-    if !as_place && !ctx.force_heads.contains(&head.base) {
+    let as_place = ctx.place_heads.contains(&*head.base);
+    if !as_place && !ctx.force_heads.contains(&*head.base) {
         return None;
     }
     // A head inside an earlier mention (`الطائرات الروسية والسورية`):
@@ -274,8 +280,7 @@ pub(crate) fn demonym(
     let start =
         if head.base_start < last_end { c.start } else { head.base_start };
     let mut pool: Vec<usize> = c
-        .uses
-        .iter()
+        .uses()
         .filter(|u| u.class == Class::Demonym)
         .map(|u| u.entry)
         .collect();
@@ -301,10 +306,13 @@ pub(crate) fn demonym(
 
 /// `قرية|بلدة|حي|مخيم|مزرعة` + a name no entity covers: a place with no
 /// id, its name, and the governorate of the nearest place in the sentence.
+/// `spots` are the words that end with a classifier (the matcher's
+/// [`Scan::spots`](super::matcher::Scan)), in order.
 pub(crate) fn unknown_places(
     p: &Prepared<'_>,
     g: &Gazetteer,
     found: &[Entity],
+    spots: &[core::ops::Range<usize>],
 ) -> Vec<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
@@ -321,60 +329,26 @@ pub(crate) fn unknown_places(
         i > 0 && found.get(i - 1).is_some_and(|e| a < e.norm.end)
     };
     let mut out = Vec::new();
-    // Words ending with a classifier, found by substring search (a scan
-    // of every word would cost a Unicode lookup per char).
-    let mut spots: Vec<core::ops::Range<usize>> = Vec::new();
-    for c in &ctx.unknown_classifiers {
-        for (i, _) in text.match_indices(c.as_str()) {
-            let end = i + c.len();
-            if text
-                .get(end..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(is_word_char)
-            {
-                continue;
-            }
-            let mut start = i;
-            let mut ok = true;
-            for (n, ch) in
-                text.get(..i).unwrap_or("").chars().rev().enumerate()
-            {
-                if !is_word_char(ch) {
-                    break;
-                }
-                if n >= 2 {
-                    ok = false;
-                    break;
-                }
-                start -= ch.len_utf8();
-            }
-            if ok {
-                spots.push(start..end);
-            }
-        }
-    }
-    spots.sort_by_key(|r| r.start);
-    spots.dedup();
     // The end of the last place found here: places never overlap.
     let mut last_end = 0;
     for r in spots {
         let w = word_at(text, r.start, r.end, ctx);
-        if !ctx.unknown_classifiers.contains(&w.base)
+        if !ctx.unknown_classifiers.contains(&*w.base)
             || covered(w.start)
             || w.start < last_end
         {
             continue;
         }
         let Some(n1) = next_word(text, w.end) else { continue };
-        let good = |n: &Word| {
+        let good = |n: &Word<'_>| {
             !overlaps(n.start, n.end)
-                && !ctx.not_names.contains(&n.text)
-                && n.text.chars().count() >= 2
+                && !ctx.not_names.contains(n.text)
+                && n.text.chars().nth(1).is_some()
                 && n.text
                     .chars()
                     .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
                 && !ctx.directions.iter().any(|(d, _)| *d == n.text)
-                && !ctx.unknown_classifiers.contains(&n.text)
+                && !ctx.unknown_classifiers.contains(n.text)
                 // Nor a classifier after `و`/`ف` (`قرية «وقرية`).
                 && !n
                     .text
@@ -390,14 +364,14 @@ pub(crate) fn unknown_places(
         let mut end = n1.end;
         if let Some(n2) = next_word(text, n1.end) {
             let two = good(&n2)
-                && (ctx.name_prefixes.contains(&n1.text)
+                && (ctx.name_prefixes.contains(n1.text)
                     || (!n1.text.starts_with("ال")
                         && n2.text.starts_with("ال")));
             if two {
                 end = n2.end;
             }
         }
-        let kind = match w.base.as_str() {
+        let kind = match &*w.base {
             "قريه" => "village",
             "بلده" => "town",
             "حي" => "neighbourhood",

@@ -31,11 +31,13 @@
 )]
 
 mod parse;
+mod prefilter;
 mod vocabulary;
 
 #[allow(unused_imports)] // Called by the time module.
 pub(crate) use parse::{parse_at, Parsed};
 pub use parse::{parse_number, Number};
+pub(crate) use prefilter::{WordHash, WordMap};
 
 use crate::document::Loc;
 use crate::extractor::Prepared;
@@ -188,41 +190,95 @@ fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
 }
 
 /// Finds the quantities of a prepared document.
+///
+/// Every word start of every sentence that is not page chrome is tried,
+/// first with the cheap [`prefilter`], then with the readers.
 pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
     let text = p.norm.as_str();
     let mut out = Vec::new();
     for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
-        let mut pos = s.norm.start;
         let end = s.norm.end.min(text.len());
+        let Some(before) = text.get(..s.norm.start) else { continue };
+        let mut prev_word =
+            before.chars().next_back().is_some_and(is_word_char);
+        let mut pos = s.norm.start;
         while pos < end {
-            let Some(c) = text.get(pos..).and_then(|r| r.chars().next())
-            else {
-                break;
-            };
-            let at_word_start = is_word_char(c)
-                && !text
-                    .get(..pos)
-                    .unwrap_or_default()
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char);
+            let Some((c, len)) = char_at(text, pos) else { break };
+            let at_word_start = is_word_char(c) && !prev_word;
             if !at_word_start {
-                pos += c.len_utf8();
+                prev_word = is_word_char(c);
+                pos += len;
                 continue;
             }
-            let next = match quantity_at(p, text, pos, end) {
-                Some((q, next)) => {
-                    if let Some(q) = q {
-                        out.push(q);
-                    }
-                    next
-                }
-                None => pos + c.len_utf8(),
+            let (letters_end, word_end) = word_ends(text, pos);
+            let found = if prefilter::may_start(text, pos, letters_end) {
+                quantity_at(p, text, pos, end)
+            } else {
+                None
             };
-            pos = next.max(pos + c.len_utf8());
+            match found {
+                Some((q, next)) => {
+                    out.extend(q);
+                    pos = next.max(pos + len);
+                    let Some(before) = text.get(..pos) else { break };
+                    prev_word =
+                        before.chars().next_back().is_some_and(is_word_char);
+                }
+                None => {
+                    // No word starts inside this one.
+                    pos = word_end;
+                    prev_word = true;
+                }
+            }
         }
     }
     out
+}
+
+/// The char at byte `pos` and its length, decoding the one- and two-byte
+/// forms (ASCII, Arabic) directly.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = text.as_bytes();
+    let b0 = *b.get(pos)?;
+    if b0 < 0x80 {
+        return Some((char::from(b0), 1));
+    }
+    if b0 & 0xE0 == 0xC0 {
+        let b1 = *b.get(pos + 1)?;
+        let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+        return char::from_u32(c).map(|c| (c, 2));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// The ends of the run of letters and of the run of word chars that
+/// start at `pos`.
+fn word_ends(text: &str, pos: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut letters_end = None;
+    let mut i = pos;
+    loop {
+        // The Arabic letters U+0621..U+063A and U+0641..U+064A, read from
+        // the bytes: letters and word chars.
+        if matches!(
+            (b.get(i), b.get(i + 1)),
+            (Some(0xD8), Some(0xA1..=0xBA)) | (Some(0xD9), Some(0x81..=0x8A))
+        ) {
+            i += 2;
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else { break };
+        if !is_word_char(c) {
+            break;
+        }
+        if letters_end.is_none() && !crate::text::is_letter(c) {
+            letters_end = Some(i);
+        }
+        i += len;
+    }
+    (letters_end.unwrap_or(i), i)
 }
 
 /// The end of the run of digits and date/time separators around `pos`.
@@ -509,6 +565,9 @@ fn range_to(text: &str, end: usize) -> Option<(f64, usize, bool)> {
     ))
 }
 
+/// `نيف` "odd, some": `نيف وعشرون`.
+const NAYYIF: &str = "نيف";
+
 /// `نيف وعشرون` "twenty-odd": more than the number after `نيف و`.
 fn nayyif_before(
     p: &Prepared<'_>,
@@ -519,7 +578,7 @@ fn nayyif_before(
     let rest = text.get(pos..)?;
     let rest = rest.strip_prefix('و').unwrap_or(rest);
     let start = text.len() - rest.len();
-    let after = rest.strip_prefix("نيف و")?;
+    let after = rest.strip_prefix(NAYYIF)?.strip_prefix(" و")?;
     let after = after.strip_prefix(' ').unwrap_or(after);
     let n = parse_at(text, text.len() - after.len())?;
     let v = n.value.filter(|_| n.kind == QuantityKind::Cardinal)?;
@@ -581,6 +640,13 @@ fn definite_count(
     Some((Some(q), pos + len))
 }
 
+/// Clitics before a dual noun (`بغارتين`, `وعنصران`).
+const DUAL_CLITICS: &[&str] = &["", "و", "ب", "ل", "ف", "ك", "وب", "ول", "فب"];
+
+/// Dual endings: nominative, oblique, and the construct forms `ا`, `ي`
+/// (feminine stems only).
+const DUAL_ENDINGS: &[&str] = &["ان", "ين", "ا", "ي"];
+
 /// A dual noun that is a count of two (`عنصران`, `بغارتين`).
 fn dual_count(
     p: &Prepared<'_>,
@@ -591,14 +657,11 @@ fn dual_count(
     if len < 6 {
         return None;
     }
-    let stems = ["", "و", "ب", "ل", "ف", "ك", "وب", "ول", "فب"]
-        .into_iter()
-        .filter_map(|cl| w.strip_prefix(cl));
+    let mut stems = DUAL_CLITICS.iter().filter_map(|cl| w.strip_prefix(cl));
     // Feminine stems (ending in `ت`) also take the construct endings:
     // `عمليتي قصف`, `غارتا`.
-    let mut stems = stems;
     let is_dual = stems.any(|s| {
-        ["ان", "ين", "ا", "ي"].iter().any(|e| {
+        DUAL_ENDINGS.iter().any(|e| {
             s.strip_suffix(e).is_some_and(|stem| {
                 (e.chars().count() == 2 || stem.ends_with('ت'))
                     && voc::is_in(&voc::DUAL_STEMS, stem)

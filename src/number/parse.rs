@@ -151,6 +151,21 @@ fn spaced_digits(s: &str) -> Option<f64> {
 /// for durations (`قبل 10 أيام`, `منذ ثلاثة أعوام`) and ordinal days
 /// (`الثالث من`).
 pub(crate) fn parse_at(text: &str, pos: usize) -> Option<Parsed> {
+    let may = text.is_char_boundary(pos)
+        && super::prefilter::may_start(
+            text,
+            pos,
+            pos + letters(text, pos).len(),
+        );
+    if may {
+        read_at(text, pos)
+    } else {
+        None
+    }
+}
+
+/// [`parse_at`] without the prefilter (every word is read).
+pub(super) fn read_at(text: &str, pos: usize) -> Option<Parsed> {
     if !text.is_char_boundary(pos) {
         return None;
     }
@@ -218,8 +233,19 @@ const DIGIT_CLITICS: &[&str] =
     &["ب", "ل", "و", "ف", "ك", "ال", "بال", "وال", "لل", "وب", "ول", "فب"];
 
 /// Clitics allowed before the first number word (`بثلاثة`, `لعشرات`).
-const WORD_CLITICS: &[&str] =
+pub(super) const WORD_CLITICS: &[&str] =
     &["و", "ب", "ل", "ك", "ف", "وب", "ول", "فب", "فل", "وك"];
+
+/// The article, with its clitics, on a vague amount (`العشرات`,
+/// `بالعشرات`, `للآلاف`).
+pub(super) const VAGUE_ARTICLES: &[&str] = &["ال", "بال", "وال", "لل", "وبال"];
+
+/// Clitics before an ordinal with the article (`بالخامسة`).
+pub(super) const ORDINAL_CLITICS: &[&str] = &["و", "ف", "ب", "ك", "وب", "فب"];
+
+/// Clitics that absorb the article's `ا` before an ordinal (`للمرة`
+/// style: `للثانية` = `ل` + `الثانية`).
+pub(super) const ORDINAL_LAM_CLITICS: &[&str] = &["لل", "ولل", "فلل"];
 
 /// Reads digits at `pos`: `123`, `2,500`, `1.5`. Returns value, end,
 /// overflow, plain.
@@ -355,14 +381,14 @@ fn lex(text: &str, pos: usize, first: bool) -> Option<Lexed> {
         }
     }
     // The article on a vague amount: `العشرات`, `بالعشرات`, `الآلاف`.
-    for cl in ["ال", "بال", "وال", "لل", "وبال"] {
+    for cl in VAGUE_ARTICLES {
         if let Some(rest) = w.strip_prefix(cl) {
             if let Some(&x) = voc::CARDINALS.get(rest) {
                 if matches!(
                     x,
                     Word::Tens10 | Word::Hundreds | Word::ScalePlural(_)
                 ) {
-                    let keep = if cl == "لل" { "ل" } else { "ال" };
+                    let keep = if *cl == "لل" { "ل" } else { "ال" };
                     let start = pos + cl.len() - keep.len();
                     return Some(Lexed {
                         tok: Tok::Word(x),
@@ -810,7 +836,7 @@ fn ordinal_at(text: &str, pos: usize) -> Option<Parsed> {
     if let Some(&v) = voc::ORDINAL_WORDS.get(w) {
         found = Some((v, pos, w));
     } else {
-        for cl in ["و", "ف", "ب", "ك", "وب", "فب"] {
+        for cl in ORDINAL_CLITICS {
             if let Some(rest) = w.strip_prefix(cl) {
                 if rest.starts_with("ال") {
                     if let Some(&v) = voc::ORDINAL_WORDS.get(rest) {
@@ -821,7 +847,7 @@ fn ordinal_at(text: &str, pos: usize) -> Option<Parsed> {
             }
         }
         if found.is_none() {
-            for cl in ["لل", "ولل", "فلل"] {
+            for cl in ORDINAL_LAM_CLITICS {
                 if let Some(rest) = w.strip_prefix(cl) {
                     let full = format!("ال{rest}");
                     if let Some(&v) = voc::ORDINAL_WORDS.get(&full) {
