@@ -17,6 +17,7 @@
     clippy::panic
 )]
 
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with fixed keys from the data, looked up by input words.
@@ -26,6 +27,9 @@ pub(crate) type FastMap<K, V> =
 /// A `HashSet` with fixed keys from the data, looked up by input words.
 pub(crate) type FastSet<K> =
     std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// Builds [`WordHasher`]s.
+pub(crate) type WordHash = BuildHasherDefault<WordHasher>;
 
 /// Multiply-rotate hashing, eight bytes at a time.
 #[derive(Clone, Copy, Debug, Default)]
@@ -89,6 +93,82 @@ impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         // Spread the high bits, which the table uses least, downwards.
         self.state.wrapping_mul(K).rotate_left(32)
+    }
+}
+
+/// A quick hash of a word for the bit filter, in constant time: its
+/// length and its first and last eight bytes (a collision only costs a
+/// map lookup).
+#[inline]
+fn filter_hash(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let n = b.len();
+    let eight = |r: Option<&[u8]>| {
+        u64::from_le_bytes(
+            r.and_then(|r| r.try_into().ok()).unwrap_or_default(),
+        )
+    };
+    let (head, tail) = if n >= 8 {
+        (eight(b.get(..8)), eight(b.get(n - 8..)))
+    } else {
+        let v = b.iter().rev().fold(0u64, |v, &x| (v << 8) | u64::from(x));
+        (v, 0)
+    };
+    let h = head.wrapping_mul(MULTIPLIER)
+        ^ tail.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ n as u64;
+    h.wrapping_mul(MULTIPLIER)
+}
+
+/// A map from words with a bit filter in front: most words of a text are
+/// not keys, and two bit tests reject nearly all of them before any
+/// probe or comparison of bytes.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap<V> {
+    /// 2^16 bits, two set per key (from two parts of its hash).
+    bits: Vec<u64>,
+    pub(crate) map: HashMap<String, V, WordHash>,
+}
+
+impl<V> WordMap<V> {
+    const BITS: usize = 1 << 16;
+
+    /// The map of `map`'s entries.
+    pub(crate) fn new(map: HashMap<String, V, WordHash>) -> WordMap<V> {
+        let mut bits = vec![0u64; Self::BITS / 64];
+        for w in map.keys() {
+            for i in Self::bit_indices(filter_hash(w)) {
+                if let Some(x) = bits.get_mut(i / 64) {
+                    *x |= 1 << (i % 64);
+                }
+            }
+        }
+        WordMap { bits, map }
+    }
+
+    /// The two filter bits of a hash (its top bits mix best).
+    fn bit_indices(h: u64) -> [usize; 2] {
+        [(h >> 48) as usize, ((h >> 32) & 0xFFFF) as usize]
+    }
+
+    /// The value of `w`.
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        let h = filter_hash(w);
+        let maybe = Self::bit_indices(h).iter().all(|&i| {
+            self.bits.get(i / 64).is_some_and(|x| x & (1 << (i % 64)) != 0)
+        });
+        if maybe {
+            self.map.get(w)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `w` is a key.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
     }
 }
 

@@ -1,7 +1,7 @@
 //! The event vocabulary (`gazetteers/events.toml`), compiled for lookup.
 
 use super::EventType;
-use crate::hash::{FastMap, FastSet};
+use crate::hash::{FastMap, FastSet, WordMap};
 use crate::text::CliticSplit;
 use crate::text::{clitic_splits, normalize};
 use crate::Error;
@@ -191,7 +191,7 @@ pub(crate) struct Cues {
 pub(crate) struct EventLexicon {
     pub(crate) entries: Vec<Entry>,
     /// Every trigger form and every word of every word set.
-    lexemes: FastMap<String, Lexeme>,
+    lexemes: WordMap<Lexeme>,
     pub(crate) cues: Cues,
     pub(crate) air_actors: HashSet<String>,
     pub(crate) referents: Vec<Referent>,
@@ -464,7 +464,7 @@ impl EventLexicon {
         };
         let mut lex = EventLexicon {
             entries,
-            lexemes: FastMap::default(),
+            lexemes: WordMap::new(FastMap::default()),
             cues,
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
@@ -490,7 +490,7 @@ impl EventLexicon {
         for (w, id) in vocab {
             lexemes.entry(w).or_default().id = Some(id);
         }
-        lex.lexemes = lexemes;
+        lex.lexemes = WordMap::new(lexemes);
         Ok(lex)
     }
 

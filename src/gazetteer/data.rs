@@ -8,7 +8,7 @@
 
 use super::matcher::Matcher;
 use crate::data::line_col;
-use crate::number::WordHash;
+use crate::hash::WordHash;
 use crate::{normalize, Error};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

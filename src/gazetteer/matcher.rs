@@ -17,7 +17,7 @@
 )]
 
 use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
-use crate::number::{WordHash, WordMap};
+use crate::hash::{WordHash, WordMap};
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;

@@ -37,7 +37,6 @@ mod vocabulary;
 #[allow(unused_imports)] // Called by the time module.
 pub(crate) use parse::{parse_at, Parsed};
 pub use parse::{parse_number, Number};
-pub(crate) use prefilter::{WordHash, WordMap};
 
 use crate::document::Loc;
 use crate::extractor::Prepared;

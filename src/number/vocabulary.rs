@@ -13,7 +13,7 @@
     clippy::panic
 )]
 
-use super::prefilter::WordHash;
+use crate::hash::WordHash;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 

@@ -34,7 +34,6 @@ use super::months::{
 use super::parse::{self, Tok};
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 
 /// A word of the parser's word lists (or of a table, any position).
 pub(crate) const WORD: u8 = 1;
@@ -65,7 +64,7 @@ pub(crate) const NEVER_FIRST: &[&str] =
 
 /// The crate's hasher for tables keyed by fixed words (see
 /// `crate::hash`).
-pub(crate) type WordHash = BuildHasherDefault<crate::hash::WordHasher>;
+pub(crate) use crate::hash::WordHash;
 
 /// The string literals of a Rust source text (the word lists need no
 /// escapes, and `tests.rs` checks every line holds whole literals).
@@ -153,8 +152,8 @@ fn bloom_bit(w: &str) -> usize {
     };
     let x = head ^ tail.rotate_left(29) ^ (b.len() as u64);
     // The high bits are the best mixed.
-    (x.wrapping_mul(crate::hash::MULTIPLIER) >> (64 - BLOOM_BITS.trailing_zeros()))
-        as usize
+    (x.wrapping_mul(crate::hash::MULTIPLIER)
+        >> (64 - BLOOM_BITS.trailing_zeros())) as usize
 }
 
 /// [`WORDS`] and its Bloom filter, as 64-bit words.
