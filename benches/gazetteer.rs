@@ -1,15 +1,12 @@
-//! The gazetteer: matcher build time, and matching throughput over the
-//! seed articles repeated to a few megabytes. Run with
-//! `cargo bench --bench gazetteer`.
+//! Building the extractor with the built-in data (gazetteers, lexicons,
+//! chrome vocabulary): the `Extractor::builtin()` target of
+//! BENCHMARKS.md. Run with `cargo bench --bench gazetteer`.
 //!
-//! `extract` runs the whole pipeline; `normalize` is the baseline it
-//! includes, so the gazetteer's own cost is roughly their difference (on
-//! the gazetteer branch the other stages are still empty).
+//! Matching throughput is measured with the other stages by
+//! `benches/pipeline.rs` (`stages/entities`).
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-
-mod common;
 
 fn build(c: &mut Criterion) {
     let mut g = c.benchmark_group("gazetteer_build");
@@ -20,29 +17,5 @@ fn build(c: &mut Criterion) {
     g.finish();
 }
 
-fn throughput(c: &mut Criterion) {
-    let seeds = common::seeds();
-    let (articles, bytes) = common::repeated(&seeds, 4 << 20);
-    let extractor = hadath::Extractor::builtin();
-    let mut g = c.benchmark_group("gazetteer_match");
-    g.sample_size(10);
-    g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function("normalize", |b| {
-        b.iter(|| {
-            for a in &articles {
-                black_box(hadath::normalize(a));
-            }
-        })
-    });
-    g.bench_function("extract", |b| {
-        b.iter(|| {
-            for a in &articles {
-                black_box(extractor.extract(*a));
-            }
-        })
-    });
-    g.finish();
-}
-
-criterion_group!(benches, build, throughput);
+criterion_group!(benches, build);
 criterion_main!(benches);

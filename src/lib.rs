@@ -79,6 +79,8 @@ mod hash;
 mod number;
 mod report;
 mod span;
+#[cfg(test)]
+mod test_texts;
 pub mod text;
 mod time;
 

@@ -726,18 +726,11 @@ mod tests {
     }
 
     /// Looking a word up by its keys gives the same answer as by its
-    /// text, for every word of the seed articles and every word set.
+    /// text, for every word of the articles and every word set.
     #[test]
     fn keys_answer_as_the_words_do() {
         let mut lex = lex();
-        let text: String = ["000_c6ee0ab9842ab196", "003_75b3902d17d9828a"]
-            .iter()
-            .map(|f| {
-                let path =
-                    format!("{}/seeds/{f}.txt", env!("CARGO_MANIFEST_DIR"));
-                std::fs::read_to_string(path).unwrap()
-            })
-            .collect();
+        let text = crate::test_texts::articles().join("\n");
         let n = normalize(&text);
         let words: Vec<&str> =
             crate::text::words(n.as_str()).map(|r| &n.as_str()[r]).collect();

@@ -18,6 +18,7 @@
 
 use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
 use crate::hash::{WordHash, WordMap};
+use crate::text::char_at;
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -475,24 +476,6 @@ fn class_at(text: &str, pos: usize) -> (bool, usize) {
         _ => char_at(text, pos)
             .map_or((false, 1), |(c, len)| (is_word_char(c), len)),
     }
-}
-
-/// The char at byte `pos` and its length, decoding the one- and two-byte
-/// forms (ASCII, Arabic) directly.
-#[inline]
-fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
-    let b = text.as_bytes();
-    let b0 = *b.get(pos)?;
-    if b0 < 0x80 {
-        return Some((char::from(b0), 1));
-    }
-    if b0 & 0xE0 == 0xC0 {
-        let b1 = *b.get(pos + 1)?;
-        let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
-        return char::from_u32(c).map(|c| (c, 2));
-    }
-    let c = text.get(pos..)?.chars().next()?;
-    Some((c, c.len_utf8()))
 }
 
 /// Whether `c` belongs to a word (as in [`crate::words`]), with a fast

@@ -507,34 +507,14 @@ fn at_not_a_number() {
 /// and behind every clitic chain), the seed articles and the test
 /// articles.
 fn prefilter_corpus() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts = Vec::new();
-    let files = |dir: &str, ext: &str| {
-        let mut v: Vec<_> = std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == ext))
-            .collect();
-        v.sort();
-        v
-    };
     let clitics = ["", "و", "ب", "ل", "ف", "ك", "ال", "بال", "لل", "وب"];
-    for f in files("tests/peer", "json") {
-        let cases: Vec<serde_json::Value> =
-            serde_json::from_str(&std::fs::read_to_string(f).unwrap())
-                .unwrap();
-        for c in cases {
-            let t = c["text"].as_str().unwrap();
-            for cl in clitics {
-                texts.push(format!("قتل {cl}{t} عنصرا"));
-            }
+    let mut texts = Vec::new();
+    for t in crate::test_texts::peer_texts() {
+        for cl in clitics {
+            texts.push(format!("قتل {cl}{t} عنصرا"));
         }
     }
-    for dir in ["seeds", "tests/articles"] {
-        for f in files(dir, "txt") {
-            texts.push(std::fs::read_to_string(f).unwrap());
-        }
-    }
+    texts.extend(crate::test_texts::articles());
     texts
 }
 

@@ -79,6 +79,24 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The char at byte `pos` and its length, decoding the one- and two-byte
+/// forms (ASCII, Arabic) directly.
+#[inline]
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = text.as_bytes();
+    let b0 = *b.get(pos)?;
+    if b0 < 0x80 {
+        return Some((char::from(b0), 1));
+    }
+    if b0 & 0xE0 == 0xC0 {
+        let b1 = *b.get(pos + 1)?;
+        let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+        return char::from_u32(c).map(|c| (c, 2));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Whether a char is a letter, with the same fast paths.
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {

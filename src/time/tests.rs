@@ -641,31 +641,12 @@ fn since_a_time_after_the_document_date_stays_in_order() {
 /// texts of the peer suites, each also with clitics and punctuation
 /// around it.
 fn corpus() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
-    let files = |dir: &str, ext: &str| {
-        let mut v: Vec<_> = std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == ext))
-            .collect();
-        v.sort();
-        v
-    };
-    let mut out: Vec<String> = Vec::new();
-    for dir in ["seeds", "tests/articles"] {
-        out.extend(files(dir, "txt").iter().map(|p| read(p)));
-    }
-    for p in files("tests/peer", "json") {
-        let v: serde_json::Value = serde_json::from_str(&read(&p)).unwrap();
-        for case in v.as_array().unwrap() {
-            if let Some(t) = case["text"].as_str() {
-                out.push(t.to_string());
-                out.push(format!("و{t}"));
-                out.push(format!("، {t}، ثم"));
-                out.push(format!("قصف ({t}) قرب"));
-            }
-        }
+    let mut out = crate::test_texts::articles();
+    for t in crate::test_texts::peer_texts() {
+        out.push(format!("و{t}"));
+        out.push(format!("، {t}، ثم"));
+        out.push(format!("قصف ({t}) قرب"));
+        out.push(t);
     }
     out
 }
