@@ -151,14 +151,18 @@ impl<V> WordMap<V> {
         [(h >> 48) as usize, ((h >> 32) & 0xFFFF) as usize]
     }
 
+    /// Whether both filter bits of `w` are set (it may be a key).
+    #[inline]
+    fn bits_pass(&self, w: &str) -> bool {
+        Self::bit_indices(filter_hash(w)).iter().all(|&i| {
+            self.bits.get(i / 64).is_some_and(|x| x & (1 << (i % 64)) != 0)
+        })
+    }
+
     /// The value of `w`.
     #[inline]
     pub(crate) fn get(&self, w: &str) -> Option<&V> {
-        let h = filter_hash(w);
-        let maybe = Self::bit_indices(h).iter().all(|&i| {
-            self.bits.get(i / 64).is_some_and(|x| x & (1 << (i % 64)) != 0)
-        });
-        if maybe {
+        if self.bits_pass(w) {
             self.map.get(w)
         } else {
             None
@@ -202,5 +206,29 @@ mod tests {
         assert_eq!(m.get("قصفت"), None);
         let s: FastSet<&str> = ["ال", "و"].into_iter().collect();
         assert!(s.contains("و") && !s.contains("ف"));
+    }
+
+    /// The bit filter never hides a key, and rejects most other words.
+    #[test]
+    fn word_map_filter_keeps_every_key() {
+        let text = crate::test_texts::articles().join(" ");
+        let n = crate::normalize(&text);
+        let words: Vec<&str> =
+            crate::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
+        let keys: FastMap<String, usize> = words
+            .iter()
+            .step_by(7)
+            .enumerate()
+            .map(|(i, w)| (w.to_string(), i))
+            .collect();
+        let map = WordMap::new(keys.clone());
+        for (k, v) in &keys {
+            assert_eq!(map.get(k), Some(v), "{k}");
+        }
+        let others: Vec<String> =
+            words.iter().map(|w| format!("{w}xq")).collect();
+        let passed = others.iter().filter(|w| map.bits_pass(w)).count();
+        assert!(passed * 10 < others.len(), "{passed} of {}", others.len());
+        assert!(others.iter().all(|w| !map.contains(w)));
     }
 }
