@@ -45,6 +45,19 @@ struct Placed {
     prep: bool,
 }
 
+/// Where a trigger stands, with what its argument finders read.
+#[derive(Clone, Copy)]
+struct Site<'r, 'a> {
+    inp: &'r Inputs<'a>,
+    all: &'r Ents<'a>,
+    s: &'r Sentence<'a>,
+    /// The sentence index.
+    si: usize,
+    /// The trigger's first and last words.
+    i: usize,
+    last: usize,
+}
+
 struct Sentence<'a> {
     text: &'a str,
     ranges: Vec<Range<usize>>,
@@ -608,17 +621,9 @@ fn sentence_events(
         let verb = matches!(form.pos, Pos::PastVerb | Pos::PresentVerb);
 
         // Who did it.
-        let found = find_agent(
-            inp,
-            all,
-            s,
-            i,
-            last,
-            entry_type_hint(entry),
-            verb,
-            enclitic,
-            (state, si),
-        );
+        let at = Site { inp, all, s, si, i, last };
+        let found =
+            find_agent(&at, entry_type_hint(entry), verb, enclitic, state);
         let agent_air = found.is_some_and(|(idx, placed)| match placed {
             Some(a) => is_air(inp, all, s, &a),
             None => is_air_id(inp, all, idx),
@@ -686,9 +691,9 @@ fn sentence_events(
         if ev_type == EventType::Displacement {
             agent = None;
         }
-        let mut target = find_target(inp, all, s, i, last, ev_type, agent);
+        let mut target = find_target(&at, ev_type, agent);
         if ev_type == EventType::Clash {
-            if let Some((a, b)) = clash_sides(all, s, i, last) {
+            if let Some((a, b)) = clash_sides(&at) {
                 agent = Some(a);
                 target = Some(b);
             }
@@ -717,17 +722,15 @@ fn sentence_events(
                     | EventType::Reinforcement
             )
         {
-            target = fallback_target(
-                inp, all, s, si, i, last, ev_type, agent, state,
-            );
+            target = fallback_target(&at, ev_type, agent, state);
         }
 
-        let place = find_place(all, s, i, last).or(state.last_place);
-        let time = nearest_time(inp, s, i, last)
+        let place = find_place(&at).or(state.last_place);
+        let time = nearest_time(&at)
             .or(if s.headline { lede_time } else { None })
             .or(state.line_time)
             .or(state.recent_time);
-        let count = find_count(s, i, last, ev_type);
+        let count = find_count(&at, ev_type);
 
         // Attributes.
         let clause = s.clause_start(i, CUE_WINDOW);
@@ -762,7 +765,7 @@ fn sentence_events(
         };
         let generic = tense != Tense::Future
             && polarity == Polarity::Positive
-            && is_generic(inp, s, i, last, wide, form.pos, count.is_some());
+            && is_generic(&at, wide, form.pos, count.is_some());
         let modality = if (s.clause_start(i, 10)..i)
             .any(|j| s.starts(j, &lex.cues.disputed))
         {
@@ -879,14 +882,12 @@ fn entry_type_hint(entry: &super::lexicon::Entry) -> EventType {
 /// trigger carried by a present verb (`تنفذ ... ضربات`, `يوجه ضربات`);
 /// a present verb trigger outside the headline with no time.
 fn is_generic(
-    inp: &Inputs<'_>,
-    s: &Sentence<'_>,
-    i: usize,
-    last: usize,
+    at: &Site<'_, '_>,
     clause: usize,
     pos: Pos,
     counted: bool,
 ) -> bool {
+    let Site { inp, s, i, last, .. } = *at;
     let lex = inp.lex;
     if (clause..i).any(|j| s.starts(j, &lex.cues.generic)) {
         return true;
@@ -1048,18 +1049,14 @@ fn is_supported(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
 
 /// The agent: the entity index, with its place in the sentence when it
 /// is named there.
-#[allow(clippy::too_many_arguments)]
 fn find_agent(
-    inp: &Inputs<'_>,
-    all: &Ents<'_>,
-    s: &Sentence<'_>,
-    i: usize,
-    last: usize,
+    at: &Site<'_, '_>,
     ty: EventType,
     verb: bool,
     enclitic: bool,
-    (state, si): (&State, usize),
+    state: &State,
 ) -> Option<(usize, Option<Placed>)> {
+    let Site { inp, all, s, si, i, last } = *at;
     let cues = &inp.lex.cues;
     let found = |a: &Placed| Some((a.idx, Some(*a)));
     // A demonym on the trigger itself: "القصف الروسي", "قصف روسي".
@@ -1204,14 +1201,11 @@ fn is_support_free_source(
 }
 
 fn find_target(
-    inp: &Inputs<'_>,
-    all: &Ents<'_>,
-    s: &Sentence<'_>,
-    i: usize,
-    last: usize,
+    at: &Site<'_, '_>,
     ty: EventType,
     agent: Option<usize>,
 ) -> Option<usize> {
+    let Site { inp, all, s, i, last, .. } = *at;
     let cues = &inp.lex.cues;
     let other = |x: usize| {
         let Some(e) = all.get(x) else { return false };
@@ -1274,18 +1268,13 @@ fn find_target(
 /// A target when the syntax gives none: for a toll, the target of the
 /// attack it follows; else the nearest party of the other side in the
 /// sentence, then in the document.
-#[allow(clippy::too_many_arguments)]
 fn fallback_target(
-    inp: &Inputs<'_>,
-    all: &Ents<'_>,
-    s: &Sentence<'_>,
-    si: usize,
-    i: usize,
-    last: usize,
+    at: &Site<'_, '_>,
     ty: EventType,
     agent: Option<usize>,
     state: &State,
 ) -> Option<usize> {
+    let Site { inp, all, s, si, i, last } = *at;
     let other = |x: usize| {
         let Some(e) = all.get(x) else { return false };
         view::can_fight(e)
@@ -1319,12 +1308,8 @@ fn fallback_target(
 }
 
 /// The two sides of a clash: "بين X و Y", or the actors around it.
-fn clash_sides(
-    all: &Ents<'_>,
-    s: &Sentence<'_>,
-    i: usize,
-    last: usize,
-) -> Option<(usize, usize)> {
+fn clash_sides(at: &Site<'_, '_>) -> Option<(usize, usize)> {
+    let Site { all, s, i, last, .. } = *at;
     let between = (last + 1..(last + 3).min(s.words.len()))
         .find(|&j| s.word_is(j, "بين"));
     let fighter = |a: &&Placed| all.is(a.idx, view::can_fight);
@@ -1349,12 +1334,8 @@ fn clash_sides(
 
 /// The place: a place after the trigger, then before it, preferring
 /// anything more precise than a country.
-fn find_place(
-    all: &Ents<'_>,
-    s: &Sentence<'_>,
-    i: usize,
-    last: usize,
-) -> Option<usize> {
+fn find_place(at: &Site<'_, '_>) -> Option<usize> {
+    let Site { all, s, i, last, .. } = *at;
     let after = within(&s.places, last + 1, usize::MAX);
     let before = within(&s.places, 0, i);
     let precise = |p: &&Placed| !all.is(p.idx, view::is_country);
@@ -1369,12 +1350,8 @@ fn find_place(
 
 /// The time nearest the trigger in the sentence, preferring firm times to
 /// open ones (`منذ عامين` is rarely when an event happened).
-fn nearest_time(
-    inp: &Inputs<'_>,
-    s: &Sentence<'_>,
-    i: usize,
-    last: usize,
-) -> Option<usize> {
+fn nearest_time(at: &Site<'_, '_>) -> Option<usize> {
+    let Site { inp, s, i, last, .. } = *at;
     let distance = |t: &Placed| {
         if t.first > last {
             t.first - last
@@ -1398,12 +1375,8 @@ fn nearest_time(
 /// A count next to the trigger: "مقتل 76", "35 هجوماً", "274 ألف من
 /// النازحين", "قتل ما لا يقل عن 120"; for a toll also the count of the
 /// victims named before it ("لقي ثلاثة عناصر من ... حتفهم").
-fn find_count(
-    s: &Sentence<'_>,
-    i: usize,
-    last: usize,
-    ty: EventType,
-) -> Option<usize> {
+fn find_count(at: &Site<'_, '_>, ty: EventType) -> Option<usize> {
+    let Site { s, i, last, .. } = *at;
     covering(&s.counts, i)
         .or_else(|| within(&s.counts, last + 1, last + 2).first())
         .or_else(|| {
