@@ -148,12 +148,19 @@ pub(crate) fn detect_chrome(
     let mut seen: HashMap<&str, usize> = HashMap::new();
     // Chrome at the end of the page does not make the article's last
     // paragraph a signature: find the last line that is not chrome.
+    // Each line's words are counted once, up to what the rules look at.
     let mut kinds: Vec<Option<ChromeKind>> = Vec::with_capacity(lines.len());
+    let mut counts: Vec<usize> = Vec::with_capacity(lines.len());
     for (idx, r) in lines.iter().enumerate() {
         let line = text.get(r.clone()).unwrap_or_default();
-        let kind =
-            if line.is_empty() { None } else { classify(line, idx, lex) };
+        let n_words = words_up_to(line, MAX_WORDS + 1);
+        let kind = if line.is_empty() {
+            None
+        } else {
+            classify(line, n_words, idx, lex)
+        };
         kinds.push(kind);
+        counts.push(n_words);
     }
     let last_body = (0..lines.len()).rev().find(|&i| {
         lines.get(i).is_some_and(|l| !l.is_empty())
@@ -165,15 +172,16 @@ pub(crate) fn detect_chrome(
             continue;
         }
         let mut kind = kinds.get(idx).copied().flatten();
+        let n_words = counts.get(idx).copied().unwrap_or(0);
         let mut repeat_of = None;
         if kind.is_none()
             && Some(idx) == last_body
             && idx > 0
-            && is_signature_shaped(line)
+            && is_signature_shaped(line, n_words)
         {
             kind = Some(ChromeKind::Signature);
         }
-        if kind.is_none() && words_up_to(line, 3) >= 3 {
+        if kind.is_none() && n_words >= 3 {
             if let Some(&first) = seen.get(line) {
                 kind = Some(ChromeKind::Repeat);
                 repeat_of = Some(first);
@@ -202,21 +210,25 @@ fn ends_sentence(s: &str) -> bool {
     s.ends_with(['.', '?', '!', ';', ':'])
 }
 
-/// A short line with no sentence punctuation and no digits.
-fn is_signature_shaped(line: &str) -> bool {
-    let words = words_up_to(line, 5);
-    (1..=4).contains(&words)
+/// The most words any rule counts in a line: longer lines are body.
+const MAX_WORDS: usize = 16;
+
+/// A short line (of `n_words` words, counted up to [`MAX_WORDS`] + 1)
+/// with no sentence punctuation and no digits.
+fn is_signature_shaped(line: &str, n_words: usize) -> bool {
+    (1..=4).contains(&n_words)
         && !ends_sentence(line)
         && !line.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// The kind of chrome a line is, if any; `n_words` is its word count up
+/// to [`MAX_WORDS`] + 1 (every rule looks at shorter lines only).
 fn classify(
     line: &str,
+    n_words: usize,
     idx: usize,
     lex: &ChromeLexicon,
 ) -> Option<ChromeKind> {
-    // Every rule below looks at lines of at most 16 words.
-    let n_words = words_up_to(line, 17);
     // A bare counter: digits and separators only.
     if line.len() <= 16
         && line.bytes().any(|b| b.is_ascii_digit())
@@ -245,7 +257,7 @@ fn classify(
         }
     }
     // A caption: a short line ending in a parenthesized credit.
-    if n_words <= 16 {
+    if n_words <= MAX_WORDS {
         if let Some(inner) = line
             .strip_suffix(')')
             .and_then(|s| s.rfind('(').and_then(|p| s.get(p + 1..)))
@@ -267,7 +279,7 @@ fn classify(
         return Some(ChromeKind::Signature);
     }
     // A signature right under the headline: one or two words.
-    if idx == 1 && n_words <= 2 && is_signature_shaped(line) {
+    if idx == 1 && n_words <= 2 && is_signature_shaped(line, n_words) {
         return Some(ChromeKind::Signature);
     }
     None
