@@ -21,12 +21,10 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with fixed keys from the data, looked up by input words.
-pub(crate) type FastMap<K, V> =
-    std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, WordHash>;
 
 /// A `HashSet` with fixed keys from the data, looked up by input words.
-pub(crate) type FastSet<K> =
-    std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, WordHash>;
 
 /// Builds [`WordHasher`]s.
 pub(crate) type WordHash = BuildHasherDefault<WordHasher>;
@@ -40,12 +38,12 @@ pub(crate) struct WordHasher {
 /// The odd multiplier of the hash (also used by the time stage's Bloom
 /// filter).
 pub(crate) const MULTIPLIER: u64 = 0xf135_7aea_2e62_a9c5;
-const K: u64 = MULTIPLIER;
 
 impl WordHasher {
     #[inline]
     fn add(&mut self, word: u64) {
-        self.state = (self.state ^ word).wrapping_mul(K).rotate_left(26);
+        self.state =
+            (self.state ^ word).wrapping_mul(MULTIPLIER).rotate_left(26);
     }
 }
 
@@ -92,7 +90,7 @@ impl Hasher for WordHasher {
     #[inline]
     fn finish(&self) -> u64 {
         // Spread the high bits, which the table uses least, downwards.
-        self.state.wrapping_mul(K).rotate_left(32)
+        self.state.wrapping_mul(MULTIPLIER).rotate_left(32)
     }
 }
 
@@ -127,14 +125,14 @@ fn filter_hash(w: &str) -> u64 {
 pub(crate) struct WordMap<V> {
     /// 2^16 bits, two set per key (from two parts of its hash).
     bits: Vec<u64>,
-    pub(crate) map: HashMap<String, V, WordHash>,
+    pub(crate) map: FastMap<String, V>,
 }
 
 impl<V> WordMap<V> {
     const BITS: usize = 1 << 16;
 
     /// The map of `map`'s entries.
-    pub(crate) fn new(map: HashMap<String, V, WordHash>) -> WordMap<V> {
+    pub(crate) fn new(map: FastMap<String, V>) -> WordMap<V> {
         let mut bits = vec![0u64; Self::BITS / 64];
         for w in map.keys() {
             for i in Self::bit_indices(filter_hash(w)) {
