@@ -35,9 +35,8 @@ pub(crate) struct WordHasher {
     state: u64,
 }
 
-/// The odd multiplier of the hash (also used by the time stage's Bloom
-/// filter).
-pub(crate) const MULTIPLIER: u64 = 0xf135_7aea_2e62_a9c5;
+/// The odd multiplier of the hash.
+const MULTIPLIER: u64 = 0xf135_7aea_2e62_a9c5;
 
 impl WordHasher {
     #[inline]

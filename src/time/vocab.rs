@@ -65,6 +65,7 @@ pub(crate) const NEVER_FIRST: &[&str] =
 /// The crate's hasher for tables keyed by fixed words (see
 /// `crate::hash`).
 pub(crate) use crate::hash::WordHash;
+use crate::hash::WordMap;
 
 /// The string literals of a Rust source text (the word lists need no
 /// escapes, and `tests.rs` checks every line holds whole literals).
@@ -76,8 +77,13 @@ pub(crate) fn literals(src: &str) -> impl Iterator<Item = &str> {
 /// Words with their class bits.
 type Classes = HashMap<String, u8, WordHash>;
 
+/// Every word the parser reads, with its class bits, behind a bit filter
+/// so that most words of a text, which are none of them, cost two bit
+/// tests.
+static WORDS: Lazy<WordMap<u8>> = Lazy::new(|| WordMap::new(classes()));
+
 /// Every word the parser reads, with its class bits.
-static WORDS: Lazy<Classes> = Lazy::new(|| {
+fn classes() -> Classes {
     let mut map: Classes = HashMap::default();
     let add = |map: &mut Classes, w: &str, bit: u8| {
         *map.entry(w.to_string()).or_default() |= bit;
@@ -129,57 +135,12 @@ static WORDS: Lazy<Classes> = Lazy::new(|| {
         add(&mut map, &w, bit);
     }
     map
-});
-
-/// Bits of a Bloom filter over [`WORDS`] (one hash), so that most words
-/// of a text, which are none of them, cost one bit test.
-const BLOOM_BITS: usize = 1 << 16;
-
-/// The Bloom filter's bit index of a word: one multiply over its length
-/// and first and last eight bytes.
-#[inline]
-fn bloom_bit(w: &str) -> usize {
-    let b = w.as_bytes();
-    let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
-        _ => {
-            let mut a = [0u8; 8];
-            for (d, s) in a.iter_mut().zip(b) {
-                *d = *s;
-            }
-            (u64::from_le_bytes(a), 0)
-        }
-    };
-    let x = head ^ tail.rotate_left(29) ^ (b.len() as u64);
-    // The high bits are the best mixed.
-    (x.wrapping_mul(crate::hash::MULTIPLIER)
-        >> (64 - BLOOM_BITS.trailing_zeros())) as usize
 }
-
-/// [`WORDS`] and its Bloom filter, as 64-bit words.
-static FILTER: Lazy<(&'static Classes, Vec<u64>)> = Lazy::new(|| {
-    let mut bits = vec![0u64; BLOOM_BITS / 64];
-    for w in WORDS.keys() {
-        let b = bloom_bit(w);
-        if let Some(x) = bits.get_mut(b / 64) {
-            *x |= 1 << (b % 64);
-        }
-    }
-    (&*WORDS, bits)
-});
 
 /// The class bits of a word: the union over its forms (itself, without
 /// a conjunction `و`/`ف`, without a preposition `ب`/`ل`/`ك` as well).
 pub(crate) fn class(w: &str) -> u8 {
-    let (map, bloom) = &*FILTER;
-    let get = |k: &str| {
-        let b = bloom_bit(k);
-        if bloom.get(b / 64).is_some_and(|x| x & (1 << (b % 64)) != 0) {
-            map.get(k).copied().unwrap_or(0)
-        } else {
-            0
-        }
-    };
+    let get = |k: &str| WORDS.get(k).copied().unwrap_or(0);
     let mut bits = 0;
     // Forms are suffixes.
     let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
@@ -204,7 +165,7 @@ pub(crate) fn live(t: &Tok<'_>) -> bool {
 static ALONE_FAILS: Lazy<HashSet<&'static str, WordHash>> = Lazy::new(|| {
     let mut set = HashSet::default();
     let inert = Tok::inert();
-    for w in WORDS.keys() {
+    for w in WORDS.map.keys() {
         let toks = parse::tokenize(w, 0);
         let [t] = toks.as_slice() else { continue };
         if t.s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
