@@ -34,8 +34,7 @@ mod parse;
 mod prefilter;
 mod vocabulary;
 
-#[allow(unused_imports)] // Called by the time module.
-pub(crate) use parse::{parse_at, Parsed};
+use parse::parse_at;
 pub use parse::{parse_number, Number};
 
 use crate::document::Loc;

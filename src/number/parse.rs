@@ -147,9 +147,10 @@ fn spaced_digits(s: &str) -> Option<f64> {
 /// of a word (a leading clitic such as `ب`, `و`, `ال` of `الـ25` is
 /// skipped and left out of the range).
 ///
-/// Returns `None` when no number starts there. The time module uses this
-/// for durations (`قبل 10 أيام`, `منذ ثلاثة أعوام`) and ordinal days
-/// (`الثالث من`).
+/// Returns `None` when no number starts there. Besides the quantity
+/// stage, it is the reader meant for numbers inside time expressions
+/// (`قبل 10 أيام`, `الثالث من`), which `time/num.rs` still reads on its
+/// own for now.
 pub(crate) fn parse_at(text: &str, pos: usize) -> Option<Parsed> {
     let may = text.is_char_boundary(pos)
         && super::prefilter::may_start(

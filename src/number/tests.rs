@@ -458,7 +458,7 @@ proptest::proptest! {
     }
 }
 
-/// `parse_at` on normalized text, as the time module calls it: the value,
+/// `parse_at` on normalized text, at a given position: the value,
 /// the kind and the normalized text of the range.
 macro_rules! at {
     ($name:ident, $input:expr, $word:expr, $value:expr, $kind:ident, $span:expr) => {
@@ -534,7 +534,7 @@ fn prefilter_never_rejects_a_number() {
                 continue;
             }
             // The parser without its prefilter finds nothing here, even
-            // inside a word (the time module calls it anywhere).
+            // inside a word (callers may ask at any position).
             assert_eq!(parse::read_at(t, pos), None, "{:?}", &t[pos..]);
             if !start {
                 continue;
