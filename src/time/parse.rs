@@ -30,6 +30,16 @@ pub(crate) struct Tok<'a> {
     /// What the parser may read the token as ([`vocab::class`] bits):
     /// a token without [`vocab::WORD`] matches no word list.
     pub(crate) class: u8,
+    /// The byte lengths a word must have to equal the token or one of
+    /// its forms ([`len_bits`]), so that most words of a list are
+    /// rejected by one bit test.
+    lens: u64,
+}
+
+/// The bit of a byte length (lengths from 63 up share one).
+#[inline(always)]
+fn len_bit(n: usize) -> u64 {
+    1 << n.min(63)
 }
 
 /// The proclitic-free forms of a word: without a conjunction `و`/`ف`
@@ -56,6 +66,14 @@ impl<'a> Forms<'a> {
             return Forms { conj, prep: None, lil: None };
         };
         Forms { conj, prep: two(b).then_some(b), lil: a.strip_prefix("لل") }
+    }
+
+    /// The [`len_bit`]s of the forms: a word equal to one of them has
+    /// one of these lengths (`lil` stands for `ال` + itself).
+    fn len_bits(&self) -> u64 {
+        self.conj.map_or(0, |f| len_bit(f.len()))
+            | self.prep.map_or(0, |f| len_bit(f.len()))
+            | self.lil.map_or(0, |f| len_bit(f.len() + "ال".len()))
     }
 
     /// Whether one of the forms is `w`.
@@ -90,13 +108,21 @@ impl Tok<'_> {
 
     /// A token the parser cannot read, for probing it.
     pub(crate) fn inert() -> Tok<'static> {
-        Tok { s: "", start: 0, end: 0, forms: Forms::default(), class: 0 }
+        Tok {
+            s: "",
+            start: 0,
+            end: 0,
+            forms: Forms::default(),
+            class: 0,
+            lens: len_bit(0),
+        }
     }
 
     /// [`Tok::is`] for a known token.
     #[inline]
     fn is_known(&self, w: &str) -> bool {
-        same(self.s, w) || self.forms.is(w)
+        self.lens & len_bit(w.len()) != 0
+            && (same(self.s, w) || self.forms.is(w))
     }
 
     #[inline]
@@ -148,7 +174,7 @@ static SHORT_CLASS: Lazy<Vec<C>> = Lazy::new(|| {
 
 /// The character at byte `i` of `text` (a char boundary) and its class
 /// and length; one- and two-byte characters decoded inline.
-#[inline]
+#[inline(always)]
 fn char_at(short_class: &[C], text: &str, i: usize) -> (C, usize) {
     let bytes = text.as_bytes();
     let short = |c: u32| short_class.get(c as usize).copied();
@@ -175,6 +201,7 @@ pub(crate) fn tokenize_into<'a>(
 ) {
     toks.clear();
     let short_class = SHORT_CLASS.as_slice();
+    let words = vocab::words();
     let mut i = 0;
     while i < text.len() {
         let (k, n) = char_at(short_class, text, i);
@@ -194,7 +221,7 @@ pub(crate) fn tokenize_into<'a>(
             }
         }
         let w = text.get(start..i).unwrap_or_default();
-        let class = vocab::class(w);
+        let class = vocab::class_in(words, w);
         // Forms are only compared for words of the parser's lists.
         let forms = if k == C::Letter && class & vocab::WORD != 0 {
             Forms::of(w)
@@ -207,6 +234,7 @@ pub(crate) fn tokenize_into<'a>(
             end: base + i,
             forms,
             class,
+            lens: len_bit(w.len()) | forms.len_bits(),
         });
     }
 }

@@ -140,15 +140,31 @@ fn classes() -> Classes {
 /// The class bits of a word: the union over its forms (itself, without
 /// a conjunction `و`/`ف`, without a preposition `ب`/`ل`/`ك` as well).
 pub(crate) fn class(w: &str) -> u8 {
-    let get = |k: &str| WORDS.get(k).copied().unwrap_or(0);
+    class_in(&WORDS, w)
+}
+
+/// The word table behind [`class`], for callers that look up many words.
+pub(crate) fn words() -> &'static WordMap<u8> {
+    &WORDS
+}
+
+/// [`class`] in `words`; the clitics are compared as UTF-8 bytes (`و`
+/// D9 88, `ف` D9 81, `ب` D8 A8, `ل` D9 84, `ك` D9 83).
+#[inline]
+pub(crate) fn class_in(words: &WordMap<u8>, w: &str) -> u8 {
+    let get = |k: &str| words.get(k).copied().unwrap_or(0);
     let mut bits = 0;
     // Forms are suffixes.
-    let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-    if a.len() < w.len() {
-        bits |= get(a);
-    }
-    if let Some(b) = a.strip_prefix(['ب', 'ل', 'ك']) {
-        bits |= get(b);
+    let a = match w.as_bytes() {
+        [0xD9, 0x88 | 0x81, ..] => {
+            let a = w.get(2..).unwrap_or_default();
+            bits |= get(a);
+            a
+        }
+        _ => w,
+    };
+    if let [0xD8, 0xA8, ..] | [0xD9, 0x84 | 0x83, ..] = a.as_bytes() {
+        bits |= get(a.get(2..).unwrap_or_default());
     }
     // `NOT_FIRST` is of the word itself.
     (bits & !NOT_FIRST) | get(w)
