@@ -193,6 +193,32 @@ fn char_at(short_class: &[C], text: &str, i: usize) -> (C, usize) {
     }
 }
 
+/// Where the run of letters that goes on at byte `i` ends; two-byte
+/// letters (Arabic) read without [`char_at`].
+#[inline(always)]
+fn letter_run_end(short_class: &[C], text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match (bytes.get(i), bytes.get(i + 1)) {
+            (Some(&b0), Some(&b1)) if (0xC2..0xE0).contains(&b0) => {
+                let c = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
+                if short_class.get(c) != Some(&C::Letter) {
+                    return i;
+                }
+                i += 2;
+            }
+            (Some(_), _) => {
+                let (k, n) = char_at(short_class, text, i);
+                if k != C::Letter {
+                    return i;
+                }
+                i += n;
+            }
+            (None, _) => return i,
+        }
+    }
+}
+
 /// [`tokenize`] into a reused buffer (cleared first).
 pub(crate) fn tokenize_into<'a>(
     text: &'a str,
@@ -202,23 +228,30 @@ pub(crate) fn tokenize_into<'a>(
     toks.clear();
     let short_class = SHORT_CLASS.as_slice();
     let words = vocab::words();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
         let (k, n) = char_at(short_class, text, i);
         let start = i;
         i += n;
-        if k == C::Space {
-            continue;
-        }
         // Letter and digit runs; any other character alone.
-        if k != C::Other {
-            while i < text.len() {
-                let (k2, n2) = char_at(short_class, text, i);
-                if k2 != k {
-                    break;
+        match k {
+            C::Space | C::Other => {
+                if k == C::Space {
+                    continue;
                 }
-                i += n2;
             }
+            C::Digit => {
+                // Only ASCII digits are of class `Digit`.
+                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+            }
+            C::Letter => i = letter_run_end(short_class, text, i),
         }
         let w = text.get(start..i).unwrap_or_default();
         let class = vocab::class_in(words, w);

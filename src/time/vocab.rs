@@ -203,3 +203,15 @@ static ALONE_FAILS: Lazy<HashSet<&'static str, WordHash>> = Lazy::new(|| {
 pub(crate) fn alone_fails(t: &Tok<'_>) -> bool {
     ALONE_FAILS.contains(t.s)
 }
+#[cfg(test)]
+mod tmpstats {
+    #[test]
+    fn tmp_stats() {
+        let m = &super::WORDS.map;
+        let mut lens = std::collections::BTreeMap::new();
+        for k in m.keys() { *lens.entry(k.len()).or_insert(0) += 1; }
+        eprintln!("keys {} lens {:?}", m.len(), lens);
+        eprintln!("alone_fails {}", super::ALONE_FAILS.len());
+        std::fs::write("/tmp/keys.txt", m.keys().cloned().collect::<Vec<_>>().join("\n")).unwrap();
+    }
+}
