@@ -254,7 +254,7 @@ pub(crate) fn tokenize_into<'a>(
             C::Letter => i = letter_run_end(short_class, text, i),
         }
         let w = text.get(start..i).unwrap_or_default();
-        let class = vocab::class_in(words, w);
+        let class = vocab::class(words, w);
         // Forms are only compared for words of the parser's lists.
         let forms = if k == C::Letter && class & vocab::WORD != 0 {
             Forms::of(w)
@@ -1273,6 +1273,11 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return None;
             }
         } else {
+            // The number reader reads no word without `vocab::NUM`
+            // (checked in `tests.rs`).
+            if self.t(j).is_none_or(|t| t.class & vocab::NUM == 0) {
+                return None;
+            }
             let mut words = self.words(j);
             if let Some(w) = words.first_mut() {
                 *w = w.get(strip..).unwrap_or_default();

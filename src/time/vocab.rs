@@ -82,6 +82,16 @@ type Classes = HashMap<String, u8, WordHash>;
 /// tests.
 static WORDS: Lazy<WordMap<u8>> = Lazy::new(|| WordMap::new(classes()));
 
+/// `a` + `b` + `c`, without the formatting machinery (the tables are
+/// built at the first use, inside the first extraction).
+fn cat(a: &str, b: &str, c: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len() + c.len());
+    s.push_str(a);
+    s.push_str(b);
+    s.push_str(c);
+    s
+}
+
 /// Every word the parser reads, with its class bits.
 fn classes() -> Classes {
     let mut map: Classes = HashMap::default();
@@ -113,9 +123,11 @@ fn classes() -> Classes {
     // (`الثالثه` is read as `ثالث`); some callers first strip a `و`, a
     // `لل` or an article.
     let num: Vec<String> = literals(include_str!("num.rs"))
-        .flat_map(|x| [x.to_string(), format!("{x}ه")])
-        .flat_map(|x| [format!("ال{x}"), x])
-        .flat_map(|x| [format!("و{x}"), format!("لل{x}"), format!("ال{x}"), x])
+        .flat_map(|x| [x.to_string(), cat("", x, "ه")])
+        .flat_map(|x| [cat("ال", &x, ""), x])
+        .flat_map(|x| {
+            [cat("و", &x, ""), cat("لل", &x, ""), cat("ال", &x, ""), x]
+        })
         .collect();
     for w in &num {
         add(&mut map, w, NUM);
@@ -128,7 +140,7 @@ fn classes() -> Classes {
         .iter()
         .filter(|(_, &bits)| bits & WORD != 0)
         .filter_map(|(w, _)| {
-            Some((format!("لل{}", w.strip_prefix("ال")?), WORD))
+            Some((cat("لل", w.strip_prefix("ال")?, ""), WORD))
         })
         .collect();
     for (w, bit) in lil {
@@ -137,21 +149,18 @@ fn classes() -> Classes {
     map
 }
 
-/// The class bits of a word: the union over its forms (itself, without
-/// a conjunction `و`/`ف`, without a preposition `ب`/`ل`/`ك` as well).
-pub(crate) fn class(w: &str) -> u8 {
-    class_in(&WORDS, w)
-}
-
-/// The word table behind [`class`], for callers that look up many words.
+/// The word table behind [`class`].
 pub(crate) fn words() -> &'static WordMap<u8> {
     &WORDS
 }
 
-/// [`class`] in `words`; the clitics are compared as UTF-8 bytes (`و`
+/// The class bits of a word in `words` (the table of [`words`], passed
+/// in so that a tokenizer looks it up once): the union over its forms
+/// (itself, without a conjunction `و`/`ف`, without a preposition
+/// `ب`/`ل`/`ك` as well). The clitics are compared as UTF-8 bytes (`و`
 /// D9 88, `ف` D9 81, `ب` D8 A8, `ل` D9 84, `ك` D9 83).
 #[inline]
-pub(crate) fn class_in(words: &WordMap<u8>, w: &str) -> u8 {
+pub(crate) fn class(words: &WordMap<u8>, w: &str) -> u8 {
     let get = |k: &str| words.get(k).copied().unwrap_or(0);
     let mut bits = 0;
     // Forms are suffixes.
@@ -202,16 +211,4 @@ static ALONE_FAILS: Lazy<HashSet<&'static str, WordHash>> = Lazy::new(|| {
 #[inline]
 pub(crate) fn alone_fails(t: &Tok<'_>) -> bool {
     ALONE_FAILS.contains(t.s)
-}
-#[cfg(test)]
-mod tmpstats {
-    #[test]
-    fn tmp_stats() {
-        let m = &super::WORDS.map;
-        let mut lens = std::collections::BTreeMap::new();
-        for k in m.keys() { *lens.entry(k.len()).or_insert(0) += 1; }
-        eprintln!("keys {} lens {:?}", m.len(), lens);
-        eprintln!("alone_fails {}", super::ALONE_FAILS.len());
-        std::fs::write("/tmp/keys.txt", m.keys().cloned().collect::<Vec<_>>().join("\n")).unwrap();
-    }
 }
