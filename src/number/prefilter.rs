@@ -70,7 +70,7 @@ pub(crate) static STARTS: Lazy<WordMap<()>> = Lazy::new(|| {
 static ENDINGS: Lazy<Vec<u32>> = Lazy::new(|| {
     let mut t = vec![0u32; 1 << ENDING_BITS];
     for w in STARTS.map.keys() {
-        if let Some(x) = t.get_mut(ending(w)) {
+        if let Some(x) = t.get_mut(ending(w.as_bytes())) {
             *x |= length_bit(w.len());
         }
     }
@@ -83,10 +83,11 @@ const ENDING_BITS: u32 = 14;
 /// The [`ENDINGS`] index of a word: a hash of its last four bytes (of
 /// all, if fewer).
 #[inline]
-fn ending(w: &str) -> usize {
-    let b = w.as_bytes();
-    let tail = b.get(b.len().saturating_sub(4)..).unwrap_or_default();
-    let x = tail.iter().fold(0u32, |x, &c| (x << 8) | u32::from(c));
+fn ending(w: &[u8]) -> usize {
+    let x = match w.get(w.len().wrapping_sub(4)..) {
+        Some(&[a, b, c, d]) => u32::from_be_bytes([a, b, c, d]),
+        _ => w.iter().fold(0u32, |x, &c| (x << 8) | u32::from(c)),
+    };
     (x.wrapping_mul(0x9E37_79B1) >> (32 - ENDING_BITS)) as usize
 }
 
@@ -98,7 +99,7 @@ fn length_bit(n: usize) -> u32 {
 
 /// Whether `w` may be a word of [`STARTS`], by [`ENDINGS`] alone.
 #[inline]
-fn ending_passes(endings: &[u32], w: &str) -> bool {
+fn ending_passes(endings: &[u32], w: &[u8]) -> bool {
     endings.get(ending(w)).is_some_and(|&x| x & length_bit(w.len()) != 0)
 }
 
@@ -115,7 +116,7 @@ pub(crate) fn may_start(text: &str, pos: usize, letters_end: usize) -> bool {
         return false;
     }
     b.get(letters_end).is_some_and(u8::is_ascii_digit)
-        || (ending_passes(&ENDINGS, w) && STARTS.contains(w))
+        || (ending_passes(&ENDINGS, w.as_bytes()) && STARTS.contains(w))
 }
 
 #[cfg(test)]
@@ -128,18 +129,19 @@ mod tests {
     #[test]
     fn endings_keep_every_start() {
         for w in STARTS.map.keys() {
-            assert!(ending_passes(&ENDINGS, w), "{w}");
+            assert!(ending_passes(&ENDINGS, w.as_bytes()), "{w}");
         }
         let text = crate::test_texts::articles().join(" ");
         let n = crate::normalize(&text);
         let words: Vec<&str> =
             crate::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
-        let passed = words.iter().filter(|w| ending_passes(&ENDINGS, w));
+        let passed =
+            words.iter().filter(|w| ending_passes(&ENDINGS, w.as_bytes()));
         let passed = passed.count();
         assert!(passed * 2 < words.len(), "{passed} of {}", words.len());
         for w in &words {
             if STARTS.contains(w) {
-                assert!(ending_passes(&ENDINGS, w), "{w}");
+                assert!(ending_passes(&ENDINGS, w.as_bytes()), "{w}");
             }
         }
     }
