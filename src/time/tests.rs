@@ -729,9 +729,9 @@ fn never_first_words_begin_nothing() {
     }
 }
 
-/// The clock reader's shortcut: the number reader reads an hour from no
-/// word without `vocab::NUM` (nor from it without a leading `لل`), over
-/// every token of the test texts.
+/// The shortcuts of the clock and ordinal readers: the number reader
+/// reads an hour from no word without `vocab::NUM` (nor from it without
+/// a leading `لل`), nor an ordinal, over every token of the test texts.
 #[test]
 fn hours_are_read_only_from_number_words() {
     let mut read = 0;
@@ -743,8 +743,9 @@ fn hours_are_read_only_from_number_words() {
                 toks[j..].iter().take(4).map(|t| t.s).collect();
             let mut stripped = words.clone();
             stripped[0] = stripped[0].strip_prefix("لل").unwrap_or("");
+            let ordinal = super::num::ordinal_day(&words[..1]).is_some();
             for w in [&words, &stripped] {
-                if super::num::hour(w).is_some() {
+                if super::num::hour(w).is_some() || ordinal {
                     read += 1;
                     assert!(
                         toks[j].class & super::vocab::NUM != 0
