@@ -213,10 +213,17 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
                 pos += 1;
                 continue;
             }
-            let Some((c, len)) = char_at(text, pos) else { break };
-            let at_word_start = is_word_char(c) && !prev_word;
-            if !at_word_start {
-                prev_word = is_word_char(c);
+            // The Arabic letters (as in `word_ends`) without decoding.
+            let (word_char, len) = match (bytes.get(pos), bytes.get(pos + 1)) {
+                (Some(0xD8), Some(0xA1..=0xBA))
+                | (Some(0xD9), Some(0x81..=0x8A)) => (true, 2),
+                _ => {
+                    let Some((c, len)) = char_at(text, pos) else { break };
+                    (is_word_char(c), len)
+                }
+            };
+            if !word_char || prev_word {
+                prev_word = word_char;
                 pos += len;
                 continue;
             }
