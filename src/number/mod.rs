@@ -201,11 +201,29 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
         let mut prev_word =
             before.chars().next_back().is_some_and(is_word_char);
         let mut pos = s.norm.start;
+        let bytes = text.as_bytes();
         while pos < end {
-            let Some((c, len)) = char_at(text, pos) else { break };
-            let at_word_start = is_word_char(c) && !prev_word;
-            if !at_word_start {
-                prev_word = is_word_char(c);
+            // White space and punctuation (ASCII but for letters and
+            // digits) are no word chars.
+            if bytes
+                .get(pos)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            {
+                prev_word = false;
+                pos += 1;
+                continue;
+            }
+            // The Arabic letters (as in `word_ends`) without decoding.
+            let (word_char, len) = match (bytes.get(pos), bytes.get(pos + 1)) {
+                (Some(0xD8), Some(0xA1..=0xBA))
+                | (Some(0xD9), Some(0x81..=0x8A)) => (true, 2),
+                _ => {
+                    let Some((c, len)) = char_at(text, pos) else { break };
+                    (is_word_char(c), len)
+                }
+            };
+            if !word_char || prev_word {
+                prev_word = word_char;
                 pos += len;
                 continue;
             }
@@ -248,6 +266,17 @@ fn word_ends(text: &str, pos: usize) -> (usize, usize) {
             (Some(0xD8), Some(0xA1..=0xBA)) | (Some(0xD9), Some(0x81..=0x8A))
         ) {
             i += 2;
+            continue;
+        }
+        if let Some(&c) = b.get(i).filter(|c| c.is_ascii()) {
+            // ASCII: letters and digits are word chars, digits no letters.
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            if letters_end.is_none() && c.is_ascii_digit() {
+                letters_end = Some(i);
+            }
+            i += 1;
             continue;
         }
         let Some((c, len)) = char_at(text, i) else { break };

@@ -30,6 +30,16 @@ pub(crate) struct Tok<'a> {
     /// What the parser may read the token as ([`vocab::class`] bits):
     /// a token without [`vocab::WORD`] matches no word list.
     pub(crate) class: u8,
+    /// The byte lengths a word must have to equal the token or one of
+    /// its forms ([`len_bits`]), so that most words of a list are
+    /// rejected by one bit test.
+    lens: u64,
+}
+
+/// The bit of a byte length (lengths from 63 up share one).
+#[inline(always)]
+fn len_bit(n: usize) -> u64 {
+    1 << n.min(63)
 }
 
 /// The proclitic-free forms of a word: without a conjunction `و`/`ف`
@@ -56,6 +66,14 @@ impl<'a> Forms<'a> {
             return Forms { conj, prep: None, lil: None };
         };
         Forms { conj, prep: two(b).then_some(b), lil: a.strip_prefix("لل") }
+    }
+
+    /// The [`len_bit`]s of the forms: a word equal to one of them has
+    /// one of these lengths (`lil` stands for `ال` + itself).
+    fn len_bits(&self) -> u64 {
+        self.conj.map_or(0, |f| len_bit(f.len()))
+            | self.prep.map_or(0, |f| len_bit(f.len()))
+            | self.lil.map_or(0, |f| len_bit(f.len() + "ال".len()))
     }
 
     /// Whether one of the forms is `w`.
@@ -90,13 +108,21 @@ impl Tok<'_> {
 
     /// A token the parser cannot read, for probing it.
     pub(crate) fn inert() -> Tok<'static> {
-        Tok { s: "", start: 0, end: 0, forms: Forms::default(), class: 0 }
+        Tok {
+            s: "",
+            start: 0,
+            end: 0,
+            forms: Forms::default(),
+            class: 0,
+            lens: len_bit(0),
+        }
     }
 
     /// [`Tok::is`] for a known token.
     #[inline]
     fn is_known(&self, w: &str) -> bool {
-        same(self.s, w) || self.forms.is(w)
+        self.lens & len_bit(w.len()) != 0
+            && (same(self.s, w) || self.forms.is(w))
     }
 
     #[inline]
@@ -148,7 +174,7 @@ static SHORT_CLASS: Lazy<Vec<C>> = Lazy::new(|| {
 
 /// The character at byte `i` of `text` (a char boundary) and its class
 /// and length; one- and two-byte characters decoded inline.
-#[inline]
+#[inline(always)]
 fn char_at(short_class: &[C], text: &str, i: usize) -> (C, usize) {
     let bytes = text.as_bytes();
     let short = |c: u32| short_class.get(c as usize).copied();
@@ -167,6 +193,32 @@ fn char_at(short_class: &[C], text: &str, i: usize) -> (C, usize) {
     }
 }
 
+/// Where the run of letters that goes on at byte `i` ends; two-byte
+/// letters (Arabic) read without [`char_at`].
+#[inline(always)]
+fn letter_run_end(short_class: &[C], text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match (bytes.get(i), bytes.get(i + 1)) {
+            (Some(&b0), Some(&b1)) if (0xC2..0xE0).contains(&b0) => {
+                let c = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
+                if short_class.get(c) != Some(&C::Letter) {
+                    return i;
+                }
+                i += 2;
+            }
+            (Some(_), _) => {
+                let (k, n) = char_at(short_class, text, i);
+                if k != C::Letter {
+                    return i;
+                }
+                i += n;
+            }
+            (None, _) => return i,
+        }
+    }
+}
+
 /// [`tokenize`] into a reused buffer (cleared first).
 pub(crate) fn tokenize_into<'a>(
     text: &'a str,
@@ -175,26 +227,34 @@ pub(crate) fn tokenize_into<'a>(
 ) {
     toks.clear();
     let short_class = SHORT_CLASS.as_slice();
+    let words = vocab::words();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
         let (k, n) = char_at(short_class, text, i);
         let start = i;
         i += n;
-        if k == C::Space {
-            continue;
-        }
         // Letter and digit runs; any other character alone.
-        if k != C::Other {
-            while i < text.len() {
-                let (k2, n2) = char_at(short_class, text, i);
-                if k2 != k {
-                    break;
+        match k {
+            C::Space | C::Other => {
+                if k == C::Space {
+                    continue;
                 }
-                i += n2;
             }
+            C::Digit => {
+                // Only ASCII digits are of class `Digit`.
+                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+            }
+            C::Letter => i = letter_run_end(short_class, text, i),
         }
         let w = text.get(start..i).unwrap_or_default();
-        let class = vocab::class(w);
+        let class = vocab::class(words, w);
         // Forms are only compared for words of the parser's lists.
         let forms = if k == C::Letter && class & vocab::WORD != 0 {
             Forms::of(w)
@@ -207,6 +267,7 @@ pub(crate) fn tokenize_into<'a>(
             end: base + i,
             forms,
             class,
+            lens: len_bit(w.len()) | forms.len_bits(),
         });
     }
 }
@@ -701,7 +762,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             {
                 return Some(-1);
             }
-            let w = self.t(t)?.s;
+            // No word without `vocab::NUM` is an ordinal (`tests.rs`).
+            let w = self.t(t).filter(|t| t.class & vocab::NUM != 0)?.s;
             let (n, c) = num::ordinal_day(&[w])?;
             (c == 1 && (1..=5).contains(&n)).then_some(n as i8)
         };
@@ -1212,6 +1274,11 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return None;
             }
         } else {
+            // The number reader reads no word without `vocab::NUM`
+            // (checked in `tests.rs`).
+            if self.t(j).is_none_or(|t| t.class & vocab::NUM == 0) {
+                return None;
+            }
             let mut words = self.words(j);
             if let Some(w) = words.first_mut() {
                 *w = w.get(strip..).unwrap_or_default();

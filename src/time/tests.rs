@@ -728,3 +728,34 @@ fn never_first_words_begin_nothing() {
         }
     }
 }
+
+/// The shortcuts of the clock and ordinal readers: the number reader
+/// reads an hour from no word without `vocab::NUM` (nor from it without
+/// a leading `لل`), nor an ordinal, over every token of the test texts.
+#[test]
+fn hours_are_read_only_from_number_words() {
+    let mut read = 0;
+    for text in corpus() {
+        let n = crate::normalize(&text);
+        let toks = super::parse::tokenize(n.as_str(), 0);
+        for j in 0..toks.len() {
+            let words: Vec<&str> =
+                toks[j..].iter().take(4).map(|t| t.s).collect();
+            let mut stripped = words.clone();
+            stripped[0] = stripped[0].strip_prefix("لل").unwrap_or("");
+            let ordinal = super::num::ordinal_day(&words[..1]).is_some();
+            for w in [&words, &stripped] {
+                if super::num::hour(w).is_some() || ordinal {
+                    read += 1;
+                    assert!(
+                        toks[j].class & super::vocab::NUM != 0
+                            || toks[j].s.bytes().all(|b| b.is_ascii_digit()),
+                        "`{}` in {text}",
+                        toks[j].s
+                    );
+                }
+            }
+        }
+    }
+    assert!(read > 1000, "{read}");
+}

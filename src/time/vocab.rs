@@ -82,6 +82,16 @@ type Classes = HashMap<String, u8, WordHash>;
 /// tests.
 static WORDS: Lazy<WordMap<u8>> = Lazy::new(|| WordMap::new(classes()));
 
+/// `a` + `b` + `c`, without the formatting machinery (the tables are
+/// built at the first use, inside the first extraction).
+fn cat(a: &str, b: &str, c: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len() + c.len());
+    s.push_str(a);
+    s.push_str(b);
+    s.push_str(c);
+    s
+}
+
 /// Every word the parser reads, with its class bits.
 fn classes() -> Classes {
     let mut map: Classes = HashMap::default();
@@ -113,9 +123,11 @@ fn classes() -> Classes {
     // (`الثالثه` is read as `ثالث`); some callers first strip a `و`, a
     // `لل` or an article.
     let num: Vec<String> = literals(include_str!("num.rs"))
-        .flat_map(|x| [x.to_string(), format!("{x}ه")])
-        .flat_map(|x| [format!("ال{x}"), x])
-        .flat_map(|x| [format!("و{x}"), format!("لل{x}"), format!("ال{x}"), x])
+        .flat_map(|x| [x.to_string(), cat("", x, "ه")])
+        .flat_map(|x| [cat("ال", &x, ""), x])
+        .flat_map(|x| {
+            [cat("و", &x, ""), cat("لل", &x, ""), cat("ال", &x, ""), x]
+        })
         .collect();
     for w in &num {
         add(&mut map, w, NUM);
@@ -128,7 +140,7 @@ fn classes() -> Classes {
         .iter()
         .filter(|(_, &bits)| bits & WORD != 0)
         .filter_map(|(w, _)| {
-            Some((format!("لل{}", w.strip_prefix("ال")?), WORD))
+            Some((cat("لل", w.strip_prefix("ال")?, ""), WORD))
         })
         .collect();
     for (w, bit) in lil {
@@ -137,18 +149,31 @@ fn classes() -> Classes {
     map
 }
 
-/// The class bits of a word: the union over its forms (itself, without
-/// a conjunction `و`/`ف`, without a preposition `ب`/`ل`/`ك` as well).
-pub(crate) fn class(w: &str) -> u8 {
-    let get = |k: &str| WORDS.get(k).copied().unwrap_or(0);
+/// The word table behind [`class`].
+pub(crate) fn words() -> &'static WordMap<u8> {
+    &WORDS
+}
+
+/// The class bits of a word in `words` (the table of [`words`], passed
+/// in so that a tokenizer looks it up once): the union over its forms
+/// (itself, without a conjunction `و`/`ف`, without a preposition
+/// `ب`/`ل`/`ك` as well). The clitics are compared as UTF-8 bytes (`و`
+/// D9 88, `ف` D9 81, `ب` D8 A8, `ل` D9 84, `ك` D9 83).
+#[inline]
+pub(crate) fn class(words: &WordMap<u8>, w: &str) -> u8 {
+    let get = |k: &str| words.get(k).copied().unwrap_or(0);
     let mut bits = 0;
     // Forms are suffixes.
-    let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-    if a.len() < w.len() {
-        bits |= get(a);
-    }
-    if let Some(b) = a.strip_prefix(['ب', 'ل', 'ك']) {
-        bits |= get(b);
+    let a = match w.as_bytes() {
+        [0xD9, 0x88 | 0x81, ..] => {
+            let a = w.get(2..).unwrap_or_default();
+            bits |= get(a);
+            a
+        }
+        _ => w,
+    };
+    if let [0xD8, 0xA8, ..] | [0xD9, 0x84 | 0x83, ..] = a.as_bytes() {
+        bits |= get(a.get(2..).unwrap_or_default());
     }
     // `NOT_FIRST` is of the word itself.
     (bits & !NOT_FIRST) | get(w)
