@@ -12,10 +12,9 @@
 use super::normalize::{normalize, Normalized};
 use crate::document::Loc;
 use crate::Error;
-use memchr::memmem::Finder;
 use core::ops::Range;
+use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Why a line was marked as chrome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -137,14 +136,12 @@ pub(crate) fn detect_chrome(
         })
         .collect();
     let widget = phrase_lines(text, &lines, &lex.widget_phrases);
-    // A line can only repeat a line of the same length: only lines whose
-    // length some other line shares are hashed.
-    let mut lengths: HashMap<usize, u32> = HashMap::with_capacity(lines.len());
-    for r in &lines {
-        *lengths.entry(r.len()).or_default() += 1;
-    }
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|r| text.get(r.clone()).unwrap_or_default())
+        .collect();
+    let first = super::first_occurrences(&texts);
     let mut hits = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
     // Chrome at the end of the page does not make the article's last
     // paragraph a signature: find the last line that is not chrome.
     // Each line's words are counted once, up to what the rules look at.
@@ -181,14 +178,12 @@ pub(crate) fn detect_chrome(
         {
             kind = Some(ChromeKind::Signature);
         }
-        if lengths.get(&r.len()).is_some_and(|&n| n > 1) {
-            if kind.is_none() && n_words >= 3 {
-                if let Some(&first) = seen.get(line) {
-                    kind = Some(ChromeKind::Repeat);
-                    repeat_of = Some(first);
-                }
-            }
-            seen.entry(line).or_insert(idx);
+        // The first line with the same text (empty lines are skipped, and
+        // no other line equals one).
+        let first = first.get(idx).copied().unwrap_or(idx);
+        if kind.is_none() && n_words >= 3 && first != idx {
+            kind = Some(ChromeKind::Repeat);
+            repeat_of = Some(first);
         }
         if let Some(kind) = kind {
             hits.push(ChromeHit {
