@@ -12,10 +12,9 @@
 use super::normalize::{normalize, Normalized};
 use crate::document::Loc;
 use crate::Error;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use core::ops::Range;
+use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Why a line was marked as chrome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -57,8 +56,9 @@ pub struct ChromeLine {
 #[derive(Clone, Debug)]
 pub(crate) struct ChromeLexicon {
     widget_words: Vec<String>,
-    /// The widget phrases, any of which anywhere makes a line a widget.
-    widget_phrases: AhoCorasick,
+    /// The widget phrases, any of which anywhere makes a line a widget,
+    /// each searched for over the whole text at once.
+    widget_phrases: Vec<Finder<'static>>,
     read_also: Vec<String>,
     credits: Vec<String>,
 }
@@ -88,19 +88,10 @@ impl ChromeLexicon {
             out.dedup();
             out
         };
-        // A DFA: every line of every article is searched.
-        let widget_phrases = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(norm(raw.widget_phrases))
-            .map_err(|e| {
-                Error::data(
-                    file,
-                    None,
-                    None,
-                    Some("widget_phrases".to_string()),
-                    e.to_string(),
-                )
-            })?;
+        let widget_phrases = norm(raw.widget_phrases)
+            .iter()
+            .map(|p| Finder::new(p).into_owned())
+            .collect();
         Ok(ChromeLexicon {
             widget_words: norm(raw.widget_words),
             widget_phrases,
@@ -144,8 +135,13 @@ pub(crate) fn detect_chrome(
             r.start + lead..(r.end - trail).max(r.start + lead)
         })
         .collect();
+    let widget = phrase_lines(text, &lines, &lex.widget_phrases);
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|r| text.get(r.clone()).unwrap_or_default())
+        .collect();
+    let first = super::first_occurrences(&texts);
     let mut hits = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
     // Chrome at the end of the page does not make the article's last
     // paragraph a signature: find the last line that is not chrome.
     // Each line's words are counted once, up to what the rules look at.
@@ -157,7 +153,8 @@ pub(crate) fn detect_chrome(
         let kind = if line.is_empty() {
             None
         } else {
-            classify(line, n_words, idx, lex)
+            let phrase = widget.get(idx).copied().unwrap_or(false);
+            classify(line, n_words, idx, phrase, lex)
         };
         kinds.push(kind);
         counts.push(n_words);
@@ -181,13 +178,13 @@ pub(crate) fn detect_chrome(
         {
             kind = Some(ChromeKind::Signature);
         }
-        if kind.is_none() && n_words >= 3 {
-            if let Some(&first) = seen.get(line) {
-                kind = Some(ChromeKind::Repeat);
-                repeat_of = Some(first);
-            }
+        // The first line with the same text (empty lines are skipped, and
+        // no other line equals one).
+        let first = first.get(idx).copied().unwrap_or(idx);
+        if kind.is_none() && n_words >= 3 && first != idx {
+            kind = Some(ChromeKind::Repeat);
+            repeat_of = Some(first);
         }
-        seen.entry(line).or_insert(idx);
         if let Some(kind) = kind {
             hits.push(ChromeHit {
                 norm: r.clone(),
@@ -198,6 +195,33 @@ pub(crate) fn detect_chrome(
         }
     }
     hits
+}
+
+/// For each line (trimmed, in order), whether one of the phrases occurs
+/// inside it.
+fn phrase_lines(
+    text: &str,
+    lines: &[Range<usize>],
+    phrases: &[Finder<'_>],
+) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let bytes = text.as_bytes();
+    for f in phrases {
+        let mut from = 0;
+        while let Some(at) = bytes.get(from..).and_then(|h| f.find(h)) {
+            let start = from + at;
+            let end = start + f.needle().len();
+            let k = lines.partition_point(|l| l.end < end);
+            if lines.get(k).is_some_and(|l| l.start <= start) {
+                if let Some(flag) = out.get_mut(k) {
+                    *flag = true;
+                }
+            }
+            // Occurrences may overlap.
+            from = start + 1;
+        }
+    }
+    out
 }
 
 /// The number of words of `s`, counted up to `cap` (a line's length
@@ -227,6 +251,7 @@ fn classify(
     line: &str,
     n_words: usize,
     idx: usize,
+    widget_phrase: bool,
     lex: &ChromeLexicon,
 ) -> Option<ChromeKind> {
     // A bare counter: digits and separators only.
@@ -240,7 +265,7 @@ fn classify(
     if lex.read_also.iter().any(|p| head.starts_with(p.as_str())) {
         return Some(ChromeKind::ReadAlso);
     }
-    if lex.widget_phrases.is_match(line) {
+    if widget_phrase {
         return Some(ChromeKind::Widget);
     }
     if n_words > 0 && n_words <= 6 && !ends_sentence(line) {

@@ -66,6 +66,32 @@ pub use segment::{clitic_splits, words, CliticSplit, Sentence};
 pub(crate) use chrome::{detect_chrome, ChromeHit, ChromeLexicon};
 pub(crate) use segment::{clitic_splits_into, split_sentences};
 
+/// For each string, the index of the first one equal to it (its own
+/// index when none before it is). Only strings whose byte length another
+/// one shares are hashed, so a text's lines or sentences, which are
+/// mostly of distinct lengths, cost little.
+///
+/// The tables are keyed by the input, so they keep the standard hasher.
+pub(crate) fn first_occurrences(items: &[&str]) -> Vec<usize> {
+    use std::collections::HashMap;
+    let mut lengths: HashMap<usize, u32> = HashMap::with_capacity(items.len());
+    for s in items {
+        *lengths.entry(s.len()).or_default() += 1;
+    }
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if lengths.get(&s.len()).is_some_and(|&n| n > 1) {
+                *first.entry(s).or_insert(i)
+            } else {
+                i
+            }
+        })
+        .collect()
+}
+
 /// Whether a char belongs to a word: a letter or a digit. Arabic letters
 /// and ASCII are answered without Unicode tables (the common case).
 #[inline]
@@ -106,5 +132,41 @@ pub(crate) fn is_letter(c: char) -> bool {
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
         '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => false,
         _ => c.is_alphabetic(),
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    /// `first_occurrences` answers like comparing every pair, on the
+    /// lines of every test article (headlines repeated, blank lines) and
+    /// on strings of equal lengths.
+    #[test]
+    fn first_occurrences_match_pairwise() {
+        let mut cases: Vec<Vec<String>> = crate::test_texts::articles()
+            .iter()
+            .map(|a| a.lines().map(str::to_string).collect())
+            .collect();
+        cases.push(
+            ["ab", "cd", "ab", "", "cd", "", "abc", "ab"]
+                .map(String::from)
+                .to_vec(),
+        );
+        for lines in cases {
+            let items: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let want: Vec<usize> = items
+                .iter()
+                .enumerate()
+                .map(|(i, s)| items.iter().position(|t| t == s).unwrap_or(i))
+                .collect();
+            assert_eq!(first_occurrences(&items), want);
+        }
     }
 }

@@ -258,15 +258,18 @@ pub fn normalize(text: &str) -> Normalized {
     };
     let mut run: Option<Run> = None;
     let mut prev_latin = false;
-    let mut iter = text.char_indices().peekable();
-    while let Some((pos, c)) = iter.next() {
+    let mut next_pos = 0;
+    while let Some(c) = text.get(next_pos..).and_then(|r| r.chars().next()) {
+        let pos = next_pos;
         let len = c.len_utf8();
+        next_pos = pos + len;
         let mut class = classify(c);
         if let Class::Quote(_) = class {
             // An apostrophe inside a Latin word stays a letter.
-            let next_latin = iter
-                .peek()
-                .is_some_and(|&(_, n)| !is_arabic(n) && super::is_letter(n));
+            let next_latin = text
+                .get(next_pos..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|n| !is_arabic(n) && super::is_letter(n));
             if (c == '\'' || c == '\u{2019}') && prev_latin && next_latin {
                 class = Class::To('\'');
             }
@@ -305,31 +308,14 @@ pub fn normalize(text: &str) -> Normalized {
         let was_latin = prev_latin;
         prev_latin = false;
         match class {
-            Class::Keep if is_plain_arabic(c) => {
-                // The most common case: a run of Arabic letters that need
-                // no work (and single spaces), copied at once (the map stays the same as if
-                // each letter were pushed alone).
-                b.push_char(pos, len, c);
-                let rest = pos + len;
-                let mut end = rest;
-                while let Some(&(i, n)) = iter.peek() {
-                    // A single space between two such letters is kept as
-                    // it is too.
-                    let plain = is_plain_arabic(n)
-                        || n == ' '
-                            && text
-                                .get(i + 1..)
-                                .and_then(|r| r.chars().next())
-                                .is_some_and(is_plain_arabic);
-                    if !plain {
-                        break;
-                    }
-                    end = i + n.len_utf8();
-                    iter.next();
-                }
-                if end > rest {
-                    b.push_verbatim(rest, text.get(rest..end).unwrap_or(""));
-                }
+            Class::Keep | Class::To(_) if is_basic_letter(c) => {
+                // The most common case: a run of basic Arabic letters
+                // (kept, or folded into another letter of the same length)
+                // and single spaces, read byte by byte. Each unit keeps its
+                // length, so the run extends one linear piece, exactly as
+                // if each letter were pushed alone.
+                b.push_char(pos, len, fold_letter(c));
+                next_pos = b.push_letter_run(text, next_pos);
             }
             Class::Keep => {
                 // A combining mark (the dot of a lower-cased İ) keeps the
@@ -421,6 +407,43 @@ impl Builder {
     fn push_verbatim(&mut self, orig: usize, s: &str) {
         self.open_piece(orig, true);
         self.out.push_str(s);
+    }
+
+    /// Pushes the basic letters (folded) and single spaces between them
+    /// that start at byte `from` of `text`; returns where they end.
+    fn push_letter_run(&mut self, text: &str, from: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut i = from;
+        // `text[copied..i]` is read but not yet pushed.
+        let mut copied = from;
+        loop {
+            let letter = |at: usize| match bytes.get(at..at + 2) {
+                Some(&[a, b]) => basic_letter(a, b),
+                _ => None,
+            };
+            if let Some(c) = letter(i) {
+                let f = fold_letter(c);
+                if f != c {
+                    self.push_verbatim_part(text, copied, i);
+                    self.push_char(i, 2, f);
+                    copied = i + 2;
+                }
+                i += 2;
+            } else if bytes.get(i) == Some(&b' ') && letter(i + 1).is_some() {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        self.push_verbatim_part(text, copied, i);
+        i
+    }
+
+    /// Pushes `text[start..end]` unchanged, if not empty.
+    fn push_verbatim_part(&mut self, text: &str, start: usize, end: usize) {
+        if let Some(s) = text.get(start..end).filter(|s| !s.is_empty()) {
+            self.push_verbatim(start, s);
+        }
     }
 
     fn push_str(&mut self, orig: usize, orig_len: usize, s: &str) {
@@ -515,14 +538,53 @@ const FORMS_B: &[(u32, u32, char)] = &[
     (0xFEF1, 4, 'ي'),
 ];
 
-/// Folds one letter (after presentation forms are resolved).
-/// An Arabic letter that normalization keeps as it is.
+/// A letter of the two letter ranges of the Arabic block, which
+/// normalization keeps or folds into another letter of the same UTF-8
+/// length.
 #[inline]
-fn is_plain_arabic(c: char) -> bool {
+const fn is_basic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
-        && fold_letter(c) == c
 }
 
+/// The basic letter (see [`is_basic_letter`]) that two bytes encode, if
+/// they encode one.
+#[inline]
+fn basic_letter(a: u8, b: u8) -> Option<char> {
+    let row = match a {
+        0xD8 => &BASIC_LETTERS[0],
+        0xD9 => &BASIC_LETTERS[1],
+        _ => return None,
+    };
+    if b & 0xC0 != 0x80 {
+        return None;
+    }
+    row.get(usize::from(b & 0x3F)).copied().flatten()
+}
+
+/// [`basic_letter`] as a table: the basic letters whose UTF-8 encoding
+/// is led by 0xD8 and by 0xD9, by the low six bits of the second byte.
+static BASIC_LETTERS: [[Option<char>; 64]; 2] =
+    [letter_row(0xD8 & 0x1F), letter_row(0xD9 & 0x1F)];
+
+/// One row of [`BASIC_LETTERS`]: the high five bits of the code point are
+/// `high`.
+const fn letter_row(high: u32) -> [Option<char>; 64] {
+    let mut row = [None; 64];
+    let mut low = 0;
+    let mut rest: &mut [Option<char>] = &mut row;
+    while let [slot, tail @ ..] = rest {
+        if let Some(c) = char::from_u32((high << 6) | low) {
+            if is_basic_letter(c) {
+                *slot = Some(c);
+            }
+        }
+        low += 1;
+        rest = tail;
+    }
+    row
+}
+
+/// Folds one letter (after presentation forms are resolved).
 fn fold_letter(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => {
@@ -684,6 +746,34 @@ mod tests {
                     "range {a}..{b} -> {span} of {original:?}"
                 );
             }
+        }
+    }
+
+    /// The byte table of the letter-run fast path answers like decoding
+    /// the two bytes, for every pair.
+    #[test]
+    fn basic_letter_table_matches_decoding() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let decoded = core::str::from_utf8(&[a, b])
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .filter(|&c| c.len_utf8() == 2 && is_basic_letter(c));
+                assert_eq!(basic_letter(a, b), decoded, "{a:#x} {b:#x}");
+            }
+        }
+    }
+
+    /// With the letter-run fast path, the offset map stays exact over
+    /// every article and peer-suite string.
+    #[test]
+    fn offset_map_exact_on_test_material() {
+        for text in crate::test_texts::articles()
+            .iter()
+            .chain(crate::test_texts::peer_texts().iter())
+        {
+            let n = normalize(text);
+            check_map(text, &n);
         }
     }
 
