@@ -17,7 +17,7 @@
 )]
 
 use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
-use crate::hash::{WordHash, WordMap};
+use crate::hash::{FastMap, WordHash};
 use crate::text::char_at;
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -99,19 +99,26 @@ impl Classes {
     }
 
     /// The classes of use the proclitics `prefix` allow before a pattern
-    /// (`with_article`: the pattern starts with `ال`).
-    fn allowed(prefix: &str, with_article: bool) -> Classes {
-        let name = if with_article {
-            WITH_ARTICLE.contains(&prefix)
-        } else {
-            WITHOUT_ARTICLE.contains(&prefix)
+    /// (`with_article`: the pattern starts with `ال`): after a chain of an
+    /// optional conjunction and an optional preposition, a name (with the
+    /// article, not after `ل`), a contracted name (only after `ل`), a
+    /// demonym (after nothing or `و`).
+    fn allowed(prefix: &[u8], with_article: bool) -> Classes {
+        let rest = match prefix {
+            [a, b, rest @ ..] if is_conjunction(&[*a, *b]) => rest,
+            _ => prefix,
         };
-        let contracted = BEFORE_CONTRACTED.contains(&prefix);
-        let demonym = prefix.is_empty() || prefix == "و";
+        let lam = match rest {
+            [] => false,
+            _ if is_preposition(rest) => rest == LAM,
+            _ => return Classes(0),
+        };
+        let name = !(with_article && lam);
+        let demonym = prefix.is_empty() || prefix == WAW;
         let mut set = 0;
         for (ok, c) in [
             (name, Class::Name),
-            (contracted, Class::Contracted),
+            (lam, Class::Contracted),
             (demonym, Class::Demonym),
         ] {
             if ok {
@@ -146,12 +153,20 @@ pub(crate) struct Scan<'m> {
 pub(crate) struct Matcher {
     pats: Vec<(String, Vec<Use>)>,
     /// First token → the patterns that start with it.
-    by_first: WordMap<Vec<Follow>>,
+    by_first: FastMap<String, Vec<Follow>>,
+    /// A bit filter on the first tokens: two bits of [`token_hash`] set
+    /// per token, so that most words cost no map lookup.
+    first_bits: Vec<u64>,
     /// Patterns that do not start with a word char, and their automaton.
     odd: Option<(AhoCorasick, Vec<usize>)>,
     /// Unknown-place classifiers that are one word, and the others.
     word_classifiers: Vec<String>,
     odd_classifiers: Vec<String>,
+    /// Which chars are word chars.
+    chars: WordChars,
+    /// A filter on the last four bytes of the one-word classifiers, if
+    /// they all have four ([`Matcher::is_spot`]).
+    spot_tails: Option<[u64; 64]>,
 }
 
 /// A pattern in [`Matcher::by_first`], with up to eight of its bytes
@@ -176,15 +191,43 @@ fn load8(b: &[u8], at: usize) -> u64 {
         .fold(0u64, |v, &x| (v << 8) | u64::from(x))
 }
 
-/// Every proclitic chain any use allows.
-const PROCLITICS: [&str; 12] =
-    ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
+/// The proclitic letters in UTF-8: the conjunctions `و` `ف` and the
+/// prepositions `ب` `ك` `ل`. A proclitic chain is an optional conjunction
+/// then an optional preposition (`وب`, `فل` ...).
+const WAW: &[u8] = "و".as_bytes();
+const FA: &[u8] = "ف".as_bytes();
+const BA: &[u8] = "ب".as_bytes();
+const KAF: &[u8] = "ك".as_bytes();
+const LAM: &[u8] = "ل".as_bytes();
 
-const WITH_ARTICLE: [&str; 9] =
-    ["", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"];
-const WITHOUT_ARTICLE: [&str; 12] =
-    ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
-const BEFORE_CONTRACTED: [&str; 3] = ["ل", "ول", "فل"];
+fn is_conjunction(c: &[u8]) -> bool {
+    c == WAW || c == FA
+}
+
+fn is_preposition(c: &[u8]) -> bool {
+    c == BA || c == KAF || c == LAM
+}
+
+/// Pattern `pat` (with `uses`) hit at `s..e` in the word starting at `ws`
+/// after the proclitics `prefix`, if it has uses valid after them.
+fn cand_at<'m>(
+    ws: usize,
+    s: usize,
+    e: usize,
+    pat: &str,
+    uses: &'m [Use],
+    prefix: &[u8],
+) -> Option<Cand<'m>> {
+    let classes = Classes::allowed(prefix, pat.starts_with("ال"));
+    let valid = uses.iter().any(|u| classes.has(u.class));
+    valid.then_some(Cand {
+        start: s,
+        end: e,
+        word_start: ws,
+        all_uses: uses,
+        classes,
+    })
+}
 
 impl Matcher {
     pub(crate) fn build(
@@ -271,6 +314,12 @@ impl Matcher {
             };
             by_first.entry(f.to_string()).or_default().push(follow);
         }
+        // Longest first, so that the hits of a word come longest first.
+        for follows in by_first.values_mut() {
+            follows.sort_by_key(|f| {
+                core::cmp::Reverse(pats.get(f.pat).map_or(0, |(t, _)| t.len()))
+            });
+        }
         let odd = if odd.is_empty() {
             None
         } else {
@@ -293,12 +342,36 @@ impl Matcher {
                 odd_classifiers.push(c.clone());
             }
         }
+        let mut spot_tails = Some([0u64; 64]);
+        for c in &word_classifiers {
+            let tail = last4(c.as_bytes()).map(tail_bit);
+            match (tail, spot_tails.as_mut()) {
+                (Some(i), Some(bits)) => {
+                    if let Some(x) = bits.get_mut(i / 64) {
+                        *x |= 1 << (i % 64);
+                    }
+                }
+                _ => spot_tails = None,
+            }
+        }
+        let mut first_bits = vec![0u64; FIRST_BITS / 64];
+        for t in by_first.keys() {
+            let h = token_hash(t.as_bytes(), 0, t.len());
+            for i in first_bit_indices(h) {
+                if let Some(x) = first_bits.get_mut(i / 64) {
+                    *x |= 1 << (i % 64);
+                }
+            }
+        }
         Ok(Matcher {
             pats,
-            by_first: WordMap::new(by_first),
+            by_first,
+            first_bits,
             odd,
             word_classifiers,
             odd_classifiers,
+            chars: WordChars::new(),
+            spot_tails,
         })
     }
 
@@ -309,34 +382,48 @@ impl Matcher {
 
     /// One pass over `text`: the name hits and the unknown-place spots.
     pub(crate) fn scan(&self, text: &str) -> Scan<'_> {
-        // About one hit in a hundred bytes of news text.
-        let mut cands = Vec::with_capacity(text.len() / 64);
+        let mut cands = Vec::new();
         let mut spots = Vec::new();
+        let b = text.as_bytes();
         let mut i = 0;
-        while i < text.len() {
-            let (word, len) = class_at(text, i);
+        loop {
+            let (word, len) = self.chars.class_at(text, i);
+            if len == 0 {
+                break;
+            }
+            i += len;
             if !word {
-                i += len;
                 continue;
             }
-            let ws = i;
-            i += len;
+            let ws = i - len;
             loop {
-                let (word, len) = class_at(text, i);
-                if !word {
-                    break;
+                // Arabic letters (U+0621..U+064A) first.
+                while let Some([0xD8, 0xA1..=0xBF] | [0xD9, 0x80..=0x8A]) =
+                    b.get(i..i + 2)
+                {
+                    i += 2;
                 }
-                i += len;
+                match self.chars.class_at(text, i) {
+                    (true, len) => i += len,
+                    _ => break,
+                }
             }
             self.word_hits(text, ws, i, &mut cands);
             if self.is_spot(text, ws, i) {
                 spots.push(ws..i);
             }
         }
+        // Word hits come in order of start, longest first (each word's
+        // patterns are listed longest first); the others need a sort.
         if let Some((ac, ids)) = &self.odd {
+            let n = cands.len();
             self.odd_hits(text, ac, ids, &mut cands);
+            if cands.len() > n {
+                cands.sort_by(|a, b| {
+                    a.start.cmp(&b.start).then(b.end.cmp(&a.end))
+                });
+            }
         }
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         if !self.odd_classifiers.is_empty() {
             odd_spots(text, &self.odd_classifiers, &mut spots);
             spots.sort_by_key(|r| r.start);
@@ -346,7 +433,7 @@ impl Matcher {
     }
 
     /// The hits whose first token is the rest of the word `ws..we` after
-    /// its proclitics.
+    /// its proclitics (none, a conjunction, a preposition, or both).
     fn word_hits<'m>(
         &'m self,
         text: &str,
@@ -354,54 +441,64 @@ impl Matcher {
         we: usize,
         out: &mut Vec<Cand<'m>>,
     ) {
-        let mut s = ws;
-        for _ in 0..3 {
-            let Some(prefix) = text.get(ws..s) else { return };
-            // Every longer chain starts with a shorter one.
-            if s >= we || !PROCLITICS.contains(&prefix) {
-                return;
-            }
-            let token = text.get(s..we).unwrap_or_default();
-            if let Some(follows) = self.by_first.get(token) {
-                let after = load8(text.as_bytes(), we);
-                for f in follows {
-                    if after & f.mask != f.tail {
-                        continue;
-                    }
-                    if let Some(c) = self.cand(text, ws, s, f.pat) {
-                        out.push(c);
-                    }
-                }
-            }
-            s += char_at(text, s).map_or(1, |(_, len)| len);
+        self.token_hits(text, ws, ws, we, out);
+        let b = text.as_bytes();
+        let first = b.get(ws..ws + 2).unwrap_or_default();
+        let conj = is_conjunction(first);
+        if !conj && !is_preposition(first) || ws + 2 >= we {
+            return;
+        }
+        self.token_hits(text, ws, ws + 2, we, out);
+        let second = b.get(ws + 2..ws + 4).unwrap_or_default();
+        if conj && is_preposition(second) && ws + 4 < we {
+            self.token_hits(text, ws, ws + 4, we, out);
         }
     }
 
-    /// Pattern `k` as a hit at `s` in the word starting at `ws`, if it is
-    /// there, ends at a word end and has uses valid after the proclitics.
-    fn cand(
-        &self,
+    /// The hits whose first token is `s..we`, after the proclitics
+    /// `ws..s`.
+    #[inline(always)]
+    fn token_hits<'m>(
+        &'m self,
         text: &str,
         ws: usize,
         s: usize,
-        k: usize,
-    ) -> Option<Cand<'_>> {
-        let (pat, uses) = self.pats.get(k)?;
-        let e = s + pat.len();
-        if !text.get(s..)?.starts_with(pat.as_str())
-            || text
-                .get(e..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(is_word_char)
-        {
-            return None;
+        we: usize,
+        out: &mut Vec<Cand<'m>>,
+    ) {
+        let b = text.as_bytes();
+        let passes =
+            first_bit_indices(token_hash(b, s, we)).iter().all(|&i| {
+                self.first_bits
+                    .get(i / 64)
+                    .is_some_and(|x| x >> (i % 64) & 1 != 0)
+            });
+        if !passes {
+            return;
         }
-        let prefix = text.get(ws..s).unwrap_or("");
-        let classes = Classes::allowed(prefix, pat.starts_with("ال"));
-        let cand =
-            Cand { start: s, end: e, word_start: ws, all_uses: uses, classes };
-        let valid = cand.uses().next().is_some();
-        valid.then_some(cand)
+        let token = text.get(s..we).unwrap_or_default();
+        let Some(follows) = self.by_first.get(token) else { return };
+        let after = load8(b, we);
+        for f in follows {
+            if after & f.mask != f.tail {
+                continue;
+            }
+            let Some((pat, uses)) = self.pats.get(f.pat) else { continue };
+            let e = s + pat.len();
+            // The first token and up to eight more bytes are checked.
+            let checked = we - s + 8;
+            if pat.len() > checked
+                && b.get(we + 8..e) != pat.as_bytes().get(checked..)
+            {
+                continue;
+            }
+            // A one-token pattern ends where the word does.
+            if e != we && class_at(text, e).0 {
+                continue;
+            }
+            let prefix = b.get(ws..s).unwrap_or_default();
+            out.extend(cand_at(ws, s, e, pat, uses, prefix));
+        }
     }
 
     /// The hits of the patterns that do not start with a word char.
@@ -415,7 +512,13 @@ impl Matcher {
         for m in ac.find_overlapping_iter(text) {
             let Some(&k) = ids.get(m.pattern().as_usize()) else { continue };
             let Some(ws) = word_start(text, m.start()) else { continue };
-            out.extend(self.cand(text, ws, m.start(), k));
+            let Some((pat, uses)) = self.pats.get(k) else { continue };
+            let (s, e) = (m.start(), m.end());
+            if class_at(text, e).0 {
+                continue;
+            }
+            let prefix = text.as_bytes().get(ws..s).unwrap_or_default();
+            out.extend(cand_at(ws, s, e, pat, uses, prefix));
         }
     }
 
@@ -424,6 +527,13 @@ impl Matcher {
     fn is_spot(&self, text: &str, ws: usize, we: usize) -> bool {
         let w = text.get(ws..we).unwrap_or_default();
         let (wb, n) = (w.as_bytes(), w.len());
+        // A word that ends like no classifier is none.
+        if let Some(bits) = &self.spot_tails {
+            let Some(i) = last4(wb).map(tail_bit) else { return false };
+            if bits.get(i / 64).is_none_or(|x| x & (1 << (i % 64)) == 0) {
+                return false;
+            }
+        }
         self.word_classifiers.iter().any(|c| {
             let (cb, m) = (c.as_bytes(), c.len());
             // Length and last two bytes first: most words fail them
@@ -457,6 +567,91 @@ fn odd_spots(
                 spots.push(start..end);
             }
         }
+    }
+}
+
+/// The number of bits of [`Matcher::first_bits`].
+const FIRST_BITS: usize = 1 << 16;
+
+/// The two filter bits of a [`token_hash`].
+fn first_bit_indices(h: u64) -> [usize; 2] {
+    [(h >> 48) as usize, ((h >> 32) & 0xFFFF) as usize]
+}
+
+/// A hash of the bytes `s..e` of `b` in constant time: their length and
+/// their first and last eight bytes. A short token is read with one load
+/// when eight bytes of `b` follow its start.
+#[inline(always)]
+fn token_hash(b: &[u8], s: usize, e: usize) -> u64 {
+    let n = e.saturating_sub(s);
+    let at = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|r| <[u8; 8]>::try_from(r).ok())
+            .map(u64::from_le_bytes)
+    };
+    let (head, tail) = if n >= 8 {
+        (at(s).unwrap_or_default(), at(e - 8).unwrap_or_default())
+    } else {
+        let head = at(s).map_or_else(
+            || load8(b.get(..e).unwrap_or_default(), s),
+            |v| v & ((1u64 << (8 * n)) - 1),
+        );
+        (head, 0)
+    };
+    let h = head.wrapping_mul(0xf135_7aea_2e62_a9c5)
+        ^ tail.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ n as u64;
+    h.wrapping_mul(0xf135_7aea_2e62_a9c5)
+}
+
+/// The last four bytes of `b`, if it has four.
+fn last4(b: &[u8]) -> Option<u32> {
+    let n = b.len();
+    let t: [u8; 4] = b.get(n.checked_sub(4)?..)?.try_into().ok()?;
+    Some(u32::from_le_bytes(t))
+}
+
+/// The bit of four bytes in the filter of [`Matcher::spot_tails`].
+fn tail_bit(t: u32) -> usize {
+    (t.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// Which chars below U+0800 (ASCII, Arabic ...) are word chars
+/// ([`is_word_char`]), one bit each, so that the scan reads a char's
+/// class from one or two bytes.
+#[derive(Debug)]
+struct WordChars([u64; 32]);
+
+impl WordChars {
+    fn new() -> WordChars {
+        let mut bits = [0u64; 32];
+        for (k, x) in bits.iter_mut().enumerate() {
+            for j in 0..64 {
+                let word = char::from_u32((k * 64 + j) as u32)
+                    .is_some_and(is_word_char);
+                *x |= u64::from(word) << j;
+            }
+        }
+        WordChars(bits)
+    }
+
+    /// Whether the char at byte `pos` is a word char, and its length (0 at
+    /// the end of the text).
+    #[inline(always)]
+    fn class_at(&self, text: &str, pos: usize) -> (bool, usize) {
+        let b = text.as_bytes();
+        let Some(&b0) = b.get(pos) else { return (false, 0) };
+        let (cp, len) = if b0 < 0x80 {
+            (usize::from(b0), 1)
+        } else if b0 < 0xE0 {
+            let b1 = b.get(pos + 1).copied().unwrap_or_default();
+            ((usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F), 2)
+        } else {
+            return class_at(text, pos);
+        };
+        let word =
+            self.0.get(cp >> 6).is_some_and(|x| x >> (cp & 63) & 1 != 0);
+        (word, len)
     }
 }
 
@@ -500,4 +695,129 @@ fn word_start(text: &str, s: usize) -> Option<usize> {
         ws -= c.len_utf8();
     }
     Some(ws)
+}
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// The scan done the slow way: words split by chars, every proclitic
+    /// chain tried as a string, every first token looked up in the map,
+    /// patterns compared in full, classes from the lists of chains.
+    fn slow_scan<'m>(m: &'m Matcher, text: &str) -> Scan<'m> {
+        const CHAINS: [&str; 12] =
+            ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
+        const WITH_ARTICLE: [&str; 9] =
+            ["", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"];
+        let allowed = |prefix: &str, article: bool| {
+            let name = CHAINS.contains(&prefix)
+                && (!article || WITH_ARTICLE.contains(&prefix));
+            let contracted = ["ل", "ول", "فل"].contains(&prefix);
+            let demonym = prefix.is_empty() || prefix == "و";
+            Classes(
+                u8::from(name)
+                    | u8::from(contracted) << 1
+                    | u8::from(demonym) << 2,
+            )
+        };
+        let ends_word =
+            |e: usize| !text[e..].chars().next().is_some_and(is_word_char);
+        let mut cands = Vec::new();
+        let mut spots = Vec::new();
+        let mut words = Vec::new();
+        let mut ws = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (is_word_char(c), ws) {
+                (true, None) => ws = Some(i),
+                (false, Some(w)) => {
+                    words.push(w..i);
+                    ws = None;
+                }
+                _ => {}
+            }
+        }
+        for r in words {
+            let w = &text[r.clone()];
+            for p in CHAINS {
+                let Some(token) = w.strip_prefix(p).filter(|t| !t.is_empty())
+                else {
+                    continue;
+                };
+                let s = r.start + p.len();
+                let mut hits = Vec::new();
+                for f in m.by_first.get(token).into_iter().flatten() {
+                    let (pat, uses) = &m.pats[f.pat];
+                    let e = s + pat.len();
+                    if text[s..].starts_with(pat.as_str()) && ends_word(e) {
+                        let classes = allowed(p, pat.starts_with("ال"));
+                        if uses.iter().any(|u| classes.has(u.class)) {
+                            hits.push(Cand {
+                                start: s,
+                                end: e,
+                                word_start: r.start,
+                                all_uses: uses,
+                                classes,
+                            });
+                        }
+                    }
+                }
+                cands.extend(hits);
+            }
+            let spot = m.word_classifiers.iter().any(|c| {
+                w.strip_suffix(c.as_str())
+                    .is_some_and(|p| p.chars().count() <= 2)
+            });
+            if spot {
+                spots.push(r);
+            }
+        }
+        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        Scan { cands, spots }
+    }
+
+    fn key(c: &Cand<'_>) -> (usize, usize, usize, *const Use, u8) {
+        (c.start, c.end, c.word_start, c.all_uses.as_ptr(), c.classes.0)
+    }
+
+    /// The fast scan (byte classes, token filter, proclitics read from
+    /// bytes, spot filter, no sort) finds what the slow one does.
+    #[test]
+    fn scan_matches_the_slow_path() {
+        let ex = crate::Extractor::builtin();
+        let m = &ex.gazetteer().matcher;
+        assert!(m.odd.is_none() && m.spot_tails.is_some());
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let (mut n, mut spots) = (0, 0);
+        for t in &texts {
+            let norm = crate::normalize(t);
+            let text = norm.as_str();
+            let (fast, slow) = (m.scan(text), slow_scan(m, text));
+            let keys =
+                |s: &Scan<'_>| -> Vec<_> { s.cands.iter().map(key).collect() };
+            assert_eq!(keys(&fast), keys(&slow), "{t}");
+            assert_eq!(fast.spots, slow.spots, "{t}");
+            n += fast.cands.len();
+            spots += fast.spots.len();
+        }
+        assert!(n > 500 && spots > 5, "{n} {spots}");
+    }
+
+    /// The token hash reads a token in place as it reads it alone.
+    #[test]
+    fn token_hash_is_positional() {
+        let text = "بالرقة والحسكة ab c";
+        let b = text.as_bytes();
+        for (s, _) in text.char_indices() {
+            for (e, _) in
+                text[s..].char_indices().chain([(text.len() - s, ' ')])
+            {
+                let alone = &text[s..s + e];
+                assert_eq!(
+                    token_hash(b, s, s + e),
+                    token_hash(alone.as_bytes(), 0, alone.len())
+                );
+            }
+        }
+    }
 }
