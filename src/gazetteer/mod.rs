@@ -199,7 +199,12 @@ pub(crate) fn entity_for(
         kind: e.kind,
         form,
         id: Some(e.id.clone()),
-        ancestors: g.ancestor_ids(i).into_iter().map(str::to_string).collect(),
+        ancestors: g.ancestors.get(i).map_or_else(Vec::new, |a| {
+            a.iter()
+                .filter_map(|&j| g.entries.get(j))
+                .map(|x| x.id.clone())
+                .collect()
+        }),
         name_en: Some(e.name_en.clone()),
         entity_type: Some(e.entry_type.clone()),
         governorate: if place {
