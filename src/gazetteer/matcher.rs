@@ -21,6 +21,7 @@ use crate::hash::{FastMap, WordHash};
 use crate::text::char_at;
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
+use core::ops::Range;
 use std::collections::HashMap;
 
 /// How a pattern relates to an entry.
@@ -127,17 +128,6 @@ impl Classes {
         }
         Classes(set)
     }
-}
-
-/// What one pass of the matcher over a text finds.
-#[derive(Debug)]
-pub(crate) struct Scan<'m> {
-    /// Every name hit that passes the boundary and proclitic checks, in
-    /// order of start, longest first.
-    pub(crate) cands: Vec<Cand<'m>>,
-    /// Every word made of at most two letters and an unknown-place
-    /// classifier (`قريه`, `وبقريه`), in order.
-    pub(crate) spots: Vec<core::ops::Range<usize>>,
 }
 
 /// The patterns of a gazetteer and their index.
@@ -380,10 +370,33 @@ impl Matcher {
         self.pats.len()
     }
 
-    /// One pass over `text`: the name hits and the unknown-place spots.
-    pub(crate) fn scan(&self, text: &str) -> Scan<'_> {
-        let mut cands = Vec::new();
+    /// One pass over `text`: hands every name hit that passes the
+    /// boundary and proclitic checks to `found`, in order of start,
+    /// longest first, and returns every word made of at most two letters
+    /// and an unknown-place classifier (`قريه`, `وبقريه`), in order.
+    pub(crate) fn scan<'m>(
+        &'m self,
+        text: &str,
+        mut found: impl FnMut(Cand<'m>),
+    ) -> Vec<Range<usize>> {
         let mut spots = Vec::new();
+        // Word hits come in order of start, longest first (each word's
+        // patterns are listed longest first); the others are sorted and
+        // merged in.
+        let mut odd = Vec::new();
+        if let Some((ac, ids)) = &self.odd {
+            self.odd_hits(text, ac, ids, &mut odd);
+            odd.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        }
+        let mut odd = odd.into_iter().peekable();
+        let mut emit = |c: Cand<'m>| {
+            while let Some(o) = odd.next_if(|o| {
+                o.start < c.start || (o.start == c.start && o.end > c.end)
+            }) {
+                found(o);
+            }
+            found(c);
+        };
         let b = text.as_bytes();
         let mut i = 0;
         loop {
@@ -408,28 +421,18 @@ impl Matcher {
                     _ => break,
                 }
             }
-            self.word_hits(text, ws, i, &mut cands);
+            self.word_hits(text, ws, i, &mut emit);
             if self.is_spot(text, ws, i) {
                 spots.push(ws..i);
             }
         }
-        // Word hits come in order of start, longest first (each word's
-        // patterns are listed longest first); the others need a sort.
-        if let Some((ac, ids)) = &self.odd {
-            let n = cands.len();
-            self.odd_hits(text, ac, ids, &mut cands);
-            if cands.len() > n {
-                cands.sort_by(|a, b| {
-                    a.start.cmp(&b.start).then(b.end.cmp(&a.end))
-                });
-            }
-        }
+        odd.for_each(found);
         if !self.odd_classifiers.is_empty() {
             odd_spots(text, &self.odd_classifiers, &mut spots);
             spots.sort_by_key(|r| r.start);
             spots.dedup();
         }
-        Scan { cands, spots }
+        spots
     }
 
     /// The hits whose first token is the rest of the word `ws..we` after
@@ -439,7 +442,7 @@ impl Matcher {
         text: &str,
         ws: usize,
         we: usize,
-        out: &mut Vec<Cand<'m>>,
+        out: &mut impl FnMut(Cand<'m>),
     ) {
         self.token_hits(text, ws, ws, we, out);
         let b = text.as_bytes();
@@ -464,7 +467,7 @@ impl Matcher {
         ws: usize,
         s: usize,
         we: usize,
-        out: &mut Vec<Cand<'m>>,
+        out: &mut impl FnMut(Cand<'m>),
     ) {
         let b = text.as_bytes();
         let passes =
@@ -497,7 +500,9 @@ impl Matcher {
                 continue;
             }
             let prefix = b.get(ws..s).unwrap_or_default();
-            out.extend(cand_at(ws, s, e, pat, uses, prefix));
+            if let Some(c) = cand_at(ws, s, e, pat, uses, prefix) {
+                out(c);
+            }
         }
     }
 
@@ -551,7 +556,7 @@ impl Matcher {
 fn odd_spots(
     text: &str,
     classifiers: &[String],
-    spots: &mut Vec<core::ops::Range<usize>>,
+    spots: &mut Vec<Range<usize>>,
 ) {
     for c in classifiers {
         for (i, _) in text.match_indices(c.as_str()) {
@@ -701,6 +706,12 @@ fn word_start(text: &str, s: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// What one pass of the matcher over a text finds.
+    struct Scan<'m> {
+        cands: Vec<Cand<'m>>,
+        spots: Vec<Range<usize>>,
+    }
+
     /// The scan done the slow way: words split by chars, every proclitic
     /// chain tried as a string, every first token looked up in the map,
     /// patterns compared in full, classes from the lists of chains.
@@ -792,7 +803,9 @@ mod tests {
         for t in &texts {
             let norm = crate::normalize(t);
             let text = norm.as_str();
-            let (fast, slow) = (m.scan(text), slow_scan(m, text));
+            let mut cands = Vec::new();
+            let spots = m.scan(text, |c| cands.push(c));
+            let (fast, slow) = (Scan { cands, spots }, slow_scan(m, text));
             let keys =
                 |s: &Scan<'_>| -> Vec<_> { s.cands.iter().map(key).collect() };
             assert_eq!(keys(&fast), keys(&slow), "{t}");

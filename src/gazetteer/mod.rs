@@ -132,19 +132,17 @@ pub struct Entity {
 /// Finds the entities of a prepared document, sorted by start.
 pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     let text = p.norm.as_str();
-    let scan = g.matcher.scan(text);
-    let cands = &scan.cands;
     let mut out: Vec<Entity> = Vec::new();
     let mut last_end = 0;
     // Names and demonyms, leftmost-longest: a candidate is tried only
     // if it starts after the last accepted mention; a demonym reading
     // (`طائرة روسية`) is tried before a name reading of the same word.
-    for c in cands {
+    let spots = g.matcher.scan(text, |c| {
         if c.word_start < last_end {
-            continue;
+            return;
         }
         let demonym = if c.has_demonym() {
-            phrases::demonym(p, g, c, last_end)
+            phrases::demonym(p, g, &c, last_end)
         } else {
             None
         };
@@ -153,19 +151,19 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
             if c.is_demonym() {
                 None
             } else {
-                resolve(p, g, c, prev.map(|e| e.kind))
+                resolve(p, g, &c, prev.map(|e| e.kind))
             }
         });
         if let Some(e) = found {
             last_end = e.norm.end;
             out.push(e);
         }
-    }
+    });
     out.sort_by_key(|e| e.norm.start);
     // A village not in the gazetteer never overlaps a known mention
     // ("قرية بدعم سورية" is support, not a village named "بدعم").
     // Nor another such phrase: the leftmost wins ("قرية وقرية ...").
-    let mut candidates = phrases::unknown_places(p, g, &out, &scan.spots);
+    let mut candidates = phrases::unknown_places(p, g, &out, &spots);
     candidates.sort_by_key(|u| (u.norm.start, core::cmp::Reverse(u.norm.end)));
     let mut unknown: Vec<Entity> = Vec::new();
     for u in candidates {

@@ -306,8 +306,8 @@ pub(crate) fn demonym(
 
 /// `قرية|بلدة|حي|مخيم|مزرعة` + a name no entity covers: a place with no
 /// id, its name, and the governorate of the nearest place in the sentence.
-/// `spots` are the words that end with a classifier (the matcher's
-/// [`Scan::spots`](super::matcher::Scan)), in order.
+/// `spots` are the words that end with a classifier (from
+/// [`Matcher::scan`](super::matcher::Matcher::scan)), in order.
 pub(crate) fn unknown_places(
     p: &Prepared<'_>,
     g: &Gazetteer,
