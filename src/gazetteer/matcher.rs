@@ -69,7 +69,7 @@ pub(crate) struct Cand<'m> {
 
 impl<'m> Cand<'m> {
     /// The uses valid with these proclitics.
-    pub(crate) fn uses(&self) -> impl Iterator<Item = &'m Use> + '_ {
+    pub(crate) fn uses(&self) -> impl Iterator<Item = &'m Use> + Clone + '_ {
         self.all_uses.iter().filter(|u| self.classes.has(u.class))
     }
 
@@ -411,11 +411,11 @@ impl Matcher {
             let ws = i - len;
             loop {
                 // Arabic letters (U+0621..U+064A) first.
-                while let Some([0xD8, 0xA1..=0xBF] | [0xD9, 0x80..=0x8A]) =
-                    b.get(i..i + 2)
-                {
-                    i += 2;
-                }
+                let rest = b.get(i..).unwrap_or_default();
+                i += 2 * rest
+                    .chunks_exact(2)
+                    .take_while(|c| is_arabic_letter(c))
+                    .count();
                 match self.chars.class_at(text, i) {
                     (true, len) => i += len,
                     _ => break,
@@ -619,6 +619,18 @@ fn last4(b: &[u8]) -> Option<u32> {
 /// The bit of four bytes in the filter of [`Matcher::spot_tails`].
 fn tail_bit(t: u32) -> usize {
     (t.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// Whether two bytes are an Arabic letter, U+0621..U+064A (in UTF-8,
+/// big-endian, D8 A1 to D9 8A: contiguous, as a trail byte is at most BF).
+#[inline(always)]
+fn is_arabic_letter(c: &[u8]) -> bool {
+    match c {
+        &[lead, trail] => {
+            u16::from_be_bytes([lead, trail]).wrapping_sub(0xD8A1) <= 0xD98A - 0xD8A1
+        }
+        _ => false,
+    }
 }
 
 /// Which chars below U+0800 (ASCII, Arabic ...) are word chars

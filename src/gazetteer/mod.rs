@@ -134,6 +134,7 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     let text = p.norm.as_str();
     let mut out: Vec<Entity> = Vec::new();
     let mut last_end = 0;
+    let mut pool = Vec::new();
     // Names and demonyms, leftmost-longest: a candidate is tried only
     // if it starts after the last accepted mention; a demonym reading
     // (`طائرة روسية`) is tried before a name reading of the same word.
@@ -142,7 +143,7 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
             return;
         }
         let demonym = if c.has_demonym() {
-            phrases::demonym(p, g, &c, last_end)
+            phrases::demonym(p, g, &c, last_end, &mut pool)
         } else {
             None
         };
@@ -151,7 +152,7 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
             if c.is_demonym() {
                 None
             } else {
-                resolve(p, g, &c, prev.map(|e| e.kind))
+                resolve(p, g, &c, prev.map(|e| e.kind), &mut pool)
             }
         });
         if let Some(e) = found {
@@ -223,12 +224,14 @@ pub(crate) fn entity_for(
 }
 
 /// Resolves a name hit; `after` is the kind of the mention right before
-/// it when the hit is joined to it by `و` (`في سوريا والعراق`).
+/// it when the hit is joined to it by `و` (`في سوريا والعراق`). `pool` is
+/// scratch space for the claimants.
 fn resolve(
     p: &Prepared<'_>,
     g: &Gazetteer,
     c: &Cand<'_>,
     after: Option<EntityKind>,
+    pool: &mut Vec<usize>,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
@@ -257,7 +260,7 @@ fn resolve(
             && s.chars().nth(4).is_some()
             && !ctx.directions.iter().any(|(d, _)| d == s)
     });
-    let uses: Vec<_> = c
+    let uses = c
         .uses()
         .filter(|u| matches!(u.class, Class::Name | Class::Contracted))
         .filter(|u| match u.strength {
@@ -265,17 +268,16 @@ fn resolve(
             Strength::Weak => !followed_by_adjective,
             Strength::Cued => locative && !followed_by_adjective,
         })
-        .map(|u| u.entry)
-        .collect();
-    if uses.is_empty() {
+        .map(|u| u.entry);
+    if uses.clone().next().is_none() {
         return None;
     }
     let kind_of = |i: &usize| g.entries.get(*i).map(|e| e.kind);
-    let has = |k: EntityKind| uses.iter().any(|i| kind_of(i) == Some(k));
+    let has = |k: EntityKind| uses.clone().any(|i| kind_of(&i) == Some(k));
     let kind = if has(EntityKind::Person) {
         EntityKind::Person
     } else if has(EntityKind::Actor) && has(EntityKind::Place) {
-        let country = uses.iter().any(|&i| {
+        let country = uses.clone().any(|i| {
             g.entries
                 .get(i)
                 .is_some_and(|e| e.kind == EntityKind::Place && e.is_country())
@@ -295,18 +297,18 @@ fn resolve(
     } else {
         EntityKind::Place
     };
-    let mut pool: Vec<usize> =
-        uses.into_iter().filter(|i| kind_of(i) == Some(kind)).collect();
+    pool.clear();
+    pool.extend(uses.filter(|i| kind_of(i) == Some(kind)));
     pool.sort_unstable();
     pool.dedup();
-    g.keep_valid_on(&mut pool, p.date.map(|d| d.date()));
+    g.keep_valid_on(pool, p.date.map(|d| d.date()));
     let classifier = prev.as_ref().filter(|w| {
         kind == EntityKind::Place && ctx.classifiers.contains(&*w.base)
     });
     if let Some(w) = classifier {
-        return phrases::place_phrase(p, g, c, &pool, w);
+        return phrases::place_phrase(p, g, c, pool, w);
     }
-    let best = most_specific(g, &pool)?;
+    let best = most_specific(g, pool)?;
     entity_for(p, g, best, c.start..c.end, EntityForm::Name)
 }
 

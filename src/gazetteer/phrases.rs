@@ -244,12 +244,13 @@ fn direction_after(
 }
 
 /// A demonym hit: an actor after a force noun, the country as a place
-/// after a place noun; nothing otherwise.
+/// after a place noun; nothing otherwise. `pool` is scratch space.
 pub(crate) fn demonym(
     p: &Prepared<'_>,
     g: &Gazetteer,
     c: &Cand<'_>,
     last_end: usize,
+    pool: &mut Vec<usize>,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
@@ -279,13 +280,12 @@ pub(crate) fn demonym(
     // the demonym alone is the mention.
     let start =
         if head.base_start < last_end { c.start } else { head.base_start };
-    let mut pool: Vec<usize> = c
-        .uses()
-        .filter(|u| u.class == Class::Demonym)
-        .map(|u| u.entry)
-        .collect();
-    g.keep_valid_on(&mut pool, p.date.map(|d| d.date()));
-    let actor = most_specific(g, &pool)?;
+    pool.clear();
+    pool.extend(
+        c.uses().filter(|u| u.class == Class::Demonym).map(|u| u.entry),
+    );
+    g.keep_valid_on(pool, p.date.map(|d| d.date()));
+    let actor = most_specific(g, pool)?;
     let target = if as_place {
         let a = g.entries.get(actor)?;
         g.index_of(EntityKind::Place, &a.id).or_else(|| {
