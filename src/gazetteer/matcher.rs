@@ -811,7 +811,7 @@ mod tests {
         assert!(m.odd.is_none() && m.spot_tails.is_some());
         let mut texts = crate::test_texts::articles();
         texts.extend(crate::test_texts::peer_texts());
-        let (mut n, mut spots) = (0, 0);
+        let (mut n, mut n_spots) = (0, 0);
         for t in &texts {
             let norm = crate::normalize(t);
             let text = norm.as_str();
@@ -823,9 +823,9 @@ mod tests {
             assert_eq!(keys(&fast), keys(&slow), "{t}");
             assert_eq!(fast.spots, slow.spots, "{t}");
             n += fast.cands.len();
-            spots += fast.spots.len();
+            n_spots += fast.spots.len();
         }
-        assert!(n > 500 && spots > 5, "{n} {spots}");
+        assert!(n > 500 && n_spots > 5, "{n} {n_spots}");
     }
 
     /// The token hash reads a token in place as it reads it alone.
