@@ -624,7 +624,7 @@ fn tail_bit(t: u32) -> usize {
 /// Whether two bytes are an Arabic letter, U+0621..U+064A (in UTF-8,
 /// big-endian, D8 A1 to D9 8A: contiguous, as a trail byte is at most BF).
 #[inline(always)]
-fn is_arabic_letter(c: &[u8]) -> bool {
+pub(crate) fn is_arabic_letter(c: &[u8]) -> bool {
     match c {
         &[lead, trail] => {
             u16::from_be_bytes([lead, trail]).wrapping_sub(0xD8A1) <= 0xD98A - 0xD8A1

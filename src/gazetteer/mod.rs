@@ -238,6 +238,10 @@ fn resolve(
     let prefix = text.get(c.word_start..c.start).unwrap_or("");
     let prev = phrases::prev_word_ctx(text, c.word_start, ctx);
     let prev_base = prev.as_ref().map(|w| &*w.base).unwrap_or("");
+    // Locative words and classifiers are known words: an unknown base
+    // is neither.
+    let prev_known = prev.as_ref().is_some_and(|w| w.known);
+    let prev_classifier = prev_known && ctx.classifiers.contains(prev_base);
     // `من` is locative unless an agentive noun stands before it
     // (`بدعم من روسيا`).
     let agentive_from = prev_base == "من"
@@ -250,8 +254,8 @@ fn resolve(
     let locative = !agentive_from
         && (prefix.contains('ب')
             || coordinated_place
-            || ctx.locative.contains(prev_base)
-            || ctx.classifiers.contains(prev_base));
+            || (prev_known && ctx.locative.contains(prev_base))
+            || prev_classifier);
     let next = phrases::next_word(text, c.end);
     let followed_by_adjective = next.as_ref().is_some_and(|w| {
         let s = w.text;
@@ -302,9 +306,8 @@ fn resolve(
     pool.sort_unstable();
     pool.dedup();
     g.keep_valid_on(pool, p.date.map(|d| d.date()));
-    let classifier = prev.as_ref().filter(|w| {
-        kind == EntityKind::Place && ctx.classifiers.contains(&*w.base)
-    });
+    let classifier =
+        prev.as_ref().filter(|_| kind == EntityKind::Place && prev_classifier);
     if let Some(w) = classifier {
         return phrases::place_phrase(p, g, c, pool, w);
     }

@@ -26,9 +26,13 @@ pub(crate) struct Word<'t> {
     pub(crate) start: usize,
     pub(crate) base_start: usize,
     pub(crate) end: usize,
+    /// Whether `base` is a word of the context vocabulary
+    /// ([`Context::known`](super::Context)); false for a word read
+    /// without it.
+    pub(crate) known: bool,
 }
 
-use super::matcher::is_word_char;
+use super::matcher::{is_arabic_letter, is_word_char};
 
 fn word_at<'t>(
     text: &'t str,
@@ -37,25 +41,33 @@ fn word_at<'t>(
     ctx: &super::Context,
 ) -> Word<'t> {
     let w = text.get(start..end).unwrap_or("");
-    let (base, off) = strip_proclitics(w, ctx);
-    Word { text: w, base, start, base_start: start + off, end }
+    let (base, off, known) = strip_proclitics(w, ctx);
+    Word { text: w, base, start, base_start: start + off, end, known }
 }
 
 /// A word read without the context vocabulary: its base is all of it.
 fn plain_word(text: &str, start: usize, end: usize) -> Word<'_> {
     let w = text.get(start..end).unwrap_or("");
-    Word { text: w, base: Cow::Borrowed(w), start, base_start: start, end }
+    Word {
+        text: w,
+        base: Cow::Borrowed(w),
+        start,
+        base_start: start,
+        end,
+        known: false,
+    }
 }
 
 /// The word's base: the longest proclitic strip (و/ف, then ب/ل/ك, with لل
 /// read as ل + ال) whose rest is a known context word; else the word.
+/// The flag says whether the base is known.
 fn strip_proclitics<'t>(
     w: &'t str,
     ctx: &super::Context,
-) -> (Cow<'t, str>, usize) {
+) -> (Cow<'t, str>, usize, bool) {
     let known = |s: &str| ctx.known.contains(s);
     if known(w) {
-        return (Cow::Borrowed(w), 0);
+        return (Cow::Borrowed(w), 0, true);
     }
     let mut off = 0;
     let mut rest = w;
@@ -68,11 +80,11 @@ fn strip_proclitics<'t>(
                 if let Some(r2) = r.strip_prefix('ل').filter(|_| p == "ل") {
                     let with_article = format!("ال{r2}");
                     if known(&with_article) {
-                        return (Cow::Owned(with_article), off + p.len());
+                        return (Cow::Owned(with_article), off + p.len(), true);
                     }
                 }
                 if known(r) {
-                    return (Cow::Borrowed(r), off + p.len());
+                    return (Cow::Borrowed(r), off + p.len(), true);
                 }
                 off += p.len();
                 rest = r;
@@ -80,20 +92,26 @@ fn strip_proclitics<'t>(
             }
         }
     }
-    (Cow::Borrowed(w), 0)
+    (Cow::Borrowed(w), 0, false)
 }
 
 /// The word before normalized offset `at` (one space between), if any.
 pub(crate) fn prev_word(text: &str, at: usize) -> Option<Word<'_>> {
     let before = text.get(..at)?;
     let before = before.strip_suffix(' ')?;
+    let b = before.as_bytes();
     let end = before.len();
     let mut start = end;
-    for (n, c) in before.chars().rev().enumerate() {
-        if !is_word_char(c) || n > 40 {
-            break;
+    // At most 41 chars; Arabic letters read from two bytes.
+    for _ in 0..=40 {
+        if start >= 2 && b.get(start - 2..start).is_some_and(is_arabic_letter) {
+            start -= 2;
+            continue;
         }
-        start -= c.len_utf8();
+        match before.get(..start).and_then(|r| r.chars().next_back()) {
+            Some(c) if is_word_char(c) => start -= c.len_utf8(),
+            _ => break,
+        }
     }
     (start < end).then(|| plain_word(text, start, end))
 }
@@ -101,13 +119,20 @@ pub(crate) fn prev_word(text: &str, at: usize) -> Option<Word<'_>> {
 /// The word after normalized offset `at` (one space between), if any.
 pub(crate) fn next_word(text: &str, at: usize) -> Option<Word<'_>> {
     let after = text.get(at..)?.strip_prefix(' ')?;
+    let b = after.as_bytes();
     let start = at + 1;
-    let len: usize = after
-        .chars()
-        .take_while(|&c| is_word_char(c))
-        .take(40)
-        .map(char::len_utf8)
-        .sum();
+    let mut len = 0;
+    // At most 40 chars; Arabic letters read from two bytes.
+    for _ in 0..40 {
+        if b.get(len..len + 2).is_some_and(is_arabic_letter) {
+            len += 2;
+            continue;
+        }
+        match after.get(len..).and_then(|r| r.chars().next()) {
+            Some(c) if is_word_char(c) => len += c.len_utf8(),
+            _ => break,
+        }
+    }
     (len > 0).then(|| plain_word(text, start, start + len))
 }
 
@@ -258,8 +283,10 @@ pub(crate) fn demonym(
     // Skip an adjective (`الطائرات الحربية الروسية`) or a conjoined
     // demonym (`طائرات روسية وسورية`), at most two words.
     for _ in 0..2 {
-        if ctx.force_heads.contains(&*head.base)
-            || ctx.place_heads.contains(&*head.base)
+        // The heads are known words: an unknown base is none.
+        if head.known
+            && (ctx.force_heads.contains(&*head.base)
+                || ctx.place_heads.contains(&*head.base))
         {
             break;
         }
@@ -272,8 +299,8 @@ pub(crate) fn demonym(
         }
         head = prev_word_ctx(text, head.start, ctx)?;
     }
-    let as_place = ctx.place_heads.contains(&*head.base);
-    if !as_place && !ctx.force_heads.contains(&*head.base) {
+    let as_place = head.known && ctx.place_heads.contains(&*head.base);
+    if !as_place && !(head.known && ctx.force_heads.contains(&*head.base)) {
         return None;
     }
     // A head inside an earlier mention (`الطائرات الروسية والسورية`):
