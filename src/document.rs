@@ -93,7 +93,9 @@ impl CharIndex {
         let byte = byte.min(text.len());
         let k = byte / STEP;
         let mark = self.marks.get(k).copied().unwrap_or_default();
-        mark + char_starts(text.as_bytes().get(k * STEP..byte).unwrap_or_default())
+        mark + char_starts(
+            text.as_bytes().get(k * STEP..byte).unwrap_or_default(),
+        )
     }
 }
 

@@ -627,7 +627,8 @@ fn tail_bit(t: u32) -> usize {
 pub(crate) fn is_arabic_letter(c: &[u8]) -> bool {
     match c {
         &[lead, trail] => {
-            u16::from_be_bytes([lead, trail]).wrapping_sub(0xD8A1) <= 0xD98A - 0xD8A1
+            u16::from_be_bytes([lead, trail]).wrapping_sub(0xD8A1)
+                <= 0xD98A - 0xD8A1
         }
         _ => false,
     }

@@ -273,9 +273,8 @@ fn resolve(
             Strength::Cued => locative && !followed_by_adjective,
         })
         .map(|u| u.entry);
-    if uses.clone().next().is_none() {
-        return None;
-    }
+    // None usable: no mention.
+    uses.clone().next()?;
     let kind_of = |i: &usize| g.entries.get(*i).map(|e| e.kind);
     let has = |k: EntityKind| uses.clone().any(|i| kind_of(&i) == Some(k));
     let kind = if has(EntityKind::Person) {

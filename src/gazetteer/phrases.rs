@@ -80,7 +80,11 @@ fn strip_proclitics<'t>(
                 if let Some(r2) = r.strip_prefix('ل').filter(|_| p == "ل") {
                     let with_article = format!("ال{r2}");
                     if known(&with_article) {
-                        return (Cow::Owned(with_article), off + p.len(), true);
+                        return (
+                            Cow::Owned(with_article),
+                            off + p.len(),
+                            true,
+                        );
                     }
                 }
                 if known(r) {
@@ -104,7 +108,8 @@ pub(crate) fn prev_word(text: &str, at: usize) -> Option<Word<'_>> {
     let mut start = end;
     // At most 41 chars; Arabic letters read from two bytes.
     for _ in 0..=40 {
-        if start >= 2 && b.get(start - 2..start).is_some_and(is_arabic_letter) {
+        if start >= 2 && b.get(start - 2..start).is_some_and(is_arabic_letter)
+        {
             start -= 2;
             continue;
         }
@@ -300,7 +305,8 @@ pub(crate) fn demonym(
         head = prev_word_ctx(text, head.start, ctx)?;
     }
     let as_place = head.known && ctx.place_heads.contains(&*head.base);
-    if !as_place && !(head.known && ctx.force_heads.contains(&*head.base)) {
+    let as_force = head.known && ctx.force_heads.contains(&*head.base);
+    if !as_place && !as_force {
         return None;
     }
     // A head inside an earlier mention (`الطائرات الروسية والسورية`):
