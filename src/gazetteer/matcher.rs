@@ -154,6 +154,10 @@ pub(crate) struct Matcher {
     odd_classifiers: Vec<String>,
     /// Which chars are word chars.
     chars: WordChars,
+    /// Filters on the context words a proclitic strip looks for
+    /// (`Context::known`), and on those with the article, without it.
+    pub(crate) known: WordFilter,
+    pub(crate) known_after_article: WordFilter,
     /// A filter on the last four bytes of the one-word classifiers, if
     /// they all have four ([`Matcher::is_spot`]).
     spot_tails: Option<[u64; 64]>,
@@ -362,6 +366,10 @@ impl Matcher {
             odd_classifiers,
             chars: WordChars::new(),
             spot_tails,
+            known: WordFilter::new(context.known.iter().map(String::as_str)),
+            known_after_article: WordFilter::new(
+                context.known.iter().filter_map(|w| w.strip_prefix("ال")),
+            ),
         })
     }
 
@@ -609,6 +617,39 @@ fn token_hash(b: &[u8], s: usize, e: usize) -> u64 {
     h.wrapping_mul(0xf135_7aea_2e62_a9c5)
 }
 
+/// A bit filter on a small set of words: two bits of each one's
+/// [`token_hash`], so that most other words are rejected before any
+/// hashing of the set.
+#[derive(Debug)]
+pub(crate) struct WordFilter([u64; 64]);
+
+impl WordFilter {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> WordFilter {
+        let mut bits = [0u64; 64];
+        for w in words {
+            for i in Self::indices(token_hash(w.as_bytes(), 0, w.len())) {
+                if let Some(x) = bits.get_mut(i / 64) {
+                    *x |= 1 << (i % 64);
+                }
+            }
+        }
+        WordFilter(bits)
+    }
+
+    fn indices(h: u64) -> [usize; 2] {
+        [(h >> 52) as usize, ((h >> 40) & 0xFFF) as usize]
+    }
+
+    /// Whether `w` may be in the set (it is not when this is false).
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        let h = token_hash(w.as_bytes(), 0, w.len());
+        Self::indices(h).iter().all(|&i| {
+            self.0.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        })
+    }
+}
+
 /// The last four bytes of `b`, if it has four.
 fn last4(b: &[u8]) -> Option<u32> {
     let n = b.len();
@@ -827,6 +868,26 @@ mod tests {
             n_spots += fast.spots.len();
         }
         assert!(n > 500 && n_spots > 5, "{n} {n_spots}");
+    }
+
+    /// The context-word filters never reject a word of their sets.
+    #[test]
+    fn word_filters_keep_every_word() {
+        let ex = crate::Extractor::builtin();
+        let (m, ctx) = (&ex.gazetteer().matcher, &ex.gazetteer().context);
+        for w in &ctx.known {
+            assert!(m.known.may_contain(w), "{w}");
+            if let Some(r) = w.strip_prefix("ال") {
+                assert!(m.known_after_article.may_contain(r), "{w}");
+            }
+        }
+        let text = crate::test_texts::articles().join(" ");
+        let n = crate::normalize(&text);
+        let words: Vec<&str> =
+            crate::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
+        let passed = words.iter().filter(|w| m.known.may_contain(w)).count();
+        let members = words.iter().filter(|w| ctx.known.contains(**w)).count();
+        assert!(passed - members < words.len() / 20, "{passed} {members}");
     }
 
     /// The token hash reads a token in place as it reads it alone.

@@ -236,7 +236,7 @@ fn resolve(
     let text = p.norm.as_str();
     let ctx = &g.context;
     let prefix = text.get(c.word_start..c.start).unwrap_or("");
-    let prev = phrases::prev_word_ctx(text, c.word_start, ctx);
+    let prev = phrases::prev_word_ctx(text, c.word_start, g);
     let prev_base = prev.as_ref().map(|w| &*w.base).unwrap_or("");
     // Locative words and classifiers are known words: an unknown base
     // is neither.

@@ -38,10 +38,10 @@ fn word_at<'t>(
     text: &'t str,
     start: usize,
     end: usize,
-    ctx: &super::Context,
+    g: &Gazetteer,
 ) -> Word<'t> {
     let w = text.get(start..end).unwrap_or("");
-    let (base, off, known) = strip_proclitics(w, ctx);
+    let (base, off, known) = strip_proclitics(w, g);
     Word { text: w, base, start, base_start: start + off, end, known }
 }
 
@@ -63,9 +63,10 @@ fn plain_word(text: &str, start: usize, end: usize) -> Word<'_> {
 /// The flag says whether the base is known.
 fn strip_proclitics<'t>(
     w: &'t str,
-    ctx: &super::Context,
+    g: &Gazetteer,
 ) -> (Cow<'t, str>, usize, bool) {
-    let known = |s: &str| ctx.known.contains(s);
+    let (ctx, m) = (&g.context, &g.matcher);
+    let known = |s: &str| m.known.may_contain(s) && ctx.known.contains(s);
     if known(w) {
         return (Cow::Borrowed(w), 0, true);
     }
@@ -77,9 +78,12 @@ fn strip_proclitics<'t>(
                 continue;
             }
             if let Some(r) = rest.strip_prefix(p) {
-                if let Some(r2) = r.strip_prefix('ل').filter(|_| p == "ل") {
+                let lil = r.strip_prefix('ل').filter(|_| p == "ل");
+                if let Some(r2) =
+                    lil.filter(|r2| m.known_after_article.may_contain(r2))
+                {
                     let with_article = format!("ال{r2}");
-                    if known(&with_article) {
+                    if ctx.known.contains(&with_article) {
                         return (
                             Cow::Owned(with_article),
                             off + p.len(),
@@ -144,9 +148,9 @@ pub(crate) fn next_word(text: &str, at: usize) -> Option<Word<'_>> {
 pub(crate) fn prev_word_ctx<'t>(
     text: &'t str,
     at: usize,
-    ctx: &super::Context,
+    g: &Gazetteer,
 ) -> Option<Word<'t>> {
-    prev_word(text, at).map(|w| word_at(text, w.start, w.end, ctx))
+    prev_word(text, at).map(|w| word_at(text, w.start, w.end, g))
 }
 
 /// Re-reads a word with the gazetteer's context (the helpers above only
@@ -156,7 +160,7 @@ pub(crate) fn with_context<'t>(
     w: &Word<'_>,
     g: &Gazetteer,
 ) -> Word<'t> {
-    word_at(text, w.start, w.end, &g.context)
+    word_at(text, w.start, w.end, g)
 }
 
 /// A place hit after a classifier word: widens the span to the classifier
@@ -284,7 +288,7 @@ pub(crate) fn demonym(
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
-    let mut head = prev_word_ctx(text, c.word_start, ctx)?;
+    let mut head = prev_word_ctx(text, c.word_start, g)?;
     // Skip an adjective (`الطائرات الحربية الروسية`) or a conjoined
     // demonym (`طائرات روسية وسورية`), at most two words.
     for _ in 0..2 {
@@ -302,7 +306,7 @@ pub(crate) fn demonym(
         if !adjective {
             return None;
         }
-        head = prev_word_ctx(text, head.start, ctx)?;
+        head = prev_word_ctx(text, head.start, g)?;
     }
     let as_place = head.known && ctx.place_heads.contains(&*head.base);
     let as_force = head.known && ctx.force_heads.contains(&*head.base);
@@ -365,7 +369,7 @@ pub(crate) fn unknown_places(
     // The end of the last place found here: places never overlap.
     let mut last_end = 0;
     for r in spots {
-        let w = word_at(text, r.start, r.end, ctx);
+        let w = word_at(text, r.start, r.end, g);
         if !ctx.unknown_classifiers.contains(&*w.base)
             || covered(w.start)
             || w.start < last_end
