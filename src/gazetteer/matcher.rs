@@ -143,7 +143,7 @@ impl Classes {
 pub(crate) struct Matcher {
     pats: Vec<(String, Vec<Use>)>,
     /// First token → the patterns that start with it.
-    by_first: FastMap<String, Vec<Follow>>,
+    by_first: FirstTable,
     /// A bit filter on the first tokens: two bits of [`token_hash`] set
     /// per token, so that most words cost no map lookup.
     first_bits: Vec<u64>,
@@ -359,7 +359,7 @@ impl Matcher {
         }
         Ok(Matcher {
             pats,
-            by_first,
+            by_first: FirstTable::new(by_first),
             first_bits,
             odd,
             word_classifiers,
@@ -478,17 +478,15 @@ impl Matcher {
         out: &mut impl FnMut(Cand<'m>),
     ) {
         let b = text.as_bytes();
-        let passes =
-            first_bit_indices(token_hash(b, s, we)).iter().all(|&i| {
-                self.first_bits
-                    .get(i / 64)
-                    .is_some_and(|x| x >> (i % 64) & 1 != 0)
-            });
+        let h = token_hash(b, s, we);
+        let passes = first_bit_indices(h).iter().all(|&i| {
+            self.first_bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        });
         if !passes {
             return;
         }
-        let token = text.get(s..we).unwrap_or_default();
-        let Some(follows) = self.by_first.get(token) else { return };
+        let token = b.get(s..we).unwrap_or_default();
+        let Some(follows) = self.by_first.get(token, h) else { return };
         let after = load8(b, we);
         for f in follows {
             if after & f.mask != f.tail {
@@ -615,6 +613,56 @@ fn token_hash(b: &[u8], s: usize, e: usize) -> u64 {
         ^ tail.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15)
         ^ n as u64;
     h.wrapping_mul(0xf135_7aea_2e62_a9c5)
+}
+
+/// First tokens and their patterns in an open-addressing table keyed by
+/// [`token_hash`], which the scan computes once per token for the bit
+/// filter and the table.
+#[derive(Debug)]
+struct FirstTable {
+    /// Per slot: 0 when empty, else 1 + the index in `keys`. At most half
+    /// the slots are used.
+    slots: Vec<u32>,
+    /// The shift that takes a hash to its home slot (its top bits).
+    shift: u32,
+    /// (hash, token, patterns).
+    keys: Vec<(u64, String, Vec<Follow>)>,
+}
+
+impl FirstTable {
+    fn new(map: FastMap<String, Vec<Follow>>) -> FirstTable {
+        let size = (2 * map.len()).next_power_of_two().max(2);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![0u32; size];
+        let mut keys = Vec::with_capacity(map.len());
+        for (token, follows) in map {
+            let h = token_hash(token.as_bytes(), 0, token.len());
+            keys.push((h, token, follows));
+            let mut i = (h >> shift) as usize;
+            while slots.get(i).is_some_and(|&x| x != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(x) = slots.get_mut(i) {
+                *x = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+            }
+        }
+        FirstTable { slots, shift, keys }
+    }
+
+    /// The patterns of `token`, whose hash is `h`.
+    #[inline]
+    fn get(&self, token: &[u8], h: u64) -> Option<&[Follow]> {
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let k = *self.slots.get(i)? as usize;
+            let (kh, key, follows) = self.keys.get(k.checked_sub(1)?)?;
+            if *kh == h && key.as_bytes() == token {
+                return Some(follows);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// A bit filter on a small set of words: two bits of each one's
@@ -810,7 +858,9 @@ mod tests {
                 };
                 let s = r.start + p.len();
                 let mut hits = Vec::new();
-                for f in m.by_first.get(token).into_iter().flatten() {
+                let h = token_hash(token.as_bytes(), 0, token.len());
+                let follows = m.by_first.get(token.as_bytes(), h);
+                for f in follows.into_iter().flatten() {
                     let (pat, uses) = &m.pats[f.pat];
                     let e = s + pat.len();
                     if text[s..].starts_with(pat.as_str()) && ends_word(e) {
@@ -868,6 +918,31 @@ mod tests {
             n_spots += fast.spots.len();
         }
         assert!(n > 500 && n_spots > 5, "{n} {n_spots}");
+    }
+
+    /// The table of first tokens finds each of its tokens and nothing else.
+    #[test]
+    fn first_table_finds_its_tokens() {
+        let ex = crate::Extractor::builtin();
+        let t = &ex.gazetteer().matcher.by_first;
+        let keys: std::collections::HashSet<&str> =
+            t.keys.iter().map(|(_, k, _)| k.as_str()).collect();
+        for (h, k, follows) in &t.keys {
+            assert_eq!(*h, token_hash(k.as_bytes(), 0, k.len()));
+            let got = t.get(k.as_bytes(), *h).unwrap();
+            assert!(core::ptr::eq(got, follows.as_slice()), "{k}");
+        }
+        let text = crate::test_texts::articles().join(" ");
+        let n = crate::normalize(&text);
+        for r in crate::words(n.as_str()) {
+            let w = &n.as_str()[r];
+            let h = token_hash(w.as_bytes(), 0, w.len());
+            assert_eq!(
+                t.get(w.as_bytes(), h).is_some(),
+                keys.contains(w),
+                "{w}"
+            );
+        }
     }
 
     /// The context-word filters never reject a word of their sets.
