@@ -50,39 +50,40 @@ impl Loc {
     }
 }
 
-/// Counts chars up to byte offsets in O(1) amortised per query.
+/// Counts chars up to byte offsets in O(1) per query.
 #[derive(Clone, Debug)]
 pub(crate) struct CharIndex {
-    /// Char count at every `STEP`-th byte (rounded down to a boundary).
-    marks: Vec<(usize, usize)>,
+    /// The number of chars that start before byte `k * STEP`, for every
+    /// `k` up to the text's length.
+    marks: Vec<usize>,
 }
 
-const STEP: usize = 256;
+const STEP: usize = 64;
+
+/// The number of chars that start in `b` (its bytes that are not
+/// `0b10xx_xxxx`), eight bytes at a time.
+fn char_starts(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
+    let mut n = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or_default());
+        // Bit 7 of each continuation byte (bit 7 set, bit 6 clear).
+        let cont = x & !(x << 1) & 0x8080_8080_8080_8080;
+        // Their number, summed in the top byte.
+        let k = (cont >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56;
+        n += 8 - k as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&x| (x as i8) >= -0x40).count()
+}
 
 impl CharIndex {
     pub(crate) fn new(text: &str) -> CharIndex {
         let mut marks = Vec::with_capacity(text.len() / STEP + 1);
-        marks.push((0, 0));
-        let bytes = text.as_bytes();
-        let (mut byte, mut chars) = (0, 0);
-        loop {
-            // The next mark: STEP bytes on, moved back to a char boundary.
-            let mut next = byte + STEP;
-            if next >= text.len() {
-                break;
-            }
-            while !text.is_char_boundary(next) {
-                next -= 1;
-            }
-            // Chars are counted by their first bytes (not 0b10xx_xxxx).
-            chars += bytes
-                .get(byte..next)
-                .unwrap_or_default()
-                .iter()
-                .filter(|&&b| (b as i8) >= -0x40)
-                .count();
-            byte = next;
-            marks.push((byte, chars));
+        let mut chars = 0;
+        marks.push(0);
+        for chunk in text.as_bytes().chunks_exact(STEP) {
+            chars += char_starts(chunk);
+            marks.push(chars);
         }
         CharIndex { marks }
     }
@@ -90,13 +91,11 @@ impl CharIndex {
     /// The number of chars before byte offset `byte` (a char boundary).
     pub(crate) fn chars_before(&self, text: &str, byte: usize) -> usize {
         let byte = byte.min(text.len());
-        // The first mark is (0, 0), so the point is at least 1.
-        let i = self.marks.partition_point(|&(b, _)| b <= byte);
-        let (b0, c0) = i
-            .checked_sub(1)
-            .and_then(|i| self.marks.get(i))
-            .map_or((0, 0), |&m| m);
-        c0 + text.get(b0..byte).map_or(0, |s| s.chars().count())
+        let k = byte / STEP;
+        let mark = self.marks.get(k).copied().unwrap_or_default();
+        mark + char_starts(
+            text.as_bytes().get(k * STEP..byte).unwrap_or_default(),
+        )
     }
 }
 
@@ -127,4 +126,27 @@ pub struct Document {
     /// The document-level view: mentions that report the same event
     /// (a repeated headline, a lede and its restatement) merged.
     pub document_events: Vec<crate::event::DocumentEvent>,
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::CharIndex;
+
+    /// The index counts what `chars().count()` counts, at every boundary.
+    #[test]
+    fn char_index_counts_chars() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts().into_iter().take(200));
+        texts.extend(["".to_string(), "a".repeat(64), "ب".repeat(64)]);
+        for t in &texts {
+            let index = CharIndex::new(t);
+            let mut chars = 0;
+            for (b, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                assert_eq!(index.chars_before(t, b), chars);
+                chars += 1;
+            }
+            assert_eq!(index.chars_before(t, t.len() + 5), chars - 1);
+        }
+    }
 }

@@ -552,16 +552,18 @@ impl<'t> Prepared<'t> {
 
     /// The [`Loc`] of an original span.
     pub(crate) fn loc_original(&self, span: Span) -> Loc {
+        let char_start = self.chars.chars_before(self.original, span.start);
+        // The end counted on from the start: a mention is short.
+        let (text, char_end) = match self.original.get(span.range()) {
+            Some(t) => (t, char_start + t.chars().count()),
+            None => ("", self.chars.chars_before(self.original, span.end)),
+        };
         Loc {
-            text: self
-                .original
-                .get(span.range())
-                .unwrap_or_default()
-                .to_string(),
+            text: text.to_string(),
             start: span.start,
             end: span.end,
-            char_start: self.chars.chars_before(self.original, span.start),
-            char_end: self.chars.chars_before(self.original, span.end),
+            char_start,
+            char_end,
         }
     }
 

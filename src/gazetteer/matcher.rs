@@ -17,10 +17,11 @@
 )]
 
 use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
-use crate::hash::{WordHash, WordMap};
+use crate::hash::{FastMap, WordHash};
 use crate::text::char_at;
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
+use core::ops::Range;
 use std::collections::HashMap;
 
 /// How a pattern relates to an entry.
@@ -68,7 +69,7 @@ pub(crate) struct Cand<'m> {
 
 impl<'m> Cand<'m> {
     /// The uses valid with these proclitics.
-    pub(crate) fn uses(&self) -> impl Iterator<Item = &'m Use> + '_ {
+    pub(crate) fn uses(&self) -> impl Iterator<Item = &'m Use> + Clone + '_ {
         self.all_uses.iter().filter(|u| self.classes.has(u.class))
     }
 
@@ -99,19 +100,26 @@ impl Classes {
     }
 
     /// The classes of use the proclitics `prefix` allow before a pattern
-    /// (`with_article`: the pattern starts with `ال`).
-    fn allowed(prefix: &str, with_article: bool) -> Classes {
-        let name = if with_article {
-            WITH_ARTICLE.contains(&prefix)
-        } else {
-            WITHOUT_ARTICLE.contains(&prefix)
+    /// (`with_article`: the pattern starts with `ال`): after a chain of an
+    /// optional conjunction and an optional preposition, a name (with the
+    /// article, not after `ل`), a contracted name (only after `ل`), a
+    /// demonym (after nothing or `و`).
+    fn allowed(prefix: &[u8], with_article: bool) -> Classes {
+        let rest = match prefix {
+            [a, b, rest @ ..] if is_conjunction(&[*a, *b]) => rest,
+            _ => prefix,
         };
-        let contracted = BEFORE_CONTRACTED.contains(&prefix);
-        let demonym = prefix.is_empty() || prefix == "و";
+        let lam = match rest {
+            [] => false,
+            _ if is_preposition(rest) => rest == LAM,
+            _ => return Classes(0),
+        };
+        let name = !(with_article && lam);
+        let demonym = prefix.is_empty() || prefix == WAW;
         let mut set = 0;
         for (ok, c) in [
             (name, Class::Name),
-            (contracted, Class::Contracted),
+            (lam, Class::Contracted),
             (demonym, Class::Demonym),
         ] {
             if ok {
@@ -120,17 +128,6 @@ impl Classes {
         }
         Classes(set)
     }
-}
-
-/// What one pass of the matcher over a text finds.
-#[derive(Debug)]
-pub(crate) struct Scan<'m> {
-    /// Every name hit that passes the boundary and proclitic checks, in
-    /// order of start, longest first.
-    pub(crate) cands: Vec<Cand<'m>>,
-    /// Every word made of at most two letters and an unknown-place
-    /// classifier (`قريه`, `وبقريه`), in order.
-    pub(crate) spots: Vec<core::ops::Range<usize>>,
 }
 
 /// The patterns of a gazetteer and their index.
@@ -146,12 +143,24 @@ pub(crate) struct Scan<'m> {
 pub(crate) struct Matcher {
     pats: Vec<(String, Vec<Use>)>,
     /// First token → the patterns that start with it.
-    by_first: WordMap<Vec<Follow>>,
+    by_first: FirstTable,
+    /// A bit filter on the first tokens: two bits of [`token_hash`] set
+    /// per token, so that most words cost no map lookup.
+    first_bits: Vec<u64>,
     /// Patterns that do not start with a word char, and their automaton.
     odd: Option<(AhoCorasick, Vec<usize>)>,
     /// Unknown-place classifiers that are one word, and the others.
     word_classifiers: Vec<String>,
     odd_classifiers: Vec<String>,
+    /// Which chars are word chars.
+    chars: WordChars,
+    /// Filters on the context words a proclitic strip looks for
+    /// (`Context::known`), and on those with the article, without it.
+    pub(crate) known: WordFilter,
+    pub(crate) known_after_article: WordFilter,
+    /// A filter on the last four bytes of the one-word classifiers, if
+    /// they all have four ([`Matcher::is_spot`]).
+    spot_tails: Option<[u64; 64]>,
 }
 
 /// A pattern in [`Matcher::by_first`], with up to eight of its bytes
@@ -176,15 +185,43 @@ fn load8(b: &[u8], at: usize) -> u64 {
         .fold(0u64, |v, &x| (v << 8) | u64::from(x))
 }
 
-/// Every proclitic chain any use allows.
-const PROCLITICS: [&str; 12] =
-    ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
+/// The proclitic letters in UTF-8: the conjunctions `و` `ف` and the
+/// prepositions `ب` `ك` `ل`. A proclitic chain is an optional conjunction
+/// then an optional preposition (`وب`, `فل` ...).
+const WAW: &[u8] = "و".as_bytes();
+const FA: &[u8] = "ف".as_bytes();
+const BA: &[u8] = "ب".as_bytes();
+const KAF: &[u8] = "ك".as_bytes();
+const LAM: &[u8] = "ل".as_bytes();
 
-const WITH_ARTICLE: [&str; 9] =
-    ["", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"];
-const WITHOUT_ARTICLE: [&str; 12] =
-    ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
-const BEFORE_CONTRACTED: [&str; 3] = ["ل", "ول", "فل"];
+fn is_conjunction(c: &[u8]) -> bool {
+    c == WAW || c == FA
+}
+
+fn is_preposition(c: &[u8]) -> bool {
+    c == BA || c == KAF || c == LAM
+}
+
+/// Pattern `pat` (with `uses`) hit at `s..e` in the word starting at `ws`
+/// after the proclitics `prefix`, if it has uses valid after them.
+fn cand_at<'m>(
+    ws: usize,
+    s: usize,
+    e: usize,
+    pat: &str,
+    uses: &'m [Use],
+    prefix: &[u8],
+) -> Option<Cand<'m>> {
+    let classes = Classes::allowed(prefix, pat.starts_with("ال"));
+    let valid = uses.iter().any(|u| classes.has(u.class));
+    valid.then_some(Cand {
+        start: s,
+        end: e,
+        word_start: ws,
+        all_uses: uses,
+        classes,
+    })
+}
 
 impl Matcher {
     pub(crate) fn build(
@@ -271,6 +308,12 @@ impl Matcher {
             };
             by_first.entry(f.to_string()).or_default().push(follow);
         }
+        // Longest first, so that the hits of a word come longest first.
+        for follows in by_first.values_mut() {
+            follows.sort_by_key(|f| {
+                core::cmp::Reverse(pats.get(f.pat).map_or(0, |(t, _)| t.len()))
+            });
+        }
         let odd = if odd.is_empty() {
             None
         } else {
@@ -293,12 +336,40 @@ impl Matcher {
                 odd_classifiers.push(c.clone());
             }
         }
+        let mut spot_tails = Some([0u64; 64]);
+        for c in &word_classifiers {
+            let tail = last4(c.as_bytes()).map(tail_bit);
+            match (tail, spot_tails.as_mut()) {
+                (Some(i), Some(bits)) => {
+                    if let Some(x) = bits.get_mut(i / 64) {
+                        *x |= 1 << (i % 64);
+                    }
+                }
+                _ => spot_tails = None,
+            }
+        }
+        let mut first_bits = vec![0u64; FIRST_BITS / 64];
+        for t in by_first.keys() {
+            let h = token_hash(t.as_bytes(), 0, t.len());
+            for i in first_bit_indices(h) {
+                if let Some(x) = first_bits.get_mut(i / 64) {
+                    *x |= 1 << (i % 64);
+                }
+            }
+        }
         Ok(Matcher {
             pats,
-            by_first: WordMap::new(by_first),
+            by_first: FirstTable::new(by_first),
+            first_bits,
             odd,
             word_classifiers,
             odd_classifiers,
+            chars: WordChars::new(),
+            spot_tails,
+            known: WordFilter::new(context.known.iter().map(String::as_str)),
+            known_after_article: WordFilter::new(
+                context.known.iter().filter_map(|w| w.strip_prefix("ال")),
+            ),
         })
     }
 
@@ -307,101 +378,138 @@ impl Matcher {
         self.pats.len()
     }
 
-    /// One pass over `text`: the name hits and the unknown-place spots.
-    pub(crate) fn scan(&self, text: &str) -> Scan<'_> {
-        // About one hit in a hundred bytes of news text.
-        let mut cands = Vec::with_capacity(text.len() / 64);
+    /// One pass over `text`: hands every name hit that passes the
+    /// boundary and proclitic checks to `found`, in order of start,
+    /// longest first, and returns every word made of at most two letters
+    /// and an unknown-place classifier (`قريه`, `وبقريه`), in order.
+    pub(crate) fn scan<'m>(
+        &'m self,
+        text: &str,
+        mut found: impl FnMut(Cand<'m>),
+    ) -> Vec<Range<usize>> {
         let mut spots = Vec::new();
+        // Word hits come in order of start, longest first (each word's
+        // patterns are listed longest first); the others are sorted and
+        // merged in.
+        let mut odd = Vec::new();
+        if let Some((ac, ids)) = &self.odd {
+            self.odd_hits(text, ac, ids, &mut odd);
+            odd.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        }
+        let mut odd = odd.into_iter().peekable();
+        let mut emit = |c: Cand<'m>| {
+            while let Some(o) = odd.next_if(|o| {
+                o.start < c.start || (o.start == c.start && o.end > c.end)
+            }) {
+                found(o);
+            }
+            found(c);
+        };
+        let b = text.as_bytes();
         let mut i = 0;
-        while i < text.len() {
-            let (word, len) = class_at(text, i);
+        loop {
+            let (word, len) = self.chars.class_at(text, i);
+            if len == 0 {
+                break;
+            }
+            i += len;
             if !word {
-                i += len;
                 continue;
             }
-            let ws = i;
-            i += len;
+            let ws = i - len;
             loop {
-                let (word, len) = class_at(text, i);
-                if !word {
-                    break;
+                // Arabic letters (U+0621..U+064A) first.
+                let rest = b.get(i..).unwrap_or_default();
+                i += 2 * rest
+                    .chunks_exact(2)
+                    .take_while(|c| is_arabic_letter(c))
+                    .count();
+                match self.chars.class_at(text, i) {
+                    (true, len) => i += len,
+                    _ => break,
                 }
-                i += len;
             }
-            self.word_hits(text, ws, i, &mut cands);
+            self.word_hits(text, ws, i, &mut emit);
             if self.is_spot(text, ws, i) {
                 spots.push(ws..i);
             }
         }
-        if let Some((ac, ids)) = &self.odd {
-            self.odd_hits(text, ac, ids, &mut cands);
-        }
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        odd.for_each(found);
         if !self.odd_classifiers.is_empty() {
             odd_spots(text, &self.odd_classifiers, &mut spots);
             spots.sort_by_key(|r| r.start);
             spots.dedup();
         }
-        Scan { cands, spots }
+        spots
     }
 
     /// The hits whose first token is the rest of the word `ws..we` after
-    /// its proclitics.
+    /// its proclitics (none, a conjunction, a preposition, or both).
     fn word_hits<'m>(
         &'m self,
         text: &str,
         ws: usize,
         we: usize,
-        out: &mut Vec<Cand<'m>>,
+        out: &mut impl FnMut(Cand<'m>),
     ) {
-        let mut s = ws;
-        for _ in 0..3 {
-            let Some(prefix) = text.get(ws..s) else { return };
-            // Every longer chain starts with a shorter one.
-            if s >= we || !PROCLITICS.contains(&prefix) {
-                return;
-            }
-            let token = text.get(s..we).unwrap_or_default();
-            if let Some(follows) = self.by_first.get(token) {
-                let after = load8(text.as_bytes(), we);
-                for f in follows {
-                    if after & f.mask != f.tail {
-                        continue;
-                    }
-                    if let Some(c) = self.cand(text, ws, s, f.pat) {
-                        out.push(c);
-                    }
-                }
-            }
-            s += char_at(text, s).map_or(1, |(_, len)| len);
+        self.token_hits(text, ws, ws, we, out);
+        let b = text.as_bytes();
+        let first = b.get(ws..ws + 2).unwrap_or_default();
+        let conj = is_conjunction(first);
+        if !conj && !is_preposition(first) || ws + 2 >= we {
+            return;
+        }
+        self.token_hits(text, ws, ws + 2, we, out);
+        let second = b.get(ws + 2..ws + 4).unwrap_or_default();
+        if conj && is_preposition(second) && ws + 4 < we {
+            self.token_hits(text, ws, ws + 4, we, out);
         }
     }
 
-    /// Pattern `k` as a hit at `s` in the word starting at `ws`, if it is
-    /// there, ends at a word end and has uses valid after the proclitics.
-    fn cand(
-        &self,
+    /// The hits whose first token is `s..we`, after the proclitics
+    /// `ws..s`.
+    #[inline(always)]
+    fn token_hits<'m>(
+        &'m self,
         text: &str,
         ws: usize,
         s: usize,
-        k: usize,
-    ) -> Option<Cand<'_>> {
-        let (pat, uses) = self.pats.get(k)?;
-        let e = s + pat.len();
-        if !text.get(s..)?.starts_with(pat.as_str())
-            || text
-                .get(e..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(is_word_char)
-        {
-            return None;
+        we: usize,
+        out: &mut impl FnMut(Cand<'m>),
+    ) {
+        let b = text.as_bytes();
+        let h = token_hash(b, s, we);
+        let passes = first_bit_indices(h).iter().all(|&i| {
+            self.first_bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        });
+        if !passes {
+            return;
         }
-        let prefix = text.get(ws..s).unwrap_or("");
-        let classes = Classes::allowed(prefix, pat.starts_with("ال"));
-        let cand =
-            Cand { start: s, end: e, word_start: ws, all_uses: uses, classes };
-        let valid = cand.uses().next().is_some();
-        valid.then_some(cand)
+        let token = b.get(s..we).unwrap_or_default();
+        let Some(follows) = self.by_first.get(token, h) else { return };
+        let after = load8(b, we);
+        for f in follows {
+            if after & f.mask != f.tail {
+                continue;
+            }
+            let Some((pat, uses)) = self.pats.get(f.pat) else { continue };
+            let e = s + pat.len();
+            // The first token and up to eight more bytes are checked.
+            let checked = we - s + 8;
+            if pat.len() > checked
+                && b.get(we + 8..e) != pat.as_bytes().get(checked..)
+            {
+                continue;
+            }
+            // A one-token pattern ends where the word does.
+            if e != we && class_at(text, e).0 {
+                continue;
+            }
+            let prefix = b.get(ws..s).unwrap_or_default();
+            if let Some(c) = cand_at(ws, s, e, pat, uses, prefix) {
+                out(c);
+            }
+        }
     }
 
     /// The hits of the patterns that do not start with a word char.
@@ -415,7 +523,13 @@ impl Matcher {
         for m in ac.find_overlapping_iter(text) {
             let Some(&k) = ids.get(m.pattern().as_usize()) else { continue };
             let Some(ws) = word_start(text, m.start()) else { continue };
-            out.extend(self.cand(text, ws, m.start(), k));
+            let Some((pat, uses)) = self.pats.get(k) else { continue };
+            let (s, e) = (m.start(), m.end());
+            if class_at(text, e).0 {
+                continue;
+            }
+            let prefix = text.as_bytes().get(ws..s).unwrap_or_default();
+            out.extend(cand_at(ws, s, e, pat, uses, prefix));
         }
     }
 
@@ -424,6 +538,13 @@ impl Matcher {
     fn is_spot(&self, text: &str, ws: usize, we: usize) -> bool {
         let w = text.get(ws..we).unwrap_or_default();
         let (wb, n) = (w.as_bytes(), w.len());
+        // A word that ends like no classifier is none.
+        if let Some(bits) = &self.spot_tails {
+            let Some(i) = last4(wb).map(tail_bit) else { return false };
+            if bits.get(i / 64).is_none_or(|x| x & (1 << (i % 64)) == 0) {
+                return false;
+            }
+        }
         self.word_classifiers.iter().any(|c| {
             let (cb, m) = (c.as_bytes(), c.len());
             // Length and last two bytes first: most words fail them
@@ -441,7 +562,7 @@ impl Matcher {
 fn odd_spots(
     text: &str,
     classifiers: &[String],
-    spots: &mut Vec<core::ops::Range<usize>>,
+    spots: &mut Vec<Range<usize>>,
 ) {
     for c in classifiers {
         for (i, _) in text.match_indices(c.as_str()) {
@@ -457,6 +578,187 @@ fn odd_spots(
                 spots.push(start..end);
             }
         }
+    }
+}
+
+/// The number of bits of [`Matcher::first_bits`].
+const FIRST_BITS: usize = 1 << 16;
+
+/// The two filter bits of a [`token_hash`].
+fn first_bit_indices(h: u64) -> [usize; 2] {
+    [(h >> 48) as usize, ((h >> 32) & 0xFFFF) as usize]
+}
+
+/// A hash of the bytes `s..e` of `b` in constant time: their length and
+/// their first and last eight bytes. A short token is read with one load
+/// when eight bytes of `b` follow its start.
+#[inline(always)]
+fn token_hash(b: &[u8], s: usize, e: usize) -> u64 {
+    let n = e.saturating_sub(s);
+    let at = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|r| <[u8; 8]>::try_from(r).ok())
+            .map(u64::from_le_bytes)
+    };
+    let (head, tail) = if n >= 8 {
+        (at(s).unwrap_or_default(), at(e - 8).unwrap_or_default())
+    } else {
+        let head = at(s).map_or_else(
+            || load8(b.get(..e).unwrap_or_default(), s),
+            |v| v & ((1u64 << (8 * n)) - 1),
+        );
+        (head, 0)
+    };
+    let h = head.wrapping_mul(0xf135_7aea_2e62_a9c5)
+        ^ tail.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ n as u64;
+    h.wrapping_mul(0xf135_7aea_2e62_a9c5)
+}
+
+/// First tokens and their patterns in an open-addressing table keyed by
+/// [`token_hash`], which the scan computes once per token for the bit
+/// filter and the table.
+#[derive(Debug)]
+struct FirstTable {
+    /// Per slot: 0 when empty, else 1 + the index in `keys`. At most half
+    /// the slots are used.
+    slots: Vec<u32>,
+    /// The shift that takes a hash to its home slot (its top bits).
+    shift: u32,
+    /// (hash, token, patterns).
+    keys: Vec<(u64, String, Vec<Follow>)>,
+}
+
+impl FirstTable {
+    fn new(map: FastMap<String, Vec<Follow>>) -> FirstTable {
+        let size = (2 * map.len()).next_power_of_two().max(2);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![0u32; size];
+        let mut keys = Vec::with_capacity(map.len());
+        for (token, follows) in map {
+            let h = token_hash(token.as_bytes(), 0, token.len());
+            keys.push((h, token, follows));
+            let mut i = (h >> shift) as usize;
+            while slots.get(i).is_some_and(|&x| x != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(x) = slots.get_mut(i) {
+                *x = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+            }
+        }
+        FirstTable { slots, shift, keys }
+    }
+
+    /// The patterns of `token`, whose hash is `h`.
+    #[inline]
+    fn get(&self, token: &[u8], h: u64) -> Option<&[Follow]> {
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let k = *self.slots.get(i)? as usize;
+            let (kh, key, follows) = self.keys.get(k.checked_sub(1)?)?;
+            if *kh == h && key.as_bytes() == token {
+                return Some(follows);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A bit filter on a small set of words: two bits of each one's
+/// [`token_hash`], so that most other words are rejected before any
+/// hashing of the set.
+#[derive(Debug)]
+pub(crate) struct WordFilter([u64; 64]);
+
+impl WordFilter {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> WordFilter {
+        let mut bits = [0u64; 64];
+        for w in words {
+            for i in Self::indices(token_hash(w.as_bytes(), 0, w.len())) {
+                if let Some(x) = bits.get_mut(i / 64) {
+                    *x |= 1 << (i % 64);
+                }
+            }
+        }
+        WordFilter(bits)
+    }
+
+    fn indices(h: u64) -> [usize; 2] {
+        [(h >> 52) as usize, ((h >> 40) & 0xFFF) as usize]
+    }
+
+    /// Whether `w` may be in the set (it is not when this is false).
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        let h = token_hash(w.as_bytes(), 0, w.len());
+        Self::indices(h).iter().all(|&i| {
+            self.0.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        })
+    }
+}
+
+/// The last four bytes of `b`, if it has four.
+fn last4(b: &[u8]) -> Option<u32> {
+    let n = b.len();
+    let t: [u8; 4] = b.get(n.checked_sub(4)?..)?.try_into().ok()?;
+    Some(u32::from_le_bytes(t))
+}
+
+/// The bit of four bytes in the filter of [`Matcher::spot_tails`].
+fn tail_bit(t: u32) -> usize {
+    (t.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// Whether two bytes are an Arabic letter, U+0621..U+064A (in UTF-8,
+/// big-endian, D8 A1 to D9 8A: contiguous, as a trail byte is at most BF).
+#[inline(always)]
+pub(crate) fn is_arabic_letter(c: &[u8]) -> bool {
+    match c {
+        &[lead, trail] => {
+            u16::from_be_bytes([lead, trail]).wrapping_sub(0xD8A1)
+                <= 0xD98A - 0xD8A1
+        }
+        _ => false,
+    }
+}
+
+/// Which chars below U+0800 (ASCII, Arabic ...) are word chars
+/// ([`is_word_char`]), one bit each, so that the scan reads a char's
+/// class from one or two bytes.
+#[derive(Debug)]
+struct WordChars([u64; 32]);
+
+impl WordChars {
+    fn new() -> WordChars {
+        let mut bits = [0u64; 32];
+        for (k, x) in bits.iter_mut().enumerate() {
+            for j in 0..64 {
+                let word = char::from_u32((k * 64 + j) as u32)
+                    .is_some_and(is_word_char);
+                *x |= u64::from(word) << j;
+            }
+        }
+        WordChars(bits)
+    }
+
+    /// Whether the char at byte `pos` is a word char, and its length (0 at
+    /// the end of the text).
+    #[inline(always)]
+    fn class_at(&self, text: &str, pos: usize) -> (bool, usize) {
+        let b = text.as_bytes();
+        let Some(&b0) = b.get(pos) else { return (false, 0) };
+        let (cp, len) = if b0 < 0x80 {
+            (usize::from(b0), 1)
+        } else if b0 < 0xE0 {
+            let b1 = b.get(pos + 1).copied().unwrap_or_default();
+            ((usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F), 2)
+        } else {
+            return class_at(text, pos);
+        };
+        let word =
+            self.0.get(cp >> 6).is_some_and(|x| x >> (cp & 63) & 1 != 0);
+        (word, len)
     }
 }
 
@@ -500,4 +802,184 @@ fn word_start(text: &str, s: usize) -> Option<usize> {
         ws -= c.len_utf8();
     }
     Some(ws)
+}
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// What one pass of the matcher over a text finds.
+    struct Scan<'m> {
+        cands: Vec<Cand<'m>>,
+        spots: Vec<Range<usize>>,
+    }
+
+    /// The scan done the slow way: words split by chars, every proclitic
+    /// chain tried as a string, every first token looked up in the map,
+    /// patterns compared in full, classes from the lists of chains.
+    fn slow_scan<'m>(m: &'m Matcher, text: &str) -> Scan<'m> {
+        const CHAINS: [&str; 12] =
+            ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
+        const WITH_ARTICLE: [&str; 9] =
+            ["", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"];
+        let allowed = |prefix: &str, article: bool| {
+            let name = CHAINS.contains(&prefix)
+                && (!article || WITH_ARTICLE.contains(&prefix));
+            let contracted = ["ل", "ول", "فل"].contains(&prefix);
+            let demonym = prefix.is_empty() || prefix == "و";
+            Classes(
+                u8::from(name)
+                    | u8::from(contracted) << 1
+                    | u8::from(demonym) << 2,
+            )
+        };
+        let ends_word =
+            |e: usize| !text[e..].chars().next().is_some_and(is_word_char);
+        let mut cands = Vec::new();
+        let mut spots = Vec::new();
+        let mut words = Vec::new();
+        let mut ws = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (is_word_char(c), ws) {
+                (true, None) => ws = Some(i),
+                (false, Some(w)) => {
+                    words.push(w..i);
+                    ws = None;
+                }
+                _ => {}
+            }
+        }
+        for r in words {
+            let w = &text[r.clone()];
+            for p in CHAINS {
+                let Some(token) = w.strip_prefix(p).filter(|t| !t.is_empty())
+                else {
+                    continue;
+                };
+                let s = r.start + p.len();
+                let mut hits = Vec::new();
+                let h = token_hash(token.as_bytes(), 0, token.len());
+                let follows = m.by_first.get(token.as_bytes(), h);
+                for f in follows.into_iter().flatten() {
+                    let (pat, uses) = &m.pats[f.pat];
+                    let e = s + pat.len();
+                    if text[s..].starts_with(pat.as_str()) && ends_word(e) {
+                        let classes = allowed(p, pat.starts_with("ال"));
+                        if uses.iter().any(|u| classes.has(u.class)) {
+                            hits.push(Cand {
+                                start: s,
+                                end: e,
+                                word_start: r.start,
+                                all_uses: uses,
+                                classes,
+                            });
+                        }
+                    }
+                }
+                cands.extend(hits);
+            }
+            let spot = m.word_classifiers.iter().any(|c| {
+                w.strip_suffix(c.as_str())
+                    .is_some_and(|p| p.chars().count() <= 2)
+            });
+            if spot {
+                spots.push(r);
+            }
+        }
+        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        Scan { cands, spots }
+    }
+
+    fn key(c: &Cand<'_>) -> (usize, usize, usize, *const Use, u8) {
+        (c.start, c.end, c.word_start, c.all_uses.as_ptr(), c.classes.0)
+    }
+
+    /// The fast scan (byte classes, token filter, proclitics read from
+    /// bytes, spot filter, no sort) finds what the slow one does.
+    #[test]
+    fn scan_matches_the_slow_path() {
+        let ex = crate::Extractor::builtin();
+        let m = &ex.gazetteer().matcher;
+        assert!(m.odd.is_none() && m.spot_tails.is_some());
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let (mut n, mut n_spots) = (0, 0);
+        for t in &texts {
+            let norm = crate::normalize(t);
+            let text = norm.as_str();
+            let mut cands = Vec::new();
+            let spots = m.scan(text, |c| cands.push(c));
+            let (fast, slow) = (Scan { cands, spots }, slow_scan(m, text));
+            let keys =
+                |s: &Scan<'_>| -> Vec<_> { s.cands.iter().map(key).collect() };
+            assert_eq!(keys(&fast), keys(&slow), "{t}");
+            assert_eq!(fast.spots, slow.spots, "{t}");
+            n += fast.cands.len();
+            n_spots += fast.spots.len();
+        }
+        assert!(n > 500 && n_spots > 5, "{n} {n_spots}");
+    }
+
+    /// The table of first tokens finds each of its tokens and nothing else.
+    #[test]
+    fn first_table_finds_its_tokens() {
+        let ex = crate::Extractor::builtin();
+        let t = &ex.gazetteer().matcher.by_first;
+        let keys: std::collections::HashSet<&str> =
+            t.keys.iter().map(|(_, k, _)| k.as_str()).collect();
+        for (h, k, follows) in &t.keys {
+            assert_eq!(*h, token_hash(k.as_bytes(), 0, k.len()));
+            let got = t.get(k.as_bytes(), *h).unwrap();
+            assert!(core::ptr::eq(got, follows.as_slice()), "{k}");
+        }
+        let text = crate::test_texts::articles().join(" ");
+        let n = crate::normalize(&text);
+        for r in crate::words(n.as_str()) {
+            let w = &n.as_str()[r];
+            let h = token_hash(w.as_bytes(), 0, w.len());
+            assert_eq!(
+                t.get(w.as_bytes(), h).is_some(),
+                keys.contains(w),
+                "{w}"
+            );
+        }
+    }
+
+    /// The context-word filters never reject a word of their sets.
+    #[test]
+    fn word_filters_keep_every_word() {
+        let ex = crate::Extractor::builtin();
+        let (m, ctx) = (&ex.gazetteer().matcher, &ex.gazetteer().context);
+        for w in &ctx.known {
+            assert!(m.known.may_contain(w), "{w}");
+            if let Some(r) = w.strip_prefix("ال") {
+                assert!(m.known_after_article.may_contain(r), "{w}");
+            }
+        }
+        let text = crate::test_texts::articles().join(" ");
+        let n = crate::normalize(&text);
+        let words: Vec<&str> =
+            crate::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
+        let passed = words.iter().filter(|w| m.known.may_contain(w)).count();
+        let members = words.iter().filter(|w| ctx.known.contains(**w)).count();
+        assert!(passed - members < words.len() / 20, "{passed} {members}");
+    }
+
+    /// The token hash reads a token in place as it reads it alone.
+    #[test]
+    fn token_hash_is_positional() {
+        let text = "بالرقة والحسكة ab c";
+        let b = text.as_bytes();
+        for (s, _) in text.char_indices() {
+            for (e, _) in
+                text[s..].char_indices().chain([(text.len() - s, ' ')])
+            {
+                let alone = &text[s..s + e];
+                assert_eq!(
+                    token_hash(b, s, s + e),
+                    token_hash(alone.as_bytes(), 0, alone.len())
+                );
+            }
+        }
+    }
 }

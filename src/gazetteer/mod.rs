@@ -132,19 +132,18 @@ pub struct Entity {
 /// Finds the entities of a prepared document, sorted by start.
 pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     let text = p.norm.as_str();
-    let scan = g.matcher.scan(text);
-    let cands = &scan.cands;
     let mut out: Vec<Entity> = Vec::new();
     let mut last_end = 0;
+    let mut pool = Vec::new();
     // Names and demonyms, leftmost-longest: a candidate is tried only
     // if it starts after the last accepted mention; a demonym reading
     // (`طائرة روسية`) is tried before a name reading of the same word.
-    for c in cands {
+    let spots = g.matcher.scan(text, |c| {
         if c.word_start < last_end {
-            continue;
+            return;
         }
         let demonym = if c.has_demonym() {
-            phrases::demonym(p, g, c, last_end)
+            phrases::demonym(p, g, &c, last_end, &mut pool)
         } else {
             None
         };
@@ -153,19 +152,19 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
             if c.is_demonym() {
                 None
             } else {
-                resolve(p, g, c, prev.map(|e| e.kind))
+                resolve(p, g, &c, prev.map(|e| e.kind), &mut pool)
             }
         });
         if let Some(e) = found {
             last_end = e.norm.end;
             out.push(e);
         }
-    }
+    });
     out.sort_by_key(|e| e.norm.start);
     // A village not in the gazetteer never overlaps a known mention
     // ("قرية بدعم سورية" is support, not a village named "بدعم").
     // Nor another such phrase: the leftmost wins ("قرية وقرية ...").
-    let mut candidates = phrases::unknown_places(p, g, &out, &scan.spots);
+    let mut candidates = phrases::unknown_places(p, g, &out, &spots);
     candidates.sort_by_key(|u| (u.norm.start, core::cmp::Reverse(u.norm.end)));
     let mut unknown: Vec<Entity> = Vec::new();
     for u in candidates {
@@ -199,7 +198,12 @@ pub(crate) fn entity_for(
         kind: e.kind,
         form,
         id: Some(e.id.clone()),
-        ancestors: g.ancestor_ids(i).into_iter().map(str::to_string).collect(),
+        ancestors: g.ancestors.get(i).map_or_else(Vec::new, |a| {
+            a.iter()
+                .filter_map(|&j| g.entries.get(j))
+                .map(|x| x.id.clone())
+                .collect()
+        }),
         name_en: Some(e.name_en.clone()),
         entity_type: Some(e.entry_type.clone()),
         governorate: if place {
@@ -220,18 +224,24 @@ pub(crate) fn entity_for(
 }
 
 /// Resolves a name hit; `after` is the kind of the mention right before
-/// it when the hit is joined to it by `و` (`في سوريا والعراق`).
+/// it when the hit is joined to it by `و` (`في سوريا والعراق`). `pool` is
+/// scratch space for the claimants.
 fn resolve(
     p: &Prepared<'_>,
     g: &Gazetteer,
     c: &Cand<'_>,
     after: Option<EntityKind>,
+    pool: &mut Vec<usize>,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
     let prefix = text.get(c.word_start..c.start).unwrap_or("");
-    let prev = phrases::prev_word_ctx(text, c.word_start, ctx);
+    let prev = phrases::prev_word_ctx(text, c.word_start, g);
     let prev_base = prev.as_ref().map(|w| &*w.base).unwrap_or("");
+    // Locative words and classifiers are known words: an unknown base
+    // is neither.
+    let prev_known = prev.as_ref().is_some_and(|w| w.known);
+    let prev_classifier = prev_known && ctx.classifiers.contains(prev_base);
     // `من` is locative unless an agentive noun stands before it
     // (`بدعم من روسيا`).
     let agentive_from = prev_base == "من"
@@ -244,8 +254,8 @@ fn resolve(
     let locative = !agentive_from
         && (prefix.contains('ب')
             || coordinated_place
-            || ctx.locative.contains(prev_base)
-            || ctx.classifiers.contains(prev_base));
+            || (prev_known && ctx.locative.contains(prev_base))
+            || prev_classifier);
     let next = phrases::next_word(text, c.end);
     let followed_by_adjective = next.as_ref().is_some_and(|w| {
         let s = w.text;
@@ -254,7 +264,7 @@ fn resolve(
             && s.chars().nth(4).is_some()
             && !ctx.directions.iter().any(|(d, _)| d == s)
     });
-    let uses: Vec<_> = c
+    let uses = c
         .uses()
         .filter(|u| matches!(u.class, Class::Name | Class::Contracted))
         .filter(|u| match u.strength {
@@ -262,17 +272,15 @@ fn resolve(
             Strength::Weak => !followed_by_adjective,
             Strength::Cued => locative && !followed_by_adjective,
         })
-        .map(|u| u.entry)
-        .collect();
-    if uses.is_empty() {
-        return None;
-    }
+        .map(|u| u.entry);
+    // None usable: no mention.
+    uses.clone().next()?;
     let kind_of = |i: &usize| g.entries.get(*i).map(|e| e.kind);
-    let has = |k: EntityKind| uses.iter().any(|i| kind_of(i) == Some(k));
+    let has = |k: EntityKind| uses.clone().any(|i| kind_of(&i) == Some(k));
     let kind = if has(EntityKind::Person) {
         EntityKind::Person
     } else if has(EntityKind::Actor) && has(EntityKind::Place) {
-        let country = uses.iter().any(|&i| {
+        let country = uses.clone().any(|i| {
             g.entries
                 .get(i)
                 .is_some_and(|e| e.kind == EntityKind::Place && e.is_country())
@@ -292,18 +300,17 @@ fn resolve(
     } else {
         EntityKind::Place
     };
-    let mut pool: Vec<usize> =
-        uses.into_iter().filter(|i| kind_of(i) == Some(kind)).collect();
+    pool.clear();
+    pool.extend(uses.filter(|i| kind_of(i) == Some(kind)));
     pool.sort_unstable();
     pool.dedup();
-    g.keep_valid_on(&mut pool, p.date.map(|d| d.date()));
-    let classifier = prev.as_ref().filter(|w| {
-        kind == EntityKind::Place && ctx.classifiers.contains(&*w.base)
-    });
+    g.keep_valid_on(pool, p.date.map(|d| d.date()));
+    let classifier =
+        prev.as_ref().filter(|_| kind == EntityKind::Place && prev_classifier);
     if let Some(w) = classifier {
-        return phrases::place_phrase(p, g, c, &pool, w);
+        return phrases::place_phrase(p, g, c, pool, w);
     }
-    let best = most_specific(g, &pool)?;
+    let best = most_specific(g, pool)?;
     entity_for(p, g, best, c.start..c.end, EntityForm::Name)
 }
 

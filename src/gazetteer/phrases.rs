@@ -26,36 +26,49 @@ pub(crate) struct Word<'t> {
     pub(crate) start: usize,
     pub(crate) base_start: usize,
     pub(crate) end: usize,
+    /// Whether `base` is a word of the context vocabulary
+    /// ([`Context::known`](super::Context)); false for a word read
+    /// without it.
+    pub(crate) known: bool,
 }
 
-use super::matcher::is_word_char;
+use super::matcher::{is_arabic_letter, is_word_char};
 
 fn word_at<'t>(
     text: &'t str,
     start: usize,
     end: usize,
-    ctx: &super::Context,
+    g: &Gazetteer,
 ) -> Word<'t> {
     let w = text.get(start..end).unwrap_or("");
-    let (base, off) = strip_proclitics(w, ctx);
-    Word { text: w, base, start, base_start: start + off, end }
+    let (base, off, known) = strip_proclitics(w, g);
+    Word { text: w, base, start, base_start: start + off, end, known }
 }
 
 /// A word read without the context vocabulary: its base is all of it.
 fn plain_word(text: &str, start: usize, end: usize) -> Word<'_> {
     let w = text.get(start..end).unwrap_or("");
-    Word { text: w, base: Cow::Borrowed(w), start, base_start: start, end }
+    Word {
+        text: w,
+        base: Cow::Borrowed(w),
+        start,
+        base_start: start,
+        end,
+        known: false,
+    }
 }
 
 /// The word's base: the longest proclitic strip (و/ف, then ب/ل/ك, with لل
 /// read as ل + ال) whose rest is a known context word; else the word.
+/// The flag says whether the base is known.
 fn strip_proclitics<'t>(
     w: &'t str,
-    ctx: &super::Context,
-) -> (Cow<'t, str>, usize) {
-    let known = |s: &str| ctx.known.contains(s);
+    g: &Gazetteer,
+) -> (Cow<'t, str>, usize, bool) {
+    let (ctx, m) = (&g.context, &g.matcher);
+    let known = |s: &str| m.known.may_contain(s) && ctx.known.contains(s);
     if known(w) {
-        return (Cow::Borrowed(w), 0);
+        return (Cow::Borrowed(w), 0, true);
     }
     let mut off = 0;
     let mut rest = w;
@@ -65,14 +78,21 @@ fn strip_proclitics<'t>(
                 continue;
             }
             if let Some(r) = rest.strip_prefix(p) {
-                if let Some(r2) = r.strip_prefix('ل').filter(|_| p == "ل") {
+                let lil = r.strip_prefix('ل').filter(|_| p == "ل");
+                if let Some(r2) =
+                    lil.filter(|r2| m.known_after_article.may_contain(r2))
+                {
                     let with_article = format!("ال{r2}");
-                    if known(&with_article) {
-                        return (Cow::Owned(with_article), off + p.len());
+                    if ctx.known.contains(&with_article) {
+                        return (
+                            Cow::Owned(with_article),
+                            off + p.len(),
+                            true,
+                        );
                     }
                 }
                 if known(r) {
-                    return (Cow::Borrowed(r), off + p.len());
+                    return (Cow::Borrowed(r), off + p.len(), true);
                 }
                 off += p.len();
                 rest = r;
@@ -80,20 +100,27 @@ fn strip_proclitics<'t>(
             }
         }
     }
-    (Cow::Borrowed(w), 0)
+    (Cow::Borrowed(w), 0, false)
 }
 
 /// The word before normalized offset `at` (one space between), if any.
 pub(crate) fn prev_word(text: &str, at: usize) -> Option<Word<'_>> {
     let before = text.get(..at)?;
     let before = before.strip_suffix(' ')?;
+    let b = before.as_bytes();
     let end = before.len();
     let mut start = end;
-    for (n, c) in before.chars().rev().enumerate() {
-        if !is_word_char(c) || n > 40 {
-            break;
+    // At most 41 chars; Arabic letters read from two bytes.
+    for _ in 0..=40 {
+        if start >= 2 && b.get(start - 2..start).is_some_and(is_arabic_letter)
+        {
+            start -= 2;
+            continue;
         }
-        start -= c.len_utf8();
+        match before.get(..start).and_then(|r| r.chars().next_back()) {
+            Some(c) if is_word_char(c) => start -= c.len_utf8(),
+            _ => break,
+        }
     }
     (start < end).then(|| plain_word(text, start, end))
 }
@@ -101,22 +128,29 @@ pub(crate) fn prev_word(text: &str, at: usize) -> Option<Word<'_>> {
 /// The word after normalized offset `at` (one space between), if any.
 pub(crate) fn next_word(text: &str, at: usize) -> Option<Word<'_>> {
     let after = text.get(at..)?.strip_prefix(' ')?;
+    let b = after.as_bytes();
     let start = at + 1;
-    let len: usize = after
-        .chars()
-        .take_while(|&c| is_word_char(c))
-        .take(40)
-        .map(char::len_utf8)
-        .sum();
+    let mut len = 0;
+    // At most 40 chars; Arabic letters read from two bytes.
+    for _ in 0..40 {
+        if b.get(len..len + 2).is_some_and(is_arabic_letter) {
+            len += 2;
+            continue;
+        }
+        match after.get(len..).and_then(|r| r.chars().next()) {
+            Some(c) if is_word_char(c) => len += c.len_utf8(),
+            _ => break,
+        }
+    }
     (len > 0).then(|| plain_word(text, start, start + len))
 }
 
 pub(crate) fn prev_word_ctx<'t>(
     text: &'t str,
     at: usize,
-    ctx: &super::Context,
+    g: &Gazetteer,
 ) -> Option<Word<'t>> {
-    prev_word(text, at).map(|w| word_at(text, w.start, w.end, ctx))
+    prev_word(text, at).map(|w| word_at(text, w.start, w.end, g))
 }
 
 /// Re-reads a word with the gazetteer's context (the helpers above only
@@ -126,7 +160,7 @@ pub(crate) fn with_context<'t>(
     w: &Word<'_>,
     g: &Gazetteer,
 ) -> Word<'t> {
-    word_at(text, w.start, w.end, &g.context)
+    word_at(text, w.start, w.end, g)
 }
 
 /// A place hit after a classifier word: widens the span to the classifier
@@ -244,21 +278,24 @@ fn direction_after(
 }
 
 /// A demonym hit: an actor after a force noun, the country as a place
-/// after a place noun; nothing otherwise.
+/// after a place noun; nothing otherwise. `pool` is scratch space.
 pub(crate) fn demonym(
     p: &Prepared<'_>,
     g: &Gazetteer,
     c: &Cand<'_>,
     last_end: usize,
+    pool: &mut Vec<usize>,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
-    let mut head = prev_word_ctx(text, c.word_start, ctx)?;
+    let mut head = prev_word_ctx(text, c.word_start, g)?;
     // Skip an adjective (`الطائرات الحربية الروسية`) or a conjoined
     // demonym (`طائرات روسية وسورية`), at most two words.
     for _ in 0..2 {
-        if ctx.force_heads.contains(&*head.base)
-            || ctx.place_heads.contains(&*head.base)
+        // The heads are known words: an unknown base is none.
+        if head.known
+            && (ctx.force_heads.contains(&*head.base)
+                || ctx.place_heads.contains(&*head.base))
         {
             break;
         }
@@ -269,23 +306,23 @@ pub(crate) fn demonym(
         if !adjective {
             return None;
         }
-        head = prev_word_ctx(text, head.start, ctx)?;
+        head = prev_word_ctx(text, head.start, g)?;
     }
-    let as_place = ctx.place_heads.contains(&*head.base);
-    if !as_place && !ctx.force_heads.contains(&*head.base) {
+    let as_place = head.known && ctx.place_heads.contains(&*head.base);
+    let as_force = head.known && ctx.force_heads.contains(&*head.base);
+    if !as_place && !as_force {
         return None;
     }
     // A head inside an earlier mention (`الطائرات الروسية والسورية`):
     // the demonym alone is the mention.
     let start =
         if head.base_start < last_end { c.start } else { head.base_start };
-    let mut pool: Vec<usize> = c
-        .uses()
-        .filter(|u| u.class == Class::Demonym)
-        .map(|u| u.entry)
-        .collect();
-    g.keep_valid_on(&mut pool, p.date.map(|d| d.date()));
-    let actor = most_specific(g, &pool)?;
+    pool.clear();
+    pool.extend(
+        c.uses().filter(|u| u.class == Class::Demonym).map(|u| u.entry),
+    );
+    g.keep_valid_on(pool, p.date.map(|d| d.date()));
+    let actor = most_specific(g, pool)?;
     let target = if as_place {
         let a = g.entries.get(actor)?;
         g.index_of(EntityKind::Place, &a.id).or_else(|| {
@@ -306,8 +343,8 @@ pub(crate) fn demonym(
 
 /// `قرية|بلدة|حي|مخيم|مزرعة` + a name no entity covers: a place with no
 /// id, its name, and the governorate of the nearest place in the sentence.
-/// `spots` are the words that end with a classifier (the matcher's
-/// [`Scan::spots`](super::matcher::Scan)), in order.
+/// `spots` are the words that end with a classifier (from
+/// [`Matcher::scan`](super::matcher::Matcher::scan)), in order.
 pub(crate) fn unknown_places(
     p: &Prepared<'_>,
     g: &Gazetteer,
@@ -332,7 +369,7 @@ pub(crate) fn unknown_places(
     // The end of the last place found here: places never overlap.
     let mut last_end = 0;
     for r in spots {
-        let w = word_at(text, r.start, r.end, ctx);
+        let w = word_at(text, r.start, r.end, g);
         if !ctx.unknown_classifiers.contains(&*w.base)
             || covered(w.start)
             || w.start < last_end

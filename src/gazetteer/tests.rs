@@ -383,3 +383,48 @@ fn unknown_places_never_overlap() {
     let doc = ex.extract("قرية««وجبهة النصرة");
     assert!(doc.entities.iter().any(|e| e.id.as_deref() == Some("hts")));
 }
+
+/// The neighbouring words, read with Arabic letters as two bytes, are the
+/// words the char-by-char reading finds.
+#[test]
+fn neighbour_words_match_the_char_reading() {
+    use super::matcher::is_word_char;
+    use super::phrases::{next_word, prev_word};
+    let slow_prev = |text: &str, at: usize| {
+        let before = text.get(..at)?.strip_suffix(' ')?;
+        let mut start = before.len();
+        for (n, c) in before.chars().rev().enumerate() {
+            if !is_word_char(c) || n > 40 {
+                break;
+            }
+            start -= c.len_utf8();
+        }
+        (start < before.len()).then_some(start..before.len())
+    };
+    let slow_next = |text: &str, at: usize| {
+        let after = text.get(at..)?.strip_prefix(' ')?;
+        let len: usize = after
+            .chars()
+            .take_while(|&c| is_word_char(c))
+            .take(40)
+            .map(char::len_utf8)
+            .sum();
+        (len > 0).then_some(at + 1..at + 1 + len)
+    };
+    let mut texts = crate::test_texts::articles();
+    texts.extend(crate::test_texts::peer_texts().into_iter().take(300));
+    texts.push(format!("{} {}", "ب".repeat(50), "x".repeat(50)));
+    let mut n = 0;
+    for t in &texts {
+        let norm = crate::normalize(t);
+        let text = norm.as_str();
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let prev = prev_word(text, at).map(|w| w.start..w.end);
+            assert_eq!(prev, slow_prev(text, at));
+            let next = next_word(text, at).map(|w| w.start..w.end);
+            assert_eq!(next, slow_next(text, at));
+            n += usize::from(prev.is_some());
+        }
+    }
+    assert!(n > 1000);
+}
