@@ -201,24 +201,32 @@ fn is_word_byte(b: u8) -> bool {
 /// assert_eq!(words, ["قصف", "علي", "الرقه", "2017"]);
 /// ```
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut iter = text.char_indices().peekable();
+    let mut pos = 0;
     core::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = iter.next()?;
-            if super::is_word_char(c) {
-                break (i, c);
+        let start = loop {
+            let (word, len) = word_char_at(text, pos)?;
+            if word {
+                break pos;
             }
+            pos += len;
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = iter.peek() {
-            if !super::is_word_char(c) {
-                end = i;
-                break;
-            }
-            iter.next();
+        while let Some((true, len)) = word_char_at(text, pos) {
+            pos += len;
         }
-        Some(start..end)
+        Some(start..pos)
     })
+}
+
+/// Whether the char at byte `pos` belongs to a word, and its length;
+/// ASCII is answered from the byte alone.
+#[inline]
+fn word_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
+    let b0 = *text.as_bytes().get(pos)?;
+    if b0 < 0x80 {
+        return Some((b0.is_ascii_alphanumeric(), 1));
+    }
+    let (c, len) = super::char_at(text, pos)?;
+    Some((super::is_word_char(c), len))
 }
 
 /// One way to read a normalized word as proclitics + stem + enclitic.
@@ -239,8 +247,9 @@ pub struct CliticSplit<'w> {
     pub enclitic: &'w str,
 }
 
-/// The attached pronouns. None ends another, and each ends in a letter
-/// that [`clitic_splits_into`] checks first.
+/// The attached pronouns, as [`enclitic_of`] knows them by their last
+/// letter. None ends another (the tests check both).
+#[cfg(test)]
 const ENCLITICS: [&str; 9] =
     ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
 
@@ -266,6 +275,10 @@ pub fn clitic_splits(word: &str) -> Vec<CliticSplit<'_>> {
 
 /// [`clitic_splits`] into a buffer the caller reuses (cleared first), so
 /// that a loop over words allocates nothing.
+///
+/// Clitics are two-byte Arabic letters, so the checks compare bytes; a
+/// word that starts with no proclitic letter and ends in no enclitic
+/// letter has one split, itself.
 pub(crate) fn clitic_splits_into<'w>(
     word: &'w str,
     out: &mut Vec<CliticSplit<'w>>,
@@ -273,13 +286,8 @@ pub(crate) fn clitic_splits_into<'w>(
     out.clear();
     // Every reading's remainder is a suffix of the word, so they all end
     // in the same enclitic, if any (no enclitic ends another).
-    let enclitic = if word.ends_with(['ا', 'م', 'ن', 'ه', 'ك', 'ي']) {
-        ENCLITICS.into_iter().find(|e| word.ends_with(e))
-    } else {
-        None
-    };
-    let readings = proclitic_readings(word);
-    for &(pro_len, article, stem_start) in readings.as_slice() {
+    let enclitic = enclitic_of(word);
+    for (pro_len, article, stem_start) in proclitic_readings(word) {
         let (Some(rest), Some(pro)) =
             (word.get(stem_start..), word.get(..pro_len))
         else {
@@ -294,6 +302,23 @@ pub(crate) fn clitic_splits_into<'w>(
     }
 }
 
+/// The enclitic the word ends in, if any: the candidates are picked by
+/// the word's last letter.
+fn enclitic_of(word: &str) -> Option<&'static str> {
+    let b = word.as_bytes();
+    let last = b.get(b.len().checked_sub(2)?..)?;
+    let candidates: &[&'static str] = match last {
+        [0xD8, 0xA7] => &["هما", "ها", "نا"],
+        [0xD9, 0x85] => &["هم", "كم"],
+        [0xD9, 0x86] => &["هن"],
+        [0xD9, 0x87] => &["ه"],
+        [0xD9, 0x83] => &["ك"],
+        [0xD9, 0x8A] => &["ي"],
+        _ => return None,
+    };
+    candidates.iter().copied().find(|e| word.ends_with(e))
+}
+
 fn push_split<'w>(
     out: &mut Vec<CliticSplit<'w>>,
     proclitics: &'w str,
@@ -301,39 +326,79 @@ fn push_split<'w>(
     stem: &'w str,
     enclitic: &'w str,
 ) {
-    // At least two chars: more than one char, or two one-byte ones.
-    let mut chars = stem.chars();
-    if chars.next().is_some() && chars.next().is_some() {
+    if has_two_chars(stem) {
         out.push(CliticSplit { proclitics, article, stem, enclitic });
     }
 }
 
+/// Whether a string has at least two chars: more bytes than its first
+/// char takes.
+fn has_two_chars(s: &str) -> bool {
+    let first = match s.as_bytes().first() {
+        None => return false,
+        Some(&b) if b < 0x80 => 1,
+        Some(&b) if b < 0xE0 => 2,
+        Some(&b) if b < 0xF0 => 3,
+        Some(_) => 4,
+    };
+    s.len() > first
+}
+
+/// The letters of the clitics, as bytes.
+const WAW: &[u8] = "و".as_bytes();
+const FAA: &[u8] = "ف".as_bytes();
+const LAM: &[u8] = "ل".as_bytes();
+const ARTICLE: &[u8] = "ال".as_bytes();
+
 /// The proclitic readings of a word, without allocating: at most one
 /// plain reading, two conjunction choices × two preposition choices ×
 /// three readings each.
-struct Readings {
-    items: [(usize, bool, usize); 16],
-    len: usize,
-}
-
-impl Readings {
-    fn push(&mut self, r: (usize, bool, usize)) {
-        if let Some(slot) = self.items.get_mut(self.len) {
-            *slot = r;
-            self.len += 1;
-        }
-    }
-
-    fn as_slice(&self) -> &[(usize, bool, usize)] {
-        self.items.get(..self.len).unwrap_or_default()
-    }
-}
-
+///
 /// (proclitic byte length, article?, stem start) for every reading,
 /// ordered by stem start, then proclitic length, without repeats.
-fn proclitic_readings(word: &str) -> Readings {
-    let mut out = Readings { items: [(0, false, 0); 16], len: 0 };
-    out.push((0, false, 0));
+///
+/// The conjunction (`و` `ف`) and the preposition (`ب` `ل` `ك` `س`) are
+/// different letters, so at most one reading starts its stem at each
+/// offset, and the readings come out in order without sorting.
+fn proclitic_readings(
+    word: &str,
+) -> impl Iterator<Item = (usize, bool, usize)> {
+    let b = word.as_bytes();
+    let at = |p: usize, l: &[u8]| b.get(p..).is_some_and(|r| r.starts_with(l));
+    let prep_at = |p: usize| {
+        b.get(p..p + 2).is_some_and(|r| {
+            matches!(
+                r,
+                [0xD8, 0xA8] | [0xD9, 0x84] | [0xD9, 0x83] | [0xD8, 0xB3]
+            )
+        })
+    };
+    // A conjunction, a preposition after it, a preposition first.
+    let c0 = at(0, WAW) || at(0, FAA);
+    let p2 = c0 && prep_at(2);
+    let p0 = !c0 && prep_at(0);
+    let one = c0 || p0;
+    let candidates = [
+        (true, (0, false, 0)),
+        (one, (2, false, 2)),
+        (at(0, ARTICLE), (0, true, 4)),
+        // لل = ل + ال: the lam of the preposition, then that of the
+        // article.
+        (p0 && at(0, LAM) && at(2, LAM), (2, true, 4)),
+        (p2, (4, false, 4)),
+        (one && at(2, ARTICLE), (2, true, 6)),
+        (p2 && at(2, LAM) && at(4, LAM), (4, true, 6)),
+        (p2 && at(4, ARTICLE), (4, true, 8)),
+    ];
+    candidates.into_iter().filter_map(|(ok, r)| ok.then_some(r))
+}
+
+/// The readings as [`proclitic_readings`] gave them before it was made
+/// byte-level: built by trying every choice, then sorted and deduplicated
+/// (the reference its tests compare with).
+#[cfg(test)]
+fn proclitic_readings_slow(word: &str) -> Vec<(usize, bool, usize)> {
+    let mut out = vec![(0, false, 0)];
     let conj: &[usize] = if word.starts_with('و') || word.starts_with('ف') {
         &[0, 2]
     } else {
@@ -350,33 +415,16 @@ fn proclitic_readings(word: &str) -> Readings {
             if p > 0 {
                 out.push((p, false, p));
             }
-            if matches!(rest.as_bytes(), [0xD8, 0xA7, 0xD9, 0x84, ..]) {
-                // ال
+            if rest.starts_with("ال") {
                 out.push((p, true, p + 4));
             }
-            // لل = ل + ال: the lam of the preposition is followed by the
-            // lam of the article.
             if is_lam && rest.starts_with('ل') {
                 out.push((p, true, p + 2));
             }
         }
     }
-    let len = out.len;
-    if let Some(items) = out.items.get_mut(..len) {
-        items.sort_unstable_by_key(|&(pro, art, stem)| (stem, pro, art));
-    }
-    // Remove repeats, keeping the order.
-    let mut kept = 0;
-    for i in 0..len {
-        let Some(&r) = out.items.get(i) else { break };
-        if kept == 0 || out.items.get(kept - 1) != Some(&r) {
-            if let Some(slot) = out.items.get_mut(kept) {
-                *slot = r;
-            }
-            kept += 1;
-        }
-    }
-    out.len = kept;
+    out.sort_by_key(|&(pro, art, stem)| (stem, pro, art));
+    out.dedup();
     out
 }
 
@@ -510,6 +558,68 @@ mod tests {
     c!(enclitic_na, "قصفنا", "", false, "قصف", "نا");
     c!(enclitic_kum, "قصفكم", "", false, "قصف", "كم");
     c!(both, "وبمواقعهم", "وب", false, "مواقع", "هم");
+
+    /// The byte-level splits and words agree with the char-level ones on
+    /// every word of the articles and the peer texts.
+    #[test]
+    fn byte_level_checks_agree_with_chars() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let mut n_words = 0;
+        for t in &texts {
+            let n = normalize(t);
+            let text = n.as_str();
+            let slow: Vec<Range<usize>> = {
+                let mut out = Vec::new();
+                let mut iter = text.char_indices().peekable();
+                while let Some((i, c)) = iter.next() {
+                    if !crate::text::is_word_char(c) {
+                        continue;
+                    }
+                    let mut end = text.len();
+                    while let Some(&(j, d)) = iter.peek() {
+                        if !crate::text::is_word_char(d) {
+                            end = j;
+                            break;
+                        }
+                        iter.next();
+                    }
+                    out.push(i..end);
+                }
+                out
+            };
+            assert_eq!(words(text).collect::<Vec<_>>(), slow);
+            for r in slow {
+                let w = &text[r];
+                n_words += 1;
+                assert_eq!(
+                    proclitic_readings(w).collect::<Vec<_>>(),
+                    proclitic_readings_slow(w),
+                    "{w}"
+                );
+                let enc = if w.ends_with(['ا', 'م', 'ن', 'ه', 'ك', 'ي'])
+                {
+                    ENCLITICS.into_iter().find(|e| w.ends_with(e))
+                } else {
+                    None
+                };
+                assert_eq!(enclitic_of(w), enc, "{w}");
+                for s in clitic_splits(w) {
+                    assert!(s.stem.chars().count() >= 2, "{w}");
+                }
+            }
+        }
+        assert!(n_words > 5_000, "{n_words}");
+        // Words built to reach every reading.
+        for w in ["وللجيش", "فالجيش", "وبالجيش", "لل", "وس", "ولل", "الا"]
+        {
+            assert_eq!(
+                proclitic_readings(w).collect::<Vec<_>>(),
+                proclitic_readings_slow(w),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn whole_word_comes_first() {
