@@ -210,23 +210,30 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             }
             pos += len;
         };
-        while let Some((true, len)) = word_char_at(text, pos) {
-            pos += len;
+        loop {
+            match word_char_at(text, pos) {
+                Some((true, len)) => pos += len,
+                _ => break,
+            }
         }
         Some(start..pos)
     })
 }
 
 /// Whether the char at byte `pos` belongs to a word, and its length;
-/// ASCII is answered from the byte alone.
-#[inline]
+/// ASCII and the Arabic letters are answered from the bytes alone.
+#[inline(always)]
 fn word_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
-    let b0 = *text.as_bytes().get(pos)?;
-    if b0 < 0x80 {
-        return Some((b0.is_ascii_alphanumeric(), 1));
+    let b = text.as_bytes();
+    match b.get(pos..)? {
+        [b0, ..] if *b0 < 0x80 => Some((b0.is_ascii_alphanumeric(), 1)),
+        // U+0621..U+063A and U+0641..U+064A, which is_word_char takes.
+        [0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..] => Some((true, 2)),
+        _ => {
+            let (c, len) = super::char_at(text, pos)?;
+            Some((super::is_word_char(c), len))
+        }
     }
-    let (c, len) = super::char_at(text, pos)?;
-    Some((super::is_word_char(c), len))
 }
 
 /// One way to read a normalized word as proclitics + stem + enclitic.
@@ -247,8 +254,8 @@ pub struct CliticSplit<'w> {
     pub enclitic: &'w str,
 }
 
-/// The attached pronouns, as [`enclitic_of`] knows them by their last
-/// letter. None ends another (the tests check both).
+/// The attached pronouns, as [`enclitic_of`] reads them from the last
+/// letters. None ends another (the tests check both).
 #[cfg(test)]
 const ENCLITICS: [&str; 9] =
     ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
@@ -287,7 +294,8 @@ pub(crate) fn clitic_splits_into<'w>(
     // Every reading's remainder is a suffix of the word, so they all end
     // in the same enclitic, if any (no enclitic ends another).
     let enclitic = enclitic_of(word);
-    for (pro_len, article, stem_start) in proclitic_readings(word) {
+    for &(pro_len, article, stem_start) in proclitic_readings(word).as_slice()
+    {
         let (Some(rest), Some(pro)) =
             (word.get(stem_start..), word.get(..pro_len))
         else {
@@ -295,28 +303,52 @@ pub(crate) fn clitic_splits_into<'w>(
         };
         push_split(out, pro, article, rest, "");
         if let Some(enc) = enclitic {
-            if let Some(stem) = rest.strip_suffix(enc) {
+            // `rest` and `enc` are both suffixes of the word.
+            let stem =
+                rest.len().checked_sub(enc.len()).and_then(|n| rest.get(..n));
+            if let Some(stem) = stem {
                 push_split(out, pro, article, stem, enc);
             }
         }
     }
 }
 
-/// The enclitic the word ends in, if any: the candidates are picked by
-/// the word's last letter.
+/// The enclitic the word ends in, if any, read from its last letters
+/// (two bytes each).
 fn enclitic_of(word: &str) -> Option<&'static str> {
     let b = word.as_bytes();
-    let last = b.get(b.len().checked_sub(2)?..)?;
-    let candidates: &[&'static str] = match last {
-        [0xD8, 0xA7] => &["هما", "ها", "نا"],
-        [0xD9, 0x85] => &["هم", "كم"],
-        [0xD9, 0x86] => &["هن"],
-        [0xD9, 0x87] => &["ه"],
-        [0xD9, 0x83] => &["ك"],
-        [0xD9, 0x8A] => &["ي"],
-        _ => return None,
+    let n = b.len();
+    let letter = |k: usize| -> Option<[u8; 2]> {
+        let end = n.checked_sub(2 * k)?;
+        match b.get(end.checked_sub(2)?..end)? {
+            &[x, y] => Some([x, y]),
+            _ => None,
+        }
     };
-    candidates.iter().copied().find(|e| word.ends_with(e))
+    const HEH: [u8; 2] = [0xD9, 0x87];
+    const MEEM: [u8; 2] = [0xD9, 0x85];
+    const NOON: [u8; 2] = [0xD9, 0x86];
+    const KAF: [u8; 2] = [0xD9, 0x83];
+    match letter(0)? {
+        // ا: هما, ها, نا
+        [0xD8, 0xA7] => match letter(1)? {
+            MEEM if letter(2) == Some(HEH) => Some("هما"),
+            HEH => Some("ها"),
+            NOON => Some("نا"),
+            _ => None,
+        },
+        MEEM => match letter(1)? {
+            HEH => Some("هم"),
+            KAF => Some("كم"),
+            _ => None,
+        },
+        NOON => (letter(1)? == HEH).then_some("هن"),
+        HEH => Some("ه"),
+        KAF => Some("ك"),
+        // ي
+        [0xD9, 0x8A] => Some("ي"),
+        _ => None,
+    }
 }
 
 fn push_split<'w>(
@@ -350,47 +382,74 @@ const FAA: &[u8] = "ف".as_bytes();
 const LAM: &[u8] = "ل".as_bytes();
 const ARTICLE: &[u8] = "ال".as_bytes();
 
-/// The proclitic readings of a word, without allocating: at most one
-/// plain reading, two conjunction choices × two preposition choices ×
-/// three readings each.
-///
-/// (proclitic byte length, article?, stem start) for every reading,
-/// ordered by stem start, then proclitic length, without repeats.
+/// The proclitic readings of a word, without allocating.
+struct Readings {
+    items: [(usize, bool, usize); 8],
+    len: usize,
+}
+
+impl Readings {
+    fn push(&mut self, pro_len: usize, article: bool, stem_start: usize) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = (pro_len, article, stem_start);
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(usize, bool, usize)] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// (proclitic byte length, article?, stem start) for every proclitic
+/// reading of a word, ordered by stem start, then proclitic length,
+/// without repeats: the plain reading, then the conjunction choices ×
+/// preposition choices × readings with and without the article.
 ///
 /// The conjunction (`و` `ف`) and the preposition (`ب` `ل` `ك` `س`) are
 /// different letters, so at most one reading starts its stem at each
 /// offset, and the readings come out in order without sorting.
-fn proclitic_readings(
-    word: &str,
-) -> impl Iterator<Item = (usize, bool, usize)> {
+#[inline]
+fn proclitic_readings(word: &str) -> Readings {
+    let mut out = Readings { items: [(0, false, 0); 8], len: 0 };
+    out.push(0, false, 0);
     let b = word.as_bytes();
     let at = |p: usize, l: &[u8]| b.get(p..).is_some_and(|r| r.starts_with(l));
     let prep_at = |p: usize| {
-        b.get(p..p + 2).is_some_and(|r| {
-            matches!(
-                r,
-                [0xD8, 0xA8] | [0xD9, 0x84] | [0xD9, 0x83] | [0xD8, 0xB3]
-            )
-        })
+        matches!(
+            b.get(p..p + 2),
+            Some([0xD8, 0xA8] | [0xD9, 0x84] | [0xD9, 0x83] | [0xD8, 0xB3])
+        )
     };
     // A conjunction, a preposition after it, a preposition first.
     let c0 = at(0, WAW) || at(0, FAA);
-    let p2 = c0 && prep_at(2);
     let p0 = !c0 && prep_at(0);
-    let one = c0 || p0;
-    let candidates = [
-        (true, (0, false, 0)),
-        (one, (2, false, 2)),
-        (at(0, ARTICLE), (0, true, 4)),
+    if !c0 && !p0 {
+        if at(0, ARTICLE) {
+            out.push(0, true, 4);
+        }
+        return out;
+    }
+    let p2 = c0 && prep_at(2);
+    out.push(2, false, 2);
+    if p0 && at(0, LAM) && at(2, LAM) {
         // لل = ل + ال: the lam of the preposition, then that of the
         // article.
-        (p0 && at(0, LAM) && at(2, LAM), (2, true, 4)),
-        (p2, (4, false, 4)),
-        (one && at(2, ARTICLE), (2, true, 6)),
-        (p2 && at(2, LAM) && at(4, LAM), (4, true, 6)),
-        (p2 && at(4, ARTICLE), (4, true, 8)),
-    ];
-    candidates.into_iter().filter_map(|(ok, r)| ok.then_some(r))
+        out.push(2, true, 4);
+    }
+    if p2 {
+        out.push(4, false, 4);
+    }
+    if at(2, ARTICLE) {
+        out.push(2, true, 6);
+    }
+    if p2 && at(2, LAM) && at(4, LAM) {
+        out.push(4, true, 6);
+    }
+    if p2 && at(4, ARTICLE) {
+        out.push(4, true, 8);
+    }
+    out
 }
 
 /// The readings as [`proclitic_readings`] gave them before it was made
@@ -593,7 +652,7 @@ mod tests {
                 let w = &text[r];
                 n_words += 1;
                 assert_eq!(
-                    proclitic_readings(w).collect::<Vec<_>>(),
+                    proclitic_readings(w).as_slice(),
                     proclitic_readings_slow(w),
                     "{w}"
                 );
@@ -614,7 +673,7 @@ mod tests {
         for w in ["وللجيش", "فالجيش", "وبالجيش", "لل", "وس", "ولل", "الا"]
         {
             assert_eq!(
-                proclitic_readings(w).collect::<Vec<_>>(),
+                proclitic_readings(w).as_slice(),
                 proclitic_readings_slow(w),
                 "{w}"
             );
