@@ -830,11 +830,17 @@ fn sentence_events(
             Modality::Asserted
         };
 
-        let rule = match &entry.rule {
-            Some(r) => format!("{}.{r}", ev_type.as_str()),
-            None if verb => format!("{}.verb", ev_type.as_str()),
-            None => format!("{}.noun", ev_type.as_str()),
+        let pattern = match &entry.rule {
+            Some(r) => r.as_str(),
+            None if verb => "verb",
+            None => "noun",
         };
+        let ty_name = ev_type.as_str();
+        let mut rule =
+            String::with_capacity(ty_name.len() + 1 + pattern.len());
+        rule.push_str(ty_name);
+        rule.push('.');
+        rule.push_str(pattern);
         let (Some(from), Some(to), Some(first_word), Some(last_word)) = (
             s.ranges.get(i),
             s.ranges.get(last),
@@ -844,6 +850,10 @@ fn sentence_events(
             i = last + 1;
             continue;
         };
+        if out.capacity() == 0 {
+            // Events are large: skip the first few doublings.
+            out.reserve(8);
+        }
         out.push(Event {
             event_type: ev_type,
             trigger: inp.p.loc(from.start..to.end),
@@ -907,18 +917,29 @@ fn sentence_events(
     };
     let cause = out
         .iter()
+        .enumerate()
         .skip(first_out)
-        .find(|e| attack(e) && e.agent.is_some())
-        .and_then(|e| e.agent.clone());
-    if let Some(cause) = cause {
-        for e in out.iter_mut().skip(first_out) {
-            let victim_side =
-                e.target.as_ref().is_some_and(|t| view::same_side(t, &cause));
-            if e.event_type == EventType::Casualties
-                && e.agent.is_none()
-                && !victim_side
-            {
-                e.agent = Some(cause.clone());
+        .find(|(_, e)| attack(e) && e.agent.is_some())
+        .map(|(k, _)| k);
+    fn agent_of(out: &[Event], k: usize) -> Option<&Entity> {
+        out.get(k).and_then(|e| e.agent.as_ref())
+    }
+    if let Some(c) = cause {
+        for k in first_out..out.len() {
+            // The cause's agent is cloned only for a toll that takes it.
+            let takes = out.get(k).is_some_and(|e| {
+                let victim_side = e.target.as_ref().is_some_and(|t| {
+                    agent_of(out, c).is_some_and(|a| view::same_side(t, a))
+                });
+                e.event_type == EventType::Casualties
+                    && e.agent.is_none()
+                    && !victim_side
+            });
+            if takes {
+                let agent = agent_of(out, c).cloned();
+                if let Some(e) = out.get_mut(k) {
+                    e.agent = agent;
+                }
             }
         }
     }

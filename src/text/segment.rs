@@ -210,14 +210,29 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             }
             pos += len;
         };
-        loop {
-            match word_char_at(text, pos) {
-                Some((true, len)) => pos += len,
-                _ => break,
-            }
-        }
+        pos = word_end(text, start);
         Some(start..pos)
     })
+}
+
+/// Where the word that starts at byte `pos` ends.
+#[inline(always)]
+fn word_end(text: &str, mut pos: usize) -> usize {
+    let b = text.as_bytes();
+    loop {
+        match b.get(pos..) {
+            // U+0621..U+063A and U+0641..U+064A, which is_word_char takes.
+            Some([0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..]) => {
+                pos += 2
+            }
+            Some([x, ..]) if x.is_ascii_alphanumeric() => pos += 1,
+            Some([x, ..]) if *x >= 0x80 => match super::char_at(text, pos) {
+                Some((c, len)) if super::is_word_char(c) => pos += len,
+                _ => return pos,
+            },
+            _ => return pos,
+        }
+    }
 }
 
 /// Whether the char at byte `pos` belongs to a word, and its length;
