@@ -537,16 +537,20 @@ fn resolve_referents(
     }
     let mut added = Vec::new();
     for (j, (&w, word)) in s.words.iter().zip(&s.ranges).enumerate() {
-        if covering(&s.actors, j).is_some() || covering(&s.places, j).is_some()
-        {
+        // Most words are in no word set: their keys are empty.
+        let keys = s.keys(j);
+        if keys.is_empty() {
             continue;
         }
-        let keys = s.keys(j);
         let Some(r) =
             inp.lex.referents.iter().find(|r| r.words.has_keys(keys))
         else {
             continue;
         };
+        if covering(&s.actors, j).is_some() || covering(&s.places, j).is_some()
+        {
+            continue;
+        }
         // "المرحلة الأخيرة" is an adjective; "تقدم الأخيرة" a referent.
         if r.any && s.prev(j).is_some_and(|p| p.starts_with("ال")) {
             continue;
@@ -995,6 +999,10 @@ fn is_generic(
 
 /// Whether a reading of word `i` is a trigger here; if so, the index of
 /// the trigger's last word.
+///
+/// Kept out of line: inlined, it slows the loop over every word of a
+/// sentence that calls it for the few words with readings.
+#[inline(never)]
 fn accept(
     inp: &Inputs<'_>,
     s: &Sentence<'_>,
