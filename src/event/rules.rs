@@ -87,19 +87,22 @@ struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     /// An empty sentence of `text`, to be filled.
     fn new(text: &'a str) -> Self {
+        // Room for a long sentence, so that the buffers rarely grow.
+        const WORDS: usize = 64;
+        const MENTIONS: usize = 16;
         Sentence {
             text,
-            ranges: Vec::new(),
-            words: Vec::new(),
-            keys: Vec::new(),
-            key_ends: Vec::new(),
-            readings: Vec::new(),
-            reading_ends: Vec::new(),
-            breaks: Vec::new(),
-            actors: Vec::new(),
-            places: Vec::new(),
-            counts: Vec::new(),
-            times: Vec::new(),
+            ranges: Vec::with_capacity(WORDS),
+            words: Vec::with_capacity(WORDS),
+            keys: Vec::with_capacity(WORDS),
+            key_ends: Vec::with_capacity(WORDS),
+            readings: Vec::with_capacity(MENTIONS),
+            reading_ends: Vec::with_capacity(WORDS),
+            breaks: Vec::with_capacity(WORDS),
+            actors: Vec::with_capacity(MENTIONS),
+            places: Vec::with_capacity(MENTIONS),
+            counts: Vec::with_capacity(MENTIONS),
+            times: Vec::with_capacity(MENTIONS),
             headline: false,
             source: None,
             speaker: None,
@@ -389,7 +392,7 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     let first_line =
         p.sentences.iter().find(|s| s.chrome.is_none()).map(|s| s.line);
 
-    let mut splits = Vec::new();
+    let mut splits = Vec::with_capacity(8);
     // One sentence's buffers, refilled for every sentence.
     let mut sent = Sentence::new(text);
     for (si, s) in p.sentences.iter().enumerate() {

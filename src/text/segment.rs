@@ -311,9 +311,10 @@ pub(crate) fn clitic_splits_into<'w>(
     let enclitic = enclitic_of(word);
     for &(pro_len, article, stem_start) in proclitic_readings(word).as_slice()
     {
-        let (Some(rest), Some(pro)) =
-            (word.get(stem_start..), word.get(..pro_len))
-        else {
+        let (Some(rest), Some(pro)) = (
+            word.get(usize::from(stem_start)..),
+            word.get(..usize::from(pro_len)),
+        ) else {
             continue;
         };
         push_split(out, pro, article, rest, "");
@@ -397,21 +398,22 @@ const FAA: &[u8] = "ف".as_bytes();
 const LAM: &[u8] = "ل".as_bytes();
 const ARTICLE: &[u8] = "ال".as_bytes();
 
-/// The proclitic readings of a word, without allocating.
+/// The proclitic readings of a word, without allocating (small enough
+/// to be returned in registers: offsets are at most 8).
 struct Readings {
-    items: [(usize, bool, usize); 8],
+    items: [(u8, bool, u8); 6],
     len: usize,
 }
 
 impl Readings {
-    fn push(&mut self, pro_len: usize, article: bool, stem_start: usize) {
+    fn push(&mut self, pro_len: u8, article: bool, stem_start: u8) {
         if let Some(slot) = self.items.get_mut(self.len) {
             *slot = (pro_len, article, stem_start);
             self.len += 1;
         }
     }
 
-    fn as_slice(&self) -> &[(usize, bool, usize)] {
+    fn as_slice(&self) -> &[(u8, bool, u8)] {
         self.items.get(..self.len).unwrap_or_default()
     }
 }
@@ -426,7 +428,7 @@ impl Readings {
 /// offset, and the readings come out in order without sorting.
 #[inline]
 fn proclitic_readings(word: &str) -> Readings {
-    let mut out = Readings { items: [(0, false, 0); 8], len: 0 };
+    let mut out = Readings { items: [(0, false, 0); 6], len: 0 };
     out.push(0, false, 0);
     let b = word.as_bytes();
     let at = |p: usize, l: &[u8]| b.get(p..).is_some_and(|r| r.starts_with(l));
@@ -471,21 +473,21 @@ fn proclitic_readings(word: &str) -> Readings {
 /// byte-level: built by trying every choice, then sorted and deduplicated
 /// (the reference its tests compare with).
 #[cfg(test)]
-fn proclitic_readings_slow(word: &str) -> Vec<(usize, bool, usize)> {
+fn proclitic_readings_slow(word: &str) -> Vec<(u8, bool, u8)> {
     let mut out = vec![(0, false, 0)];
-    let conj: &[usize] = if word.starts_with('و') || word.starts_with('ف') {
+    let conj: &[u8] = if word.starts_with('و') || word.starts_with('ف') {
         &[0, 2]
     } else {
         &[0]
     };
     for &c in conj {
-        let rest = word.get(c..).unwrap_or_default();
+        let rest = word.get(usize::from(c)..).unwrap_or_default();
         let prep = ['ب', 'ل', 'ك', 'س']
             .into_iter()
             .find(|&p| rest.starts_with(p))
             .map(|p| (c + 2, p == 'ل'));
         for (p, is_lam) in core::iter::once((c, false)).chain(prep) {
-            let rest = word.get(p..).unwrap_or_default();
+            let rest = word.get(usize::from(p)..).unwrap_or_default();
             if p > 0 {
                 out.push((p, false, p));
             }
