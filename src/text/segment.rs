@@ -686,6 +686,14 @@ mod tests {
             }
         }
         assert!(n_words > 5_000, "{n_words}");
+        // Words built to reach every enclitic.
+        for e in ENCLITICS {
+            for stem in ["قصف", "ه", "ك", "م", ""] {
+                let w = format!("{stem}{e}");
+                let want = ENCLITICS.into_iter().find(|x| w.ends_with(x));
+                assert_eq!(enclitic_of(&w), want, "{w}");
+            }
+        }
         // Words built to reach every reading.
         for w in ["وللجيش", "فالجيش", "وبالجيش", "لل", "وس", "ولل", "الا"]
         {
