@@ -385,7 +385,9 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     );
 
     let mut all = Ents { base: inp.entities, extra: Vec::new() };
-    let mut events: Vec<Event> = Vec::new();
+    // About one event per sentence: events are large, so the vector is
+    // sized once rather than grown by copying.
+    let mut events: Vec<Event> = Vec::with_capacity(p.sentences.len());
     let mut state = State::default();
     let mut line_time: Option<(usize, usize)> = None;
     let mut recent: Vec<Option<usize>> = Vec::new();
@@ -472,6 +474,8 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         }
         state.recent_time = recent.iter().rev().flatten().next().copied();
     }
+    // Give back the room not used (the allocator shrinks in place).
+    events.shrink_to_fit();
     events
 }
 
@@ -857,10 +861,6 @@ fn sentence_events(
             i = last + 1;
             continue;
         };
-        if out.capacity() == 0 {
-            // Events are large: skip the first few doublings.
-            out.reserve(8);
-        }
         out.push(Event {
             event_type: ev_type,
             trigger: inp.p.loc(from.start..to.end),
