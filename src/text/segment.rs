@@ -398,8 +398,9 @@ const FAA: &[u8] = "ف".as_bytes();
 const LAM: &[u8] = "ل".as_bytes();
 const ARTICLE: &[u8] = "ال".as_bytes();
 
-/// The proclitic readings of a word, without allocating (small enough
-/// to be returned in registers: offsets are at most 8).
+/// The proclitic readings of a word, without allocating: at most four,
+/// with offsets of at most 8 kept as bytes, so that the value is small to
+/// copy.
 struct Readings {
     items: [(u8, bool, u8); 6],
     len: usize,
