@@ -60,7 +60,9 @@ pub(crate) struct Form {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordSet {
     words: FastSet<String>,
-    ids: FastSet<u32>,
+    /// The vocabulary ids of `words`, as a bit set (bit `id % 64` of
+    /// word `id / 64`).
+    ids: Vec<u64>,
     phrases: Vec<Phrase>,
 }
 
@@ -106,7 +108,16 @@ impl WordSet {
             let next = vocab.len() as u32;
             *vocab.entry(w.clone()).or_insert(next)
         };
-        self.ids = self.words.iter().map(&mut id).collect();
+        self.ids = Vec::new();
+        for w in &self.words {
+            let k = id(w) as usize;
+            if self.ids.len() <= k / 64 {
+                self.ids.resize(k / 64 + 1, 0);
+            }
+            if let Some(bits) = self.ids.get_mut(k / 64) {
+                *bits |= 1 << (k % 64);
+            }
+        }
         for p in &mut self.phrases {
             p.first_ids = p.first.iter().map(&mut id).collect();
         }
@@ -124,7 +135,10 @@ impl WordSet {
 
     /// [`WordSet::has_word`] of a word given by its keys.
     pub(crate) fn has_keys(&self, keys: &WordKeys) -> bool {
-        keys.iter().any(|k| self.ids.contains(k))
+        keys.iter().any(|&k| {
+            let k = k as usize;
+            self.ids.get(k / 64).is_some_and(|bits| bits >> (k % 64) & 1 != 0)
+        })
     }
 
     /// How many words starting at `words[0]` the set matches (0: none);

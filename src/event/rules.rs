@@ -66,8 +66,13 @@ struct Sentence<'a> {
     /// word `j` end at `key_ends[j]`.
     keys: Vec<u32>,
     key_ends: Vec<usize>,
-    /// The trigger readings of every word.
-    readings: Vec<Vec<Reading<'a, 'a>>>,
+    /// The trigger readings of every word, one after the other: those of
+    /// word `j` end at `reading_ends[j]`.
+    readings: Vec<Reading<'a, 'a>>,
+    reading_ends: Vec<usize>,
+    /// `breaks[j]`: whether strong punctuation or a clause breaker stands
+    /// between word `j` and word `j + 1`.
+    breaks: Vec<bool>,
     actors: Vec<Placed>,
     places: Vec<Placed>,
     counts: Vec<Placed>,
@@ -80,31 +85,82 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
+    /// An empty sentence of `text`, to be filled.
+    fn new(text: &'a str) -> Self {
+        // Room for a long sentence, so that the buffers rarely grow.
+        const WORDS: usize = 64;
+        const MENTIONS: usize = 16;
+        Sentence {
+            text,
+            ranges: Vec::with_capacity(WORDS),
+            words: Vec::with_capacity(WORDS),
+            keys: Vec::with_capacity(WORDS),
+            key_ends: Vec::with_capacity(WORDS),
+            readings: Vec::with_capacity(MENTIONS),
+            reading_ends: Vec::with_capacity(WORDS),
+            breaks: Vec::with_capacity(WORDS),
+            actors: Vec::with_capacity(MENTIONS),
+            places: Vec::with_capacity(MENTIONS),
+            counts: Vec::with_capacity(MENTIONS),
+            times: Vec::with_capacity(MENTIONS),
+            headline: false,
+            source: None,
+            speaker: None,
+        }
+    }
+
+    /// Empties the sentence, keeping its buffers.
+    fn clear(&mut self) {
+        self.ranges.clear();
+        self.words.clear();
+        self.keys.clear();
+        self.key_ends.clear();
+        self.readings.clear();
+        self.reading_ends.clear();
+        self.breaks.clear();
+        self.actors.clear();
+        self.places.clear();
+        self.counts.clear();
+        self.times.clear();
+        self.headline = false;
+        self.source = None;
+        self.speaker = None;
+    }
+
+    /// Fills `breaks` from the words and the gaps between them.
+    fn find_breaks(&mut self) {
+        let text = self.text;
+        let pairs = self.ranges.iter().zip(self.ranges.iter().skip(1));
+        let next_words = self.words.iter().skip(1);
+        for ((w, next), &next_word) in pairs.zip(next_words) {
+            let gap = text.get(w.end..next.start).unwrap_or("");
+            let brk = (gap != " "
+                && gap.contains([';', ':', '.', '?', '!', '-', '(']))
+                || CLAUSE_BREAKERS.contains(&next_word);
+            self.breaks.push(brk);
+        }
+        // The last word: nothing follows it.
+        if !self.ranges.is_empty() {
+            self.breaks.push(false);
+        }
+    }
+
     /// Whether strong punctuation or a clause breaker stands between word
     /// `a` and word `b` (a < b).
     fn clause_break(&self, a: usize, b: usize) -> bool {
-        (a..b).any(|j| {
-            let (Some(w), Some(next)) =
-                (self.ranges.get(j), self.ranges.get(j + 1))
-            else {
-                return false;
-            };
-            let gap = self.text.get(w.end..next.start).unwrap_or("");
-            gap.contains([';', ':', '.', '?', '!', '-', '('])
-                || self
-                    .word(j + 1)
-                    .is_some_and(|w| CLAUSE_BREAKERS.contains(&w))
-        })
+        let b = b.min(self.breaks.len());
+        self.breaks.get(a..b).is_some_and(|bs| bs.contains(&true))
     }
 
     /// The first word of the clause that holds word `i`, at most `max`
     /// words back.
     fn clause_start(&self, i: usize, max: usize) -> usize {
         let lo = i.saturating_sub(max);
-        (lo..i)
-            .rev()
-            .find(|&j| self.clause_break(j, j + 1))
-            .map_or(lo, |j| j + 1)
+        let hi = i.min(self.breaks.len());
+        self.breaks
+            .get(lo..hi)
+            .and_then(|bs| bs.iter().rposition(|&b| b))
+            .map_or(lo, |k| lo + k + 1)
     }
 
     /// Whether a word of `range` (clipped to the sentence) is in the set.
@@ -136,7 +192,13 @@ impl<'a> Sentence<'a> {
 
     /// The trigger readings of word `j`.
     fn readings(&self, j: usize) -> &[Reading<'a, 'a>] {
-        self.readings.get(j).map_or(&[], Vec::as_slice)
+        let start = j
+            .checked_sub(1)
+            .and_then(|k| self.reading_ends.get(k))
+            .copied()
+            .unwrap_or(0);
+        let end = self.reading_ends.get(j).copied().unwrap_or(start);
+        self.readings.get(start..end).unwrap_or_default()
     }
 
     /// Whether word `j` (or one of its stems) is in the set.
@@ -181,14 +243,24 @@ fn within(list: &[Placed], lo: usize, hi: usize) -> &[Placed] {
     list.get(a..b.max(a)).unwrap_or_default()
 }
 
-/// Places mentions (given as sorted normalized ranges) on the words.
+/// Places the mentions of a sentence (`mentions` are sorted normalized
+/// ranges of the document; those inside `sentence` that pass `keep`) on
+/// its words, into `out`.
 fn place(
+    out: &mut Vec<Placed>,
     text: &str,
     ranges: &[Range<usize>],
     mentions: &[(Range<usize>, usize)],
-) -> Vec<Placed> {
-    let mut out = Vec::new();
-    for (r, idx) in mentions {
+    sentence: &Range<usize>,
+    keep: impl Fn(usize) -> bool,
+) {
+    let lo = mentions.partition_point(|(r, _)| r.start < sentence.start);
+    let hi = mentions.partition_point(|(r, _)| r.start < sentence.end);
+    let inside = mentions.get(lo..hi.max(lo)).unwrap_or_default();
+    for (r, idx) in inside {
+        if r.end > sentence.end || !keep(*idx) {
+            continue;
+        }
         let first = ranges.partition_point(|w| w.end <= r.start);
         let last_excl = ranges.partition_point(|w| w.start < r.end);
         if first < last_excl {
@@ -200,7 +272,6 @@ fn place(
             out.push(Placed { first, last: last_excl - 1, idx: *idx, prep });
         }
     }
-    out
 }
 
 /// Everything the rules read.
@@ -308,73 +379,56 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         inp.times
             .iter()
             .enumerate()
-            .filter(|(_, t)| view::event_time(t).is_some())
+            .filter(|(_, t)| view::has_event_time(t))
             .map(|(i, t)| (norm_of(t.loc.span()), i))
             .collect(),
     );
 
     let mut all = Ents { base: inp.entities, extra: Vec::new() };
-    let mut events: Vec<Event> = Vec::new();
+    // About one event per sentence: events are large, so the vector is
+    // sized once rather than grown by copying.
+    let mut events: Vec<Event> = Vec::with_capacity(p.sentences.len());
     let mut state = State::default();
     let mut line_time: Option<(usize, usize)> = None;
     let mut recent: Vec<Option<usize>> = Vec::new();
     let first_line =
         p.sentences.iter().find(|s| s.chrome.is_none()).map(|s| s.line);
 
-    let mut splits = Vec::new();
+    let mut splits = Vec::with_capacity(8);
+    // One sentence's buffers, refilled for every sentence.
+    let mut sent = Sentence::new(text);
     for (si, s) in p.sentences.iter().enumerate() {
         let skip = matches!(s.chrome, Some(k) if k != ChromeKind::Repeat);
-        let in_s =
-            |r: &Range<usize>| r.start >= s.norm.start && r.end <= s.norm.end;
-        let ranges: Vec<Range<usize>> = words(&text[s.norm.clone()])
-            .map(|r| r.start + s.norm.start..r.end + s.norm.start)
-            .collect();
-        // The mentions of this sentence: a slice of each sorted list.
-        let pick = |ms: &[(Range<usize>, usize)],
-                    f: &dyn Fn(usize) -> bool| {
-            let lo = ms.partition_point(|(r, _)| r.start < s.norm.start);
-            let hi = ms.partition_point(|(r, _)| r.start < s.norm.end);
-            let v: Vec<(Range<usize>, usize)> = ms
-                .get(lo..hi.max(lo))
-                .unwrap_or_default()
-                .iter()
-                .filter(|(r, i)| in_s(r) && f(*i))
-                .cloned()
-                .collect();
-            place(text, &ranges, &v)
-        };
-        let words: Vec<&str> =
-            ranges.iter().map(|r| text.get(r.clone()).unwrap_or("")).collect();
+        sent.clear();
+        let base = s.norm.start;
+        let st = text.get(s.norm.clone()).unwrap_or_default();
+        for r in words(st) {
+            sent.ranges.push(r.start + base..r.end + base);
+            sent.words.push(st.get(r).unwrap_or_default());
+        }
         // Each word is analysed once: its clitic splits give its keys in
         // the vocabulary and its trigger readings.
-        let (mut keys, mut key_ends) = (Vec::new(), Vec::new());
-        let mut readings = Vec::with_capacity(words.len());
-        for &w in &words {
+        for &w in &sent.words {
             clitic_splits_into(w, &mut splits);
-            let mut r = Vec::new();
-            inp.lex.analyse(w, &splits, &mut keys, &mut r);
-            key_ends.push(keys.len());
-            readings.push(r);
+            inp.lex.analyse(w, &splits, &mut sent.keys, &mut sent.readings);
+            sent.key_ends.push(sent.keys.len());
+            sent.reading_ends.push(sent.readings.len());
         }
-        let mut sent = Sentence {
-            text,
-            words,
-            keys,
-            key_ends,
-            readings,
-            actors: pick(&ents, &|i| {
-                inp.entities.get(i).is_some_and(view::is_actor)
-            }),
-            places: pick(&ents, &|i| {
-                inp.entities.get(i).is_some_and(view::is_place)
-            }),
-            counts: pick(&quants, &|_| true),
-            times: pick(&times, &|_| true),
-            headline: Some(s.line) == first_line,
-            source: None,
-            speaker: None,
-            ranges,
+        sent.find_breaks();
+        // The mentions of this sentence: a slice of each sorted list.
+        let is_ent = |i: usize, f: fn(&Entity) -> bool| {
+            inp.entities.get(i).is_some_and(f)
         };
+        let at = &s.norm;
+        place(&mut sent.actors, text, &sent.ranges, &ents, at, |i| {
+            is_ent(i, view::is_actor)
+        });
+        place(&mut sent.places, text, &sent.ranges, &ents, at, |i| {
+            is_ent(i, view::is_place)
+        });
+        place(&mut sent.counts, text, &sent.ranges, &quants, at, |_| true);
+        place(&mut sent.times, text, &sent.ranges, &times, at, |_| true);
+        sent.headline = Some(s.line) == first_line;
         merge_appositions(&mut sent.actors, inp.entities);
         resolve_referents(inp, &mut sent, &mut all, &state.actors_seen);
         sent.source = find_source(inp, &all, &sent);
@@ -420,6 +474,8 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         }
         state.recent_time = recent.iter().rev().flatten().next().copied();
     }
+    // Give back the room not used (the allocator shrinks in place).
+    events.shrink_to_fit();
     events
 }
 
@@ -427,9 +483,11 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
 /// (داعش)"): one party, not two.
 fn merge_appositions(actors: &mut Vec<Placed>, entities: &[Entity]) {
     let id = |p: &Placed| entities.get(p.idx).and_then(view::entity_id);
-    let mut out: Vec<Placed> = Vec::with_capacity(actors.len());
-    for a in actors.drain(..) {
-        match out.last_mut() {
+    // Compacts in place: `actors[..kept]` are the merged ones.
+    let mut kept = 0usize;
+    for k in 0..actors.len() {
+        let Some(&a) = actors.get(k) else { break };
+        match kept.checked_sub(1).and_then(|p| actors.get_mut(p)) {
             Some(prev)
                 if prev.last + 1 == a.first
                     && id(prev) == id(&a)
@@ -437,10 +495,15 @@ fn merge_appositions(actors: &mut Vec<Placed>, entities: &[Entity]) {
             {
                 prev.last = a.last;
             }
-            _ => out.push(a),
+            _ => {
+                if let Some(slot) = actors.get_mut(kept) {
+                    *slot = a;
+                }
+                kept += 1;
+            }
         }
     }
-    *actors = out;
+    actors.truncate(kept);
 }
 
 /// For a headline: the first firm time of the next few body sentences.
@@ -481,16 +544,20 @@ fn resolve_referents(
     }
     let mut added = Vec::new();
     for (j, (&w, word)) in s.words.iter().zip(&s.ranges).enumerate() {
-        if covering(&s.actors, j).is_some() || covering(&s.places, j).is_some()
-        {
+        // Most words are in no word set: their keys are empty.
+        let keys = s.keys(j);
+        if keys.is_empty() {
             continue;
         }
-        let keys = s.keys(j);
         let Some(r) =
             inp.lex.referents.iter().find(|r| r.words.has_keys(keys))
         else {
             continue;
         };
+        if covering(&s.actors, j).is_some() || covering(&s.places, j).is_some()
+        {
+            continue;
+        }
         // "المرحلة الأخيرة" is an adjective; "تقدم الأخيرة" a referent.
         if r.any && s.prev(j).is_some_and(|p| p.starts_with("ال")) {
             continue;
@@ -774,11 +841,17 @@ fn sentence_events(
             Modality::Asserted
         };
 
-        let rule = match &entry.rule {
-            Some(r) => format!("{}.{r}", ev_type.as_str()),
-            None if verb => format!("{}.verb", ev_type.as_str()),
-            None => format!("{}.noun", ev_type.as_str()),
+        let pattern = match &entry.rule {
+            Some(r) => r.as_str(),
+            None if verb => "verb",
+            None => "noun",
         };
+        let ty_name = ev_type.as_str();
+        let mut rule =
+            String::with_capacity(ty_name.len() + 1 + pattern.len());
+        rule.push_str(ty_name);
+        rule.push('.');
+        rule.push_str(pattern);
         let (Some(from), Some(to), Some(first_word), Some(last_word)) = (
             s.ranges.get(i),
             s.ranges.get(last),
@@ -851,18 +924,29 @@ fn sentence_events(
     };
     let cause = out
         .iter()
+        .enumerate()
         .skip(first_out)
-        .find(|e| attack(e) && e.agent.is_some())
-        .and_then(|e| e.agent.clone());
-    if let Some(cause) = cause {
-        for e in out.iter_mut().skip(first_out) {
-            let victim_side =
-                e.target.as_ref().is_some_and(|t| view::same_side(t, &cause));
-            if e.event_type == EventType::Casualties
-                && e.agent.is_none()
-                && !victim_side
-            {
-                e.agent = Some(cause.clone());
+        .find(|(_, e)| attack(e) && e.agent.is_some())
+        .map(|(k, _)| k);
+    fn agent_of(out: &[Event], k: usize) -> Option<&Entity> {
+        out.get(k).and_then(|e| e.agent.as_ref())
+    }
+    if let Some(c) = cause {
+        for k in first_out..out.len() {
+            // The cause's agent is cloned only for a toll that takes it.
+            let takes = out.get(k).is_some_and(|e| {
+                let victim_side = e.target.as_ref().is_some_and(|t| {
+                    agent_of(out, c).is_some_and(|a| view::same_side(t, a))
+                });
+                e.event_type == EventType::Casualties
+                    && e.agent.is_none()
+                    && !victim_side
+            });
+            if takes {
+                let agent = agent_of(out, c).cloned();
+                if let Some(e) = out.get_mut(k) {
+                    e.agent = agent;
+                }
             }
         }
     }
@@ -918,6 +1002,10 @@ fn is_generic(
 
 /// Whether a reading of word `i` is a trigger here; if so, the index of
 /// the trigger's last word.
+///
+/// Kept out of line: inlined, it slows the loop over every word of a
+/// sentence that calls it for the few words with readings.
+#[inline(never)]
 fn accept(
     inp: &Inputs<'_>,
     s: &Sentence<'_>,

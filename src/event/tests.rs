@@ -396,3 +396,26 @@ fn document_view_merges_repeated_headlines() {
         ]
     );
 }
+
+/// `has_event_time` answers as `event_time` does, on every time mention
+/// of the articles and the peer texts.
+#[test]
+fn has_event_time_agrees_with_event_time() {
+    let x = Extractor::builtin();
+    let mut texts = crate::test_texts::articles();
+    texts.extend(crate::test_texts::peer_texts());
+    let mut n = 0;
+    for t in &texts {
+        let p = crate::__stages::prepare(&x, t.as_str());
+        for m in crate::__stages::times(&p) {
+            assert_eq!(
+                super::view::has_event_time(&m),
+                super::view::event_time(&m).is_some(),
+                "{:?}",
+                m.loc.text
+            );
+            n += 1;
+        }
+    }
+    assert!(n > 100, "{n}");
+}

@@ -46,15 +46,12 @@ pub(crate) fn can_act(e: &Entity) -> bool {
 /// Whether two entities are on the same side: one is the other or they
 /// share an ancestor (`russia_mod` and `russia_aerospace`).
 pub(crate) fn same_side(a: &Entity, b: &Entity) -> bool {
-    let ids = |e: &Entity| -> Vec<String> {
+    fn ids(e: &Entity) -> impl Iterator<Item = &str> {
         entity_id(e)
-            .map(str::to_string)
             .into_iter()
-            .chain(entity_ancestors(e).iter().cloned())
-            .collect()
-    };
-    let (x, y) = (ids(a), ids(b));
-    x.iter().any(|i| y.contains(i))
+            .chain(entity_ancestors(e).iter().map(String::as_str))
+    }
+    ids(a).any(|i| ids(b).any(|j| i == j))
 }
 
 /// Whether the actor has no aircraft: armed groups and militias (so a
@@ -109,6 +106,15 @@ pub(crate) fn event_time(t: &TimeMention) -> Option<TimeMention> {
         return Some(t);
     }
     t.value.from.map(|_| t.clone())
+}
+
+/// Whether [`event_time`] gives a time, without building it.
+pub(crate) fn has_event_time(t: &TimeMention) -> bool {
+    if time_is_open(t) {
+        t.value.bound.is_some()
+    } else {
+        t.value.from.is_some()
+    }
 }
 
 /// The time as a point at the end of its window.

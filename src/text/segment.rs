@@ -201,24 +201,54 @@ fn is_word_byte(b: u8) -> bool {
 /// assert_eq!(words, ["قصف", "علي", "الرقه", "2017"]);
 /// ```
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut iter = text.char_indices().peekable();
+    let mut pos = 0;
     core::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = iter.next()?;
-            if super::is_word_char(c) {
-                break (i, c);
+        let start = loop {
+            let (word, len) = word_char_at(text, pos)?;
+            if word {
+                break pos;
             }
+            pos += len;
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = iter.peek() {
-            if !super::is_word_char(c) {
-                end = i;
-                break;
-            }
-            iter.next();
-        }
-        Some(start..end)
+        pos = word_end(text, start);
+        Some(start..pos)
     })
+}
+
+/// Where the word that starts at byte `pos` ends.
+#[inline(always)]
+fn word_end(text: &str, mut pos: usize) -> usize {
+    let b = text.as_bytes();
+    loop {
+        match b.get(pos..) {
+            // U+0621..U+063A and U+0641..U+064A, which is_word_char takes.
+            Some([0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..]) => {
+                pos += 2
+            }
+            Some([x, ..]) if x.is_ascii_alphanumeric() => pos += 1,
+            Some([x, ..]) if *x >= 0x80 => match super::char_at(text, pos) {
+                Some((c, len)) if super::is_word_char(c) => pos += len,
+                _ => return pos,
+            },
+            _ => return pos,
+        }
+    }
+}
+
+/// Whether the char at byte `pos` belongs to a word, and its length;
+/// ASCII and the Arabic letters are answered from the bytes alone.
+#[inline(always)]
+fn word_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
+    let b = text.as_bytes();
+    match b.get(pos..)? {
+        [b0, ..] if *b0 < 0x80 => Some((b0.is_ascii_alphanumeric(), 1)),
+        // U+0621..U+063A and U+0641..U+064A, which is_word_char takes.
+        [0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..] => Some((true, 2)),
+        _ => {
+            let (c, len) = super::char_at(text, pos)?;
+            Some((super::is_word_char(c), len))
+        }
+    }
 }
 
 /// One way to read a normalized word as proclitics + stem + enclitic.
@@ -239,8 +269,9 @@ pub struct CliticSplit<'w> {
     pub enclitic: &'w str,
 }
 
-/// The attached pronouns. None ends another, and each ends in a letter
-/// that [`clitic_splits_into`] checks first.
+/// The attached pronouns, as [`enclitic_of`] reads them from the last
+/// letters. None ends another (the tests check both).
+#[cfg(test)]
 const ENCLITICS: [&str; 9] =
     ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
 
@@ -266,6 +297,10 @@ pub fn clitic_splits(word: &str) -> Vec<CliticSplit<'_>> {
 
 /// [`clitic_splits`] into a buffer the caller reuses (cleared first), so
 /// that a loop over words allocates nothing.
+///
+/// Clitics are two-byte Arabic letters, so the checks compare bytes; a
+/// word that starts with no proclitic letter and ends in no enclitic
+/// letter has one split, itself.
 pub(crate) fn clitic_splits_into<'w>(
     word: &'w str,
     out: &mut Vec<CliticSplit<'w>>,
@@ -273,24 +308,62 @@ pub(crate) fn clitic_splits_into<'w>(
     out.clear();
     // Every reading's remainder is a suffix of the word, so they all end
     // in the same enclitic, if any (no enclitic ends another).
-    let enclitic = if word.ends_with(['ا', 'م', 'ن', 'ه', 'ك', 'ي']) {
-        ENCLITICS.into_iter().find(|e| word.ends_with(e))
-    } else {
-        None
-    };
-    let readings = proclitic_readings(word);
-    for &(pro_len, article, stem_start) in readings.as_slice() {
-        let (Some(rest), Some(pro)) =
-            (word.get(stem_start..), word.get(..pro_len))
-        else {
+    let enclitic = enclitic_of(word);
+    for &(pro_len, article, stem_start) in proclitic_readings(word).as_slice()
+    {
+        let (Some(rest), Some(pro)) = (
+            word.get(usize::from(stem_start)..),
+            word.get(..usize::from(pro_len)),
+        ) else {
             continue;
         };
         push_split(out, pro, article, rest, "");
         if let Some(enc) = enclitic {
-            if let Some(stem) = rest.strip_suffix(enc) {
+            // `rest` and `enc` are both suffixes of the word.
+            let stem =
+                rest.len().checked_sub(enc.len()).and_then(|n| rest.get(..n));
+            if let Some(stem) = stem {
                 push_split(out, pro, article, stem, enc);
             }
         }
+    }
+}
+
+/// The enclitic the word ends in, if any, read from its last letters
+/// (two bytes each).
+fn enclitic_of(word: &str) -> Option<&'static str> {
+    let b = word.as_bytes();
+    let n = b.len();
+    let letter = |k: usize| -> Option<[u8; 2]> {
+        let end = n.checked_sub(2 * k)?;
+        match b.get(end.checked_sub(2)?..end)? {
+            &[x, y] => Some([x, y]),
+            _ => None,
+        }
+    };
+    const HEH: [u8; 2] = [0xD9, 0x87];
+    const MEEM: [u8; 2] = [0xD9, 0x85];
+    const NOON: [u8; 2] = [0xD9, 0x86];
+    const KAF: [u8; 2] = [0xD9, 0x83];
+    match letter(0)? {
+        // ا: هما, ها, نا
+        [0xD8, 0xA7] => match letter(1)? {
+            MEEM if letter(2) == Some(HEH) => Some("هما"),
+            HEH => Some("ها"),
+            NOON => Some("نا"),
+            _ => None,
+        },
+        MEEM => match letter(1)? {
+            HEH => Some("هم"),
+            KAF => Some("كم"),
+            _ => None,
+        },
+        NOON => (letter(1)? == HEH).then_some("هن"),
+        HEH => Some("ه"),
+        KAF => Some("ك"),
+        // ي
+        [0xD9, 0x8A] => Some("ي"),
+        _ => None,
     }
 }
 
@@ -301,82 +374,134 @@ fn push_split<'w>(
     stem: &'w str,
     enclitic: &'w str,
 ) {
-    // At least two chars: more than one char, or two one-byte ones.
-    let mut chars = stem.chars();
-    if chars.next().is_some() && chars.next().is_some() {
+    if has_two_chars(stem) {
         out.push(CliticSplit { proclitics, article, stem, enclitic });
     }
 }
 
-/// The proclitic readings of a word, without allocating: at most one
-/// plain reading, two conjunction choices × two preposition choices ×
-/// three readings each.
+/// Whether a string has at least two chars: more bytes than its first
+/// char takes.
+fn has_two_chars(s: &str) -> bool {
+    let first = match s.as_bytes().first() {
+        None => return false,
+        Some(&b) if b < 0x80 => 1,
+        Some(&b) if b < 0xE0 => 2,
+        Some(&b) if b < 0xF0 => 3,
+        Some(_) => 4,
+    };
+    s.len() > first
+}
+
+/// The letters of the clitics, as bytes.
+const WAW: &[u8] = "و".as_bytes();
+const FAA: &[u8] = "ف".as_bytes();
+const LAM: &[u8] = "ل".as_bytes();
+const ARTICLE: &[u8] = "ال".as_bytes();
+
+/// The proclitic readings of a word, without allocating: at most four,
+/// with offsets of at most 8 kept as bytes, so that the value is small to
+/// copy.
 struct Readings {
-    items: [(usize, bool, usize); 16],
+    items: [(u8, bool, u8); 6],
     len: usize,
 }
 
 impl Readings {
-    fn push(&mut self, r: (usize, bool, usize)) {
+    fn push(&mut self, pro_len: u8, article: bool, stem_start: u8) {
         if let Some(slot) = self.items.get_mut(self.len) {
-            *slot = r;
+            *slot = (pro_len, article, stem_start);
             self.len += 1;
         }
     }
 
-    fn as_slice(&self) -> &[(usize, bool, usize)] {
+    fn as_slice(&self) -> &[(u8, bool, u8)] {
         self.items.get(..self.len).unwrap_or_default()
     }
 }
 
-/// (proclitic byte length, article?, stem start) for every reading,
-/// ordered by stem start, then proclitic length, without repeats.
+/// (proclitic byte length, article?, stem start) for every proclitic
+/// reading of a word, ordered by stem start, then proclitic length,
+/// without repeats: the plain reading, then the conjunction choices ×
+/// preposition choices × readings with and without the article.
+///
+/// The conjunction (`و` `ف`) and the preposition (`ب` `ل` `ك` `س`) are
+/// different letters, so at most one reading starts its stem at each
+/// offset, and the readings come out in order without sorting.
+#[inline]
 fn proclitic_readings(word: &str) -> Readings {
-    let mut out = Readings { items: [(0, false, 0); 16], len: 0 };
-    out.push((0, false, 0));
-    let conj: &[usize] = if word.starts_with('و') || word.starts_with('ف') {
+    let mut out = Readings { items: [(0, false, 0); 6], len: 0 };
+    out.push(0, false, 0);
+    let b = word.as_bytes();
+    let at = |p: usize, l: &[u8]| b.get(p..).is_some_and(|r| r.starts_with(l));
+    let prep_at = |p: usize| {
+        matches!(
+            b.get(p..p + 2),
+            Some([0xD8, 0xA8] | [0xD9, 0x84] | [0xD9, 0x83] | [0xD8, 0xB3])
+        )
+    };
+    // A conjunction, a preposition after it, a preposition first.
+    let c0 = at(0, WAW) || at(0, FAA);
+    let p0 = !c0 && prep_at(0);
+    if !c0 && !p0 {
+        if at(0, ARTICLE) {
+            out.push(0, true, 4);
+        }
+        return out;
+    }
+    let p2 = c0 && prep_at(2);
+    out.push(2, false, 2);
+    if p0 && at(0, LAM) && at(2, LAM) {
+        // لل = ل + ال: the lam of the preposition, then that of the
+        // article.
+        out.push(2, true, 4);
+    }
+    if p2 {
+        out.push(4, false, 4);
+    }
+    if at(2, ARTICLE) {
+        out.push(2, true, 6);
+    }
+    if p2 && at(2, LAM) && at(4, LAM) {
+        out.push(4, true, 6);
+    }
+    if p2 && at(4, ARTICLE) {
+        out.push(4, true, 8);
+    }
+    out
+}
+
+/// The readings as [`proclitic_readings`] gave them before it was made
+/// byte-level: built by trying every choice, then sorted and deduplicated
+/// (the reference its tests compare with).
+#[cfg(test)]
+fn proclitic_readings_slow(word: &str) -> Vec<(u8, bool, u8)> {
+    let mut out = vec![(0, false, 0)];
+    let conj: &[u8] = if word.starts_with('و') || word.starts_with('ف') {
         &[0, 2]
     } else {
         &[0]
     };
     for &c in conj {
-        let rest = word.get(c..).unwrap_or_default();
+        let rest = word.get(usize::from(c)..).unwrap_or_default();
         let prep = ['ب', 'ل', 'ك', 'س']
             .into_iter()
             .find(|&p| rest.starts_with(p))
             .map(|p| (c + 2, p == 'ل'));
         for (p, is_lam) in core::iter::once((c, false)).chain(prep) {
-            let rest = word.get(p..).unwrap_or_default();
+            let rest = word.get(usize::from(p)..).unwrap_or_default();
             if p > 0 {
                 out.push((p, false, p));
             }
-            if matches!(rest.as_bytes(), [0xD8, 0xA7, 0xD9, 0x84, ..]) {
-                // ال
+            if rest.starts_with("ال") {
                 out.push((p, true, p + 4));
             }
-            // لل = ل + ال: the lam of the preposition is followed by the
-            // lam of the article.
             if is_lam && rest.starts_with('ل') {
                 out.push((p, true, p + 2));
             }
         }
     }
-    let len = out.len;
-    if let Some(items) = out.items.get_mut(..len) {
-        items.sort_unstable_by_key(|&(pro, art, stem)| (stem, pro, art));
-    }
-    // Remove repeats, keeping the order.
-    let mut kept = 0;
-    for i in 0..len {
-        let Some(&r) = out.items.get(i) else { break };
-        if kept == 0 || out.items.get(kept - 1) != Some(&r) {
-            if let Some(slot) = out.items.get_mut(kept) {
-                *slot = r;
-            }
-            kept += 1;
-        }
-    }
-    out.len = kept;
+    out.sort_by_key(|&(pro, art, stem)| (stem, pro, art));
+    out.dedup();
     out
 }
 
@@ -510,6 +635,76 @@ mod tests {
     c!(enclitic_na, "قصفنا", "", false, "قصف", "نا");
     c!(enclitic_kum, "قصفكم", "", false, "قصف", "كم");
     c!(both, "وبمواقعهم", "وب", false, "مواقع", "هم");
+
+    /// The byte-level splits and words agree with the char-level ones on
+    /// every word of the articles and the peer texts.
+    #[test]
+    fn byte_level_checks_agree_with_chars() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let mut n_words = 0;
+        for t in &texts {
+            let n = normalize(t);
+            let text = n.as_str();
+            let slow: Vec<Range<usize>> = {
+                let mut out = Vec::new();
+                let mut iter = text.char_indices().peekable();
+                while let Some((i, c)) = iter.next() {
+                    if !crate::text::is_word_char(c) {
+                        continue;
+                    }
+                    let mut end = text.len();
+                    while let Some(&(j, d)) = iter.peek() {
+                        if !crate::text::is_word_char(d) {
+                            end = j;
+                            break;
+                        }
+                        iter.next();
+                    }
+                    out.push(i..end);
+                }
+                out
+            };
+            assert_eq!(words(text).collect::<Vec<_>>(), slow);
+            for r in slow {
+                let w = &text[r];
+                n_words += 1;
+                assert_eq!(
+                    proclitic_readings(w).as_slice(),
+                    proclitic_readings_slow(w),
+                    "{w}"
+                );
+                let enc = if w.ends_with(['ا', 'م', 'ن', 'ه', 'ك', 'ي'])
+                {
+                    ENCLITICS.into_iter().find(|e| w.ends_with(e))
+                } else {
+                    None
+                };
+                assert_eq!(enclitic_of(w), enc, "{w}");
+                for s in clitic_splits(w) {
+                    assert!(s.stem.chars().count() >= 2, "{w}");
+                }
+            }
+        }
+        assert!(n_words > 5_000, "{n_words}");
+        // Words built to reach every enclitic.
+        for e in ENCLITICS {
+            for stem in ["قصف", "ه", "ك", "م", ""] {
+                let w = format!("{stem}{e}");
+                let want = ENCLITICS.into_iter().find(|x| w.ends_with(x));
+                assert_eq!(enclitic_of(&w), want, "{w}");
+            }
+        }
+        // Words built to reach every reading.
+        for w in ["وللجيش", "فالجيش", "وبالجيش", "لل", "وس", "ولل", "الا"]
+        {
+            assert_eq!(
+                proclitic_readings(w).as_slice(),
+                proclitic_readings_slow(w),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn whole_word_comes_first() {
