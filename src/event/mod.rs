@@ -294,15 +294,8 @@ pub(crate) fn merge(
     // Document events by (type, sentence text) and, for repeated
     // paragraphs, the sentence each repeat copies.
     let mut by_text: HashMap<(EventType, usize), Vec<usize>> = HashMap::new();
-    // Each distinct sentence text gets an id, hashed once per sentence.
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let text_id: Vec<usize> = sentences
-        .iter()
-        .map(|t| {
-            let next = ids.len();
-            *ids.entry(t).or_insert(next)
-        })
-        .collect();
+    // Each distinct sentence text gets an id: its first sentence.
+    let text_id = crate::text::first_occurrences(sentences);
     let text_of = |si: usize| text_id.get(si).copied().unwrap_or(usize::MAX);
     let copy_of: HashMap<usize, usize> =
         repeats.iter().map(|&(orig, rep)| (rep, orig)).collect();
