@@ -181,24 +181,12 @@ impl<'a> Sentence<'a> {
 
     /// The vocabulary keys of word `j` (none past the end).
     fn keys(&self, j: usize) -> &[u32] {
-        let start = j
-            .checked_sub(1)
-            .and_then(|k| self.key_ends.get(k))
-            .copied()
-            .unwrap_or(0);
-        let end = self.key_ends.get(j).copied().unwrap_or(start);
-        self.keys.get(start..end).unwrap_or_default()
+        word_part(&self.keys, &self.key_ends, j)
     }
 
     /// The trigger readings of word `j`.
     fn readings(&self, j: usize) -> &[Reading<'a, 'a>] {
-        let start = j
-            .checked_sub(1)
-            .and_then(|k| self.reading_ends.get(k))
-            .copied()
-            .unwrap_or(0);
-        let end = self.reading_ends.get(j).copied().unwrap_or(start);
-        self.readings.get(start..end).unwrap_or_default()
+        word_part(&self.readings, &self.reading_ends, j)
     }
 
     /// Whether word `j` (or one of its stems) is in the set.
@@ -227,6 +215,15 @@ impl<'a> Sentence<'a> {
     fn in_count(&self, j: usize) -> bool {
         covering(&self.counts, j).is_some()
     }
+}
+
+/// Word `j`'s part of a list kept flat for all words of a sentence, the
+/// part of word `j` ending at `ends[j]` (empty past the end).
+fn word_part<'s, T>(items: &'s [T], ends: &[usize], j: usize) -> &'s [T] {
+    let start =
+        j.checked_sub(1).and_then(|k| ends.get(k)).copied().unwrap_or(0);
+    let end = ends.get(j).copied().unwrap_or(start);
+    items.get(start..end).unwrap_or_default()
 }
 
 /// The mention of a list (sorted by first word) that covers word `j`.
