@@ -144,9 +144,9 @@ pub(crate) struct Matcher {
     pats: Vec<(String, Vec<Use>)>,
     /// First token → the patterns that start with it.
     by_first: FirstTable,
-    /// A bit filter on the first tokens: two bits of [`token_hash`] set
-    /// per token, so that most words cost no map lookup.
-    first_bits: Vec<u64>,
+    /// A bit filter on the first tokens, so that most words cost no table
+    /// lookup.
+    first_bits: HashFilter,
     /// Patterns that do not start with a word char, and their automaton.
     odd: Option<(AhoCorasick, Vec<usize>)>,
     /// Unknown-place classifiers that are one word, and the others.
@@ -156,8 +156,8 @@ pub(crate) struct Matcher {
     chars: WordChars,
     /// Filters on the context words a proclitic strip looks for
     /// (`Context::known`), and on those with the article, without it.
-    pub(crate) known: WordFilter,
-    pub(crate) known_after_article: WordFilter,
+    pub(crate) known: HashFilter,
+    pub(crate) known_after_article: HashFilter,
     /// A filter on the last four bytes of the one-word classifiers, if
     /// they all have four ([`Matcher::is_spot`]).
     spot_tails: Option<[u64; 64]>,
@@ -348,15 +348,8 @@ impl Matcher {
                 _ => spot_tails = None,
             }
         }
-        let mut first_bits = vec![0u64; FIRST_BITS / 64];
-        for t in by_first.keys() {
-            let h = token_hash(t.as_bytes(), 0, t.len());
-            for i in first_bit_indices(h) {
-                if let Some(x) = first_bits.get_mut(i / 64) {
-                    *x |= 1 << (i % 64);
-                }
-            }
-        }
+        let first_bits =
+            HashFilter::new(16, by_first.keys().map(String::as_str));
         Ok(Matcher {
             pats,
             by_first: FirstTable::new(by_first),
@@ -366,8 +359,12 @@ impl Matcher {
             odd_classifiers,
             chars: WordChars::new(),
             spot_tails,
-            known: WordFilter::new(context.known.iter().map(String::as_str)),
-            known_after_article: WordFilter::new(
+            known: HashFilter::new(
+                12,
+                context.known.iter().map(String::as_str),
+            ),
+            known_after_article: HashFilter::new(
+                12,
                 context.known.iter().filter_map(|w| w.strip_prefix("ال")),
             ),
         })
@@ -479,10 +476,7 @@ impl Matcher {
     ) {
         let b = text.as_bytes();
         let h = token_hash(b, s, we);
-        let passes = first_bit_indices(h).iter().all(|&i| {
-            self.first_bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
-        });
-        if !passes {
+        if !self.first_bits.may_contain_hash(h) {
             return;
         }
         let token = b.get(s..we).unwrap_or_default();
@@ -581,14 +575,6 @@ fn odd_spots(
     }
 }
 
-/// The number of bits of [`Matcher::first_bits`].
-const FIRST_BITS: usize = 1 << 16;
-
-/// The two filter bits of a [`token_hash`].
-fn first_bit_indices(h: u64) -> [usize; 2] {
-    [(h >> 48) as usize, ((h >> 32) & 0xFFFF) as usize]
-}
-
 /// A hash of the bytes `s..e` of `b` in constant time: their length and
 /// their first and last eight bytes. A short token is read with one load
 /// when eight bytes of `b` follow its start.
@@ -665,36 +651,52 @@ impl FirstTable {
     }
 }
 
-/// A bit filter on a small set of words: two bits of each one's
+/// A bit filter on a set of words: two bits of each one's
 /// [`token_hash`], so that most other words are rejected before any
-/// hashing of the set.
+/// lookup in the set.
 #[derive(Debug)]
-pub(crate) struct WordFilter([u64; 64]);
+pub(crate) struct HashFilter {
+    bits: Vec<u64>,
+    /// log2 of the number of bits.
+    log: u32,
+}
 
-impl WordFilter {
-    fn new<'a>(words: impl Iterator<Item = &'a str>) -> WordFilter {
-        let mut bits = [0u64; 64];
+impl HashFilter {
+    /// A filter of `2^log` bits (`log` from 6 to 32) on `words`.
+    fn new<'a>(log: u32, words: impl Iterator<Item = &'a str>) -> HashFilter {
+        let log = log.clamp(6, 32);
+        let mut f = HashFilter { bits: vec![0; 1 << (log - 6)], log };
         for w in words {
-            for i in Self::indices(token_hash(w.as_bytes(), 0, w.len())) {
-                if let Some(x) = bits.get_mut(i / 64) {
+            for i in f.indices(token_hash(w.as_bytes(), 0, w.len())) {
+                if let Some(x) = f.bits.get_mut(i / 64) {
                     *x |= 1 << (i % 64);
                 }
             }
         }
-        WordFilter(bits)
+        f
     }
 
-    fn indices(h: u64) -> [usize; 2] {
-        [(h >> 52) as usize, ((h >> 40) & 0xFFF) as usize]
+    /// The two bits of a hash: its top `log` bits, and the `log` bits
+    /// below the top 32.
+    #[inline(always)]
+    fn indices(&self, h: u64) -> [usize; 2] {
+        let mask = (1u64 << self.log) - 1;
+        [(h >> (64 - self.log)) as usize, ((h >> 32) & mask) as usize]
+    }
+
+    /// Whether a word whose [`token_hash`] is `h` may be in the set (it
+    /// is not when this is false).
+    #[inline(always)]
+    fn may_contain_hash(&self, h: u64) -> bool {
+        self.indices(h).iter().all(|&i| {
+            self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        })
     }
 
     /// Whether `w` may be in the set (it is not when this is false).
     #[inline]
     pub(crate) fn may_contain(&self, w: &str) -> bool {
-        let h = token_hash(w.as_bytes(), 0, w.len());
-        Self::indices(h).iter().all(|&i| {
-            self.0.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
-        })
+        self.may_contain_hash(token_hash(w.as_bytes(), 0, w.len()))
     }
 }
 
@@ -945,11 +947,16 @@ mod tests {
         }
     }
 
-    /// The context-word filters never reject a word of their sets.
+    /// The first-token and context-word filters never reject a word of
+    /// their sets.
     #[test]
     fn word_filters_keep_every_word() {
         let ex = crate::Extractor::builtin();
         let (m, ctx) = (&ex.gazetteer().matcher, &ex.gazetteer().context);
+        assert!(!m.by_first.keys.is_empty());
+        for (_, token, _) in &m.by_first.keys {
+            assert!(m.first_bits.may_contain(token), "{token}");
+        }
         for w in &ctx.known {
             assert!(m.known.may_contain(w), "{w}");
             if let Some(r) = w.strip_prefix("ال") {
