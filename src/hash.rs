@@ -173,6 +173,193 @@ impl<V> WordMap<V> {
     }
 }
 
+/// Up to eight bytes of `b` from `at`, little-endian, zero-padded.
+pub(crate) fn load8(b: &[u8], at: usize) -> u64 {
+    b.get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take(8)
+        .rev()
+        .fold(0u64, |v, &x| (v << 8) | u64::from(x))
+}
+
+/// A hash of the bytes `s..e` of `b` in constant time: their length and
+/// their first and last eight bytes. A short token is read with one load
+/// when eight bytes of `b` follow its start, so a scanner hashes a word
+/// in place without slicing it out.
+#[inline(always)]
+pub(crate) fn token_hash(b: &[u8], s: usize, e: usize) -> u64 {
+    let n = e.saturating_sub(s);
+    let at = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|r| <[u8; 8]>::try_from(r).ok())
+            .map(u64::from_le_bytes)
+    };
+    let (head, tail) = if n >= 8 {
+        (at(s).unwrap_or_default(), at(e - 8).unwrap_or_default())
+    } else {
+        let head = at(s).map_or_else(
+            || load8(b.get(..e).unwrap_or_default(), s),
+            |v| v & ((1u64 << (8 * n)) - 1),
+        );
+        (head, 0)
+    };
+    let h = head.wrapping_mul(MULTIPLIER)
+        ^ tail.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ n as u64;
+    h.wrapping_mul(MULTIPLIER)
+}
+
+/// [`token_hash`] of a whole string.
+#[inline(always)]
+pub(crate) fn str_hash(w: &str) -> u64 {
+    token_hash(w.as_bytes(), 0, w.len())
+}
+
+/// A bit filter on a set of words: two bits of each one's
+/// [`token_hash`], so that most other words are rejected before any
+/// lookup in the set.
+#[derive(Clone, Debug)]
+pub(crate) struct HashFilter {
+    bits: Vec<u64>,
+    /// log2 of the number of bits.
+    log: u32,
+}
+
+impl HashFilter {
+    /// A filter of `2^log` bits (`log` from 6 to 32) on `words`.
+    pub(crate) fn new<'a>(
+        log: u32,
+        words: impl Iterator<Item = &'a str>,
+    ) -> HashFilter {
+        let log = log.clamp(6, 32);
+        let mut f = HashFilter { bits: vec![0; 1 << (log - 6)], log };
+        for w in words {
+            f.insert(str_hash(w));
+        }
+        f
+    }
+
+    fn insert(&mut self, h: u64) {
+        for i in self.indices(h) {
+            if let Some(x) = self.bits.get_mut(i / 64) {
+                *x |= 1 << (i % 64);
+            }
+        }
+    }
+
+    /// The two bits of a hash: its top `log` bits, and the `log` bits
+    /// below the top 32.
+    #[inline(always)]
+    fn indices(&self, h: u64) -> [usize; 2] {
+        let mask = (1u64 << self.log) - 1;
+        [(h >> (64 - self.log)) as usize, ((h >> 32) & mask) as usize]
+    }
+
+    /// Whether a word whose [`token_hash`] is `h` may be in the set (it
+    /// is not when this is false).
+    #[inline(always)]
+    pub(crate) fn may_contain_hash(&self, h: u64) -> bool {
+        self.indices(h).iter().all(|&i| {
+            self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        })
+    }
+
+    /// Whether `w` may be in the set (it is not when this is false).
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        self.may_contain_hash(str_hash(w))
+    }
+}
+
+/// Words and their values in an open-addressing table keyed by
+/// [`token_hash`], behind a [`HashFilter`]: a scanner hashes each word
+/// once, in place, and most words of a text cost two bit tests.
+#[derive(Clone, Debug)]
+pub(crate) struct WordTable<V> {
+    filter: HashFilter,
+    /// Per slot: 0 when empty, else 1 + the index in `entries`. At most
+    /// half the slots are used, so a probe ends.
+    slots: Vec<u32>,
+    /// The shift that takes a hash to its home slot (its top bits).
+    shift: u32,
+    /// (hash, word, value), in the order given.
+    entries: Vec<(u64, String, V)>,
+}
+
+impl<V> WordTable<V> {
+    /// A table of `entries` (later repeats of a word are not reachable)
+    /// with a filter of `2^filter_log` bits.
+    pub(crate) fn new(
+        filter_log: u32,
+        entries: impl IntoIterator<Item = (String, V)>,
+    ) -> WordTable<V> {
+        let entries: Vec<(u64, String, V)> =
+            entries.into_iter().map(|(w, v)| (str_hash(&w), w, v)).collect();
+        let filter = HashFilter::new(
+            filter_log,
+            entries.iter().map(|(_, w, _)| w.as_str()),
+        );
+        let size = (2 * entries.len()).next_power_of_two().max(2);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![0u32; size];
+        for (k, (h, _, _)) in entries.iter().enumerate() {
+            let mut i = (h >> shift) as usize;
+            while slots.get(i).is_some_and(|&x| x != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(x) = slots.get_mut(i) {
+                *x = u32::try_from(k + 1).unwrap_or(u32::MAX);
+            }
+        }
+        WordTable { filter, slots, shift, entries }
+    }
+
+    /// Whether a word whose [`token_hash`] is `h` may be in the table.
+    #[inline(always)]
+    pub(crate) fn may_contain_hash(&self, h: u64) -> bool {
+        self.filter.may_contain_hash(h)
+    }
+
+    /// The value of `word`, whose [`token_hash`] is `h`, found by probing
+    /// (without the filter: ask [`WordTable::may_contain_hash`] first).
+    #[inline]
+    pub(crate) fn probe(&self, word: &[u8], h: u64) -> Option<&V> {
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let k = *self.slots.get(i)? as usize;
+            let (kh, key, v) = self.entries.get(k.checked_sub(1)?)?;
+            if *kh == h && key.as_bytes() == word {
+                return Some(v);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of `word`, whose [`token_hash`] is `h`.
+    #[cfg(test)]
+    pub(crate) fn get_hashed(&self, word: &[u8], h: u64) -> Option<&V> {
+        if self.may_contain_hash(h) {
+            self.probe(word, h)
+        } else {
+            None
+        }
+    }
+
+    /// The value of `word`.
+    #[cfg(test)]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        self.get_hashed(word.as_bytes(), str_hash(word))
+    }
+
+    /// The words and values, in the order given to [`WordTable::new`].
+    #[cfg(test)]
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.entries.iter().map(|(_, w, v)| (w.as_str(), v))
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
@@ -227,5 +414,59 @@ mod tests {
         let passed = others.iter().filter(|w| map.bits_pass(w)).count();
         assert!(passed * 10 < others.len(), "{passed} of {}", others.len());
         assert!(others.iter().all(|w| !map.contains(w)));
+    }
+
+    /// A word table finds each of its words, with the value given first,
+    /// and nothing else; its filter never rejects one of its words.
+    #[test]
+    fn word_table_finds_its_words_and_nothing_else() {
+        let words: Vec<String> = crate::test_texts::articles()
+            .iter()
+            .flat_map(|a| {
+                let n = crate::normalize(a);
+                crate::words(n.as_str())
+                    .map(|r| n.as_str()[r].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        // Every third distinct word is in the table.
+        let mut distinct: Vec<&str> =
+            words.iter().map(String::as_str).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let keys: Vec<&str> = distinct.iter().copied().step_by(3).collect();
+        let t = WordTable::new(
+            12,
+            keys.iter().enumerate().map(|(i, k)| (k.to_string(), i)),
+        );
+        for (i, k) in keys.iter().enumerate() {
+            assert!(t.may_contain_hash(str_hash(k)), "{k}");
+            assert_eq!(t.get(k), Some(&i), "{k}");
+        }
+        for w in &distinct {
+            assert_eq!(
+                t.get(w).is_some(),
+                keys.binary_search(w).is_ok(),
+                "{w}"
+            );
+        }
+        assert_eq!(t.entries().count(), keys.len());
+    }
+
+    /// `token_hash` reads a word in place as it reads it alone, near the
+    /// end of a text too.
+    #[test]
+    fn token_hash_is_positional() {
+        let text = "بالرقة والحسكة ab c";
+        let b = text.as_bytes();
+        for s in 0..b.len() {
+            for e in s..=b.len() {
+                let alone = &b[s..e];
+                assert_eq!(
+                    token_hash(b, s, e),
+                    token_hash(alone, 0, alone.len())
+                );
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@
 )]
 
 use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
-use crate::hash::{FastMap, WordHash};
+use crate::hash::{load8, token_hash, HashFilter, WordHash, WordTable};
 use crate::text::char_at;
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -142,11 +142,9 @@ impl Classes {
 #[derive(Debug)]
 pub(crate) struct Matcher {
     pats: Vec<(String, Vec<Use>)>,
-    /// First token → the patterns that start with it.
-    by_first: FirstTable,
-    /// A bit filter on the first tokens, so that most words cost no table
-    /// lookup.
-    first_bits: HashFilter,
+    /// First token → the patterns that start with it; the scan hashes
+    /// each token once, for the table's filter and its probe.
+    by_first: WordTable<Vec<Follow>>,
     /// Patterns that do not start with a word char, and their automaton.
     odd: Option<(AhoCorasick, Vec<usize>)>,
     /// Unknown-place classifiers that are one word, and the others.
@@ -173,16 +171,6 @@ struct Follow {
     /// the mask of those that exist.
     tail: u64,
     mask: u64,
-}
-
-/// Up to eight bytes of `b` from `at`, little-endian, zero-padded.
-fn load8(b: &[u8], at: usize) -> u64 {
-    b.get(at..)
-        .unwrap_or_default()
-        .iter()
-        .take(8)
-        .rev()
-        .fold(0u64, |v, &x| (v << 8) | u64::from(x))
 }
 
 /// The proclitic letters in UTF-8: the conjunctions `و` `ف` and the
@@ -348,12 +336,9 @@ impl Matcher {
                 _ => spot_tails = None,
             }
         }
-        let first_bits =
-            HashFilter::new(16, by_first.keys().map(String::as_str));
         Ok(Matcher {
             pats,
-            by_first: FirstTable::new(by_first),
-            first_bits,
+            by_first: WordTable::new(16, by_first),
             odd,
             word_classifiers,
             odd_classifiers,
@@ -476,11 +461,11 @@ impl Matcher {
     ) {
         let b = text.as_bytes();
         let h = token_hash(b, s, we);
-        if !self.first_bits.may_contain_hash(h) {
+        if !self.by_first.may_contain_hash(h) {
             return;
         }
         let token = b.get(s..we).unwrap_or_default();
-        let Some(follows) = self.by_first.get(token, h) else { return };
+        let Some(follows) = self.by_first.probe(token, h) else { return };
         let after = load8(b, we);
         for f in follows {
             if after & f.mask != f.tail {
@@ -572,131 +557,6 @@ fn odd_spots(
                 spots.push(start..end);
             }
         }
-    }
-}
-
-/// A hash of the bytes `s..e` of `b` in constant time: their length and
-/// their first and last eight bytes. A short token is read with one load
-/// when eight bytes of `b` follow its start.
-#[inline(always)]
-fn token_hash(b: &[u8], s: usize, e: usize) -> u64 {
-    let n = e.saturating_sub(s);
-    let at = |i: usize| {
-        b.get(i..i + 8)
-            .and_then(|r| <[u8; 8]>::try_from(r).ok())
-            .map(u64::from_le_bytes)
-    };
-    let (head, tail) = if n >= 8 {
-        (at(s).unwrap_or_default(), at(e - 8).unwrap_or_default())
-    } else {
-        let head = at(s).map_or_else(
-            || load8(b.get(..e).unwrap_or_default(), s),
-            |v| v & ((1u64 << (8 * n)) - 1),
-        );
-        (head, 0)
-    };
-    let h = head.wrapping_mul(0xf135_7aea_2e62_a9c5)
-        ^ tail.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-        ^ n as u64;
-    h.wrapping_mul(0xf135_7aea_2e62_a9c5)
-}
-
-/// First tokens and their patterns in an open-addressing table keyed by
-/// [`token_hash`], which the scan computes once per token for the bit
-/// filter and the table.
-#[derive(Debug)]
-struct FirstTable {
-    /// Per slot: 0 when empty, else 1 + the index in `keys`. At most half
-    /// the slots are used.
-    slots: Vec<u32>,
-    /// The shift that takes a hash to its home slot (its top bits).
-    shift: u32,
-    /// (hash, token, patterns).
-    keys: Vec<(u64, String, Vec<Follow>)>,
-}
-
-impl FirstTable {
-    fn new(map: FastMap<String, Vec<Follow>>) -> FirstTable {
-        let size = (2 * map.len()).next_power_of_two().max(2);
-        let shift = 64 - size.trailing_zeros();
-        let mut slots = vec![0u32; size];
-        let mut keys = Vec::with_capacity(map.len());
-        for (token, follows) in map {
-            let h = token_hash(token.as_bytes(), 0, token.len());
-            keys.push((h, token, follows));
-            let mut i = (h >> shift) as usize;
-            while slots.get(i).is_some_and(|&x| x != 0) {
-                i = (i + 1) & (size - 1);
-            }
-            if let Some(x) = slots.get_mut(i) {
-                *x = u32::try_from(keys.len()).unwrap_or(u32::MAX);
-            }
-        }
-        FirstTable { slots, shift, keys }
-    }
-
-    /// The patterns of `token`, whose hash is `h`.
-    #[inline]
-    fn get(&self, token: &[u8], h: u64) -> Option<&[Follow]> {
-        let mask = self.slots.len() - 1;
-        let mut i = (h >> self.shift) as usize;
-        loop {
-            let k = *self.slots.get(i)? as usize;
-            let (kh, key, follows) = self.keys.get(k.checked_sub(1)?)?;
-            if *kh == h && key.as_bytes() == token {
-                return Some(follows);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
-/// A bit filter on a set of words: two bits of each one's
-/// [`token_hash`], so that most other words are rejected before any
-/// lookup in the set.
-#[derive(Debug)]
-pub(crate) struct HashFilter {
-    bits: Vec<u64>,
-    /// log2 of the number of bits.
-    log: u32,
-}
-
-impl HashFilter {
-    /// A filter of `2^log` bits (`log` from 6 to 32) on `words`.
-    fn new<'a>(log: u32, words: impl Iterator<Item = &'a str>) -> HashFilter {
-        let log = log.clamp(6, 32);
-        let mut f = HashFilter { bits: vec![0; 1 << (log - 6)], log };
-        for w in words {
-            for i in f.indices(token_hash(w.as_bytes(), 0, w.len())) {
-                if let Some(x) = f.bits.get_mut(i / 64) {
-                    *x |= 1 << (i % 64);
-                }
-            }
-        }
-        f
-    }
-
-    /// The two bits of a hash: its top `log` bits, and the `log` bits
-    /// below the top 32.
-    #[inline(always)]
-    fn indices(&self, h: u64) -> [usize; 2] {
-        let mask = (1u64 << self.log) - 1;
-        [(h >> (64 - self.log)) as usize, ((h >> 32) & mask) as usize]
-    }
-
-    /// Whether a word whose [`token_hash`] is `h` may be in the set (it
-    /// is not when this is false).
-    #[inline(always)]
-    fn may_contain_hash(&self, h: u64) -> bool {
-        self.indices(h).iter().all(|&i| {
-            self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
-        })
-    }
-
-    /// Whether `w` may be in the set (it is not when this is false).
-    #[inline]
-    pub(crate) fn may_contain(&self, w: &str) -> bool {
-        self.may_contain_hash(token_hash(w.as_bytes(), 0, w.len()))
     }
 }
 
@@ -861,7 +721,7 @@ mod tests {
                 let s = r.start + p.len();
                 let mut hits = Vec::new();
                 let h = token_hash(token.as_bytes(), 0, token.len());
-                let follows = m.by_first.get(token.as_bytes(), h);
+                let follows = m.by_first.get_hashed(token.as_bytes(), h);
                 for f in follows.into_iter().flatten() {
                     let (pat, uses) = &m.pats[f.pat];
                     let e = s + pat.len();
@@ -922,41 +782,34 @@ mod tests {
         assert!(n > 500 && n_spots > 5, "{n} {n_spots}");
     }
 
-    /// The table of first tokens finds each of its tokens and nothing else.
+    /// The table of first tokens finds each of its tokens and nothing
+    /// else, hashed in place as the scan hashes them.
     #[test]
     fn first_table_finds_its_tokens() {
         let ex = crate::Extractor::builtin();
         let t = &ex.gazetteer().matcher.by_first;
         let keys: std::collections::HashSet<&str> =
-            t.keys.iter().map(|(_, k, _)| k.as_str()).collect();
-        for (h, k, follows) in &t.keys {
-            assert_eq!(*h, token_hash(k.as_bytes(), 0, k.len()));
-            let got = t.get(k.as_bytes(), *h).unwrap();
-            assert!(core::ptr::eq(got, follows.as_slice()), "{k}");
-        }
+            t.entries().map(|(k, _)| k).collect();
+        assert!(keys.len() > 100, "{}", keys.len());
         let text = crate::test_texts::articles().join(" ");
         let n = crate::normalize(&text);
+        let b = n.as_str().as_bytes();
         for r in crate::words(n.as_str()) {
-            let w = &n.as_str()[r];
-            let h = token_hash(w.as_bytes(), 0, w.len());
+            let w = &n.as_str()[r.clone()];
+            let h = token_hash(b, r.start, r.end);
             assert_eq!(
-                t.get(w.as_bytes(), h).is_some(),
+                t.get_hashed(w.as_bytes(), h).is_some(),
                 keys.contains(w),
                 "{w}"
             );
         }
     }
 
-    /// The first-token and context-word filters never reject a word of
-    /// their sets.
+    /// The context-word filters never reject a word of their sets.
     #[test]
     fn word_filters_keep_every_word() {
         let ex = crate::Extractor::builtin();
         let (m, ctx) = (&ex.gazetteer().matcher, &ex.gazetteer().context);
-        assert!(!m.by_first.keys.is_empty());
-        for (_, token, _) in &m.by_first.keys {
-            assert!(m.first_bits.may_contain(token), "{token}");
-        }
         for w in &ctx.known {
             assert!(m.known.may_contain(w), "{w}");
             if let Some(r) = w.strip_prefix("ال") {
@@ -970,23 +823,5 @@ mod tests {
         let passed = words.iter().filter(|w| m.known.may_contain(w)).count();
         let members = words.iter().filter(|w| ctx.known.contains(**w)).count();
         assert!(passed - members < words.len() / 20, "{passed} {members}");
-    }
-
-    /// The token hash reads a token in place as it reads it alone.
-    #[test]
-    fn token_hash_is_positional() {
-        let text = "بالرقة والحسكة ab c";
-        let b = text.as_bytes();
-        for (s, _) in text.char_indices() {
-            for (e, _) in
-                text[s..].char_indices().chain([(text.len() - s, ' ')])
-            {
-                let alone = &text[s..s + e];
-                assert_eq!(
-                    token_hash(b, s, s + e),
-                    token_hash(alone.as_bytes(), 0, alone.len())
-                );
-            }
-        }
     }
 }
