@@ -1,9 +1,10 @@
 //! The event vocabulary (`gazetteers/events.toml`), compiled for lookup.
 
 use super::EventType;
-use crate::hash::{FastMap, FastSet, WordMap};
-use crate::text::CliticSplit;
-use crate::text::{clitic_splits, normalize};
+use crate::hash::{FastMap, FastSet};
+use crate::text::{
+    clitic_splits, for_each_clitic_split, normalize, CliticSplit,
+};
 use crate::Error;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -205,7 +206,9 @@ pub(crate) struct Cues {
 pub(crate) struct EventLexicon {
     pub(crate) entries: Vec<Entry>,
     /// Every trigger form and every word of every word set.
-    lexemes: WordMap<Lexeme>,
+    lexemes: FastMap<String, Lexeme>,
+    /// A bit filter in front of `lexemes`.
+    stems: StemFilter,
     pub(crate) cues: Cues,
     pub(crate) air_actors: HashSet<String>,
     pub(crate) referents: Vec<Referent>,
@@ -478,7 +481,8 @@ impl EventLexicon {
         };
         let mut lex = EventLexicon {
             entries,
-            lexemes: WordMap::new(FastMap::default()),
+            lexemes: FastMap::default(),
+            stems: StemFilter::default(),
             cues,
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
@@ -504,7 +508,8 @@ impl EventLexicon {
         for (w, id) in vocab {
             lexemes.entry(w).or_default().id = Some(id);
         }
-        lex.lexemes = WordMap::new(lexemes);
+        lex.stems = StemFilter::new(lexemes.keys().map(String::as_str));
+        lex.lexemes = lexemes;
         Ok(lex)
     }
 
@@ -541,42 +546,96 @@ impl EventLexicon {
         cues.into_iter().chain(entries).chain(referents)
     }
 
-    /// Analyses a word whose clitic splits are `splits`: appends its
-    /// [`WordKeys`] (the vocabulary ids of the word and its stems) to
-    /// `keys` and its trigger readings (every form it can be, least
-    /// stripped first) to `readings`. One table lookup per stem.
+    /// Analyses a word: appends its [`WordKeys`] (the vocabulary ids of
+    /// the word and its stems) to `keys` and its trigger readings (every
+    /// form it can be, least stripped first) to `readings`.
+    ///
+    /// The clitic splits are walked without being stored, and a stem the
+    /// [`StemFilter`] rejects costs no table lookup.
     pub(crate) fn analyse<'l, 'w>(
         &'l self,
-        word: &str,
-        splits: &[CliticSplit<'w>],
+        word: &'w str,
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
         let start = keys.len();
-        let add_key = |keys: &mut Vec<u32>, id: Option<u32>| {
-            if let Some(id) = id {
-                if !keys.get(start..).is_some_and(|seen| seen.contains(&id)) {
-                    keys.push(id);
-                }
+        let mut any_split = false;
+        for_each_clitic_split(word, |split| {
+            any_split = true;
+            if self.stems.may_hold(split.stem) {
+                self.look_up(&split, start, keys, readings);
             }
-        };
-        // The first split is the whole word, unless the word is too short
-        // to be a stem.
-        if splits.first().is_none_or(|s| s.stem.len() != word.len()) {
-            add_key(keys, self.lexemes.get(word).and_then(|l| l.id));
+        });
+        // A word too short to be a stem has no split: look it up itself.
+        if !any_split {
+            if let Some(id) = self.lexemes.get(word).and_then(|l| l.id) {
+                keys.push(id);
+            }
         }
-        for split in splits {
-            let Some(lexeme) = self.lexemes.get(split.stem) else { continue };
-            add_key(keys, lexeme.id);
-            for form in &lexeme.forms {
-                if self.reads_as(form, split) {
-                    readings.push(Reading {
-                        form,
-                        proclitics: split.proclitics,
-                        article: split.article,
-                        enclitic: !split.enclitic.is_empty(),
-                    });
-                }
+    }
+
+    /// Looks up a stem the filter let through (out of line: most stems
+    /// never get here), and adds what it gives.
+    #[inline(never)]
+    fn look_up<'l, 'w>(
+        &'l self,
+        split: &CliticSplit<'w>,
+        start: usize,
+        keys: &mut Vec<u32>,
+        readings: &mut Vec<Reading<'l, 'w>>,
+    ) {
+        if let Some(lexeme) = self.lexemes.get(split.stem) {
+            self.add(lexeme, split, start, keys, readings);
+        }
+    }
+
+    /// Adds what a stem found through `split` gives: its id to the keys
+    /// from `start` on (once), and its readings.
+    #[inline]
+    fn add<'l, 'w>(
+        &'l self,
+        lexeme: &'l Lexeme,
+        split: &CliticSplit<'w>,
+        start: usize,
+        keys: &mut Vec<u32>,
+        readings: &mut Vec<Reading<'l, 'w>>,
+    ) {
+        if let Some(id) = lexeme.id {
+            if !keys.get(start..).is_some_and(|seen| seen.contains(&id)) {
+                keys.push(id);
+            }
+        }
+        for form in &lexeme.forms {
+            if self.reads_as(form, split) {
+                readings.push(Reading {
+                    form,
+                    proclitics: split.proclitics,
+                    article: split.article,
+                    enclitic: !split.enclitic.is_empty(),
+                });
+            }
+        }
+    }
+
+    /// [`EventLexicon::analyse`] the slow way: the stored splits, the
+    /// table asked for every stem and for the whole word.
+    #[cfg(test)]
+    fn analyse_slow<'l, 'w>(
+        &'l self,
+        word: &'w str,
+        keys: &mut Vec<u32>,
+        readings: &mut Vec<Reading<'l, 'w>>,
+    ) {
+        let start = keys.len();
+        let splits = clitic_splits(word);
+        if splits.first().is_none_or(|s| s.stem.len() != word.len()) {
+            if let Some(id) = self.lexemes.get(word).and_then(|l| l.id) {
+                keys.push(id);
+            }
+        }
+        for split in &splits {
+            if let Some(lexeme) = self.lexemes.get(split.stem) {
+                self.add(lexeme, split, start, keys, readings);
             }
         }
     }
@@ -598,8 +657,68 @@ impl EventLexicon {
     #[cfg(test)]
     pub(crate) fn lookup<'w>(&self, word: &'w str) -> Vec<Reading<'_, 'w>> {
         let mut out = Vec::new();
-        self.analyse(word, &clitic_splits(word), &mut Vec::new(), &mut out);
+        self.analyse(word, &mut Vec::new(), &mut out);
         out
+    }
+}
+
+/// A bit filter over the keys of the lexicon's table: most stems of a
+/// text are not keys, and two bit tests reject nearly all of them before
+/// any hashing of the whole stem or comparison of bytes.
+///
+/// The filter hash reads a stem's first and last four bytes and its
+/// length, which is the whole stem up to four Arabic letters.
+#[derive(Clone, Debug, Default)]
+struct StemFilter {
+    /// 2^16 bits, two set per key.
+    bits: Vec<u64>,
+}
+
+impl StemFilter {
+    const LOG: u32 = 16;
+
+    fn new<'a>(keys: impl Iterator<Item = &'a str>) -> StemFilter {
+        let mut f = StemFilter { bits: vec![0; 1 << (Self::LOG - 6)] };
+        for k in keys {
+            for i in Self::bit_indices(k) {
+                if let Some(x) = f.bits.get_mut(i / 64) {
+                    *x |= 1 << (i % 64);
+                }
+            }
+        }
+        f
+    }
+
+    /// The two bits of a string.
+    #[inline]
+    fn bit_indices(s: &str) -> [usize; 2] {
+        let b = s.as_bytes();
+        let n = b.len();
+        let four = |r: Option<&[u8]>| {
+            r.and_then(|r| <[u8; 4]>::try_from(r).ok())
+                .map_or(0, u32::from_le_bytes)
+        };
+        let (head, tail) = if n >= 4 {
+            (four(b.get(..4)), four(b.get(n - 4..)))
+        } else {
+            (b.iter().fold(0, |v, &x| (v << 8) | u32::from(x)), 0)
+        };
+        // Each product's top bits depend on all of its factor's bits.
+        let h = u64::from(head).wrapping_mul(0xf135_7aea_2e62_a9c5)
+            ^ (u64::from(tail) << 8 | (n as u64 & 0xFF))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let top = (h >> (64 - Self::LOG)) as usize;
+        let next =
+            (h >> (64 - 2 * Self::LOG)) as usize & ((1 << Self::LOG) - 1);
+        [top, next]
+    }
+
+    /// Whether `s` may be a key (false: it is none).
+    #[inline]
+    fn may_hold(&self, s: &str) -> bool {
+        Self::bit_indices(s).iter().all(|&i| {
+            self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        })
     }
 }
 
@@ -735,7 +854,7 @@ mod tests {
 
     fn keys(lex: &EventLexicon, w: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        lex.analyse(w, &clitic_splits(w), &mut out, &mut Vec::new());
+        lex.analyse(w, &mut out, &mut Vec::new());
         out
     }
 
@@ -758,6 +877,53 @@ mod tests {
             }
         }
         assert!(hits > 100, "{hits}");
+    }
+
+    /// The stem filter lets every key of the table through.
+    #[test]
+    fn stem_filter_rejects_no_key() {
+        let lex = lex();
+        assert!(lex.lexemes.len() > 1000, "{}", lex.lexemes.len());
+        for k in lex.lexemes.keys() {
+            assert!(lex.stems.may_hold(k), "{k}");
+        }
+    }
+
+    /// The filtered analysis finds what the slow one does, in the same
+    /// order, on every word of the articles and peer texts, and the
+    /// filter does reject most stems.
+    #[test]
+    fn analyse_answers_as_the_slow_path() {
+        let lex = lex();
+        let texts = crate::test_texts::articles()
+            .into_iter()
+            .chain(crate::test_texts::peer_texts())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let n = normalize(&texts);
+        let (mut found, mut rejected, mut stems) = (0, 0, 0);
+        for r in crate::text::words(n.as_str()) {
+            let w = &n.as_str()[r];
+            let (mut k1, mut r1, mut k2, mut r2) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            lex.analyse(w, &mut k1, &mut r1);
+            lex.analyse_slow(w, &mut k2, &mut r2);
+            assert_eq!(k1, k2, "{w}");
+            let key = |r: &Reading<'_, '_>| {
+                let pro = r.proclitics.to_string();
+                (r.form as *const Form, pro, r.article, r.enclitic)
+            };
+            let r1: Vec<_> = r1.iter().map(key).collect();
+            let r2: Vec<_> = r2.iter().map(key).collect();
+            assert_eq!(r1, r2, "{w}");
+            found += usize::from(!k1.is_empty() || !r1.is_empty());
+            for sp in clitic_splits(w) {
+                stems += 1;
+                rejected += usize::from(!lex.stems.may_hold(sp.stem));
+            }
+        }
+        assert!(found > 500, "{found}");
+        assert!(rejected * 10 > stems * 8, "{rejected} of {stems}");
     }
 
     #[test]

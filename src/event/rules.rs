@@ -16,7 +16,7 @@ use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
-use crate::text::{clitic_splits, clitic_splits_into, words, ChromeKind};
+use crate::text::{clitic_splits, words, ChromeKind};
 use crate::time::TimeMention;
 use core::ops::Range;
 
@@ -391,7 +391,6 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     let first_line =
         p.sentences.iter().find(|s| s.chrome.is_none()).map(|s| s.line);
 
-    let mut splits = Vec::with_capacity(8);
     // One sentence's buffers, refilled for every sentence.
     let mut sent = Sentence::new(text);
     for (si, s) in p.sentences.iter().enumerate() {
@@ -406,8 +405,7 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         // Each word is analysed once: its clitic splits give its keys in
         // the vocabulary and its trigger readings.
         for &w in &sent.words {
-            clitic_splits_into(w, &mut splits);
-            inp.lex.analyse(w, &splits, &mut sent.keys, &mut sent.readings);
+            inp.lex.analyse(w, &mut sent.keys, &mut sent.readings);
             sent.key_ends.push(sent.keys.len());
             sent.reading_ends.push(sent.readings.len());
         }
