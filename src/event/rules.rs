@@ -70,6 +70,10 @@ struct Sentence<'a> {
     /// word `j` end at `reading_ends[j]`.
     readings: Vec<Reading<'a, 'a>>,
     reading_ends: Vec<usize>,
+    /// The words that have readings, in order.
+    with_readings: Vec<usize>,
+    /// The words that have keys, in order.
+    with_keys: Vec<usize>,
     /// `breaks[j]`: whether strong punctuation or a clause breaker stands
     /// between word `j` and word `j + 1`.
     breaks: Vec<bool>,
@@ -98,6 +102,8 @@ impl<'a> Sentence<'a> {
             key_ends: Vec::with_capacity(WORDS),
             readings: Vec::with_capacity(MENTIONS),
             reading_ends: Vec::with_capacity(WORDS),
+            with_readings: Vec::with_capacity(MENTIONS),
+            with_keys: Vec::with_capacity(MENTIONS),
             breaks: Vec::with_capacity(WORDS),
             actors: Vec::with_capacity(MENTIONS),
             places: Vec::with_capacity(MENTIONS),
@@ -117,6 +123,8 @@ impl<'a> Sentence<'a> {
         self.key_ends.clear();
         self.readings.clear();
         self.reading_ends.clear();
+        self.with_readings.clear();
+        self.with_keys.clear();
         self.breaks.clear();
         self.actors.clear();
         self.places.clear();
@@ -404,10 +412,17 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         }
         // Each word is analysed once: its clitic splits give its keys in
         // the vocabulary and its trigger readings.
-        for &w in &sent.words {
+        for (j, &w) in sent.words.iter().enumerate() {
+            let before = (sent.keys.len(), sent.readings.len());
             inp.lex.analyse(w, &mut sent.keys, &mut sent.readings);
             sent.key_ends.push(sent.keys.len());
             sent.reading_ends.push(sent.readings.len());
+            if sent.keys.len() > before.0 {
+                sent.with_keys.push(j);
+            }
+            if sent.readings.len() > before.1 {
+                sent.with_readings.push(j);
+            }
         }
         sent.find_breaks();
         // The mentions of this sentence: a slice of each sorted list.
@@ -538,12 +553,12 @@ fn resolve_referents(
         return;
     }
     let mut added = Vec::new();
-    for (j, (&w, word)) in s.words.iter().zip(&s.ranges).enumerate() {
-        // Most words are in no word set: their keys are empty.
-        let keys = s.keys(j);
-        if keys.is_empty() {
+    // Most words are in no word set: only those with keys are looked at.
+    for &j in &s.with_keys {
+        let (Some(&w), Some(word)) = (s.words.get(j), s.ranges.get(j)) else {
             continue;
-        }
+        };
+        let keys = s.keys(j);
         let Some(r) =
             inp.lex.referents.iter().find(|r| r.words.has_keys(keys))
         else {
@@ -646,7 +661,12 @@ fn sentence_events(
     let lex = inp.lex;
     let first_out = out.len();
     let mut i = 0;
-    while i < s.words.len() {
+    // Only words with readings can be triggers.
+    for &t in &s.with_readings {
+        if t < i {
+            continue;
+        }
+        i = t;
         // The first reading of the word whose conditions hold.
         let accepted = s
             .readings(i)
