@@ -220,13 +220,20 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 fn word_end(text: &str, mut pos: usize) -> usize {
     let b = text.as_bytes();
     loop {
-        match b.get(pos..) {
-            // U+0621..U+063A and U+0641..U+064A, which is_word_char takes.
-            Some([0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..]) => {
-                pos += 2
+        // U+0621..U+063A and U+0641..U+064A, which is_word_char takes,
+        // tested on the two bytes at once.
+        if let Some(&[x, y]) = b.get(pos..pos + 2) {
+            let v = u16::from_be_bytes([x, y]);
+            if v.wrapping_sub(0xD8A1) <= 0xD8BA - 0xD8A1
+                || v.wrapping_sub(0xD981) <= 0xD98A - 0xD981
+            {
+                pos += 2;
+                continue;
             }
-            Some([x, ..]) if x.is_ascii_alphanumeric() => pos += 1,
-            Some([x, ..]) if *x >= 0x80 => match super::char_at(text, pos) {
+        }
+        match b.get(pos) {
+            Some(x) if x.is_ascii_alphanumeric() => pos += 1,
+            Some(&x) if x >= 0x80 => match super::char_at(text, pos) {
                 Some((c, len)) if super::is_word_char(c) => pos += len,
                 _ => return pos,
             },
