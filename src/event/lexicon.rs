@@ -206,9 +206,7 @@ pub(crate) struct Cues {
 pub(crate) struct EventLexicon {
     pub(crate) entries: Vec<Entry>,
     /// Every trigger form and every word of every word set.
-    lexemes: FastMap<String, Lexeme>,
-    /// A bit filter in front of `lexemes`.
-    stems: StemFilter,
+    lexemes: StemTable,
     pub(crate) cues: Cues,
     pub(crate) air_actors: HashSet<String>,
     pub(crate) referents: Vec<Referent>,
@@ -481,8 +479,7 @@ impl EventLexicon {
         };
         let mut lex = EventLexicon {
             entries,
-            lexemes: FastMap::default(),
-            stems: StemFilter::default(),
+            lexemes: StemTable::default(),
             cues,
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
@@ -508,8 +505,7 @@ impl EventLexicon {
         for (w, id) in vocab {
             lexemes.entry(w).or_default().id = Some(id);
         }
-        lex.stems = StemFilter::new(lexemes.keys().map(String::as_str));
-        lex.lexemes = lexemes;
+        lex.lexemes = StemTable::new(lexemes);
         Ok(lex)
     }
 
@@ -551,7 +547,7 @@ impl EventLexicon {
     /// form it can be, least stripped first) to `readings`.
     ///
     /// The clitic splits are walked without being stored, and a stem the
-    /// [`StemFilter`] rejects costs no table lookup.
+    /// bit filter of the [`StemTable`] rejects costs no probe.
     pub(crate) fn analyse<'l, 'w>(
         &'l self,
         word: &'w str,
@@ -562,8 +558,9 @@ impl EventLexicon {
         let mut any_split = false;
         for_each_clitic_split(word, |split| {
             any_split = true;
-            if self.stems.may_hold(split.stem) {
-                self.look_up(&split, start, keys, readings);
+            let h = StemTable::hash(split.stem);
+            if self.lexemes.may_hold(h) {
+                self.look_up(h, &split, start, keys, readings);
             }
         });
         // A word too short to be a stem has no split: look it up itself.
@@ -579,12 +576,13 @@ impl EventLexicon {
     #[inline(never)]
     fn look_up<'l, 'w>(
         &'l self,
+        h: u64,
         split: &CliticSplit<'w>,
         start: usize,
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
-        if let Some(lexeme) = self.lexemes.get(split.stem) {
+        if let Some(lexeme) = self.lexemes.probe(h, split.stem) {
             self.add(lexeme, split, start, keys, readings);
         }
     }
@@ -617,8 +615,9 @@ impl EventLexicon {
         }
     }
 
-    /// [`EventLexicon::analyse`] the slow way: the stored splits, the
-    /// table asked for every stem and for the whole word.
+    /// [`EventLexicon::analyse`] the slow way: the stored splits, and a
+    /// binary search of the sorted keys for every stem and for the whole
+    /// word.
     #[cfg(test)]
     fn analyse_slow<'l, 'w>(
         &'l self,
@@ -627,14 +626,20 @@ impl EventLexicon {
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
         let start = keys.len();
+        // The entries are sorted by key.
+        let entries = &self.lexemes.entries;
+        let find = |w: &str| {
+            let k = entries.binary_search_by(|(k, _)| k.as_str().cmp(w));
+            k.ok().and_then(|k| entries.get(k)).map(|(_, l)| l)
+        };
         let splits = clitic_splits(word);
         if splits.first().is_none_or(|s| s.stem.len() != word.len()) {
-            if let Some(id) = self.lexemes.get(word).and_then(|l| l.id) {
+            if let Some(id) = find(word).and_then(|l| l.id) {
                 keys.push(id);
             }
         }
         for split in &splits {
-            if let Some(lexeme) = self.lexemes.get(split.stem) {
+            if let Some(lexeme) = find(split.stem) {
                 self.add(lexeme, split, start, keys, readings);
             }
         }
@@ -662,36 +667,55 @@ impl EventLexicon {
     }
 }
 
-/// A bit filter over the keys of the lexicon's table: most stems of a
-/// text are not keys, and two bit tests reject nearly all of them before
-/// any hashing of the whole stem or comparison of bytes.
-///
-/// The filter hash reads a stem's first and last four bytes and its
-/// length, which is the whole stem up to four Arabic letters.
+/// The lexicon's table of stems: open addressing on a hash of a stem's
+/// first and last four bytes and its length (the whole stem up to four
+/// Arabic letters), with a bit filter in front. Most stems of a text are
+/// not keys, and two bit tests reject nearly all of them before any
+/// probe or comparison of bytes.
 #[derive(Clone, Debug, Default)]
-struct StemFilter {
+struct StemTable {
     /// 2^16 bits, two set per key.
     bits: Vec<u64>,
+    /// 1 + the index in `entries` of the key at each slot (0: empty); a
+    /// power of two, at least twice as many as the keys.
+    slots: Vec<u32>,
+    entries: Vec<(String, Lexeme)>,
 }
 
-impl StemFilter {
+impl StemTable {
     const LOG: u32 = 16;
 
-    fn new<'a>(keys: impl Iterator<Item = &'a str>) -> StemFilter {
-        let mut f = StemFilter { bits: vec![0; 1 << (Self::LOG - 6)] };
-        for k in keys {
-            for i in Self::bit_indices(k) {
-                if let Some(x) = f.bits.get_mut(i / 64) {
+    fn new(map: FastMap<String, Lexeme>) -> StemTable {
+        let mut entries: Vec<(String, Lexeme)> = map.into_iter().collect();
+        // A fixed order, whatever the map's.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut t = StemTable {
+            bits: vec![0; 1 << (Self::LOG - 6)],
+            slots: vec![0; (2 * entries.len()).next_power_of_two().max(2)],
+            entries: Vec::new(),
+        };
+        for (k, (key, _)) in entries.iter().enumerate() {
+            let h = Self::hash(key);
+            for i in Self::bit_indices(h) {
+                if let Some(x) = t.bits.get_mut(i / 64) {
                     *x |= 1 << (i % 64);
                 }
             }
+            let mut at = t.slot(h);
+            while t.slots.get(at).is_some_and(|&e| e != 0) {
+                at = (at + 1) & (t.slots.len() - 1);
+            }
+            if let Some(slot) = t.slots.get_mut(at) {
+                *slot = k as u32 + 1;
+            }
         }
-        f
+        t.entries = entries;
+        t
     }
 
-    /// The two bits of a string.
+    /// The hash of a string.
     #[inline]
-    fn bit_indices(s: &str) -> [usize; 2] {
+    fn hash(s: &str) -> u64 {
         let b = s.as_bytes();
         let n = b.len();
         let four = |r: Option<&[u8]>| {
@@ -704,21 +728,56 @@ impl StemFilter {
             (b.iter().fold(0, |v, &x| (v << 8) | u32::from(x)), 0)
         };
         // Each product's top bits depend on all of its factor's bits.
-        let h = u64::from(head).wrapping_mul(0xf135_7aea_2e62_a9c5)
+        u64::from(head).wrapping_mul(0xf135_7aea_2e62_a9c5)
             ^ (u64::from(tail) << 8 | (n as u64 & 0xFF))
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The two filter bits of a hash.
+    #[inline]
+    fn bit_indices(h: u64) -> [usize; 2] {
         let top = (h >> (64 - Self::LOG)) as usize;
         let next =
             (h >> (64 - 2 * Self::LOG)) as usize & ((1 << Self::LOG) - 1);
         [top, next]
     }
 
-    /// Whether `s` may be a key (false: it is none).
+    /// The first slot to probe for a hash.
     #[inline]
-    fn may_hold(&self, s: &str) -> bool {
-        Self::bit_indices(s).iter().all(|&i| {
+    fn slot(&self, h: u64) -> usize {
+        (h >> 24) as usize & (self.slots.len().wrapping_sub(1))
+    }
+
+    /// Whether a string of hash `h` may be a key (false: it is none).
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        Self::bit_indices(h).iter().all(|&i| {
             self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
         })
+    }
+
+    /// The value of key `s` of hash `h`, found by probing (no filter).
+    fn probe(&self, h: u64, s: &str) -> Option<&Lexeme> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = self.slot(h);
+        loop {
+            let k = self.slots.get(at).copied().filter(|&k| k != 0)?;
+            let (key, lexeme) = self.entries.get(k as usize - 1)?;
+            if key == s {
+                return Some(lexeme);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value of key `s`.
+    fn get(&self, s: &str) -> Option<&Lexeme> {
+        let h = Self::hash(s);
+        if self.may_hold(h) {
+            self.probe(h, s)
+        } else {
+            None
+        }
     }
 }
 
@@ -879,13 +938,17 @@ mod tests {
         assert!(hits > 100, "{hits}");
     }
 
-    /// The stem filter lets every key of the table through.
+    /// The stem filter lets every key of the table through, and probing
+    /// finds it.
     #[test]
-    fn stem_filter_rejects_no_key() {
+    fn stem_table_finds_every_key() {
         let lex = lex();
-        assert!(lex.lexemes.len() > 1000, "{}", lex.lexemes.len());
-        for k in lex.lexemes.keys() {
-            assert!(lex.stems.may_hold(k), "{k}");
+        let entries = &lex.lexemes.entries;
+        assert!(entries.len() > 1000, "{}", entries.len());
+        for (k, (key, _)) in entries.iter().enumerate() {
+            assert!(lex.lexemes.may_hold(StemTable::hash(key)), "{key}");
+            let found = lex.lexemes.get(key).unwrap();
+            assert!(std::ptr::eq(found, &entries[k].1), "{key}");
         }
     }
 
@@ -919,7 +982,8 @@ mod tests {
             found += usize::from(!k1.is_empty() || !r1.is_empty());
             for sp in clitic_splits(w) {
                 stems += 1;
-                rejected += usize::from(!lex.stems.may_hold(sp.stem));
+                let h = StemTable::hash(sp.stem);
+                rejected += usize::from(!lex.lexemes.may_hold(h));
             }
         }
         assert!(found > 500, "{found}");
