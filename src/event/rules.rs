@@ -1318,10 +1318,13 @@ fn find_target(
     let clause_end = (last + 1..(last + 1 + TARGET_WINDOW).min(s.words.len()))
         .find(|&j| j > last + 1 && s.clause_break(j - 1, j))
         .unwrap_or(last + 1 + TARGET_WINDOW);
-    let after: Vec<&Placed> = within(&s.actors, last + 1, clause_end)
-        .iter()
-        .filter(|a| other(a.idx) && !is_supported(inp, s, a))
-        .collect();
+    // The parties after the trigger in its clause (a fresh iterator for
+    // each use; only one is taken).
+    let after = || {
+        within(&s.actors, last + 1, clause_end)
+            .iter()
+            .filter(|a| other(a.idx) && !is_supported(inp, s, a))
+    };
     let from = |a: &Placed| s.prev(a.first) == Some("من");
     if ty == EventType::Casualties {
         // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم", or
@@ -1329,19 +1332,17 @@ fn find_target(
         let killer = (last + 1..clause_end.min(s.words.len()))
             .find(|&j| s.word_in(j, &cues.killed_by))
             .unwrap_or(usize::MAX);
-        return after
-            .iter()
-            .find(|a| a.first < killer)
-            .map(|a| a.idx)
-            .or_else(|| {
+        return after().find(|a| a.first < killer).map(|a| a.idx).or_else(
+            || {
                 within(&s.actors, s.clause_start(i, 8), i)
                     .iter()
                     .rev()
                     .find(|a| from(a) && other(a.idx))
                     .map(|a| a.idx)
-            });
+            },
+        );
     }
-    let marked = |a: &&&Placed| {
+    let marked = |a: &&Placed| {
         a.prep
             || from(a)
             || (a.first.saturating_sub(2)..a.first)
@@ -1356,10 +1357,9 @@ fn find_target(
             | EventType::Surrender
             | EventType::Reinforcement
     ) {
-        return after.iter().find(marked).map(|a| a.idx);
+        return after().find(marked).map(|a| a.idx);
     }
-    after
-        .iter()
+    after()
         .find(|a| {
             marked(a)
                 && !(a.first.saturating_sub(2)..a.first)
@@ -1401,11 +1401,11 @@ fn fallback_target(
         s.word_in(a.first, &inp.lex.cues.support)
             || a.first > last && is_supported(inp, s, a)
     };
-    let mut by_distance: Vec<&Placed> =
-        near.iter().filter(|a| other(a.idx) && !ally(a)).collect();
-    by_distance.sort_by_key(|a| (a.first.abs_diff(i), a.first < i));
-    by_distance
-        .first()
+    // The nearest, the one after the trigger on a tie (`min_by_key` keeps
+    // the first of equal ones, as a stable sort would).
+    near.iter()
+        .filter(|a| other(a.idx) && !ally(a))
+        .min_by_key(|a| (a.first.abs_diff(i), a.first < i))
         .map(|a| a.idx)
         .or_else(|| state.recent_actors(si, 2).take(20).find(|&x| other(x)))
 }
