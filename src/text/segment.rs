@@ -350,6 +350,7 @@ pub(crate) fn for_each_clitic_split<'w>(
 
 /// The enclitic the word ends in, if any, read from its last letters
 /// (two bytes each).
+#[inline]
 fn enclitic_of(word: &str) -> Option<&'static str> {
     let b = word.as_bytes();
     let n = b.len();
