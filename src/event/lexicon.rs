@@ -144,7 +144,19 @@ impl WordSet {
 
     /// How many words starting at `words[0]` the set matches (0: none);
     /// `keys` are the keys of `words[0]`.
+    #[inline]
     pub(crate) fn match_len(&self, keys: &WordKeys, words: &[&str]) -> usize {
+        // A phrase, too, starts with a word of the vocabulary: a word
+        // without keys (most words) matches nothing.
+        if keys.is_empty() {
+            0
+        } else {
+            self.match_len_keyed(keys, words)
+        }
+    }
+
+    /// [`WordSet::match_len`] of a word with keys.
+    fn match_len_keyed(&self, keys: &WordKeys, words: &[&str]) -> usize {
         let mut best = usize::from(self.has_keys(keys));
         for p in &self.phrases {
             let len = p.rest.len() + 1;
