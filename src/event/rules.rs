@@ -25,6 +25,19 @@ use core::ops::Range;
 const CLAUSE_BREAKERS: [&str; 9] =
     ["بينما", "لكن", "لكنه", "لكنها", "فيما", "حيث", "حين", "كما", "الا"];
 
+/// Whether a word is one of [`CLAUSE_BREAKERS`]: its length and first
+/// four bytes are compared before its text.
+fn is_clause_breaker(w: &str) -> bool {
+    fn head(s: &str) -> Option<u32> {
+        let b = s.as_bytes().get(..4)?;
+        <[u8; 4]>::try_from(b).ok().map(u32::from_le_bytes)
+    }
+    let h = head(w);
+    CLAUSE_BREAKERS
+        .iter()
+        .any(|b| b.len() == w.len() && head(b) == h && *b == w)
+}
+
 /// Relative pronouns (normalized).
 const RELATIVES: [&str; 5] = ["التي", "الذي", "الذين", "اللتي", "اللذين"];
 
@@ -144,7 +157,7 @@ impl<'a> Sentence<'a> {
             let gap = text.get(w.end..next.start).unwrap_or("");
             let brk = (gap != " "
                 && gap.contains([';', ':', '.', '?', '!', '-', '(']))
-                || CLAUSE_BREAKERS.contains(&next_word);
+                || is_clause_breaker(next_word);
             self.breaks.push(brk);
         }
         // The last word: nothing follows it.
@@ -1520,4 +1533,33 @@ fn find_speaker(s: &Sentence<'_>) -> Option<usize> {
     let after = s.ranges.get(a.last + 1)?;
     let gap = s.text.get(s.ranges.get(a.last)?.end..after.start)?;
     gap.contains(':').then_some(a.idx)
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// The quick clause breaker test answers as the list does, on every
+    /// word of the articles and peer texts and on the breakers.
+    #[test]
+    fn clause_breakers_are_found_as_in_the_list() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let n = crate::text::normalize(&texts.join("\n"));
+        let mut found = 0;
+        for r in words(n.as_str()) {
+            let w = &n.as_str()[r];
+            assert_eq!(
+                is_clause_breaker(w),
+                CLAUSE_BREAKERS.contains(&w),
+                "{w}"
+            );
+            found += usize::from(is_clause_breaker(w));
+        }
+        assert!(found > 10, "{found}");
+        for b in CLAUSE_BREAKERS {
+            assert!(is_clause_breaker(b), "{b}");
+        }
+    }
 }
