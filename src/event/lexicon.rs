@@ -560,6 +560,7 @@ impl EventLexicon {
     ///
     /// The clitic splits are walked without being stored, and a stem the
     /// bit filter of the [`StemTable`] rejects costs no probe.
+    #[inline]
     pub(crate) fn analyse<'l, 'w>(
         &'l self,
         word: &'w str,
