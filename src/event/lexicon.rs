@@ -1,9 +1,10 @@
 //! The event vocabulary (`gazetteers/events.toml`), compiled for lookup.
 
 use super::EventType;
-use crate::hash::{FastMap, FastSet, WordMap};
-use crate::text::CliticSplit;
-use crate::text::{clitic_splits, normalize};
+use crate::hash::{FastMap, FastSet};
+use crate::text::{
+    clitic_splits, for_each_clitic_split, normalize, CliticSplit,
+};
 use crate::Error;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -143,7 +144,19 @@ impl WordSet {
 
     /// How many words starting at `words[0]` the set matches (0: none);
     /// `keys` are the keys of `words[0]`.
+    #[inline]
     pub(crate) fn match_len(&self, keys: &WordKeys, words: &[&str]) -> usize {
+        // A phrase, too, starts with a word of the vocabulary: a word
+        // without keys (most words) matches nothing.
+        if keys.is_empty() {
+            0
+        } else {
+            self.match_len_keyed(keys, words)
+        }
+    }
+
+    /// [`WordSet::match_len`] of a word with keys.
+    fn match_len_keyed(&self, keys: &WordKeys, words: &[&str]) -> usize {
         let mut best = usize::from(self.has_keys(keys));
         for p in &self.phrases {
             let len = p.rest.len() + 1;
@@ -205,7 +218,7 @@ pub(crate) struct Cues {
 pub(crate) struct EventLexicon {
     pub(crate) entries: Vec<Entry>,
     /// Every trigger form and every word of every word set.
-    lexemes: WordMap<Lexeme>,
+    lexemes: StemTable,
     pub(crate) cues: Cues,
     pub(crate) air_actors: HashSet<String>,
     pub(crate) referents: Vec<Referent>,
@@ -478,7 +491,7 @@ impl EventLexicon {
         };
         let mut lex = EventLexicon {
             entries,
-            lexemes: WordMap::new(FastMap::default()),
+            lexemes: StemTable::default(),
             cues,
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
@@ -504,7 +517,7 @@ impl EventLexicon {
         for (w, id) in vocab {
             lexemes.entry(w).or_default().id = Some(id);
         }
-        lex.lexemes = WordMap::new(lexemes);
+        lex.lexemes = StemTable::new(lexemes);
         Ok(lex)
     }
 
@@ -541,42 +554,106 @@ impl EventLexicon {
         cues.into_iter().chain(entries).chain(referents)
     }
 
-    /// Analyses a word whose clitic splits are `splits`: appends its
-    /// [`WordKeys`] (the vocabulary ids of the word and its stems) to
-    /// `keys` and its trigger readings (every form it can be, least
-    /// stripped first) to `readings`. One table lookup per stem.
+    /// Analyses a word: appends its [`WordKeys`] (the vocabulary ids of
+    /// the word and its stems) to `keys` and its trigger readings (every
+    /// form it can be, least stripped first) to `readings`.
+    ///
+    /// The clitic splits are walked without being stored, and a stem the
+    /// bit filter of the [`StemTable`] rejects costs no probe.
+    #[inline]
     pub(crate) fn analyse<'l, 'w>(
         &'l self,
-        word: &str,
-        splits: &[CliticSplit<'w>],
+        word: &'w str,
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
         let start = keys.len();
-        let add_key = |keys: &mut Vec<u32>, id: Option<u32>| {
-            if let Some(id) = id {
-                if !keys.get(start..).is_some_and(|seen| seen.contains(&id)) {
-                    keys.push(id);
-                }
+        let mut any_split = false;
+        for_each_clitic_split(word, |split| {
+            any_split = true;
+            let h = StemTable::hash(split.stem);
+            if self.lexemes.may_hold(h) {
+                self.look_up(h, &split, start, keys, readings);
             }
-        };
-        // The first split is the whole word, unless the word is too short
-        // to be a stem.
-        if splits.first().is_none_or(|s| s.stem.len() != word.len()) {
-            add_key(keys, self.lexemes.get(word).and_then(|l| l.id));
+        });
+        // A word too short to be a stem has no split: look it up itself.
+        if !any_split {
+            if let Some(id) = self.lexemes.get(word).and_then(|l| l.id) {
+                keys.push(id);
+            }
         }
-        for split in splits {
-            let Some(lexeme) = self.lexemes.get(split.stem) else { continue };
-            add_key(keys, lexeme.id);
-            for form in &lexeme.forms {
-                if self.reads_as(form, split) {
-                    readings.push(Reading {
-                        form,
-                        proclitics: split.proclitics,
-                        article: split.article,
-                        enclitic: !split.enclitic.is_empty(),
-                    });
-                }
+    }
+
+    /// Looks up a stem the filter let through (out of line: most stems
+    /// never get here), and adds what it gives.
+    #[inline(never)]
+    fn look_up<'l, 'w>(
+        &'l self,
+        h: u64,
+        split: &CliticSplit<'w>,
+        start: usize,
+        keys: &mut Vec<u32>,
+        readings: &mut Vec<Reading<'l, 'w>>,
+    ) {
+        if let Some(lexeme) = self.lexemes.probe(h, split.stem) {
+            self.add(lexeme, split, start, keys, readings);
+        }
+    }
+
+    /// Adds what a stem found through `split` gives: its id to the keys
+    /// from `start` on (once), and its readings.
+    #[inline]
+    fn add<'l, 'w>(
+        &'l self,
+        lexeme: &'l Lexeme,
+        split: &CliticSplit<'w>,
+        start: usize,
+        keys: &mut Vec<u32>,
+        readings: &mut Vec<Reading<'l, 'w>>,
+    ) {
+        if let Some(id) = lexeme.id {
+            if !keys.get(start..).is_some_and(|seen| seen.contains(&id)) {
+                keys.push(id);
+            }
+        }
+        for form in &lexeme.forms {
+            if self.reads_as(form, split) {
+                readings.push(Reading {
+                    form,
+                    proclitics: split.proclitics,
+                    article: split.article,
+                    enclitic: !split.enclitic.is_empty(),
+                });
+            }
+        }
+    }
+
+    /// [`EventLexicon::analyse`] the slow way: the stored splits, and a
+    /// binary search of the sorted keys for every stem and for the whole
+    /// word.
+    #[cfg(test)]
+    fn analyse_slow<'l, 'w>(
+        &'l self,
+        word: &'w str,
+        keys: &mut Vec<u32>,
+        readings: &mut Vec<Reading<'l, 'w>>,
+    ) {
+        let start = keys.len();
+        // The entries are sorted by key.
+        let entries = &self.lexemes.entries;
+        let find = |w: &str| {
+            let k = entries.binary_search_by(|(k, _)| k.as_str().cmp(w));
+            k.ok().and_then(|k| entries.get(k)).map(|(_, l)| l)
+        };
+        let splits = clitic_splits(word);
+        if splits.first().is_none_or(|s| s.stem.len() != word.len()) {
+            if let Some(id) = find(word).and_then(|l| l.id) {
+                keys.push(id);
+            }
+        }
+        for split in &splits {
+            if let Some(lexeme) = find(split.stem) {
+                self.add(lexeme, split, start, keys, readings);
             }
         }
     }
@@ -598,8 +675,122 @@ impl EventLexicon {
     #[cfg(test)]
     pub(crate) fn lookup<'w>(&self, word: &'w str) -> Vec<Reading<'_, 'w>> {
         let mut out = Vec::new();
-        self.analyse(word, &clitic_splits(word), &mut Vec::new(), &mut out);
+        self.analyse(word, &mut Vec::new(), &mut out);
         out
+    }
+}
+
+/// The lexicon's table of stems: open addressing on a hash of a stem's
+/// first and last four bytes and its length (the whole stem up to four
+/// Arabic letters), with a bit filter in front. Most stems of a text are
+/// not keys, and two bit tests reject nearly all of them before any
+/// probe or comparison of bytes.
+#[derive(Clone, Debug, Default)]
+struct StemTable {
+    /// 2^16 bits, two set per key.
+    bits: Vec<u64>,
+    /// 1 + the index in `entries` of the key at each slot (0: empty); a
+    /// power of two, at least twice as many as the keys.
+    slots: Vec<u32>,
+    entries: Vec<(String, Lexeme)>,
+}
+
+impl StemTable {
+    const LOG: u32 = 16;
+
+    fn new(map: FastMap<String, Lexeme>) -> StemTable {
+        let mut entries: Vec<(String, Lexeme)> = map.into_iter().collect();
+        // A fixed order, whatever the map's.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut t = StemTable {
+            bits: vec![0; 1 << (Self::LOG - 6)],
+            slots: vec![0; (2 * entries.len()).next_power_of_two().max(2)],
+            entries: Vec::new(),
+        };
+        for (k, (key, _)) in entries.iter().enumerate() {
+            let h = Self::hash(key);
+            for i in Self::bit_indices(h) {
+                if let Some(x) = t.bits.get_mut(i / 64) {
+                    *x |= 1 << (i % 64);
+                }
+            }
+            let mut at = t.slot(h);
+            while t.slots.get(at).is_some_and(|&e| e != 0) {
+                at = (at + 1) & (t.slots.len() - 1);
+            }
+            if let Some(slot) = t.slots.get_mut(at) {
+                *slot = k as u32 + 1;
+            }
+        }
+        t.entries = entries;
+        t
+    }
+
+    /// The hash of a string.
+    #[inline]
+    fn hash(s: &str) -> u64 {
+        let b = s.as_bytes();
+        let n = b.len();
+        let four = |r: Option<&[u8]>| {
+            r.and_then(|r| <[u8; 4]>::try_from(r).ok())
+                .map_or(0, u32::from_le_bytes)
+        };
+        let (head, tail) = if n >= 4 {
+            (four(b.get(..4)), four(b.get(n - 4..)))
+        } else {
+            (b.iter().fold(0, |v, &x| (v << 8) | u32::from(x)), 0)
+        };
+        // Each product's top bits depend on all of its factor's bits.
+        u64::from(head).wrapping_mul(0xf135_7aea_2e62_a9c5)
+            ^ (u64::from(tail) << 8 | (n as u64 & 0xFF))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The two filter bits of a hash.
+    #[inline]
+    fn bit_indices(h: u64) -> [usize; 2] {
+        let top = (h >> (64 - Self::LOG)) as usize;
+        let next =
+            (h >> (64 - 2 * Self::LOG)) as usize & ((1 << Self::LOG) - 1);
+        [top, next]
+    }
+
+    /// The first slot to probe for a hash.
+    #[inline]
+    fn slot(&self, h: u64) -> usize {
+        (h >> 24) as usize & (self.slots.len().wrapping_sub(1))
+    }
+
+    /// Whether a string of hash `h` may be a key (false: it is none).
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        Self::bit_indices(h).iter().all(|&i| {
+            self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        })
+    }
+
+    /// The value of key `s` of hash `h`, found by probing (no filter).
+    fn probe(&self, h: u64, s: &str) -> Option<&Lexeme> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = self.slot(h);
+        loop {
+            let k = self.slots.get(at).copied().filter(|&k| k != 0)?;
+            let (key, lexeme) = self.entries.get(k as usize - 1)?;
+            if key == s {
+                return Some(lexeme);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value of key `s`.
+    fn get(&self, s: &str) -> Option<&Lexeme> {
+        let h = Self::hash(s);
+        if self.may_hold(h) {
+            self.probe(h, s)
+        } else {
+            None
+        }
     }
 }
 
@@ -735,7 +926,7 @@ mod tests {
 
     fn keys(lex: &EventLexicon, w: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        lex.analyse(w, &clitic_splits(w), &mut out, &mut Vec::new());
+        lex.analyse(w, &mut out, &mut Vec::new());
         out
     }
 
@@ -758,6 +949,58 @@ mod tests {
             }
         }
         assert!(hits > 100, "{hits}");
+    }
+
+    /// The stem filter lets every key of the table through, and probing
+    /// finds it.
+    #[test]
+    fn stem_table_finds_every_key() {
+        let lex = lex();
+        let entries = &lex.lexemes.entries;
+        assert!(entries.len() > 1000, "{}", entries.len());
+        for (k, (key, _)) in entries.iter().enumerate() {
+            assert!(lex.lexemes.may_hold(StemTable::hash(key)), "{key}");
+            let found = lex.lexemes.get(key).unwrap();
+            assert!(std::ptr::eq(found, &entries[k].1), "{key}");
+        }
+    }
+
+    /// The filtered analysis finds what the slow one does, in the same
+    /// order, on every word of the articles and peer texts, and the
+    /// filter does reject most stems.
+    #[test]
+    fn analyse_answers_as_the_slow_path() {
+        let lex = lex();
+        let texts = crate::test_texts::articles()
+            .into_iter()
+            .chain(crate::test_texts::peer_texts())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let n = normalize(&texts);
+        let (mut found, mut rejected, mut stems) = (0, 0, 0);
+        for r in crate::text::words(n.as_str()) {
+            let w = &n.as_str()[r];
+            let (mut k1, mut r1, mut k2, mut r2) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            lex.analyse(w, &mut k1, &mut r1);
+            lex.analyse_slow(w, &mut k2, &mut r2);
+            assert_eq!(k1, k2, "{w}");
+            let key = |r: &Reading<'_, '_>| {
+                let pro = r.proclitics.to_string();
+                (r.form as *const Form, pro, r.article, r.enclitic)
+            };
+            let r1: Vec<_> = r1.iter().map(key).collect();
+            let r2: Vec<_> = r2.iter().map(key).collect();
+            assert_eq!(r1, r2, "{w}");
+            found += usize::from(!k1.is_empty() || !r1.is_empty());
+            for sp in clitic_splits(w) {
+                stems += 1;
+                let h = StemTable::hash(sp.stem);
+                rejected += usize::from(!lex.lexemes.may_hold(h));
+            }
+        }
+        assert!(found > 500, "{found}");
+        assert!(rejected * 10 > stems * 8, "{rejected} of {stems}");
     }
 
     #[test]

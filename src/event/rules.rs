@@ -16,7 +16,7 @@ use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
-use crate::text::{clitic_splits, clitic_splits_into, words, ChromeKind};
+use crate::text::{clitic_splits, words, ChromeKind};
 use crate::time::TimeMention;
 use core::ops::Range;
 
@@ -24,6 +24,19 @@ use core::ops::Range;
 /// them.
 const CLAUSE_BREAKERS: [&str; 9] =
     ["بينما", "لكن", "لكنه", "لكنها", "فيما", "حيث", "حين", "كما", "الا"];
+
+/// Whether a word is one of [`CLAUSE_BREAKERS`]: its length and first
+/// four bytes are compared before its text.
+fn is_clause_breaker(w: &str) -> bool {
+    fn head(s: &str) -> Option<u32> {
+        let b = s.as_bytes().get(..4)?;
+        <[u8; 4]>::try_from(b).ok().map(u32::from_le_bytes)
+    }
+    let h = head(w);
+    CLAUSE_BREAKERS
+        .iter()
+        .any(|b| b.len() == w.len() && head(b) == h && *b == w)
+}
 
 /// Relative pronouns (normalized).
 const RELATIVES: [&str; 5] = ["التي", "الذي", "الذين", "اللتي", "اللذين"];
@@ -70,6 +83,10 @@ struct Sentence<'a> {
     /// word `j` end at `reading_ends[j]`.
     readings: Vec<Reading<'a, 'a>>,
     reading_ends: Vec<usize>,
+    /// The words that have readings, in order.
+    with_readings: Vec<usize>,
+    /// The words that have keys, in order.
+    with_keys: Vec<usize>,
     /// `breaks[j]`: whether strong punctuation or a clause breaker stands
     /// between word `j` and word `j + 1`.
     breaks: Vec<bool>,
@@ -98,6 +115,8 @@ impl<'a> Sentence<'a> {
             key_ends: Vec::with_capacity(WORDS),
             readings: Vec::with_capacity(MENTIONS),
             reading_ends: Vec::with_capacity(WORDS),
+            with_readings: Vec::with_capacity(MENTIONS),
+            with_keys: Vec::with_capacity(MENTIONS),
             breaks: Vec::with_capacity(WORDS),
             actors: Vec::with_capacity(MENTIONS),
             places: Vec::with_capacity(MENTIONS),
@@ -117,6 +136,8 @@ impl<'a> Sentence<'a> {
         self.key_ends.clear();
         self.readings.clear();
         self.reading_ends.clear();
+        self.with_readings.clear();
+        self.with_keys.clear();
         self.breaks.clear();
         self.actors.clear();
         self.places.clear();
@@ -136,7 +157,7 @@ impl<'a> Sentence<'a> {
             let gap = text.get(w.end..next.start).unwrap_or("");
             let brk = (gap != " "
                 && gap.contains([';', ':', '.', '?', '!', '-', '(']))
-                || CLAUSE_BREAKERS.contains(&next_word);
+                || is_clause_breaker(next_word);
             self.breaks.push(brk);
         }
         // The last word: nothing follows it.
@@ -391,7 +412,6 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     let first_line =
         p.sentences.iter().find(|s| s.chrome.is_none()).map(|s| s.line);
 
-    let mut splits = Vec::with_capacity(8);
     // One sentence's buffers, refilled for every sentence.
     let mut sent = Sentence::new(text);
     for (si, s) in p.sentences.iter().enumerate() {
@@ -405,11 +425,17 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         }
         // Each word is analysed once: its clitic splits give its keys in
         // the vocabulary and its trigger readings.
-        for &w in &sent.words {
-            clitic_splits_into(w, &mut splits);
-            inp.lex.analyse(w, &splits, &mut sent.keys, &mut sent.readings);
+        for (j, &w) in sent.words.iter().enumerate() {
+            let before = (sent.keys.len(), sent.readings.len());
+            inp.lex.analyse(w, &mut sent.keys, &mut sent.readings);
             sent.key_ends.push(sent.keys.len());
             sent.reading_ends.push(sent.readings.len());
+            if sent.keys.len() > before.0 {
+                sent.with_keys.push(j);
+            }
+            if sent.readings.len() > before.1 {
+                sent.with_readings.push(j);
+            }
         }
         sent.find_breaks();
         // The mentions of this sentence: a slice of each sorted list.
@@ -540,12 +566,12 @@ fn resolve_referents(
         return;
     }
     let mut added = Vec::new();
-    for (j, (&w, word)) in s.words.iter().zip(&s.ranges).enumerate() {
-        // Most words are in no word set: their keys are empty.
-        let keys = s.keys(j);
-        if keys.is_empty() {
+    // Most words are in no word set: only those with keys are looked at.
+    for &j in &s.with_keys {
+        let (Some(&w), Some(word)) = (s.words.get(j), s.ranges.get(j)) else {
             continue;
-        }
+        };
+        let keys = s.keys(j);
         let Some(r) =
             inp.lex.referents.iter().find(|r| r.words.has_keys(keys))
         else {
@@ -648,7 +674,12 @@ fn sentence_events(
     let lex = inp.lex;
     let first_out = out.len();
     let mut i = 0;
-    while i < s.words.len() {
+    // Only words with readings can be triggers.
+    for &t in &s.with_readings {
+        if t < i {
+            continue;
+        }
+        i = t;
         // The first reading of the word whose conditions hold.
         let accepted = s
             .readings(i)
@@ -1300,10 +1331,13 @@ fn find_target(
     let clause_end = (last + 1..(last + 1 + TARGET_WINDOW).min(s.words.len()))
         .find(|&j| j > last + 1 && s.clause_break(j - 1, j))
         .unwrap_or(last + 1 + TARGET_WINDOW);
-    let after: Vec<&Placed> = within(&s.actors, last + 1, clause_end)
-        .iter()
-        .filter(|a| other(a.idx) && !is_supported(inp, s, a))
-        .collect();
+    // The parties after the trigger in its clause (a fresh iterator for
+    // each use; only one is taken).
+    let after = || {
+        within(&s.actors, last + 1, clause_end)
+            .iter()
+            .filter(|a| other(a.idx) && !is_supported(inp, s, a))
+    };
     let from = |a: &Placed| s.prev(a.first) == Some("من");
     if ty == EventType::Casualties {
         // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم", or
@@ -1311,19 +1345,17 @@ fn find_target(
         let killer = (last + 1..clause_end.min(s.words.len()))
             .find(|&j| s.word_in(j, &cues.killed_by))
             .unwrap_or(usize::MAX);
-        return after
-            .iter()
-            .find(|a| a.first < killer)
-            .map(|a| a.idx)
-            .or_else(|| {
+        return after().find(|a| a.first < killer).map(|a| a.idx).or_else(
+            || {
                 within(&s.actors, s.clause_start(i, 8), i)
                     .iter()
                     .rev()
                     .find(|a| from(a) && other(a.idx))
                     .map(|a| a.idx)
-            });
+            },
+        );
     }
-    let marked = |a: &&&Placed| {
+    let marked = |a: &&Placed| {
         a.prep
             || from(a)
             || (a.first.saturating_sub(2)..a.first)
@@ -1338,10 +1370,9 @@ fn find_target(
             | EventType::Surrender
             | EventType::Reinforcement
     ) {
-        return after.iter().find(marked).map(|a| a.idx);
+        return after().find(marked).map(|a| a.idx);
     }
-    after
-        .iter()
+    after()
         .find(|a| {
             marked(a)
                 && !(a.first.saturating_sub(2)..a.first)
@@ -1383,11 +1414,11 @@ fn fallback_target(
         s.word_in(a.first, &inp.lex.cues.support)
             || a.first > last && is_supported(inp, s, a)
     };
-    let mut by_distance: Vec<&Placed> =
-        near.iter().filter(|a| other(a.idx) && !ally(a)).collect();
-    by_distance.sort_by_key(|a| (a.first.abs_diff(i), a.first < i));
-    by_distance
-        .first()
+    // The nearest, the one after the trigger on a tie (`min_by_key` keeps
+    // the first of equal ones, as a stable sort would).
+    near.iter()
+        .filter(|a| other(a.idx) && !ally(a))
+        .min_by_key(|a| (a.first.abs_diff(i), a.first < i))
         .map(|a| a.idx)
         .or_else(|| state.recent_actors(si, 2).take(20).find(|&x| other(x)))
 }
@@ -1502,4 +1533,33 @@ fn find_speaker(s: &Sentence<'_>) -> Option<usize> {
     let after = s.ranges.get(a.last + 1)?;
     let gap = s.text.get(s.ranges.get(a.last)?.end..after.start)?;
     gap.contains(':').then_some(a.idx)
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// The quick clause breaker test answers as the list does, on every
+    /// word of the articles and peer texts and on the breakers.
+    #[test]
+    fn clause_breakers_are_found_as_in_the_list() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let n = crate::text::normalize(&texts.join("\n"));
+        let mut found = 0;
+        for r in words(n.as_str()) {
+            let w = &n.as_str()[r];
+            assert_eq!(
+                is_clause_breaker(w),
+                CLAUSE_BREAKERS.contains(&w),
+                "{w}"
+            );
+            found += usize::from(is_clause_breaker(w));
+        }
+        assert!(found > 10, "{found}");
+        for b in CLAUSE_BREAKERS {
+            assert!(is_clause_breaker(b), "{b}");
+        }
+    }
 }

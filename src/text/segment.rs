@@ -220,13 +220,20 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 fn word_end(text: &str, mut pos: usize) -> usize {
     let b = text.as_bytes();
     loop {
-        match b.get(pos..) {
-            // U+0621..U+063A and U+0641..U+064A, which is_word_char takes.
-            Some([0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..]) => {
-                pos += 2
+        // U+0621..U+063A and U+0641..U+064A, which is_word_char takes,
+        // tested on the two bytes at once.
+        if let Some(&[x, y]) = b.get(pos..pos + 2) {
+            let v = u16::from_be_bytes([x, y]);
+            if v.wrapping_sub(0xD8A1) <= 0xD8BA - 0xD8A1
+                || v.wrapping_sub(0xD981) <= 0xD98A - 0xD981
+            {
+                pos += 2;
+                continue;
             }
-            Some([x, ..]) if x.is_ascii_alphanumeric() => pos += 1,
-            Some([x, ..]) if *x >= 0x80 => match super::char_at(text, pos) {
+        }
+        match b.get(pos) {
+            Some(x) if x.is_ascii_alphanumeric() => pos += 1,
+            Some(&x) if x >= 0x80 => match super::char_at(text, pos) {
                 Some((c, len)) if super::is_word_char(c) => pos += len,
                 _ => return pos,
             },
@@ -291,21 +298,21 @@ const ENCLITICS: [&str; 9] =
 /// ```
 pub fn clitic_splits(word: &str) -> Vec<CliticSplit<'_>> {
     let mut out = Vec::new();
-    clitic_splits_into(word, &mut out);
+    for_each_clitic_split(word, |s| out.push(s));
     out
 }
 
-/// [`clitic_splits`] into a buffer the caller reuses (cleared first), so
-/// that a loop over words allocates nothing.
+/// Calls `f` on each of [`clitic_splits`], in the same order, without
+/// storing them.
 ///
 /// Clitics are two-byte Arabic letters, so the checks compare bytes; a
 /// word that starts with no proclitic letter and ends in no enclitic
 /// letter has one split, itself.
-pub(crate) fn clitic_splits_into<'w>(
+#[inline]
+pub(crate) fn for_each_clitic_split<'w>(
     word: &'w str,
-    out: &mut Vec<CliticSplit<'w>>,
+    mut f: impl FnMut(CliticSplit<'w>),
 ) {
-    out.clear();
     // Every reading's remainder is a suffix of the word, so they all end
     // in the same enclitic, if any (no enclitic ends another).
     let enclitic = enclitic_of(word);
@@ -317,13 +324,25 @@ pub(crate) fn clitic_splits_into<'w>(
         ) else {
             continue;
         };
-        push_split(out, pro, article, rest, "");
+        if has_two_chars(rest) {
+            f(CliticSplit {
+                proclitics: pro,
+                article,
+                stem: rest,
+                enclitic: "",
+            });
+        }
         if let Some(enc) = enclitic {
             // `rest` and `enc` are both suffixes of the word.
             let stem =
                 rest.len().checked_sub(enc.len()).and_then(|n| rest.get(..n));
-            if let Some(stem) = stem {
-                push_split(out, pro, article, stem, enc);
+            if let Some(stem) = stem.filter(|s| has_two_chars(s)) {
+                f(CliticSplit {
+                    proclitics: pro,
+                    article,
+                    stem,
+                    enclitic: enc,
+                });
             }
         }
     }
@@ -331,6 +350,7 @@ pub(crate) fn clitic_splits_into<'w>(
 
 /// The enclitic the word ends in, if any, read from its last letters
 /// (two bytes each).
+#[inline]
 fn enclitic_of(word: &str) -> Option<&'static str> {
     let b = word.as_bytes();
     let n = b.len();
@@ -364,18 +384,6 @@ fn enclitic_of(word: &str) -> Option<&'static str> {
         // ي
         [0xD9, 0x8A] => Some("ي"),
         _ => None,
-    }
-}
-
-fn push_split<'w>(
-    out: &mut Vec<CliticSplit<'w>>,
-    proclitics: &'w str,
-    article: bool,
-    stem: &'w str,
-    enclitic: &'w str,
-) {
-    if has_two_chars(stem) {
-        out.push(CliticSplit { proclitics, article, stem, enclitic });
     }
 }
 
@@ -516,7 +524,7 @@ mod tests {
     use super::*;
     use crate::text::normalize;
 
-    /// `clitic_splits_into` tries one enclitic per word.
+    /// `for_each_clitic_split` tries one enclitic per word.
     #[test]
     fn no_enclitic_ends_another() {
         for a in ENCLITICS {
