@@ -338,7 +338,7 @@ impl<V> WordTable<V> {
     }
 
     /// The value of `word`, whose [`token_hash`] is `h`.
-    #[cfg(test)]
+    #[inline]
     pub(crate) fn get_hashed(&self, word: &[u8], h: u64) -> Option<&V> {
         if self.may_contain_hash(h) {
             self.probe(word, h)
@@ -348,7 +348,6 @@ impl<V> WordTable<V> {
     }
 
     /// The value of `word`.
-    #[cfg(test)]
     pub(crate) fn get(&self, word: &str) -> Option<&V> {
         self.get_hashed(word.as_bytes(), str_hash(word))
     }

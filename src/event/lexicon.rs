@@ -1,7 +1,7 @@
 //! The event vocabulary (`gazetteers/events.toml`), compiled for lookup.
 
 use super::EventType;
-use crate::hash::{FastMap, FastSet};
+use crate::hash::{str_hash, FastMap, FastSet, WordTable};
 use crate::text::{
     clitic_splits, for_each_clitic_split, normalize, CliticSplit,
 };
@@ -218,7 +218,7 @@ pub(crate) struct Cues {
 pub(crate) struct EventLexicon {
     pub(crate) entries: Vec<Entry>,
     /// Every trigger form and every word of every word set.
-    lexemes: StemTable,
+    lexemes: WordTable<Lexeme>,
     pub(crate) cues: Cues,
     pub(crate) air_actors: HashSet<String>,
     pub(crate) referents: Vec<Referent>,
@@ -491,7 +491,7 @@ impl EventLexicon {
         };
         let mut lex = EventLexicon {
             entries,
-            lexemes: StemTable::default(),
+            lexemes: WordTable::new(6, Vec::new()),
             cues,
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
@@ -517,7 +517,11 @@ impl EventLexicon {
         for (w, id) in vocab {
             lexemes.entry(w).or_default().id = Some(id);
         }
-        lex.lexemes = StemTable::new(lexemes);
+        let mut lexemes: Vec<(String, Lexeme)> = lexemes.into_iter().collect();
+        // A fixed order, whatever the map's (the slow path of the tests
+        // searches it).
+        lexemes.sort_by(|a, b| a.0.cmp(&b.0));
+        lex.lexemes = WordTable::new(16, lexemes);
         Ok(lex)
     }
 
@@ -559,7 +563,7 @@ impl EventLexicon {
     /// form it can be, least stripped first) to `readings`.
     ///
     /// The clitic splits are walked without being stored, and a stem the
-    /// bit filter of the [`StemTable`] rejects costs no probe.
+    /// bit filter of the stem table rejects costs no probe.
     #[inline]
     pub(crate) fn analyse<'l, 'w>(
         &'l self,
@@ -571,8 +575,8 @@ impl EventLexicon {
         let mut any_split = false;
         for_each_clitic_split(word, |split| {
             any_split = true;
-            let h = StemTable::hash(split.stem);
-            if self.lexemes.may_hold(h) {
+            let h = str_hash(split.stem);
+            if self.lexemes.may_contain_hash(h) {
                 self.look_up(h, &split, start, keys, readings);
             }
         });
@@ -595,7 +599,7 @@ impl EventLexicon {
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
-        if let Some(lexeme) = self.lexemes.probe(h, split.stem) {
+        if let Some(lexeme) = self.lexemes.probe(split.stem.as_bytes(), h) {
             self.add(lexeme, split, start, keys, readings);
         }
     }
@@ -640,10 +644,10 @@ impl EventLexicon {
     ) {
         let start = keys.len();
         // The entries are sorted by key.
-        let entries = &self.lexemes.entries;
+        let entries: Vec<(&str, &Lexeme)> = self.lexemes.entries().collect();
         let find = |w: &str| {
-            let k = entries.binary_search_by(|(k, _)| k.as_str().cmp(w));
-            k.ok().and_then(|k| entries.get(k)).map(|(_, l)| l)
+            let k = entries.binary_search_by(|(k, _)| (*k).cmp(w));
+            k.ok().and_then(|k| entries.get(k)).map(|&(_, l)| l)
         };
         let splits = clitic_splits(word);
         if splits.first().is_none_or(|s| s.stem.len() != word.len()) {
@@ -677,120 +681,6 @@ impl EventLexicon {
         let mut out = Vec::new();
         self.analyse(word, &mut Vec::new(), &mut out);
         out
-    }
-}
-
-/// The lexicon's table of stems: open addressing on a hash of a stem's
-/// first and last four bytes and its length (the whole stem up to four
-/// Arabic letters), with a bit filter in front. Most stems of a text are
-/// not keys, and two bit tests reject nearly all of them before any
-/// probe or comparison of bytes.
-#[derive(Clone, Debug, Default)]
-struct StemTable {
-    /// 2^16 bits, two set per key.
-    bits: Vec<u64>,
-    /// 1 + the index in `entries` of the key at each slot (0: empty); a
-    /// power of two, at least twice as many as the keys.
-    slots: Vec<u32>,
-    entries: Vec<(String, Lexeme)>,
-}
-
-impl StemTable {
-    const LOG: u32 = 16;
-
-    fn new(map: FastMap<String, Lexeme>) -> StemTable {
-        let mut entries: Vec<(String, Lexeme)> = map.into_iter().collect();
-        // A fixed order, whatever the map's.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut t = StemTable {
-            bits: vec![0; 1 << (Self::LOG - 6)],
-            slots: vec![0; (2 * entries.len()).next_power_of_two().max(2)],
-            entries: Vec::new(),
-        };
-        for (k, (key, _)) in entries.iter().enumerate() {
-            let h = Self::hash(key);
-            for i in Self::bit_indices(h) {
-                if let Some(x) = t.bits.get_mut(i / 64) {
-                    *x |= 1 << (i % 64);
-                }
-            }
-            let mut at = t.slot(h);
-            while t.slots.get(at).is_some_and(|&e| e != 0) {
-                at = (at + 1) & (t.slots.len() - 1);
-            }
-            if let Some(slot) = t.slots.get_mut(at) {
-                *slot = k as u32 + 1;
-            }
-        }
-        t.entries = entries;
-        t
-    }
-
-    /// The hash of a string.
-    #[inline]
-    fn hash(s: &str) -> u64 {
-        let b = s.as_bytes();
-        let n = b.len();
-        let four = |r: Option<&[u8]>| {
-            r.and_then(|r| <[u8; 4]>::try_from(r).ok())
-                .map_or(0, u32::from_le_bytes)
-        };
-        let (head, tail) = if n >= 4 {
-            (four(b.get(..4)), four(b.get(n - 4..)))
-        } else {
-            (b.iter().fold(0, |v, &x| (v << 8) | u32::from(x)), 0)
-        };
-        // Each product's top bits depend on all of its factor's bits.
-        u64::from(head).wrapping_mul(0xf135_7aea_2e62_a9c5)
-            ^ (u64::from(tail) << 8 | (n as u64 & 0xFF))
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-
-    /// The two filter bits of a hash.
-    #[inline]
-    fn bit_indices(h: u64) -> [usize; 2] {
-        let top = (h >> (64 - Self::LOG)) as usize;
-        let next =
-            (h >> (64 - 2 * Self::LOG)) as usize & ((1 << Self::LOG) - 1);
-        [top, next]
-    }
-
-    /// The first slot to probe for a hash.
-    #[inline]
-    fn slot(&self, h: u64) -> usize {
-        (h >> 24) as usize & (self.slots.len().wrapping_sub(1))
-    }
-
-    /// Whether a string of hash `h` may be a key (false: it is none).
-    #[inline]
-    fn may_hold(&self, h: u64) -> bool {
-        Self::bit_indices(h).iter().all(|&i| {
-            self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
-        })
-    }
-
-    /// The value of key `s` of hash `h`, found by probing (no filter).
-    fn probe(&self, h: u64, s: &str) -> Option<&Lexeme> {
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut at = self.slot(h);
-        loop {
-            let k = self.slots.get(at).copied().filter(|&k| k != 0)?;
-            let (key, lexeme) = self.entries.get(k as usize - 1)?;
-            if key == s {
-                return Some(lexeme);
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    /// The value of key `s`.
-    fn get(&self, s: &str) -> Option<&Lexeme> {
-        let h = Self::hash(s);
-        if self.may_hold(h) {
-            self.probe(h, s)
-        } else {
-            None
-        }
     }
 }
 
@@ -956,12 +846,13 @@ mod tests {
     #[test]
     fn stem_table_finds_every_key() {
         let lex = lex();
-        let entries = &lex.lexemes.entries;
+        let entries: Vec<(&str, &Lexeme)> = lex.lexemes.entries().collect();
         assert!(entries.len() > 1000, "{}", entries.len());
-        for (k, (key, _)) in entries.iter().enumerate() {
-            assert!(lex.lexemes.may_hold(StemTable::hash(key)), "{key}");
+        assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
+        for (key, lexeme) in entries {
+            assert!(lex.lexemes.may_contain_hash(str_hash(key)), "{key}");
             let found = lex.lexemes.get(key).unwrap();
-            assert!(std::ptr::eq(found, &entries[k].1), "{key}");
+            assert!(std::ptr::eq(found, lexeme), "{key}");
         }
     }
 
@@ -995,8 +886,8 @@ mod tests {
             found += usize::from(!k1.is_empty() || !r1.is_empty());
             for sp in clitic_splits(w) {
                 stems += 1;
-                let h = StemTable::hash(sp.stem);
-                rejected += usize::from(!lex.lexemes.may_hold(h));
+                let h = str_hash(sp.stem);
+                rejected += usize::from(!lex.lexemes.may_contain_hash(h));
             }
         }
         assert!(found > 500, "{found}");
