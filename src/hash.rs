@@ -93,86 +93,6 @@ impl Hasher for WordHasher {
     }
 }
 
-/// A quick hash of a word for the bit filter, in constant time: its
-/// length and its first and last eight bytes (a collision only costs a
-/// map lookup).
-#[inline]
-fn filter_hash(w: &str) -> u64 {
-    let b = w.as_bytes();
-    let n = b.len();
-    let eight = |r: Option<&[u8]>| {
-        u64::from_le_bytes(
-            r.and_then(|r| r.try_into().ok()).unwrap_or_default(),
-        )
-    };
-    let (head, tail) = if n >= 8 {
-        (eight(b.get(..8)), eight(b.get(n - 8..)))
-    } else {
-        let v = b.iter().rev().fold(0u64, |v, &x| (v << 8) | u64::from(x));
-        (v, 0)
-    };
-    let h = head.wrapping_mul(MULTIPLIER)
-        ^ tail.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-        ^ n as u64;
-    h.wrapping_mul(MULTIPLIER)
-}
-
-/// A map from words with a bit filter in front: most words of a text are
-/// not keys, and two bit tests reject nearly all of them before any
-/// probe or comparison of bytes.
-#[derive(Clone, Debug)]
-pub(crate) struct WordMap<V> {
-    /// 2^16 bits, two set per key (from two parts of its hash).
-    bits: Vec<u64>,
-    pub(crate) map: FastMap<String, V>,
-}
-
-impl<V> WordMap<V> {
-    const BITS: usize = 1 << 16;
-
-    /// The map of `map`'s entries.
-    pub(crate) fn new(map: FastMap<String, V>) -> WordMap<V> {
-        let mut bits = vec![0u64; Self::BITS / 64];
-        for w in map.keys() {
-            for i in Self::bit_indices(filter_hash(w)) {
-                if let Some(x) = bits.get_mut(i / 64) {
-                    *x |= 1 << (i % 64);
-                }
-            }
-        }
-        WordMap { bits, map }
-    }
-
-    /// The two filter bits of a hash (its top bits mix best).
-    fn bit_indices(h: u64) -> [usize; 2] {
-        [(h >> 48) as usize, ((h >> 32) & 0xFFFF) as usize]
-    }
-
-    /// Whether both filter bits of `w` are set (it may be a key).
-    #[inline]
-    fn bits_pass(&self, w: &str) -> bool {
-        Self::bit_indices(filter_hash(w)).iter().all(|&i| {
-            self.bits.get(i / 64).is_some_and(|x| x & (1 << (i % 64)) != 0)
-        })
-    }
-
-    /// The value of `w`.
-    #[inline]
-    pub(crate) fn get(&self, w: &str) -> Option<&V> {
-        if self.bits_pass(w) {
-            self.map.get(w)
-        } else {
-            None
-        }
-    }
-
-    /// Whether `w` is a key.
-    #[inline]
-    pub(crate) fn contains(&self, w: &str) -> bool {
-        self.get(w).is_some()
-    }
-}
-
 /// Up to eight bytes of `b` from `at`, little-endian, zero-padded.
 pub(crate) fn load8(b: &[u8], at: usize) -> u64 {
     b.get(at..)
@@ -353,7 +273,6 @@ impl<V> WordTable<V> {
     }
 
     /// The words and values, in the order given to [`WordTable::new`].
-    #[cfg(test)]
     pub(crate) fn entries(&self) -> impl Iterator<Item = (&str, &V)> {
         self.entries.iter().map(|(_, w, v)| (w.as_str(), v))
     }
@@ -391,9 +310,10 @@ mod tests {
         assert!(s.contains("و") && !s.contains("ف"));
     }
 
-    /// The bit filter never hides a key, and rejects most other words.
+    /// The bit filter of a word table never hides a key, and rejects
+    /// most other words.
     #[test]
-    fn word_map_filter_keeps_every_key() {
+    fn word_table_filter_keeps_every_key() {
         let text = crate::test_texts::articles().join(" ");
         let n = crate::normalize(&text);
         let words: Vec<&str> =
@@ -404,15 +324,18 @@ mod tests {
             .enumerate()
             .map(|(i, w)| (w.to_string(), i))
             .collect();
-        let map = WordMap::new(keys.clone());
+        let map = WordTable::new(16, keys.clone());
         for (k, v) in &keys {
             assert_eq!(map.get(k), Some(v), "{k}");
         }
         let others: Vec<String> =
             words.iter().map(|w| format!("{w}xq")).collect();
-        let passed = others.iter().filter(|w| map.bits_pass(w)).count();
+        let passed = others
+            .iter()
+            .filter(|w| map.may_contain_hash(str_hash(w)))
+            .count();
         assert!(passed * 10 < others.len(), "{passed} of {}", others.len());
-        assert!(others.iter().all(|w| !map.contains(w)));
+        assert!(others.iter().all(|w| map.get(w).is_none()));
     }
 
     /// A word table finds each of its words, with the value given first,

@@ -23,11 +23,11 @@ use super::{DUAL_CLITICS, DUAL_ENDINGS, NAYYIF};
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
 
-use crate::hash::{WordHash, WordMap};
+use crate::hash::{WordHash, WordTable};
 
 /// Every word (letters only) a reader can take as the first word of a
 /// number, with its clitics.
-pub(crate) static STARTS: Lazy<WordMap<()>> = Lazy::new(|| {
+pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
     let mut s: HashSet<String, WordHash> = HashSet::default();
     let with = |set: &mut HashSet<String, WordHash>, cls: &[&str], w: &str| {
         for cl in cls {
@@ -60,7 +60,7 @@ pub(crate) static STARTS: Lazy<WordMap<()>> = Lazy::new(|| {
         }
     }
     with(&mut s, &["", "و"], NAYYIF);
-    WordMap::new(s.into_iter().map(|w| (w, ())).collect())
+    WordTable::new(16, s.into_iter().map(|w| (w, ())))
 });
 
 /// The ending table in front of [`STARTS`]: for a hash of a word's last
@@ -69,7 +69,7 @@ pub(crate) static STARTS: Lazy<WordMap<()>> = Lazy::new(|| {
 /// a text fail this one test, which costs less than the map's hash.
 static ENDINGS: Lazy<Vec<u32>> = Lazy::new(|| {
     let mut t = vec![0u32; 1 << ENDING_BITS];
-    for w in STARTS.map.keys() {
+    for w in STARTS.entries().map(|(w, _)| w) {
         if let Some(x) = t.get_mut(ending(w.as_bytes())) {
             *x |= length_bit(w.len());
         }
@@ -116,7 +116,7 @@ pub(crate) fn may_start(text: &str, pos: usize, letters_end: usize) -> bool {
         return false;
     }
     b.get(letters_end).is_some_and(u8::is_ascii_digit)
-        || (ending_passes(&ENDINGS, w.as_bytes()) && STARTS.contains(w))
+        || (ending_passes(&ENDINGS, w.as_bytes()) && STARTS.get(w).is_some())
 }
 
 #[cfg(test)]
@@ -128,7 +128,7 @@ mod tests {
     /// words of the test articles.
     #[test]
     fn endings_keep_every_start() {
-        for w in STARTS.map.keys() {
+        for w in STARTS.entries().map(|(w, _)| w) {
             assert!(ending_passes(&ENDINGS, w.as_bytes()), "{w}");
         }
         let text = crate::test_texts::articles().join(" ");
@@ -140,7 +140,7 @@ mod tests {
         let passed = passed.count();
         assert!(passed * 2 < words.len(), "{passed} of {}", words.len());
         for w in &words {
-            if STARTS.contains(w) {
+            if STARTS.get(w).is_some() {
                 assert!(ending_passes(&ENDINGS, w.as_bytes()), "{w}");
             }
         }

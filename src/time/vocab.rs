@@ -65,7 +65,7 @@ pub(crate) const NEVER_FIRST: &[&str] =
 /// The crate's hasher for tables keyed by fixed words (see
 /// `crate::hash`).
 pub(crate) use crate::hash::WordHash;
-use crate::hash::WordMap;
+use crate::hash::WordTable;
 
 /// The string literals of a Rust source text (the word lists need no
 /// escapes, and `tests.rs` checks every line holds whole literals).
@@ -80,7 +80,8 @@ type Classes = HashMap<String, u8, WordHash>;
 /// Every word the parser reads, with its class bits, behind a bit filter
 /// so that most words of a text, which are none of them, cost two bit
 /// tests.
-static WORDS: Lazy<WordMap<u8>> = Lazy::new(|| WordMap::new(classes()));
+static WORDS: Lazy<WordTable<u8>> =
+    Lazy::new(|| WordTable::new(16, classes()));
 
 /// `a` + `b` + `c`, without the formatting machinery (the tables are
 /// built at the first use, inside the first extraction).
@@ -150,7 +151,7 @@ fn classes() -> Classes {
 }
 
 /// The word table behind [`class`].
-pub(crate) fn words() -> &'static WordMap<u8> {
+pub(crate) fn words() -> &'static WordTable<u8> {
     &WORDS
 }
 
@@ -160,7 +161,7 @@ pub(crate) fn words() -> &'static WordMap<u8> {
 /// `ب`/`ل`/`ك` as well). The clitics are compared as UTF-8 bytes (`و`
 /// D9 88, `ف` D9 81, `ب` D8 A8, `ل` D9 84, `ك` D9 83).
 #[inline]
-pub(crate) fn class(words: &WordMap<u8>, w: &str) -> u8 {
+pub(crate) fn class(words: &WordTable<u8>, w: &str) -> u8 {
     let get = |k: &str| words.get(k).copied().unwrap_or(0);
     let mut bits = 0;
     // Forms are suffixes.
@@ -190,7 +191,7 @@ pub(crate) fn live(t: &Tok<'_>) -> bool {
 static ALONE_FAILS: Lazy<HashSet<&'static str, WordHash>> = Lazy::new(|| {
     let mut set = HashSet::default();
     let inert = Tok::inert();
-    for w in WORDS.map.keys() {
+    for (w, _) in WORDS.entries() {
         let toks = parse::tokenize(w, 0);
         let [t] = toks.as_slice() else { continue };
         if t.s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
@@ -200,7 +201,7 @@ static ALONE_FAILS: Lazy<HashSet<&'static str, WordHash>> = Lazy::new(|| {
         let probe = [*t, inert];
         let parsed = parse::Parser::new(&probe).parse(0);
         if parsed.is_none_or(|(_, end)| end == 0) {
-            set.insert(w.as_str());
+            set.insert(w);
         }
     }
     set
