@@ -31,10 +31,7 @@ pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
     let mut s: HashSet<String, WordHash> = HashSet::default();
     let with = |set: &mut HashSet<String, WordHash>, cls: &[&str], w: &str| {
         for cl in cls {
-            let mut s = String::with_capacity(cl.len() + w.len());
-            s.push_str(cl);
-            s.push_str(w);
-            set.insert(s);
+            set.insert([cl, w].concat());
         }
     };
     for w in voc::CARDINALS.keys() {

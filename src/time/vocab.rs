@@ -83,16 +83,6 @@ type Classes = HashMap<String, u8, WordHash>;
 static WORDS: Lazy<WordTable<u8>> =
     Lazy::new(|| WordTable::new(16, classes()));
 
-/// `a` + `b` + `c`, without the formatting machinery (the tables are
-/// built at the first use, inside the first extraction).
-fn cat(a: &str, b: &str, c: &str) -> String {
-    let mut s = String::with_capacity(a.len() + b.len() + c.len());
-    s.push_str(a);
-    s.push_str(b);
-    s.push_str(c);
-    s
-}
-
 /// Every word the parser reads, with its class bits.
 fn classes() -> Classes {
     let mut map: Classes = HashMap::default();
@@ -124,10 +114,10 @@ fn classes() -> Classes {
     // (`الثالثه` is read as `ثالث`); some callers first strip a `و`, a
     // `لل` or an article.
     let num: Vec<String> = literals(include_str!("num.rs"))
-        .flat_map(|x| [x.to_string(), cat("", x, "ه")])
-        .flat_map(|x| [cat("ال", &x, ""), x])
+        .flat_map(|x| [x.to_string(), [x, "ه"].concat()])
+        .flat_map(|x| [["ال", &x].concat(), x])
         .flat_map(|x| {
-            [cat("و", &x, ""), cat("لل", &x, ""), cat("ال", &x, ""), x]
+            [["و", &x].concat(), ["لل", &x].concat(), ["ال", &x].concat(), x]
         })
         .collect();
     for w in &num {
@@ -141,7 +131,7 @@ fn classes() -> Classes {
         .iter()
         .filter(|(_, &bits)| bits & WORD != 0)
         .filter_map(|(w, _)| {
-            Some((cat("لل", w.strip_prefix("ال")?, ""), WORD))
+            Some((["لل", w.strip_prefix("ال")?].concat(), WORD))
         })
         .collect();
     for (w, bit) in lil {
