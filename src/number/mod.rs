@@ -39,7 +39,7 @@ pub use parse::{parse_number, Number};
 
 use crate::document::Loc;
 use crate::extractor::Prepared;
-use crate::text::char_at;
+use crate::text::{basic_letter_at, char_at};
 use serde::{Serialize, Serializer};
 use vocabulary::{self as voc, QualPos};
 
@@ -213,14 +213,12 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
                 pos += 1;
                 continue;
             }
-            // The Arabic letters (as in `word_ends`) without decoding.
-            let (word_char, len) = match (bytes.get(pos), bytes.get(pos + 1)) {
-                (Some(0xD8), Some(0xA1..=0xBA))
-                | (Some(0xD9), Some(0x81..=0x8A)) => (true, 2),
-                _ => {
-                    let Some((c, len)) = char_at(text, pos) else { break };
-                    (is_word_char(c), len)
-                }
+            // The Arabic letters without decoding.
+            let (word_char, len) = if basic_letter_at(bytes, pos) {
+                (true, 2)
+            } else {
+                let Some((c, len)) = char_at(text, pos) else { break };
+                (is_word_char(c), len)
             };
             if !word_char || prev_word {
                 prev_word = word_char;
@@ -259,12 +257,8 @@ fn word_ends(text: &str, pos: usize) -> (usize, usize) {
     let mut letters_end = None;
     let mut i = pos;
     loop {
-        // The Arabic letters U+0621..U+063A and U+0641..U+064A, read from
-        // the bytes: letters and word chars.
-        if matches!(
-            (b.get(i), b.get(i + 1)),
-            (Some(0xD8), Some(0xA1..=0xBA)) | (Some(0xD9), Some(0x81..=0x8A))
-        ) {
+        // The Arabic letters, read from the bytes: letters and word chars.
+        if basic_letter_at(b, i) {
             i += 2;
             continue;
         }

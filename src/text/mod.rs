@@ -105,6 +105,17 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether the two bytes at `i` encode a basic Arabic letter, U+0621 to
+/// U+063A or U+0641 to U+064A (the letters [`is_word_char`] and
+/// [`is_letter`] answer without tables), tested without decoding.
+#[inline(always)]
+pub(crate) fn basic_letter_at(b: &[u8], i: usize) -> bool {
+    matches!(
+        (b.get(i), b.get(i + 1)),
+        (Some(0xD8), Some(0xA1..=0xBA)) | (Some(0xD9), Some(0x81..=0x8A))
+    )
+}
+
 /// The char at byte `pos` and its length, decoding the one- and two-byte
 /// forms (ASCII, Arabic) directly.
 #[inline]

@@ -220,16 +220,9 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 fn word_end(text: &str, mut pos: usize) -> usize {
     let b = text.as_bytes();
     loop {
-        // U+0621..U+063A and U+0641..U+064A, which is_word_char takes,
-        // tested on the two bytes at once.
-        if let Some(&[x, y]) = b.get(pos..pos + 2) {
-            let v = u16::from_be_bytes([x, y]);
-            if v.wrapping_sub(0xD8A1) <= 0xD8BA - 0xD8A1
-                || v.wrapping_sub(0xD981) <= 0xD98A - 0xD981
-            {
-                pos += 2;
-                continue;
-            }
+        if super::basic_letter_at(b, pos) {
+            pos += 2;
+            continue;
         }
         match b.get(pos) {
             Some(x) if x.is_ascii_alphanumeric() => pos += 1,
@@ -249,8 +242,7 @@ fn word_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
     let b = text.as_bytes();
     match b.get(pos..)? {
         [b0, ..] if *b0 < 0x80 => Some((b0.is_ascii_alphanumeric(), 1)),
-        // U+0621..U+063A and U+0641..U+064A, which is_word_char takes.
-        [0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..] => Some((true, 2)),
+        _ if super::basic_letter_at(b, pos) => Some((true, 2)),
         _ => {
             let (c, len) = super::char_at(text, pos)?;
             Some((super::is_word_char(c), len))
