@@ -9,6 +9,11 @@
 //! times cheaper on the short Arabic words that are looked up for every
 //! word of every article. Tables keyed by input (repeated lines, say)
 //! keep the standard hasher.
+//!
+//! The lookups made for every word of a text go through [`WordTable`]:
+//! open addressing on [`token_hash`] (a word's length and first and last
+//! eight bytes, hashed in place in constant time) behind a [`HashFilter`]
+//! on the same hash, so that most words cost two bit tests.
 
 #![deny(
     clippy::unwrap_used,
