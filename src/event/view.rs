@@ -4,9 +4,14 @@
 use crate::gazetteer::{Entity, EntityKind};
 use crate::number::{Quantity, QuantityKind};
 use crate::time::{TimeKind, TimeMention};
+use crate::SharedStr;
 
 pub(crate) fn entity_id(e: &Entity) -> Option<&str> {
     e.id.as_deref()
+}
+
+pub(crate) fn entity_shared_id(e: &Entity) -> Option<SharedStr> {
+    e.id.clone()
 }
 
 pub(crate) fn entity_ancestors(e: &Entity) -> impl Iterator<Item = &str> {
