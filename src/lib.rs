@@ -78,6 +78,7 @@ mod gazetteer;
 mod hash;
 mod number;
 mod report;
+mod shared_str;
 mod span;
 #[cfg(test)]
 mod test_texts;
@@ -93,6 +94,7 @@ pub use extractor::{DocumentDate, Extractor, ExtractorBuilder, Input};
 pub use gazetteer::{Entity, EntityForm, EntityKind, Entry, Gazetteer};
 pub use number::{parse_number, Number, Qualifier, Quantity, QuantityKind};
 pub use report::{report, EventReport, Report};
+pub use shared_str::SharedStr;
 pub use span::Span;
 pub use text::{
     clitic_splits, normalize, words, ChromeKind, ChromeLine, CliticSplit,

@@ -30,7 +30,7 @@ use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
 use crate::time::TimeMention;
-use crate::Span;
+use crate::{SharedStr, Span};
 use core::fmt;
 use serde::Serialize;
 
@@ -192,6 +192,10 @@ fn id_of(e: &Option<Entity>) -> Option<&str> {
     e.as_ref().and_then(view::entity_id)
 }
 
+fn shared_id(e: &Option<Entity>) -> Option<SharedStr> {
+    e.as_ref().and_then(view::entity_shared_id)
+}
+
 impl fmt::Display for Event {
     /// One human line:
     /// `airstrike · agent russia · target isis · 2017-05-25 · count 32 ·
@@ -251,11 +255,11 @@ pub struct DocumentEvent {
     /// Indices of the mentions in [`crate::Document::events`], in order.
     pub mentions: Vec<usize>,
     /// The agent's id, from the first mention that has one.
-    pub agent: Option<String>,
+    pub agent: Option<SharedStr>,
     /// The target's id, from the first mention that has one.
-    pub target: Option<String>,
+    pub target: Option<SharedStr>,
     /// The place's id, from the first mention that has one.
-    pub place: Option<String>,
+    pub place: Option<SharedStr>,
     /// The start of the time, from the first mention that has one.
     pub time: Option<String>,
 }
@@ -287,20 +291,25 @@ pub(crate) fn merge(
     sentences: &[&str],
     repeats: &[(usize, usize)],
 ) -> Vec<DocumentEvent> {
-    use std::collections::HashMap;
+    use crate::hash::FastMap;
     /// How many recent document events a mention may join by nearness.
     const RECENT: usize = 8;
     let mut out: Vec<DocumentEvent> = Vec::new();
     // Document events by (type, sentence text) and, for repeated
     // paragraphs, the sentence each repeat copies.
-    let mut by_text: HashMap<(EventType, usize), Vec<usize>> = HashMap::new();
+    let mut by_text: FastMap<(EventType, usize), Vec<usize>> =
+        FastMap::default();
     // Each distinct sentence text gets an id: its first sentence.
     let text_id = crate::text::first_occurrences(sentences);
     let text_of = |si: usize| text_id.get(si).copied().unwrap_or(usize::MAX);
-    let copy_of: HashMap<usize, usize> =
-        repeats.iter().map(|&(orig, rep)| (rep, orig)).collect();
-    let mut by_sentence: HashMap<(EventType, usize), Vec<usize>> =
-        HashMap::new();
+    let mut copy_of: Vec<Option<usize>> = vec![None; sentences.len()];
+    for &(orig, rep) in repeats {
+        if let Some(slot) = copy_of.get_mut(rep) {
+            *slot = Some(orig);
+        }
+    }
+    let mut by_sentence: FastMap<(EventType, usize), Vec<usize>> =
+        FastMap::default();
     let agree = |x: Option<&str>, y: Option<&str>| {
         x.is_none() || y.is_none() || x == y
     };
@@ -325,8 +334,10 @@ pub(crate) fn merge(
             .into_iter()
             .flatten();
         let repeated = copy_of
-            .get(&e.sentence_index)
-            .and_then(|o| by_sentence.get(&(e.event_type, *o)))
+            .get(e.sentence_index)
+            .copied()
+            .flatten()
+            .and_then(|o| by_sentence.get(&(e.event_type, o)))
             .into_iter()
             .flatten();
         let recent = (out.len().saturating_sub(RECENT)..out.len()).rev();
@@ -342,18 +353,9 @@ pub(crate) fn merge(
         let k = match found.and_then(|k| Some((k, out.get_mut(k)?))) {
             Some((k, d)) => {
                 d.mentions.push(i);
-                d.agent = d
-                    .agent
-                    .take()
-                    .or_else(|| id_of(&e.agent).map(str::to_string));
-                d.target = d
-                    .target
-                    .take()
-                    .or_else(|| id_of(&e.target).map(str::to_string));
-                d.place = d
-                    .place
-                    .take()
-                    .or_else(|| id_of(&e.place).map(str::to_string));
+                d.agent = d.agent.take().or_else(|| shared_id(&e.agent));
+                d.target = d.target.take().or_else(|| shared_id(&e.target));
+                d.place = d.place.take().or_else(|| shared_id(&e.place));
                 d.time = d.time.take().or(time);
                 k
             }
@@ -361,9 +363,9 @@ pub(crate) fn merge(
                 out.push(DocumentEvent {
                     event_type: e.event_type,
                     mentions: vec![i],
-                    agent: id_of(&e.agent).map(str::to_string),
-                    target: id_of(&e.target).map(str::to_string),
-                    place: id_of(&e.place).map(str::to_string),
+                    agent: shared_id(&e.agent),
+                    target: shared_id(&e.target),
+                    place: shared_id(&e.place),
                     time,
                 });
                 out.len() - 1

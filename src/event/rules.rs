@@ -600,7 +600,7 @@ fn resolve_referents(
             let e = all.get(x)?;
             view::entity_id(e)
                 .into_iter()
-                .chain(view::entity_ancestors(e).iter().map(String::as_str))
+                .chain(view::entity_ancestors(e))
                 .find(|id| r.ids.iter().any(|l| l == id))
                 .map(str::to_string)
         };
@@ -1134,7 +1134,7 @@ fn is_air_id(inp: &Inputs<'_>, all: &Ents<'_>, entity: usize) -> bool {
     let Some(e) = all.get(entity) else { return false };
     view::entity_id(e)
         .into_iter()
-        .chain(view::entity_ancestors(e).iter().map(String::as_str))
+        .chain(view::entity_ancestors(e))
         .any(|id| inp.lex.air_actors.contains(id))
 }
 

@@ -10,7 +10,8 @@ const DATE: &str = "2017-06-01";
 
 fn ids(e: &Option<crate::Entity>) -> Vec<String> {
     e.iter()
-        .flat_map(|e| e.id.iter().cloned().chain(e.ancestors.iter().cloned()))
+        .flat_map(|e| e.id.iter().chain(e.ancestors.iter()))
+        .map(|s| s.to_string())
         .collect()
 }
 

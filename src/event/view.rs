@@ -4,13 +4,18 @@
 use crate::gazetteer::{Entity, EntityKind};
 use crate::number::{Quantity, QuantityKind};
 use crate::time::{TimeKind, TimeMention};
+use crate::SharedStr;
 
 pub(crate) fn entity_id(e: &Entity) -> Option<&str> {
     e.id.as_deref()
 }
 
-pub(crate) fn entity_ancestors(e: &Entity) -> &[String] {
-    &e.ancestors
+pub(crate) fn entity_shared_id(e: &Entity) -> Option<SharedStr> {
+    e.id.clone()
+}
+
+pub(crate) fn entity_ancestors(e: &Entity) -> impl Iterator<Item = &str> {
+    e.ancestors.iter().map(|a| a.as_str())
 }
 
 pub(crate) fn entity_type(e: &Entity) -> Option<&str> {
@@ -47,9 +52,7 @@ pub(crate) fn can_act(e: &Entity) -> bool {
 /// share an ancestor (`russia_mod` and `russia_aerospace`).
 pub(crate) fn same_side(a: &Entity, b: &Entity) -> bool {
     fn ids(e: &Entity) -> impl Iterator<Item = &str> {
-        entity_id(e)
-            .into_iter()
-            .chain(entity_ancestors(e).iter().map(String::as_str))
+        entity_id(e).into_iter().chain(entity_ancestors(e))
     }
     ids(a).any(|i| ids(b).any(|j| i == j))
 }

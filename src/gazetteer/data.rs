@@ -9,10 +9,11 @@
 use super::matcher::Matcher;
 use crate::data::line_col;
 use crate::hash::WordHash;
-use crate::{normalize, Error};
+use crate::{normalize, Error, SharedStr};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// What a gazetteer entry names.
 ///
@@ -392,10 +393,24 @@ pub struct Gazetteer {
     index: HashMap<(EntityKind, String), usize>,
     /// Ancestors of every entry, nearest first, as entry indices.
     pub(crate) ancestors: Vec<Vec<usize>>,
+    /// The strings every mention of an entry carries, shared (by entry).
+    pub(crate) strings: Vec<EntryStrings>,
     pub(crate) context: Context,
     pub(crate) matcher: Matcher,
     /// The latest valid_from/valid_to in the data.
     pub(crate) horizon: NaiveDate,
+}
+
+/// The strings an entity of an entry carries, built once per entry so
+/// that a mention only bumps reference counts.
+#[derive(Debug, Clone)]
+pub(crate) struct EntryStrings {
+    pub(crate) id: SharedStr,
+    pub(crate) ancestors: Arc<[SharedStr]>,
+    pub(crate) name_en: SharedStr,
+    pub(crate) entry_type: SharedStr,
+    /// The governorate of a place (itself for a governorate).
+    pub(crate) governorate: Option<SharedStr>,
 }
 
 impl Gazetteer {
@@ -456,7 +471,17 @@ impl Gazetteer {
             .flatten()
             .max()
             .unwrap_or_default();
-        Ok(Gazetteer { entries, index, ancestors, context, matcher, horizon })
+        let mut g = Gazetteer {
+            entries,
+            index,
+            ancestors,
+            strings: Vec::new(),
+            context,
+            matcher,
+            horizon,
+        };
+        g.strings = (0..g.entries.len()).map(|i| g.entry_strings(i)).collect();
+        Ok(g)
     }
 
     /// Keeps the entries of `pool` valid on `date`, unless none is (then
@@ -563,6 +588,25 @@ impl Gazetteer {
         self.governorate_of(i)
             .and_then(|g| self.entries.get(g))
             .map(|e| e.id.as_str())
+    }
+
+    fn entry_strings(&self, i: usize) -> EntryStrings {
+        let id =
+            |j: usize| self.entries.get(j).map(|e| SharedStr::from(&*e.id));
+        let e = self.entries.get(i);
+        EntryStrings {
+            id: id(i).unwrap_or_else(|| SharedStr::from("")),
+            ancestors: self
+                .ancestors
+                .get(i)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter_map(|&j| id(j))
+                .collect(),
+            name_en: SharedStr::from(e.map_or("", |e| &*e.name_en)),
+            entry_type: SharedStr::from(e.map_or("", |e| &*e.entry_type)),
+            governorate: self.governorate_of(i).and_then(id),
+        }
     }
 
     pub(crate) fn governorate_of(&self, i: usize) -> Option<usize> {

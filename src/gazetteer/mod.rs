@@ -39,9 +39,11 @@ pub use data::{EntityKind, Entry, Gazetteer};
 
 use crate::document::Loc;
 use crate::extractor::Prepared;
+use crate::SharedStr;
 use core::ops::Range;
 use matcher::{Cand, Class, Strength};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// How an entity mention is written.
 ///
@@ -93,18 +95,18 @@ pub struct Entity {
     pub form: EntityForm,
     /// The canonical id; `None` for a place not in the gazetteer.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<SharedStr>,
     /// The ids of the entry's ancestors, nearest first.
-    pub ancestors: Vec<String>,
+    pub ancestors: Arc<[SharedStr]>,
     /// The English name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name_en: Option<String>,
+    pub name_en: Option<SharedStr>,
     /// The entry type (`state_military`, `city`, `village` ...).
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub entity_type: Option<String>,
+    pub entity_type: Option<SharedStr>,
     /// Places: the governorate id.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub governorate: Option<String>,
+    pub governorate: Option<SharedStr>,
     /// Places: latitude.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
@@ -191,28 +193,18 @@ pub(crate) fn entity_for(
     form: EntityForm,
 ) -> Option<Entity> {
     let e = g.entries.get(i)?;
+    let s = g.strings.get(i)?;
     let place = e.kind == EntityKind::Place;
     Some(Entity {
         loc: p.loc(norm.clone()),
         norm,
         kind: e.kind,
         form,
-        id: Some(e.id.clone()),
-        ancestors: g.ancestors.get(i).map_or_else(Vec::new, |a| {
-            a.iter()
-                .filter_map(|&j| g.entries.get(j))
-                .map(|x| x.id.clone())
-                .collect()
-        }),
-        name_en: Some(e.name_en.clone()),
-        entity_type: Some(e.entry_type.clone()),
-        governorate: if place {
-            g.governorate_of(i)
-                .and_then(|j| g.entries.get(j))
-                .map(|x| x.id.clone())
-        } else {
-            None
-        },
+        id: Some(s.id.clone()),
+        ancestors: s.ancestors.clone(),
+        name_en: Some(s.name_en.clone()),
+        entity_type: Some(s.entry_type.clone()),
+        governorate: if place { s.governorate.clone() } else { None },
         lat: e.lat,
         lon: e.lon,
         geonames_id: e.geonames_id,

@@ -13,6 +13,7 @@ use super::{
     entity_for, most_specific, Entity, EntityForm, EntityKind, Gazetteer,
 };
 use crate::extractor::Prepared;
+use crate::SharedStr;
 use std::borrow::Cow;
 
 /// A neighbouring word of the normalized text.
@@ -252,9 +253,10 @@ fn unknown_facility(
     let mut ent =
         entity_for(p, g, town, w.base_start..end, EntityForm::Phrase)?;
     let town_id = ent.id.take();
-    ent.ancestors.splice(0..0, town_id);
+    ent.ancestors =
+        town_id.into_iter().chain(ent.ancestors.iter().cloned()).collect();
     ent.name = Some(ent.loc.text.clone());
-    ent.entity_type = Some(kind.to_string());
+    ent.entity_type = Some(SharedStr::from(kind));
     ent.name_en = None;
     ent.geonames_id = None;
     Some(ent)
@@ -424,15 +426,16 @@ pub(crate) fn unknown_places(
         let sentence =
             sentence.map(|s| s.norm.clone()).unwrap_or(0..text.len());
         let gov = sentence_governorate(found, &sentence, w.start, end);
-        let mut ancestors = Vec::new();
-        if let Some(gid) = &gov {
-            ancestors.push(gid.clone());
-            ancestors.extend(
-                g.ancestors(EntityKind::Place, gid)
-                    .into_iter()
-                    .map(str::to_string),
-            );
-        }
+        let ancestors = gov
+            .iter()
+            .flat_map(|gid| {
+                let up = g.index_of(EntityKind::Place, gid);
+                let up = up.and_then(|i| g.strings.get(i));
+                core::iter::once(gid)
+                    .chain(up.into_iter().flat_map(|s| s.ancestors.iter()))
+            })
+            .cloned()
+            .collect();
         last_end = end;
         out.push(Entity {
             loc: p.loc(w.base_start..end),
@@ -442,7 +445,7 @@ pub(crate) fn unknown_places(
             id: None,
             ancestors,
             name_en: None,
-            entity_type: Some(kind.to_string()),
+            entity_type: Some(SharedStr::from(kind)),
             governorate: gov,
             lat: None,
             lon: None,
@@ -464,7 +467,7 @@ fn sentence_governorate(
     sentence: &core::ops::Range<usize>,
     start: usize,
     end: usize,
-) -> Option<String> {
+) -> Option<SharedStr> {
     let has = |e: &&Entity| {
         e.kind == EntityKind::Place
             && e.governorate.is_some()

@@ -16,7 +16,7 @@ fn found(text: &str, date: Option<&str>) -> Vec<(String, String, String)> {
         .map(|e| {
             (
                 e.loc.text.clone(),
-                e.id.clone().unwrap_or_else(|| "-".into()),
+                e.id.as_deref().unwrap_or("-").to_string(),
                 e.kind.as_str().to_string(),
             )
         })
@@ -294,7 +294,7 @@ fn village_takes_the_sentence_governorate() {
     let v = doc.entities.iter().find(|e| e.id.is_none()).unwrap();
     assert_eq!(v.name.as_deref(), Some("الحمرات"));
     assert_eq!(v.governorate.as_deref(), Some("raqqa_governorate"));
-    assert_eq!(v.ancestors, ["raqqa_governorate", "syria"]);
+    assert_eq!(*v.ancestors, ["raqqa_governorate", "syria"]);
 }
 
 #[test]

@@ -117,17 +117,15 @@ pub(crate) fn detect_chrome(
     let text = n.as_str();
     // Lines, trimmed, with their ranges; white space runs are already one
     // char, so blank lines are gone and a line is a paragraph.
-    let mut lines: Vec<Range<usize>> = Vec::new();
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(core::iter::once(text.len()));
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            lines.push(start..i);
-            start = i + 1;
-        }
-    }
-    lines.push(start..text.len());
-    let lines: Vec<Range<usize>> = lines
-        .into_iter()
+    let lines: Vec<Range<usize>> = ends
+        .map(|end| {
+            let r = start..end;
+            start = end + 1;
+            r
+        })
         .map(|r| {
             let s = text.get(r.clone()).unwrap_or_default();
             let lead = s.len() - s.trim_start().len();
@@ -149,7 +147,7 @@ pub(crate) fn detect_chrome(
     let mut counts: Vec<usize> = Vec::with_capacity(lines.len());
     for (idx, r) in lines.iter().enumerate() {
         let line = text.get(r.clone()).unwrap_or_default();
-        let n_words = words_up_to(line, MAX_WORDS + 1);
+        let n_words = count_words(line);
         let kind = if line.is_empty() {
             None
         } else {
@@ -237,16 +235,27 @@ fn ends_sentence(s: &str) -> bool {
 /// The most words any rule counts in a line: longer lines are body.
 const MAX_WORDS: usize = 16;
 
-/// A short line (of `n_words` words, counted up to [`MAX_WORDS`] + 1)
-/// with no sentence punctuation and no digits.
+/// The most words any rule but the caption rule counts in a line.
+const MAX_SHORT_WORDS: usize = 6;
+
+/// A line's words, counted as far as the rules look: up to
+/// [`MAX_WORDS`] + 1 for a line ending in `)` (a caption), else up to
+/// [`MAX_SHORT_WORDS`] + 1.
+fn count_words(line: &str) -> usize {
+    let cap = if line.ends_with(')') { MAX_WORDS } else { MAX_SHORT_WORDS };
+    words_up_to(line, cap + 1)
+}
+
+/// A short line (of `n_words` words, counted by [`count_words`]) with no
+/// sentence punctuation and no digits.
 fn is_signature_shaped(line: &str, n_words: usize) -> bool {
     (1..=4).contains(&n_words)
         && !ends_sentence(line)
         && !line.bytes().any(|b| b.is_ascii_digit())
 }
 
-/// The kind of chrome a line is, if any; `n_words` is its word count up
-/// to [`MAX_WORDS`] + 1 (every rule looks at shorter lines only).
+/// The kind of chrome a line is, if any; `n_words` is its word count as
+/// far as [`count_words`] counts (every rule looks at shorter lines only).
 fn classify(
     line: &str,
     n_words: usize,
@@ -268,7 +277,7 @@ fn classify(
     if widget_phrase {
         return Some(ChromeKind::Widget);
     }
-    if n_words > 0 && n_words <= 6 && !ends_sentence(line) {
+    if n_words > 0 && n_words <= MAX_SHORT_WORDS && !ends_sentence(line) {
         let known = super::segment::words(line)
             .filter_map(|r| line.get(r))
             .filter(|w| {
@@ -297,7 +306,7 @@ fn classify(
     }
     // A dateline or outlet signature: "outlet – place", short.
     if idx > 0
-        && n_words <= 6
+        && n_words <= MAX_SHORT_WORDS
         && !ends_sentence(line)
         && (line.contains(" - ") || line.contains(" | "))
     {
@@ -362,6 +371,32 @@ mod tests {
                 (l.trim().to_string(), k)
             })
             .collect()
+    }
+
+    /// The short count is the full count wherever a rule can tell them
+    /// apart: exact up to [`MAX_SHORT_WORDS`], and in full up to
+    /// [`MAX_WORDS`] + 1 on a line ending in `)`.
+    #[test]
+    fn short_count_agrees_with_the_full_count() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        texts
+            .push("صورة (ا ب ج د ه و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت)".into());
+        let mut checked = 0;
+        for t in &texts {
+            let n = normalize(t);
+            for line in n.as_str().split('\n').map(str::trim) {
+                let full = words_up_to(line, MAX_WORDS + 1);
+                let short = count_words(line);
+                let cut = MAX_SHORT_WORDS + 1;
+                assert_eq!(short.min(cut), full.min(cut), "{line}");
+                if line.ends_with(')') {
+                    assert_eq!(short, full, "{line}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 0);
     }
 
     /// One line per case: a page, and the kind its line `line` must get.

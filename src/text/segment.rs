@@ -55,6 +55,7 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
     let mut open: Vec<QuoteDirection> = Vec::new();
     // End of the current line, found once per line that has quote marks.
     let mut line_end = 0;
+    let mut breaks = BreakFinder::new(bytes);
     let mut i = 0;
     while i < bytes.len() {
         // Quote marks stand at white space positions.
@@ -87,11 +88,8 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
         if !is_break_byte(b) {
             // Nothing happens before the next such byte or quote mark.
             let stop = quotes.get(qi).map_or(bytes.len(), |q| q.normalized);
-            let rest = bytes.get(i + 1..stop).unwrap_or_default();
-            i = rest
-                .iter()
-                .position(|&b| is_break_byte(b))
-                .map_or(stop.max(i + 1), |p| i + 1 + p);
+            let next = breaks.next_from(i + 1);
+            i = if next < stop { next } else { stop.max(i + 1) };
             continue;
         }
         match b {
@@ -131,6 +129,41 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
 /// The bytes [`split_sentences`] acts on.
 fn is_break_byte(b: u8) -> bool {
     matches!(b, b'\n' | b'(' | b'[' | b')' | b']' | b'.' | b'!' | b'?' | b';')
+}
+
+/// Finds the next [break byte](is_break_byte) at or after a position that
+/// only moves forward: three SIMD searches for three bytes each, each
+/// remembering the hit it is on, so the text is read once by each.
+struct BreakFinder<'h> {
+    searches: [core::iter::Peekable<memchr::Memchr3<'h>>; 3],
+    len: usize,
+}
+
+impl<'h> BreakFinder<'h> {
+    fn new(bytes: &'h [u8]) -> BreakFinder<'h> {
+        let search = |a, b, c| memchr::memchr3_iter(a, b, c, bytes).peekable();
+        BreakFinder {
+            searches: [
+                search(b'\n', b'.', b';'),
+                search(b'(', b')', b'!'),
+                search(b'[', b']', b'?'),
+            ],
+            len: bytes.len(),
+        }
+    }
+
+    /// The first break byte at or after `from` (the text's length if
+    /// none); `from` must not decrease from call to call.
+    fn next_from(&mut self, from: usize) -> usize {
+        let mut first = self.len;
+        for s in &mut self.searches {
+            while s.next_if(|&at| at < from).is_some() {}
+            if let Some(&at) = s.peek() {
+                first = first.min(at);
+            }
+        }
+        first
+    }
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
@@ -515,6 +548,25 @@ fn proclitic_readings_slow(word: &str) -> Vec<(u8, bool, u8)> {
 mod tests {
     use super::*;
     use crate::text::normalize;
+
+    #[test]
+    fn break_finder_agrees_with_the_byte_test() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        texts.push("(أ) [ب]. ج! د? ه;\nو".into());
+        for t in &texts {
+            let bytes = normalize(t).as_str().as_bytes().to_vec();
+            let mut finder = BreakFinder::new(&bytes);
+            for from in 0..=bytes.len() {
+                let slow = bytes
+                    .iter()
+                    .skip(from)
+                    .position(|&b| is_break_byte(b))
+                    .map_or(bytes.len(), |p| from + p);
+                assert_eq!(finder.next_from(from), slow, "{t} at {from}");
+            }
+        }
+    }
 
     /// `for_each_clitic_split` tries one enclitic per word.
     #[test]

@@ -48,10 +48,11 @@ pub(super) fn acled_type(t: EventType) -> (&'static str, &'static str) {
 /// not in the gazetteer, the id, or the text.
 fn name(e: &Entity) -> String {
     e.name_en
-        .clone()
-        .or_else(|| e.name.clone())
-        .or_else(|| e.id.clone())
-        .unwrap_or_else(|| e.loc.text.clone())
+        .as_deref()
+        .or(e.name.as_deref())
+        .or(e.id.as_deref())
+        .unwrap_or(&e.loc.text)
+        .to_string()
 }
 
 /// ACLED time precision: 1 a day (or finer), 2 a week or a few days,
@@ -178,7 +179,9 @@ pub(super) fn rows(doc: &Document, doc_id: &str, gaz: &Gazetteer) -> Vec<Row> {
             longitude: coords.map(|c| c.1),
             geo_precision: place.map(geo_precision).unwrap_or("").to_string(),
             source: source
-                .map(|s| s.id.clone().unwrap_or_else(|| name(s)))
+                .map(|s| {
+                    s.id.as_ref().map_or_else(|| name(s), |id| id.to_string())
+                })
                 .unwrap_or_default(),
             notes,
             fatalities,
