@@ -23,7 +23,7 @@ use super::{DUAL_CLITICS, DUAL_ENDINGS, NAYYIF};
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
 
-use crate::hash::{WordHash, WordTable};
+use crate::hash::{token_hash, WordHash, WordTable};
 
 /// Every word (letters only) a reader can take as the first word of a
 /// number, with its clitics.
@@ -64,16 +64,26 @@ pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
 /// whose run of letters ends at `letters_end` (as the readers take it:
 /// `crate::text::is_letter`). `false` means that no reader succeeds there.
 pub(crate) fn may_start(text: &str, pos: usize, letters_end: usize) -> bool {
-    let b = text.as_bytes();
+    may_start_at(text.as_bytes(), pos, letters_end)
+}
+
+/// [`may_start`] on the bytes of the text: the letters are hashed in
+/// place, without slicing them out.
+#[inline(always)]
+pub(crate) fn may_start_at(b: &[u8], pos: usize, letters_end: usize) -> bool {
     if b.get(pos).is_some_and(u8::is_ascii_digit) {
         return true;
     }
-    let w = text.get(pos..letters_end).unwrap_or_default();
-    if w.is_empty() {
+    if letters_end <= pos {
         return false;
     }
-    b.get(letters_end).is_some_and(u8::is_ascii_digit)
-        || STARTS.get(w).is_some()
+    if b.get(letters_end).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let h = token_hash(b, pos, letters_end);
+    STARTS.may_contain_hash(h)
+        && b.get(pos..letters_end)
+            .is_some_and(|w| STARTS.probe(w, h).is_some())
 }
 
 #[cfg(test)]
