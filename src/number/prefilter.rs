@@ -51,7 +51,7 @@ pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
     for w in voc::ORDINAL_TEN_WORDS.keys() {
         with(&mut s, &["", "و"], w);
     }
-    for stem in voc::DUAL_STEMS.iter() {
+    for (stem, _) in voc::DUAL_STEMS.entries() {
         for e in DUAL_ENDINGS {
             with(&mut s, DUAL_CLITICS, &format!("{stem}{e}"));
         }
