@@ -288,13 +288,7 @@ fn arabic_word_ends(text: &str, pos: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let mut i = pos + 2;
     loop {
-        let v = match b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok())
-        {
-            Some(c) => u64::from_le_bytes(c),
-            // Near the end: zero bytes are no letters.
-            None => crate::hash::load8(b, i),
-        };
-        let n = letter_pairs(v);
+        let n = letter_pairs(load_at(b, i));
         i += 2 * n;
         if n < 4 {
             break;
@@ -664,10 +658,45 @@ fn nayyif_before(
 
 /// The run of letters starting at `pos`, and its byte length.
 fn letters_at(text: &str, pos: usize) -> Option<(&str, usize)> {
-    let rest = text.get(pos..)?;
-    let len =
-        rest.find(|c: char| !crate::text::is_letter(c)).unwrap_or(rest.len());
-    Some((rest.get(..len).unwrap_or_default(), len))
+    let w = text.get(pos..letters_end(text, pos))?;
+    Some((w, w.len()))
+}
+
+/// The end of the run of letters (`crate::text::is_letter`) starting at
+/// `pos`; `pos` itself when it is no char boundary. The Arabic letters
+/// are read eight bytes at a time.
+pub(super) fn letters_end(text: &str, pos: usize) -> usize {
+    if !text.is_char_boundary(pos) {
+        return pos;
+    }
+    let b = text.as_bytes();
+    let mut i = pos;
+    loop {
+        let n = letter_pairs(load_at(b, i));
+        i += 2 * n;
+        if n == 4 {
+            continue;
+        }
+        match b.get(i) {
+            None => return i,
+            Some(c) if c.is_ascii_alphabetic() => i += 1,
+            Some(c) if c.is_ascii() => return i,
+            Some(_) => match char_at(text, i) {
+                Some((c, len)) if crate::text::is_letter(c) => i += len,
+                _ => return i,
+            },
+        }
+    }
+}
+
+/// Eight bytes of `b` from `i`, little-endian; zeros (no letters) past
+/// the end.
+#[inline(always)]
+fn load_at(b: &[u8], i: usize) -> u64 {
+    match b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c),
+        None => crate::hash::load8(b, i),
+    }
 }
 
 /// A definite number after a definite noun: `الأيام العشرة`, `الجنود

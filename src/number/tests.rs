@@ -595,3 +595,23 @@ fn arabic_word_ends_match_word_ends() {
     }
     assert!(checked > 100_000, "{checked}");
 }
+
+/// `letters_end` ends where the first char that is no letter starts, at
+/// every byte position (char boundary or not) of the test texts.
+#[test]
+fn letters_end_matches_chars() {
+    let mut texts = prefilter_corpus();
+    texts.extend(["قتلx", "قتلxy9", "قتل", "قتلé3"].map(String::from));
+    for text in texts {
+        let t = crate::normalize(&text);
+        let t = t.as_str();
+        for pos in 0..=t.len() {
+            let want = t.get(pos..).map_or(pos, |rest| {
+                pos + rest
+                    .find(|c: char| !crate::text::is_letter(c))
+                    .unwrap_or(rest.len())
+            });
+            assert_eq!(letters_end(t, pos), want, "{t:?} {pos}");
+        }
+    }
+}
