@@ -224,16 +224,30 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
                 pos += len;
                 continue;
             }
-            let (letters_end, word_end) = if first_letter {
+            let (mut letters_end, mut word_end) = if first_letter {
                 arabic_word_ends(text, pos)
             } else {
                 word_ends(text, pos)
             };
-            let found = if prefilter::may_start_at(bytes, pos, letters_end) {
-                quantity_at(p, text, pos, end)
-            } else {
-                None
-            };
+            let mut len = len;
+            let mut may = prefilter::may_start_at(bytes, pos, letters_end);
+            // Arabic words no number starts at, one after another: a word
+            // start one byte (white space, punctuation) after such a word
+            // is tried here without going round the byte loop.
+            while !may
+                && word_end + 1 < end
+                && bytes.get(word_end).is_some_and(|c| {
+                    c.is_ascii() && !c.is_ascii_alphanumeric()
+                })
+                && basic_letter_at(bytes, word_end + 1)
+            {
+                pos = word_end + 1;
+                len = 2;
+                (letters_end, word_end) = arabic_word_ends(text, pos);
+                may = prefilter::may_start_at(bytes, pos, letters_end);
+            }
+            let found =
+                if may { quantity_at(p, text, pos, end) } else { None };
             match found {
                 Some((q, next)) => {
                     out.extend(q);

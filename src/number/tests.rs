@@ -615,3 +615,39 @@ fn letters_end_matches_chars() {
         }
     }
 }
+
+/// `extract` (its byte scan, the eight-byte letter runs, the run of
+/// rejected words) finds what trying every char position finds.
+#[test]
+fn extract_matches_plain_scan() {
+    let x = Extractor::builtin();
+    let mut found = 0;
+    for text in prefilter_corpus() {
+        let p = x.prepare(text.as_str().into());
+        let t = p.norm.as_str();
+        let mut want = Vec::new();
+        for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
+            let end = s.norm.end.min(t.len());
+            let mut pos = s.norm.start;
+            while pos < end {
+                let c = t[pos..].chars().next().unwrap();
+                let prev =
+                    t[..pos].chars().next_back().is_some_and(is_word_char);
+                if is_word_char(c)
+                    && !prev
+                    && prefilter::may_start(t, pos, word_ends(t, pos).0)
+                {
+                    if let Some((q, next)) = quantity_at(&p, t, pos, end) {
+                        want.extend(q);
+                        pos = next.max(pos + c.len_utf8());
+                        continue;
+                    }
+                }
+                pos += c.len_utf8();
+            }
+        }
+        found += want.len();
+        assert_eq!(extract(&p), want, "{text:?}");
+    }
+    assert!(found > 1000, "{found}");
+}
