@@ -21,18 +21,16 @@ use super::parse::{
 use super::vocabulary as voc;
 use super::{DUAL_CLITICS, DUAL_ENDINGS, NAYYIF};
 use once_cell::sync::Lazy;
-use std::collections::HashSet;
 
-use crate::hash::{token_hash, WordHash, WordTable};
+use crate::hash::{token_hash, WordTable};
 
 /// Every word (letters only) a reader can take as the first word of a
-/// number, with its clitics.
+/// number, with its clitics. A word built twice is kept twice (the
+/// table answers with the first), which is cheaper to build than a set.
 pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
-    let mut s: HashSet<String, WordHash> = HashSet::default();
-    let with = |set: &mut HashSet<String, WordHash>, cls: &[&str], w: &str| {
-        for cl in cls {
-            set.insert([cl, w].concat());
-        }
+    let mut s: Vec<String> = Vec::with_capacity(1 << 13);
+    let with = |set: &mut Vec<String>, cls: &[&str], w: &str| {
+        set.extend(cls.iter().map(|cl| [cl, w].concat()));
     };
     for w in voc::CARDINALS.keys() {
         // `lex`: the word, `و` + word, a clitic chain + word, the article
