@@ -411,7 +411,8 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
     digits.len() >= 7 && digits.starts_with('0')
 }
 
-/// Reads a quantity at a word start (kept out of the scan loop). Returns the quantity (or `None` when
+/// Reads a quantity at a word start that [`prefilter::may_start`] passed
+/// (kept out of the scan loop). Returns the quantity (or `None` when
 /// the number there is not a quantity) and where to continue.
 #[inline(never)]
 fn quantity_at(
@@ -429,7 +430,8 @@ fn quantity_at(
     if let Some(q) = nayyif_before(p, text, pos, limit) {
         return Some(q);
     }
-    let parsed = parse_at(text, pos)?;
+    // The prefilter has passed `pos`: the parser without it.
+    let parsed = parse::read_at(text, pos)?;
     let r = parsed.range.clone();
     if r.end > limit || r.start >= r.end {
         return None;
@@ -797,6 +799,13 @@ fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
     let before = text.get(..start)?.strip_suffix(' ')?;
     for (w, q, pos) in voc::QUALIFIER_PHRASES.iter() {
         if *pos != QualPos::Before {
+            continue;
+        }
+        // The last byte first: most phrases end otherwise.
+        if w.as_bytes()
+            .last()
+            .is_some_and(|l| before.as_bytes().last() != Some(l))
+        {
             continue;
         }
         let Some(b) = before.strip_suffix(w.as_str()) else { continue };
