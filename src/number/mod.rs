@@ -194,6 +194,7 @@ fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
 /// first with the cheap [`prefilter`], then with the readers.
 pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
     let text = p.norm.as_str();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
         let end = s.norm.end.min(text.len());
@@ -201,20 +202,18 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
         let mut prev_word =
             before.chars().next_back().is_some_and(is_word_char);
         let mut pos = s.norm.start;
-        let bytes = text.as_bytes();
         while pos < end {
+            let Some(&b0) = bytes.get(pos) else { break };
             // White space and punctuation (ASCII but for letters and
             // digits) are no word chars.
-            if bytes
-                .get(pos)
-                .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-            {
+            if b0 < 0x80 && !b0.is_ascii_alphanumeric() {
                 prev_word = false;
                 pos += 1;
                 continue;
             }
             // The Arabic letters without decoding.
-            let (word_char, len) = if basic_letter_at(bytes, pos) {
+            let first_letter = basic_letter_at(bytes, pos);
+            let (word_char, len) = if first_letter {
                 (true, 2)
             } else {
                 let Some((c, len)) = char_at(text, pos) else { break };
@@ -225,12 +224,30 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
                 pos += len;
                 continue;
             }
-            let (letters_end, word_end) = word_ends(text, pos);
-            let found = if prefilter::may_start(text, pos, letters_end) {
-                quantity_at(p, text, pos, end)
+            let (mut letters_end, mut word_end) = if first_letter {
+                arabic_word_ends(text, pos)
             } else {
-                None
+                word_ends(text, pos)
             };
+            let mut len = len;
+            let mut may = prefilter::may_start_at(bytes, pos, letters_end);
+            // Arabic words no number starts at, one after another: a word
+            // start one byte (white space, punctuation) after such a word
+            // is tried here without going round the byte loop.
+            while !may
+                && word_end + 1 < end
+                && bytes.get(word_end).is_some_and(|c| {
+                    c.is_ascii() && !c.is_ascii_alphanumeric()
+                })
+                && basic_letter_at(bytes, word_end + 1)
+            {
+                pos = word_end + 1;
+                len = 2;
+                (letters_end, word_end) = arabic_word_ends(text, pos);
+                may = prefilter::may_start_at(bytes, pos, letters_end);
+            }
+            let found =
+                if may { quantity_at(p, text, pos, end) } else { None };
             match found {
                 Some((q, next)) => {
                     out.extend(q);
@@ -248,6 +265,55 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// How many of the four byte pairs of `v` (eight bytes read
+/// little-endian), from the first, are basic Arabic letters: the test of
+/// [`basic_letter_at`] on four letters at once, one 16-bit lane each
+/// (lead byte low, trail byte high).
+#[inline(always)]
+fn letter_pairs(v: u64) -> usize {
+    const LANE: u64 = 0x0001_0001_0001_0001;
+    const LOW: u64 = LANE * 0xFF;
+    const BIT8: u64 = LANE << 8;
+    // The lead byte less 0xD8: 0 or 1 for a letter.
+    let lead = (v & LOW) ^ (LANE * 0xD8);
+    let trail = (v >> 8) & LOW;
+    let d9 = lead & LANE;
+    // Bit 8 set where the lead is neither 0xD8 nor 0xD9.
+    let lead_bad = ((lead & (LANE * 0xFE)) + LOW) & BIT8;
+    // The trail's range: 0xA1 and 26 after 0xD8, 0x81 and 10 after 0xD9.
+    let first = LANE * 0xA1 - (d9 << 5);
+    let count = LANE * 26 - (d9 << 4);
+    // Bit 8 set where trail >= first; its low byte is then trail - first.
+    let above = (trail | BIT8) - first;
+    // Bit 8 set where trail - first >= count.
+    let past = ((above & LOW) | BIT8) - count;
+    let bad = lead_bad | (!above & BIT8) | (past & BIT8);
+    bad.trailing_zeros() as usize / 16
+}
+
+/// [`word_ends`] of a word that starts with an Arabic letter at `pos`:
+/// its letters read eight bytes at a time, and the common end (white
+/// space, ASCII punctuation, the end of the text) answered without
+/// decoding.
+#[inline(always)]
+fn arabic_word_ends(text: &str, pos: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut i = pos + 2;
+    loop {
+        let n = letter_pairs(load_at(b, i));
+        i += 2 * n;
+        if n < 4 {
+            break;
+        }
+    }
+    match b.get(i) {
+        Some(&c) if c >= 0x80 || c.is_ascii_alphanumeric() => {
+            word_ends(text, pos)
+        }
+        _ => (i, i),
+    }
 }
 
 /// The ends of the run of letters and of the run of word chars that
@@ -345,8 +411,10 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
     digits.len() >= 7 && digits.starts_with('0')
 }
 
-/// Reads a quantity at a word start. Returns the quantity (or `None` when
+/// Reads a quantity at a word start that [`prefilter::may_start`] passed
+/// (kept out of the scan loop). Returns the quantity (or `None` when
 /// the number there is not a quantity) and where to continue.
+#[inline(never)]
 fn quantity_at(
     p: &Prepared<'_>,
     text: &str,
@@ -362,7 +430,8 @@ fn quantity_at(
     if let Some(q) = nayyif_before(p, text, pos, limit) {
         return Some(q);
     }
-    let parsed = parse_at(text, pos)?;
+    // The prefilter has passed `pos`: the parser without it.
+    let parsed = parse::read_at(text, pos)?;
     let r = parsed.range.clone();
     if r.end > limit || r.start >= r.end {
         return None;
@@ -605,10 +674,45 @@ fn nayyif_before(
 
 /// The run of letters starting at `pos`, and its byte length.
 fn letters_at(text: &str, pos: usize) -> Option<(&str, usize)> {
-    let rest = text.get(pos..)?;
-    let len =
-        rest.find(|c: char| !crate::text::is_letter(c)).unwrap_or(rest.len());
-    Some((rest.get(..len).unwrap_or_default(), len))
+    let w = text.get(pos..letters_end(text, pos))?;
+    Some((w, w.len()))
+}
+
+/// The end of the run of letters (`crate::text::is_letter`) starting at
+/// `pos`; `pos` itself when it is no char boundary. The Arabic letters
+/// are read eight bytes at a time.
+pub(super) fn letters_end(text: &str, pos: usize) -> usize {
+    if !text.is_char_boundary(pos) {
+        return pos;
+    }
+    let b = text.as_bytes();
+    let mut i = pos;
+    loop {
+        let n = letter_pairs(load_at(b, i));
+        i += 2 * n;
+        if n == 4 {
+            continue;
+        }
+        match b.get(i) {
+            None => return i,
+            Some(c) if c.is_ascii_alphabetic() => i += 1,
+            Some(c) if c.is_ascii() => return i,
+            Some(_) => match char_at(text, i) {
+                Some((c, len)) if crate::text::is_letter(c) => i += len,
+                _ => return i,
+            },
+        }
+    }
+}
+
+/// Eight bytes of `b` from `i`, little-endian; zeros (no letters) past
+/// the end.
+#[inline(always)]
+fn load_at(b: &[u8], i: usize) -> u64 {
+    match b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c),
+        None => crate::hash::load8(b, i),
+    }
 }
 
 /// A definite number after a definite noun: `الأيام العشرة`, `الجنود
@@ -695,6 +799,13 @@ fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
     let before = text.get(..start)?.strip_suffix(' ')?;
     for (w, q, pos) in voc::QUALIFIER_PHRASES.iter() {
         if *pos != QualPos::Before {
+            continue;
+        }
+        // The last byte first: most phrases end otherwise.
+        if w.as_bytes()
+            .last()
+            .is_some_and(|l| before.as_bytes().last() != Some(l))
+        {
             continue;
         }
         let Some(b) = before.strip_suffix(w.as_str()) else { continue };

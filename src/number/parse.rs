@@ -218,15 +218,9 @@ struct Lexed {
     conj: bool,
 }
 
-fn is_letter(c: char) -> bool {
-    crate::text::is_letter(c)
-}
-
 /// The run of letters starting at `pos`.
 fn letters(text: &str, pos: usize) -> &str {
-    let rest = text.get(pos..).unwrap_or("");
-    let end = rest.find(|c: char| !is_letter(c)).unwrap_or(rest.len());
-    rest.get(..end).unwrap_or_default()
+    text.get(pos..super::letters_end(text, pos)).unwrap_or_default()
 }
 
 /// Clitics allowed before digits (`بـ65`, `الـ25`, `و3`).

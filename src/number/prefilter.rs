@@ -21,18 +21,16 @@ use super::parse::{
 use super::vocabulary as voc;
 use super::{DUAL_CLITICS, DUAL_ENDINGS, NAYYIF};
 use once_cell::sync::Lazy;
-use std::collections::HashSet;
 
-use crate::hash::{WordHash, WordTable};
+use crate::hash::{token_hash, WordTable};
 
 /// Every word (letters only) a reader can take as the first word of a
-/// number, with its clitics.
+/// number, with its clitics. A word built twice is kept twice (the
+/// table answers with the first), which is cheaper to build than a set.
 pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
-    let mut s: HashSet<String, WordHash> = HashSet::default();
-    let with = |set: &mut HashSet<String, WordHash>, cls: &[&str], w: &str| {
-        for cl in cls {
-            set.insert([cl, w].concat());
-        }
+    let mut s: Vec<String> = Vec::with_capacity(1 << 13);
+    let with = |set: &mut Vec<String>, cls: &[&str], w: &str| {
+        set.extend(cls.iter().map(|cl| [cl, w].concat()));
     };
     for w in voc::CARDINALS.keys() {
         // `lex`: the word, `و` + word, a clitic chain + word, the article
@@ -51,7 +49,7 @@ pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
     for w in voc::ORDINAL_TEN_WORDS.keys() {
         with(&mut s, &["", "و"], w);
     }
-    for stem in voc::DUAL_STEMS.iter() {
+    for (stem, _) in voc::DUAL_STEMS.entries() {
         for e in DUAL_ENDINGS {
             with(&mut s, DUAL_CLITICS, &format!("{stem}{e}"));
         }
@@ -64,16 +62,26 @@ pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
 /// whose run of letters ends at `letters_end` (as the readers take it:
 /// `crate::text::is_letter`). `false` means that no reader succeeds there.
 pub(crate) fn may_start(text: &str, pos: usize, letters_end: usize) -> bool {
-    let b = text.as_bytes();
+    may_start_at(text.as_bytes(), pos, letters_end)
+}
+
+/// [`may_start`] on the bytes of the text: the letters are hashed in
+/// place, without slicing them out.
+#[inline(always)]
+pub(crate) fn may_start_at(b: &[u8], pos: usize, letters_end: usize) -> bool {
     if b.get(pos).is_some_and(u8::is_ascii_digit) {
         return true;
     }
-    let w = text.get(pos..letters_end).unwrap_or_default();
-    if w.is_empty() {
+    if letters_end <= pos {
         return false;
     }
-    b.get(letters_end).is_some_and(u8::is_ascii_digit)
-        || STARTS.get(w).is_some()
+    if b.get(letters_end).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let h = token_hash(b, pos, letters_end);
+    STARTS.may_contain_hash(h)
+        && b.get(pos..letters_end)
+            .is_some_and(|w| STARTS.probe(w, h).is_some())
 }
 
 #[cfg(test)]

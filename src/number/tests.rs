@@ -550,3 +550,104 @@ fn prefilter_never_rejects_a_number() {
     }
     assert!(checked > 10_000, "{checked}");
 }
+
+/// `letter_pairs` counts like `basic_letter_at` pair by pair, for every
+/// two-byte value in every lane behind letters of both lead bytes.
+#[test]
+fn letter_pairs_match_basic_letter_at() {
+    for lead in 0..=255u8 {
+        for trail in 0..=255u8 {
+            for lane in 0..4 {
+                let mut b = [0xD8, 0xA7, 0xD9, 0x84, 0xD8, 0xB3, 0xD9, 0x8A];
+                b[2 * lane] = lead;
+                b[2 * lane + 1] = trail;
+                let want =
+                    (0..4).take_while(|&k| basic_letter_at(&b, 2 * k)).count();
+                assert_eq!(letter_pairs(u64::from_le_bytes(b)), want);
+            }
+        }
+    }
+}
+
+/// `arabic_word_ends` agrees with `word_ends` at every Arabic word start
+/// of the test articles, the peer suites, and at the ends of a text.
+#[test]
+fn arabic_word_ends_match_word_ends() {
+    let mut texts = prefilter_corpus();
+    texts.extend(
+        ["قتل", "قتل3", "قتلx", "قتل ", "قتل\u{6f1}", "بثلاثة—"]
+            .map(String::from),
+    );
+    let mut checked = 0;
+    for text in texts {
+        let t = crate::normalize(&text);
+        let t = t.as_str();
+        for (pos, _) in t.char_indices() {
+            if basic_letter_at(t.as_bytes(), pos) {
+                assert_eq!(
+                    arabic_word_ends(t, pos),
+                    word_ends(t, pos),
+                    "{t:?} {pos}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+}
+
+/// `letters_end` ends where the first char that is no letter starts, at
+/// every byte position (char boundary or not) of the test texts.
+#[test]
+fn letters_end_matches_chars() {
+    let mut texts = prefilter_corpus();
+    texts.extend(["قتلx", "قتلxy9", "قتل", "قتلé3"].map(String::from));
+    for text in texts {
+        let t = crate::normalize(&text);
+        let t = t.as_str();
+        for pos in 0..=t.len() {
+            let want = t.get(pos..).map_or(pos, |rest| {
+                pos + rest
+                    .find(|c: char| !crate::text::is_letter(c))
+                    .unwrap_or(rest.len())
+            });
+            assert_eq!(letters_end(t, pos), want, "{t:?} {pos}");
+        }
+    }
+}
+
+/// `extract` (its byte scan, the eight-byte letter runs, the run of
+/// rejected words) finds what trying every char position finds.
+#[test]
+fn extract_matches_plain_scan() {
+    let x = Extractor::builtin();
+    let mut found = 0;
+    for text in prefilter_corpus() {
+        let p = x.prepare(text.as_str().into());
+        let t = p.norm.as_str();
+        let mut want = Vec::new();
+        for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
+            let end = s.norm.end.min(t.len());
+            let mut pos = s.norm.start;
+            while pos < end {
+                let c = t[pos..].chars().next().unwrap();
+                let prev =
+                    t[..pos].chars().next_back().is_some_and(is_word_char);
+                if is_word_char(c)
+                    && !prev
+                    && prefilter::may_start(t, pos, word_ends(t, pos).0)
+                {
+                    if let Some((q, next)) = quantity_at(&p, t, pos, end) {
+                        want.extend(q);
+                        pos = next.max(pos + c.len_utf8());
+                        continue;
+                    }
+                }
+                pos += c.len_utf8();
+            }
+        }
+        found += want.len();
+        assert_eq!(extract(&p), want, "{text:?}");
+    }
+    assert!(found > 1000, "{found}");
+}

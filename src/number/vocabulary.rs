@@ -619,8 +619,11 @@ pub(crate) fn norm(s: &str) -> String {
     crate::normalize(s).as_str().to_string()
 }
 
-fn norm_set(words: &[&str]) -> Vec<String> {
-    words.iter().map(|w| norm(w)).collect()
+/// A set of normalized words, looked up in constant time.
+pub(crate) type WordSet = crate::hash::WordTable<()>;
+
+fn norm_set(words: &[&str]) -> WordSet {
+    WordSet::new(10, words.iter().map(|w| (norm(w), ())))
 }
 
 /// The cardinal lookup table: normalized word → meaning.
@@ -668,11 +671,11 @@ pub(crate) static ORDINAL_TEN_WORDS: Lazy<HashMap<String, u8, WordHash>> =
     Lazy::new(|| ORDINAL_TENS.iter().map(|&(w, v)| (norm(w), v)).collect());
 
 /// Normalized teen tails.
-pub(crate) static TEEN_TAIL_WORDS: Lazy<Vec<String>> =
+pub(crate) static TEEN_TAIL_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(TEEN_TAILS));
 
 /// Normalized ordinal teen-only heads.
-pub(crate) static ORDINAL_TEEN_ONLY_WORDS: Lazy<Vec<String>> =
+pub(crate) static ORDINAL_TEEN_ONLY_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(ORDINAL_TEEN_ONLY));
 
 /// Normalized qualifiers, longest first.
@@ -688,61 +691,59 @@ pub(crate) static QUALIFIER_PHRASES: Lazy<
 
 /// Normalized percent phrases, longest first.
 pub(crate) static PERCENT_PHRASES: Lazy<Vec<String>> = Lazy::new(|| {
-    let mut v = norm_set(PERCENT_WORDS);
+    let mut v: Vec<String> = PERCENT_WORDS.iter().map(|w| norm(w)).collect();
     v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     v
 });
 
 /// Normalized month words.
-pub(crate) static MONTH_WORDS: Lazy<Vec<String>> =
-    Lazy::new(|| norm_set(MONTHS));
+pub(crate) static MONTH_WORDS: Lazy<WordSet> = Lazy::new(|| norm_set(MONTHS));
 
 /// Normalized month-name heads of ordinals.
-pub(crate) static MONTH_ORDINAL_HEAD_WORDS: Lazy<Vec<String>> =
+pub(crate) static MONTH_ORDINAL_HEAD_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(MONTH_ORDINAL_HEADS));
 
 /// Normalized year cues.
-pub(crate) static YEAR_CUE_WORDS: Lazy<Vec<String>> =
+pub(crate) static YEAR_CUE_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(YEAR_CUES));
 
 /// Normalized ambiguous words.
-pub(crate) static AMBIGUOUS_ALONE_WORDS: Lazy<Vec<String>> =
+pub(crate) static AMBIGUOUS_ALONE_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(AMBIGUOUS_ALONE));
 
 /// Normalized name cues.
-pub(crate) static NAME_CUE_WORDS: Lazy<Vec<String>> =
+pub(crate) static NAME_CUE_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(NAME_CUES));
 
 /// Normalized clock words before a number.
-pub(crate) static CLOCK_BEFORE_WORDS: Lazy<Vec<String>> =
+pub(crate) static CLOCK_BEFORE_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(CLOCK_BEFORE));
 
 /// Normalized clock words after a number.
-pub(crate) static CLOCK_AFTER_WORDS: Lazy<Vec<String>> =
+pub(crate) static CLOCK_AFTER_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(CLOCK_AFTER));
 
 /// Normalized non-head words.
-pub(crate) static NOT_HEAD_WORDS: Lazy<Vec<String>> =
+pub(crate) static NOT_HEAD_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(NOT_HEADS));
 
 /// Normalized dual stems: the noun with a final taa marbuta as `ت`, ready
 /// for the dual endings `ان`, `ين`, `ا`, `ي`.
-pub(crate) static DUAL_STEMS: Lazy<Vec<String>> = Lazy::new(|| {
-    DUAL_COUNT_NOUNS
-        .iter()
-        .map(|w| {
-            let n = norm(w);
-            match n.strip_suffix('ه') {
-                Some(s) => format!("{s}ت"),
-                None => n,
-            }
-        })
-        .collect()
+pub(crate) static DUAL_STEMS: Lazy<WordSet> = Lazy::new(|| {
+    let stems = DUAL_COUNT_NOUNS.iter().map(|w| {
+        let n = norm(w);
+        let stem = match n.strip_suffix('ه') {
+            Some(s) => format!("{s}ت"),
+            None => n,
+        };
+        (stem, ())
+    });
+    WordSet::new(10, stems)
 });
 
 /// Whether `w` is one of `set`.
-pub(crate) fn is_in(set: &[String], w: &str) -> bool {
-    set.iter().any(|x| x == w)
+pub(crate) fn is_in(set: &WordSet, w: &str) -> bool {
+    set.get(w).is_some()
 }
 
 /// The value of a number word that can follow a definite noun with the
