@@ -340,6 +340,13 @@ pub(crate) fn for_each_clitic_split<'w>(
     }
 }
 
+/// The byte length of the enclitic the word ends in, if any (the one
+/// every split of [`for_each_clitic_split`] that has one strips).
+#[inline]
+pub(crate) fn enclitic_len(word: &str) -> Option<usize> {
+    enclitic_of(word).map(str::len)
+}
+
 /// The enclitic the word ends in, if any, read from its last letters
 /// (two bytes each).
 #[inline]
