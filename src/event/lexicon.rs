@@ -4,8 +4,10 @@ use super::EventType;
 use crate::hash::{
     str_hash, token_hash, FastMap, FastSet, HashFilter, WordTable,
 };
+#[cfg(test)]
+use crate::text::clitic_splits;
 use crate::text::{
-    clitic_splits, enclitic_len, for_each_clitic_split, normalize, CliticSplit,
+    enclitic_len, for_each_clitic_split, normalize, CliticSplit,
 };
 use crate::Error;
 use serde::Deserialize;
@@ -130,10 +132,19 @@ impl WordSet {
         self.words.is_empty() && self.phrases.is_empty()
     }
 
-    /// Whether a word, or one of its clitic-stripped stems, is in the set.
+    /// Whether a word, or one of its clitic-stripped stems, is in the set
+    /// (out of line: few words get here).
+    #[inline(never)]
     pub(crate) fn has_word(&self, word: &str) -> bool {
-        self.words.contains(word)
-            || clitic_splits(word).iter().any(|s| self.words.contains(s.stem))
+        if self.words.contains(word) {
+            return true;
+        }
+        // The splits walked without being stored.
+        let mut found = false;
+        for_each_clitic_split(word, |s| {
+            found = found || self.words.contains(s.stem);
+        });
+        found
     }
 
     /// [`WordSet::has_word`] of a word given by its keys.

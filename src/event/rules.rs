@@ -16,7 +16,7 @@ use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
-use crate::text::{clitic_splits, words, ChromeKind};
+use crate::text::{for_each_clitic_split, words, ChromeKind};
 use crate::time::TimeMention;
 use core::ops::Range;
 
@@ -626,9 +626,15 @@ fn resolve_referents(
             })
         };
         // The referent's span leaves out its proclitics.
-        let stem = clitic_splits(w)
-            .into_iter()
-            .find(|sp| r.words.has_word(sp.stem) && !sp.proclitics.is_empty());
+        let mut stem = None;
+        for_each_clitic_split(w, |sp| {
+            if stem.is_none()
+                && !sp.proclitics.is_empty()
+                && r.words.has_word(sp.stem)
+            {
+                stem = Some(sp);
+            }
+        });
         let start =
             stem.map_or(word.start, |sp| word.start + sp.proclitics.len());
         let norm = start..word.end;
