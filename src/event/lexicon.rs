@@ -1,9 +1,13 @@
 //! The event vocabulary (`gazetteers/events.toml`), compiled for lookup.
 
 use super::EventType;
-use crate::hash::{str_hash, FastMap, FastSet, WordTable};
+use crate::hash::{
+    str_hash, token_hash, FastMap, FastSet, HashFilter, WordTable,
+};
+#[cfg(test)]
+use crate::text::clitic_splits;
 use crate::text::{
-    clitic_splits, for_each_clitic_split, normalize, CliticSplit,
+    enclitic_len, for_each_clitic_split, normalize, CliticSplit,
 };
 use crate::Error;
 use serde::Deserialize;
@@ -128,10 +132,19 @@ impl WordSet {
         self.words.is_empty() && self.phrases.is_empty()
     }
 
-    /// Whether a word, or one of its clitic-stripped stems, is in the set.
+    /// Whether a word, or one of its clitic-stripped stems, is in the set
+    /// (out of line: few words get here).
+    #[inline(never)]
     pub(crate) fn has_word(&self, word: &str) -> bool {
-        self.words.contains(word)
-            || clitic_splits(word).iter().any(|s| self.words.contains(s.stem))
+        if self.words.contains(word) {
+            return true;
+        }
+        // The splits walked without being stored.
+        let mut found = false;
+        for_each_clitic_split(word, |s| {
+            found = found || self.words.contains(s.stem);
+        });
+        found
     }
 
     /// [`WordSet::has_word`] of a word given by its keys.
@@ -219,6 +232,10 @@ pub(crate) struct EventLexicon {
     pub(crate) entries: Vec<Entry>,
     /// Every trigger form and every word of every word set.
     lexemes: WordTable<Lexeme>,
+    /// Every lexeme behind every string [`prefixes`] gives: a word none
+    /// of whose two cores (itself, and itself without its enclitic) is
+    /// here has no stem in `lexemes`.
+    cores: HashFilter,
     pub(crate) cues: Cues,
     pub(crate) air_actors: HashSet<String>,
     pub(crate) referents: Vec<Referent>,
@@ -492,6 +509,7 @@ impl EventLexicon {
         let mut lex = EventLexicon {
             entries,
             lexemes: WordTable::new(6, Vec::new()),
+            cores: HashFilter::new(6, core::iter::empty()),
             cues,
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
@@ -521,6 +539,11 @@ impl EventLexicon {
         // A fixed order, whatever the map's (the slow path of the tests
         // searches it).
         lexemes.sort_by(|a, b| a.0.cmp(&b.0));
+        let cores: Vec<String> = lexemes
+            .iter()
+            .flat_map(|(w, _)| prefixes().map(move |p| p + w.as_str()))
+            .collect();
+        lex.cores = HashFilter::new(20, cores.iter().map(String::as_str));
         lex.lexemes = WordTable::new(16, lexemes);
         Ok(lex)
     }
@@ -564,8 +587,30 @@ impl EventLexicon {
     ///
     /// The clitic splits are walked without being stored, and a stem the
     /// bit filter of the stem table rejects costs no probe.
+    ///
+    /// Most words have no stem in the table: a word whose cores (the
+    /// word, and the word without its enclitic) the core filter rejects
+    /// is not split at all.
     #[inline]
     pub(crate) fn analyse<'l, 'w>(
+        &'l self,
+        word: &'w str,
+        keys: &mut Vec<u32>,
+        readings: &mut Vec<Reading<'l, 'w>>,
+    ) {
+        let n = word.len();
+        let known = |end: usize| {
+            self.cores.may_contain_hash(token_hash(word.as_bytes(), 0, end))
+        };
+        if !known(n) && enclitic_len(word).is_none_or(|e| !known(n - e)) {
+            return;
+        }
+        self.analyse_split(word, keys, readings);
+    }
+
+    /// [`EventLexicon::analyse`] of a word the core filter let through.
+    #[inline(never)]
+    fn analyse_split<'l, 'w>(
         &'l self,
         word: &'w str,
         keys: &mut Vec<u32>,
@@ -682,6 +727,21 @@ impl EventLexicon {
         self.analyse(word, &mut Vec::new(), &mut out);
         out
     }
+}
+
+/// Every string a word may carry before its stem, and more: a
+/// conjunction, then a preposition or the future particle, then the
+/// article (`ال`, or the `ل` left of it after the `ل` of `لل`), each or
+/// none.
+fn prefixes() -> impl Iterator<Item = String> {
+    const CONJ: [&str; 3] = ["", "و", "ف"];
+    const PREP: [&str; 5] = ["", "ب", "ل", "ك", "س"];
+    const ART: [&str; 3] = ["", "ال", "ل"];
+    CONJ.into_iter().flat_map(|c| {
+        PREP.into_iter().flat_map(move |p| {
+            ART.into_iter().map(move |a| [c, p, a].concat())
+        })
+    })
 }
 
 /// What the lexicon knows of a word (or stem).
@@ -892,6 +952,35 @@ mod tests {
         }
         assert!(found > 500, "{found}");
         assert!(rejected * 10 > stems * 8, "{rejected} of {stems}");
+    }
+
+    /// The core filter's prefixes hold what every clitic split of every
+    /// word of the test texts (and of words built to reach every reading)
+    /// leaves before its stem, so the filter rejects no word with a stem
+    /// in the table.
+    #[test]
+    fn prefixes_cover_every_split() {
+        let all: FastSet<String> = prefixes().collect();
+        let text = crate::test_texts::articles()
+            .into_iter()
+            .chain(crate::test_texts::peer_texts())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let n = normalize(&text);
+        let built = ["وللجيش", "فالجيش", "وبالجيش", "فسيقصفونها", "وكالقصف"];
+        let words = crate::text::words(n.as_str())
+            .map(|r| &n.as_str()[r])
+            .chain(built);
+        let mut splits = 0;
+        for w in words {
+            for sp in clitic_splits(w) {
+                let at = w.len() - sp.stem.len() - sp.enclitic.len();
+                assert!(all.contains(&w[..at]), "{w}: {:?}", &w[..at]);
+                assert_eq!(&w[at..at + sp.stem.len()], sp.stem);
+                splits += 1;
+            }
+        }
+        assert!(splits > 10_000, "{splits}");
     }
 
     #[test]

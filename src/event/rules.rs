@@ -16,7 +16,7 @@ use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
-use crate::text::{clitic_splits, words, ChromeKind};
+use crate::text::{for_each_clitic_split, words, ChromeKind};
 use crate::time::TimeMention;
 use core::ops::Range;
 
@@ -25,12 +25,17 @@ use core::ops::Range;
 const CLAUSE_BREAKERS: [&str; 9] =
     ["بينما", "لكن", "لكنه", "لكنها", "فيما", "حيث", "حين", "كما", "الا"];
 
-/// Whether a word is one of [`CLAUSE_BREAKERS`]: its length and first
-/// four bytes are compared before its text.
+/// Whether a word is one of [`CLAUSE_BREAKERS`]: its length (every
+/// breaker has three to five letters) and first four bytes are compared
+/// before its text.
+#[inline]
 fn is_clause_breaker(w: &str) -> bool {
     fn head(s: &str) -> Option<u32> {
         let b = s.as_bytes().get(..4)?;
         <[u8; 4]>::try_from(b).ok().map(u32::from_le_bytes)
+    }
+    if !matches!(w.len(), 6 | 8 | 10) {
+        return false;
     }
     let h = head(w);
     CLAUSE_BREAKERS
@@ -587,14 +592,21 @@ fn resolve_referents(
         }
         // The actors before this word: earlier in the sentence, then the
         // document, nearest first; a bounded look back.
-        let earlier: Vec<usize> = within(&s.actors, 0, j)
+        let mut room = [0usize; 40];
+        let mut n = 0;
+        let candidates = within(&s.actors, 0, j)
             .iter()
             .rev()
             .map(|a| a.idx)
             .chain(seen.iter().rev().copied())
             .take(40)
-            .filter(|&x| all.is(x, view::can_act))
-            .collect();
+            .filter(|&x| all.is(x, view::can_act));
+        for (slot, x) in room.iter_mut().zip(candidates) {
+            *slot = x;
+            n += 1;
+        }
+        // On the stack: at most 40 of them.
+        let earlier = room.get(..n).unwrap_or_default();
         // An id of the list, or the listed ancestor of a descendant.
         let listed = |x: usize| {
             let e = all.get(x)?;
@@ -614,9 +626,15 @@ fn resolve_referents(
             })
         };
         // The referent's span leaves out its proclitics.
-        let stem = clitic_splits(w)
-            .into_iter()
-            .find(|sp| r.words.has_word(sp.stem) && !sp.proclitics.is_empty());
+        let mut stem = None;
+        for_each_clitic_split(w, |sp| {
+            if stem.is_none()
+                && !sp.proclitics.is_empty()
+                && r.words.has_word(sp.stem)
+            {
+                stem = Some(sp);
+            }
+        });
         let start =
             stem.map_or(word.start, |sp| word.start + sp.proclitics.len());
         let norm = start..word.end;
@@ -733,7 +751,7 @@ fn sentence_events(
                 // "قاعدة حميميم الجوية") say nothing about the strike.
                 let cue = |set: &WordSet| {
                     window.clone().any(|j| {
-                        j < s.words.len() && !s.in_place(j) && s.starts(j, set)
+                        j < s.words.len() && s.starts(j, set) && !s.in_place(j)
                     })
                 };
                 let mut air_cue = cue(&lex.cues.air) || agent_air;
@@ -831,7 +849,7 @@ fn sentence_events(
         let clause = s.clause_start(i, CUE_WINDOW);
         let wide = s.clause_start(i, 8);
         let before_in = |from: usize, set: &WordSet| {
-            (from..i).any(|j| !s.in_count(j) && s.starts(j, set))
+            (from..i).any(|j| s.starts(j, set) && !s.in_count(j))
         };
         let negated = before_in(clause, &lex.cues.negation)
             || i > 0 && s.word_in(i - 1, &lex.cues.cessation);

@@ -64,7 +64,9 @@ pub use normalize::{normalize, Normalized, QuoteDirection, QuoteMark};
 pub use segment::{clitic_splits, words, CliticSplit, Sentence};
 
 pub(crate) use chrome::{detect_chrome, ChromeHit, ChromeLexicon};
-pub(crate) use segment::{for_each_clitic_split, split_sentences};
+pub(crate) use segment::{
+    enclitic_len, for_each_clitic_split, split_sentences,
+};
 
 /// For each string, the index of the first one equal to it (its own
 /// index when none before it is). Only strings whose byte length another

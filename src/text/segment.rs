@@ -253,7 +253,14 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 fn word_end(text: &str, mut pos: usize) -> usize {
     let b = text.as_bytes();
     loop {
-        if super::basic_letter_at(b, pos) {
+        // A basic Arabic letter, U+0621 to U+063A or U+0641 to U+064A,
+        // read as one big-endian pair of bytes.
+        let pair = match b.get(pos..pos + 2) {
+            Some(&[x, y]) => u16::from_be_bytes([x, y]),
+            _ => 0,
+        };
+        if pair.wrapping_sub(0xD8A1) <= 0x19 || pair.wrapping_sub(0xD981) <= 9
+        {
             pos += 2;
             continue;
         }
@@ -371,6 +378,13 @@ pub(crate) fn for_each_clitic_split<'w>(
             }
         }
     }
+}
+
+/// The byte length of the enclitic the word ends in, if any (the one
+/// every split of [`for_each_clitic_split`] that has one strips).
+#[inline]
+pub(crate) fn enclitic_len(word: &str) -> Option<usize> {
+    enclitic_of(word).map(str::len)
 }
 
 /// The enclitic the word ends in, if any, read from its last letters
