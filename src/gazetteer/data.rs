@@ -189,6 +189,31 @@ pub(crate) struct Context {
     pub(crate) known: WordSet,
 }
 
+/// The sets of [`Context::known`] a word belongs to, one bit each.
+pub(crate) mod role {
+    pub(crate) const LOCATIVE: u8 = 1;
+    pub(crate) const CLASSIFIER: u8 = 2;
+    pub(crate) const UNKNOWN_CLASSIFIER: u8 = 4;
+    pub(crate) const FORCE_HEAD: u8 = 8;
+    pub(crate) const PLACE_HEAD: u8 = 16;
+}
+
+impl Context {
+    /// The [`role`] bits of `w` (0 when it is not in [`Context::known`]).
+    pub(crate) fn roles(&self, w: &str) -> u8 {
+        [
+            (&self.locative, role::LOCATIVE),
+            (&self.classifiers, role::CLASSIFIER),
+            (&self.unknown_classifiers, role::UNKNOWN_CLASSIFIER),
+            (&self.force_heads, role::FORCE_HEAD),
+            (&self.place_heads, role::PLACE_HEAD),
+        ]
+        .into_iter()
+        .filter(|(set, _)| set.contains(w))
+        .fold(0, |r, (_, bit)| r | bit)
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawContext {
@@ -394,8 +419,9 @@ pub struct Gazetteer {
     pub(crate) ancestors: Vec<Vec<usize>>,
     pub(crate) context: Context,
     pub(crate) matcher: Matcher,
-    /// The latest valid_from/valid_to in the data.
-    pub(crate) horizon: NaiveDate,
+    /// [`Entry::window_days`] of every entry, up to the latest
+    /// valid_from/valid_to in the data.
+    pub(crate) window_days: Vec<i64>,
 }
 
 impl Gazetteer {
@@ -456,7 +482,16 @@ impl Gazetteer {
             .flatten()
             .max()
             .unwrap_or_default();
-        Ok(Gazetteer { entries, index, ancestors, context, matcher, horizon })
+        let window_days =
+            entries.iter().map(|e| e.window_days(horizon)).collect();
+        Ok(Gazetteer {
+            entries,
+            index,
+            ancestors,
+            context,
+            matcher,
+            window_days,
+        })
     }
 
     /// Keeps the entries of `pool` valid on `date`, unless none is (then
@@ -467,13 +502,10 @@ impl Gazetteer {
         date: Option<chrono::NaiveDate>,
     ) {
         let Some(date) = date else { return };
-        let valid: Vec<usize> = pool
-            .iter()
-            .copied()
-            .filter(|&i| self.entries.get(i).is_some_and(|e| e.valid_on(date)))
-            .collect();
-        if !valid.is_empty() {
-            *pool = valid;
+        let valid =
+            |i: &usize| self.entries.get(*i).is_some_and(|e| e.valid_on(date));
+        if pool.iter().any(valid) {
+            pool.retain(valid);
         }
     }
 

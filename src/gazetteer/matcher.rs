@@ -17,7 +17,7 @@
 )]
 
 use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
-use crate::hash::{load8, token_hash, HashFilter, WordHash, WordTable};
+use crate::hash::{load8, token_hash, WordHash, WordTable};
 use crate::text::char_at;
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -152,13 +152,22 @@ pub(crate) struct Matcher {
     odd_classifiers: Vec<String>,
     /// Which chars are word chars.
     chars: WordChars,
-    /// Filters on the context words a proclitic strip looks for
-    /// (`Context::known`), and on those with the article, without it.
-    pub(crate) known: HashFilter,
-    pub(crate) known_after_article: HashFilter,
+    /// The context words a proclitic strip looks for (`Context::known`),
+    /// and those with the article keyed without it (for `لل` read as
+    /// `ل` + `ال`).
+    pub(crate) known: WordTable<Known>,
+    pub(crate) known_after_article: WordTable<Known>,
     /// A filter on the last four bytes of the one-word classifiers, if
     /// they all have four ([`Matcher::is_spot`]).
     spot_tails: Option<[u64; 64]>,
+}
+
+/// A word of the context vocabulary: its [`role`](super::data::role) bits
+/// (never 0) and the word itself.
+#[derive(Clone, Debug)]
+pub(crate) struct Known {
+    pub(crate) roles: u8,
+    pub(crate) word: String,
 }
 
 /// A pattern in [`Matcher::by_first`], with up to eight of its bytes
@@ -180,13 +189,13 @@ const WAW: &[u8] = "و".as_bytes();
 const FA: &[u8] = "ف".as_bytes();
 const BA: &[u8] = "ب".as_bytes();
 const KAF: &[u8] = "ك".as_bytes();
-const LAM: &[u8] = "ل".as_bytes();
+pub(crate) const LAM: &[u8] = "ل".as_bytes();
 
-fn is_conjunction(c: &[u8]) -> bool {
+pub(crate) fn is_conjunction(c: &[u8]) -> bool {
     c == WAW || c == FA
 }
 
-fn is_preposition(c: &[u8]) -> bool {
+pub(crate) fn is_preposition(c: &[u8]) -> bool {
     c == BA || c == KAF || c == LAM
 }
 
@@ -324,6 +333,10 @@ impl Matcher {
                 odd_classifiers.push(c.clone());
             }
         }
+        let known = |w: &String| Known {
+            roles: context.roles(w),
+            word: w.clone(),
+        };
         let mut spot_tails = Some([0u64; 64]);
         for c in &word_classifiers {
             let tail = last4(c.as_bytes()).map(tail_bit);
@@ -344,13 +357,15 @@ impl Matcher {
             odd_classifiers,
             chars: WordChars::new(),
             spot_tails,
-            known: HashFilter::new(
+            known: WordTable::new(
                 12,
-                context.known.iter().map(String::as_str),
+                context.known.iter().map(|w| (w.clone(), known(w))),
             ),
-            known_after_article: HashFilter::new(
+            known_after_article: WordTable::new(
                 12,
-                context.known.iter().filter_map(|w| w.strip_prefix("ال")),
+                context.known.iter().filter_map(|w| {
+                    Some((w.strip_prefix("ال")?.to_string(), known(w)))
+                }),
             ),
         })
     }
@@ -805,23 +820,31 @@ mod tests {
         }
     }
 
-    /// The context-word filters never reject a word of their sets.
+    /// The context-word tables find each context word (with its roles
+    /// and, after the article, the whole word) and no other word.
     #[test]
-    fn word_filters_keep_every_word() {
+    fn context_tables_find_exactly_the_context_words() {
         let ex = crate::Extractor::builtin();
         let (m, ctx) = (&ex.gazetteer().matcher, &ex.gazetteer().context);
         for w in &ctx.known {
-            assert!(m.known.may_contain(w), "{w}");
+            let k = m.known.get(w).unwrap();
+            assert_eq!((k.roles, k.word.as_str()), (ctx.roles(w), w.as_str()));
+            assert_ne!(k.roles, 0, "{w}");
             if let Some(r) = w.strip_prefix("ال") {
-                assert!(m.known_after_article.may_contain(r), "{w}");
+                assert_eq!(m.known_after_article.get(r).unwrap().word, *w);
             }
         }
         let text = crate::test_texts::articles().join(" ");
         let n = crate::normalize(&text);
-        let words: Vec<&str> =
-            crate::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
-        let passed = words.iter().filter(|w| m.known.may_contain(w)).count();
-        let members = words.iter().filter(|w| ctx.known.contains(**w)).count();
-        assert!(passed - members < words.len() / 20, "{passed} {members}");
+        for r in crate::words(n.as_str()) {
+            let w = &n.as_str()[r];
+            assert_eq!(m.known.get(w).is_some(), ctx.known.contains(w), "{w}");
+            let with_article = format!("ال{w}");
+            assert_eq!(
+                m.known_after_article.get(w).is_some(),
+                ctx.known.contains(&with_article),
+                "{w}"
+            );
+        }
     }
 }
