@@ -61,6 +61,9 @@ pub(crate) struct Cand<'m> {
     pub(crate) end: usize,
     /// Start of the word the name begins in (its proclitics start here).
     pub(crate) word_start: usize,
+    /// The word before that one, as the scan read it (a run of word
+    /// chars; empty when not known): see [`Cand::prev_word`].
+    prev: (usize, usize),
     /// Every use of the pattern hit.
     all_uses: &'m [Use],
     /// The classes of use valid with these proclitics.
@@ -79,6 +82,17 @@ impl<'m> Cand<'m> {
 
     pub(crate) fn has_demonym(&self) -> bool {
         self.uses().any(|u| u.class == Class::Demonym)
+    }
+
+    /// The word right before the hit's word when one space is between
+    /// them and it is at most 41 bytes long (so no longer than
+    /// [`prev_word`](super::phrases::prev_word) reads): then it is the word
+    /// `prev_word` finds, without reading it again.
+    pub(crate) fn prev_word(&self, text: &str) -> Option<(usize, usize)> {
+        let (s, e) = self.prev;
+        let spaced = e + 1 == self.word_start
+            && text.as_bytes().get(e) == Some(&b' ');
+        (s < e && e - s <= 41 && spaced).then_some(self.prev)
     }
 }
 
@@ -215,6 +229,7 @@ fn cand_at<'m>(
         start: s,
         end: e,
         word_start: ws,
+        prev: (0, 0),
         all_uses: uses,
         classes,
     })
@@ -404,6 +419,7 @@ impl Matcher {
         };
         let b = text.as_bytes();
         let mut i = 0;
+        let mut prev = (0, 0);
         loop {
             let (word, len) = self.chars.class_at(text, i);
             if len == 0 {
@@ -437,7 +453,8 @@ impl Matcher {
                     _ => break,
                 }
             }
-            self.word_hits(text, ws, i, &mut emit);
+            self.word_hits(text, ws, i, &mut |c| emit(Cand { prev, ..c }));
+            prev = (ws, i);
             if self.is_spot(text, ws, i) {
                 spots.push(ws..i);
             }
@@ -776,6 +793,7 @@ mod tests {
                                 start: s,
                                 end: e,
                                 word_start: r.start,
+                                prev: (0, 0),
                                 all_uses: uses,
                                 classes,
                             });
@@ -824,6 +842,31 @@ mod tests {
             n_spots += fast.spots.len();
         }
         assert!(n > 500 && n_spots > 5, "{n} {n_spots}");
+    }
+
+    /// The previous word a hit carries from the scan is the one
+    /// `prev_word` reads back from the hit's word.
+    #[test]
+    fn prev_word_from_the_scan_is_prev_word() {
+        let ex = crate::Extractor::builtin();
+        let m = &ex.gazetteer().matcher;
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let (mut known, mut all) = (0, 0);
+        for t in &texts {
+            let norm = crate::normalize(t);
+            let text = norm.as_str();
+            m.scan(text, |c| {
+                let slow = super::super::phrases::prev_word(text, c.word_start)
+                    .map(|w| (w.start, w.end));
+                if let Some(fast) = c.prev_word(text) {
+                    assert_eq!(Some(fast), slow, "{t}");
+                    known += 1;
+                }
+                all += usize::from(slow.is_some());
+            });
+        }
+        assert!(known * 10 > all * 9, "{known} {all}");
     }
 
     /// The four-letter test agrees with the letter test on every

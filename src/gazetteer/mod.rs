@@ -238,7 +238,7 @@ fn resolve(
     let text = p.norm.as_str();
     let ctx = &g.context;
     let prefix = text.get(c.word_start..c.start).unwrap_or("");
-    let prev = phrases::prev_word_ctx(text, c.word_start, g);
+    let prev = phrases::prev_word_of(text, c, g);
     let prev_base = prev.as_ref().map_or("", |w| w.base);
     let prev_is = |r: u8| prev.as_ref().is_some_and(|w| w.is(r));
     let prev_classifier = prev_is(data::role::CLASSIFIER);

@@ -158,6 +158,20 @@ pub(crate) fn prev_word_ctx<'t>(
     prev_word(text, at).map(|w| word_at(text, w.start, w.end, g))
 }
 
+/// The word before the hit `c`'s word (one space between), read with the
+/// gazetteer's context: as [`prev_word_ctx`], from the scan's reading
+/// when it has one.
+pub(crate) fn prev_word_of<'t>(
+    text: &'t str,
+    c: &Cand<'_>,
+    g: &'t Gazetteer,
+) -> Option<Word<'t>> {
+    match c.prev_word(text) {
+        Some((s, e)) => Some(word_at(text, s, e, g)),
+        None => prev_word_ctx(text, c.word_start, g),
+    }
+}
+
 /// Re-reads a word with the gazetteer's context (the helpers above only
 /// split on white space).
 pub(crate) fn with_context<'t>(
@@ -293,7 +307,7 @@ pub(crate) fn demonym(
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
-    let mut head = prev_word_ctx(text, c.word_start, g)?;
+    let mut head = prev_word_of(text, c, g)?;
     // Skip an adjective (`الطائرات الحربية الروسية`) or a conjoined
     // demonym (`طائرات روسية وسورية`), at most two words.
     for _ in 0..2 {
