@@ -256,7 +256,9 @@ fn resolve(
             || coordinated_place
             || prev_is(data::role::LOCATIVE)
             || prev_classifier);
-    let next = phrases::next_word(text, c.end);
+    // Only weak and cued names look at the next word.
+    let plain = c.uses().all(|u| u.strength == Strength::Plain);
+    let next = if plain { None } else { phrases::next_word(text, c.end) };
     let followed_by_adjective = next.as_ref().is_some_and(|w| {
         let s = w.text;
         s.starts_with("ال")
