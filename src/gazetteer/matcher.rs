@@ -90,8 +90,8 @@ impl<'m> Cand<'m> {
     /// `prev_word` finds, without reading it again.
     pub(crate) fn prev_word(&self, text: &str) -> Option<(usize, usize)> {
         let (s, e) = self.prev;
-        let spaced = e + 1 == self.word_start
-            && text.as_bytes().get(e) == Some(&b' ');
+        let spaced =
+            e + 1 == self.word_start && text.as_bytes().get(e) == Some(&b' ');
         (s < e && e - s <= 41 && spaced).then_some(self.prev)
     }
 }
@@ -348,10 +348,8 @@ impl Matcher {
                 odd_classifiers.push(c.clone());
             }
         }
-        let known = |w: &String| Known {
-            roles: context.roles(w),
-            word: w.clone(),
-        };
+        let known =
+            |w: &String| Known { roles: context.roles(w), word: w.clone() };
         let mut spot_tails = Some([0u64; 64]);
         for c in &word_classifiers {
             let tail = last4(c.as_bytes()).map(tail_bit);
@@ -433,7 +431,8 @@ impl Matcher {
             loop {
                 // Arabic letters (U+0621..U+064A) first, four at a time.
                 loop {
-                    let chunk = b.get(i..i + 8).and_then(|x| x.try_into().ok());
+                    let chunk =
+                        b.get(i..i + 8).and_then(|x| x.try_into().ok());
                     let Some(x) = chunk else {
                         let rest = b.get(i..).unwrap_or_default();
                         i += 2 * rest
@@ -857,8 +856,9 @@ mod tests {
             let norm = crate::normalize(t);
             let text = norm.as_str();
             m.scan(text, |c| {
-                let slow = super::super::phrases::prev_word(text, c.word_start)
-                    .map(|w| (w.start, w.end));
+                let slow =
+                    super::super::phrases::prev_word(text, c.word_start)
+                        .map(|w| (w.start, w.end));
                 if let Some(fast) = c.prev_word(text) {
                     assert_eq!(Some(fast), slow, "{t}");
                     known += 1;
