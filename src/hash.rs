@@ -189,12 +189,6 @@ impl HashFilter {
             self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
         })
     }
-
-    /// Whether `w` may be in the set (it is not when this is false).
-    #[inline]
-    pub(crate) fn may_contain(&self, w: &str) -> bool {
-        self.may_contain_hash(str_hash(w))
-    }
 }
 
 /// Words and their values in an open-addressing table keyed by

@@ -190,6 +190,31 @@ pub(crate) struct Context {
     pub(crate) known: WordSet,
 }
 
+/// The sets of [`Context::known`] a word belongs to, one bit each.
+pub(crate) mod role {
+    pub(crate) const LOCATIVE: u8 = 1;
+    pub(crate) const CLASSIFIER: u8 = 2;
+    pub(crate) const UNKNOWN_CLASSIFIER: u8 = 4;
+    pub(crate) const FORCE_HEAD: u8 = 8;
+    pub(crate) const PLACE_HEAD: u8 = 16;
+}
+
+impl Context {
+    /// The [`role`] bits of `w` (0 when it is not in [`Context::known`]).
+    pub(crate) fn roles(&self, w: &str) -> u8 {
+        [
+            (&self.locative, role::LOCATIVE),
+            (&self.classifiers, role::CLASSIFIER),
+            (&self.unknown_classifiers, role::UNKNOWN_CLASSIFIER),
+            (&self.force_heads, role::FORCE_HEAD),
+            (&self.place_heads, role::PLACE_HEAD),
+        ]
+        .into_iter()
+        .filter(|(set, _)| set.contains(w))
+        .fold(0, |r, (_, bit)| r | bit)
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawContext {
@@ -397,8 +422,9 @@ pub struct Gazetteer {
     pub(crate) strings: Vec<EntryStrings>,
     pub(crate) context: Context,
     pub(crate) matcher: Matcher,
-    /// The latest valid_from/valid_to in the data.
-    pub(crate) horizon: NaiveDate,
+    /// [`Entry::window_days`] of every entry, up to the latest
+    /// valid_from/valid_to in the data.
+    pub(crate) window_days: Vec<i64>,
 }
 
 /// The strings an entity of an entry carries, built once per entry so
@@ -471,6 +497,8 @@ impl Gazetteer {
             .flatten()
             .max()
             .unwrap_or_default();
+        let window_days =
+            entries.iter().map(|e| e.window_days(horizon)).collect();
         let mut g = Gazetteer {
             entries,
             index,
@@ -478,7 +506,7 @@ impl Gazetteer {
             strings: Vec::new(),
             context,
             matcher,
-            horizon,
+            window_days,
         };
         g.strings = (0..g.entries.len()).map(|i| g.entry_strings(i)).collect();
         Ok(g)
@@ -492,13 +520,10 @@ impl Gazetteer {
         date: Option<chrono::NaiveDate>,
     ) {
         let Some(date) = date else { return };
-        let valid: Vec<usize> = pool
-            .iter()
-            .copied()
-            .filter(|&i| self.entries.get(i).is_some_and(|e| e.valid_on(date)))
-            .collect();
-        if !valid.is_empty() {
-            *pool = valid;
+        let valid =
+            |i: &usize| self.entries.get(*i).is_some_and(|e| e.valid_on(date));
+        if pool.iter().any(valid) {
+            pool.retain(valid);
         }
     }
 

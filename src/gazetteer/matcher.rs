@@ -17,7 +17,7 @@
 )]
 
 use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
-use crate::hash::{load8, token_hash, HashFilter, WordHash, WordTable};
+use crate::hash::{load8, token_hash, WordHash, WordTable};
 use crate::text::char_at;
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -61,6 +61,9 @@ pub(crate) struct Cand<'m> {
     pub(crate) end: usize,
     /// Start of the word the name begins in (its proclitics start here).
     pub(crate) word_start: usize,
+    /// The word before that one, as the scan read it (a run of word
+    /// chars; empty when not known): see [`Cand::prev_word`].
+    prev: (usize, usize),
     /// Every use of the pattern hit.
     all_uses: &'m [Use],
     /// The classes of use valid with these proclitics.
@@ -79,6 +82,17 @@ impl<'m> Cand<'m> {
 
     pub(crate) fn has_demonym(&self) -> bool {
         self.uses().any(|u| u.class == Class::Demonym)
+    }
+
+    /// The word right before the hit's word when one space is between
+    /// them and it is at most 41 bytes long (so no longer than
+    /// [`prev_word`](super::phrases::prev_word) reads): then it is the word
+    /// `prev_word` finds, without reading it again.
+    pub(crate) fn prev_word(&self, text: &str) -> Option<(usize, usize)> {
+        let (s, e) = self.prev;
+        let spaced =
+            e + 1 == self.word_start && text.as_bytes().get(e) == Some(&b' ');
+        (s < e && e - s <= 41 && spaced).then_some(self.prev)
     }
 }
 
@@ -152,13 +166,22 @@ pub(crate) struct Matcher {
     odd_classifiers: Vec<String>,
     /// Which chars are word chars.
     chars: WordChars,
-    /// Filters on the context words a proclitic strip looks for
-    /// (`Context::known`), and on those with the article, without it.
-    pub(crate) known: HashFilter,
-    pub(crate) known_after_article: HashFilter,
+    /// The context words a proclitic strip looks for (`Context::known`),
+    /// and those with the article keyed without it (for `لل` read as
+    /// `ل` + `ال`).
+    pub(crate) known: WordTable<Known>,
+    pub(crate) known_after_article: WordTable<Known>,
     /// A filter on the last four bytes of the one-word classifiers, if
     /// they all have four ([`Matcher::is_spot`]).
     spot_tails: Option<[u64; 64]>,
+}
+
+/// A word of the context vocabulary: its [`role`](super::data::role) bits
+/// (never 0) and the word itself.
+#[derive(Clone, Debug)]
+pub(crate) struct Known {
+    pub(crate) roles: u8,
+    pub(crate) word: String,
 }
 
 /// A pattern in [`Matcher::by_first`], with up to eight of its bytes
@@ -180,13 +203,13 @@ const WAW: &[u8] = "و".as_bytes();
 const FA: &[u8] = "ف".as_bytes();
 const BA: &[u8] = "ب".as_bytes();
 const KAF: &[u8] = "ك".as_bytes();
-const LAM: &[u8] = "ل".as_bytes();
+pub(crate) const LAM: &[u8] = "ل".as_bytes();
 
-fn is_conjunction(c: &[u8]) -> bool {
+pub(crate) fn is_conjunction(c: &[u8]) -> bool {
     c == WAW || c == FA
 }
 
-fn is_preposition(c: &[u8]) -> bool {
+pub(crate) fn is_preposition(c: &[u8]) -> bool {
     c == BA || c == KAF || c == LAM
 }
 
@@ -206,6 +229,7 @@ fn cand_at<'m>(
         start: s,
         end: e,
         word_start: ws,
+        prev: (0, 0),
         all_uses: uses,
         classes,
     })
@@ -324,6 +348,8 @@ impl Matcher {
                 odd_classifiers.push(c.clone());
             }
         }
+        let known =
+            |w: &String| Known { roles: context.roles(w), word: w.clone() };
         let mut spot_tails = Some([0u64; 64]);
         for c in &word_classifiers {
             let tail = last4(c.as_bytes()).map(tail_bit);
@@ -344,13 +370,15 @@ impl Matcher {
             odd_classifiers,
             chars: WordChars::new(),
             spot_tails,
-            known: HashFilter::new(
+            known: WordTable::new(
                 12,
-                context.known.iter().map(String::as_str),
+                context.known.iter().map(|w| (w.clone(), known(w))),
             ),
-            known_after_article: HashFilter::new(
+            known_after_article: WordTable::new(
                 12,
-                context.known.iter().filter_map(|w| w.strip_prefix("ال")),
+                context.known.iter().filter_map(|w| {
+                    Some((w.strip_prefix("ال")?.to_string(), known(w)))
+                }),
             ),
         })
     }
@@ -389,6 +417,7 @@ impl Matcher {
         };
         let b = text.as_bytes();
         let mut i = 0;
+        let mut prev = (0, 0);
         loop {
             let (word, len) = self.chars.class_at(text, i);
             if len == 0 {
@@ -400,18 +429,31 @@ impl Matcher {
             }
             let ws = i - len;
             loop {
-                // Arabic letters (U+0621..U+064A) first.
-                let rest = b.get(i..).unwrap_or_default();
-                i += 2 * rest
-                    .chunks_exact(2)
-                    .take_while(|c| is_arabic_letter(c))
-                    .count();
+                // Arabic letters (U+0621..U+064A) first, four at a time.
+                loop {
+                    let chunk =
+                        b.get(i..i + 8).and_then(|x| x.try_into().ok());
+                    let Some(x) = chunk else {
+                        let rest = b.get(i..).unwrap_or_default();
+                        i += 2 * rest
+                            .chunks_exact(2)
+                            .take_while(|c| is_arabic_letter(c))
+                            .count();
+                        break;
+                    };
+                    let n = leading_letters(u64::from_le_bytes(x));
+                    i += 2 * n;
+                    if n < 4 {
+                        break;
+                    }
+                }
                 match self.chars.class_at(text, i) {
                     (true, len) => i += len,
                     _ => break,
                 }
             }
-            self.word_hits(text, ws, i, &mut emit);
+            self.word_hits(text, ws, i, &mut |c| emit(Cand { prev, ..c }));
+            prev = (ws, i);
             if self.is_spot(text, ws, i) {
                 spots.push(ws..i);
             }
@@ -585,6 +627,24 @@ pub(crate) fn is_arabic_letter(c: &[u8]) -> bool {
     }
 }
 
+/// How many Arabic letters (as [`is_arabic_letter`]) the eight bytes `x`
+/// (little-endian) start with, read as four two-byte chars: 0 to 4.
+#[inline(always)]
+fn leading_letters(x: u64) -> usize {
+    const LOW: u64 = 0x00FF_00FF_00FF_00FF;
+    const TOP: u64 = 0x8000_8000_8000_8000;
+    // Each char as a big-endian 16-bit lane, less 0xD800: a letter is
+    // 0x00A1..=0x018A.
+    let v = (((x & LOW) << 8) | ((x >> 8) & LOW)) ^ 0xD800_D800_D800_D800;
+    // With the top bit of each lane set, no borrow crosses lanes: the
+    // top bit stays set where the rest is at least 0xA1 ...
+    let a = (v | TOP) - 0x00A1_00A1_00A1_00A1;
+    // ... and where the rest less 0xA1 is at least 0xEA.
+    let c = ((a & !TOP) | TOP) - 0x00EA_00EA_00EA_00EA;
+    let letters = a & !c & !v & TOP;
+    ((letters ^ TOP).trailing_zeros() / 16) as usize
+}
+
 /// Which chars below U+0800 (ASCII, Arabic ...) are word chars
 /// ([`is_word_char`]), one bit each, so that the scan reads a char's
 /// class from one or two bytes.
@@ -732,6 +792,7 @@ mod tests {
                                 start: s,
                                 end: e,
                                 word_start: r.start,
+                                prev: (0, 0),
                                 all_uses: uses,
                                 classes,
                             });
@@ -782,6 +843,60 @@ mod tests {
         assert!(n > 500 && n_spots > 5, "{n} {n_spots}");
     }
 
+    /// The previous word a hit carries from the scan is the one
+    /// `prev_word` reads back from the hit's word.
+    #[test]
+    fn prev_word_from_the_scan_is_prev_word() {
+        let ex = crate::Extractor::builtin();
+        let m = &ex.gazetteer().matcher;
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let (mut known, mut all) = (0, 0);
+        for t in &texts {
+            let norm = crate::normalize(t);
+            let text = norm.as_str();
+            m.scan(text, |c| {
+                let slow =
+                    super::super::phrases::prev_word(text, c.word_start)
+                        .map(|w| (w.start, w.end));
+                if let Some(fast) = c.prev_word(text) {
+                    assert_eq!(Some(fast), slow, "{t}");
+                    known += 1;
+                }
+                all += usize::from(slow.is_some());
+            });
+        }
+        assert!(known * 10 > all * 9, "{known} {all}");
+    }
+
+    /// The four-letter test agrees with the letter test on every
+    /// position of real text and on every pair of lead and trail bytes.
+    #[test]
+    fn leading_letters_counts_like_the_letter_test() {
+        let slow = |b: &[u8]| {
+            b.chunks_exact(2).take_while(|c| is_arabic_letter(c)).count()
+        };
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        for t in &texts {
+            let b = crate::normalize(t).as_str().as_bytes().to_vec();
+            for i in 0..b.len().saturating_sub(8) {
+                let w = &b[i..i + 8];
+                assert_eq!(leading_letters(load8(w, 0)), slow(w));
+            }
+        }
+        for lead in 0..=255u8 {
+            for trail in 0..=255u8 {
+                for k in 0..4 {
+                    let mut w = [0xD8, 0xA7].repeat(4);
+                    w[2 * k] = lead;
+                    w[2 * k + 1] = trail;
+                    assert_eq!(leading_letters(load8(&w, 0)), slow(&w));
+                }
+            }
+        }
+    }
+
     /// The table of first tokens finds each of its tokens and nothing
     /// else, hashed in place as the scan hashes them.
     #[test]
@@ -805,23 +920,31 @@ mod tests {
         }
     }
 
-    /// The context-word filters never reject a word of their sets.
+    /// The context-word tables find each context word (with its roles
+    /// and, after the article, the whole word) and no other word.
     #[test]
-    fn word_filters_keep_every_word() {
+    fn context_tables_find_exactly_the_context_words() {
         let ex = crate::Extractor::builtin();
         let (m, ctx) = (&ex.gazetteer().matcher, &ex.gazetteer().context);
         for w in &ctx.known {
-            assert!(m.known.may_contain(w), "{w}");
+            let k = m.known.get(w).unwrap();
+            assert_eq!((k.roles, k.word.as_str()), (ctx.roles(w), w.as_str()));
+            assert_ne!(k.roles, 0, "{w}");
             if let Some(r) = w.strip_prefix("ال") {
-                assert!(m.known_after_article.may_contain(r), "{w}");
+                assert_eq!(m.known_after_article.get(r).unwrap().word, *w);
             }
         }
         let text = crate::test_texts::articles().join(" ");
         let n = crate::normalize(&text);
-        let words: Vec<&str> =
-            crate::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
-        let passed = words.iter().filter(|w| m.known.may_contain(w)).count();
-        let members = words.iter().filter(|w| ctx.known.contains(**w)).count();
-        assert!(passed - members < words.len() / 20, "{passed} {members}");
+        for r in crate::words(n.as_str()) {
+            let w = &n.as_str()[r];
+            assert_eq!(m.known.get(w).is_some(), ctx.known.contains(w), "{w}");
+            let with_article = format!("ال{w}");
+            assert_eq!(
+                m.known_after_article.get(w).is_some(),
+                ctx.known.contains(&with_article),
+                "{w}"
+            );
+        }
     }
 }

@@ -14,7 +14,6 @@ use super::{
 };
 use crate::extractor::Prepared;
 use crate::SharedStr;
-use std::borrow::Cow;
 
 /// A neighbouring word of the normalized text.
 #[derive(Clone, Debug)]
@@ -22,86 +21,90 @@ pub(crate) struct Word<'t> {
     /// The whole word, with its proclitics.
     pub(crate) text: &'t str,
     /// The word without proclitics (`بريف` → `ريف`, `للقوات` → `القوات`).
-    pub(crate) base: Cow<'t, str>,
+    pub(crate) base: &'t str,
     /// Normalized start of the word and of its base.
     pub(crate) start: usize,
     pub(crate) base_start: usize,
     pub(crate) end: usize,
-    /// Whether `base` is a word of the context vocabulary
-    /// ([`Context::known`](super::Context)); false for a word read
-    /// without it.
-    pub(crate) known: bool,
+    /// The [`role`] bits of `base` in the context vocabulary
+    /// ([`Context::known`](super::Context)); 0 for a base that is not in
+    /// it, or a word read without it.
+    pub(crate) roles: u8,
 }
 
-use super::matcher::{is_arabic_letter, is_word_char};
+impl Word<'_> {
+    /// Whether `base` has one of the [`role`] bits `r`.
+    pub(crate) fn is(&self, r: u8) -> bool {
+        self.roles & r != 0
+    }
+}
+
+use super::data::role;
+use super::matcher::{
+    is_arabic_letter, is_conjunction, is_preposition, is_word_char, LAM,
+};
+use crate::hash::token_hash;
 
 fn word_at<'t>(
     text: &'t str,
     start: usize,
     end: usize,
-    g: &Gazetteer,
+    g: &'t Gazetteer,
 ) -> Word<'t> {
     let w = text.get(start..end).unwrap_or("");
-    let (base, off, known) = strip_proclitics(w, g);
-    Word { text: w, base, start, base_start: start + off, end, known }
+    let (base, off, roles) = strip_proclitics(text, start, end, g);
+    Word { text: w, base, start, base_start: start + off, end, roles }
 }
 
 /// A word read without the context vocabulary: its base is all of it.
 fn plain_word(text: &str, start: usize, end: usize) -> Word<'_> {
     let w = text.get(start..end).unwrap_or("");
-    Word {
-        text: w,
-        base: Cow::Borrowed(w),
-        start,
-        base_start: start,
-        end,
-        known: false,
-    }
+    Word { text: w, base: w, start, base_start: start, end, roles: 0 }
 }
 
-/// The word's base: the longest proclitic strip (و/ف, then ب/ل/ك, with لل
-/// read as ل + ال) whose rest is a known context word; else the word.
-/// The flag says whether the base is known.
+/// The base of the word `s..e`: the longest proclitic strip (و/ف, then
+/// ب/ل/ك, with لل read as ل + ال) whose rest is a known context word;
+/// else the word. Also the length of the strip and the base's [`role`]
+/// bits (0 for a base not known). Each rest is hashed in place.
 fn strip_proclitics<'t>(
-    w: &'t str,
-    g: &Gazetteer,
-) -> (Cow<'t, str>, usize, bool) {
-    let (ctx, m) = (&g.context, &g.matcher);
-    let known = |s: &str| m.known.may_contain(s) && ctx.known.contains(s);
-    if known(w) {
-        return (Cow::Borrowed(w), 0, true);
+    text: &'t str,
+    s: usize,
+    e: usize,
+    g: &'t Gazetteer,
+) -> (&'t str, usize, u8) {
+    let (m, b) = (&g.matcher, text.as_bytes());
+    let look = |a: usize| {
+        let rest = b.get(a..e)?;
+        let k = m.known.get_hashed(rest, token_hash(b, a, e))?;
+        Some((text.get(a..e)?, a - s, k.roles))
+    };
+    let whole = text.get(s..e).unwrap_or("");
+    let pair = |a: usize| b.get(a..a + 2).filter(|_| a + 2 <= e);
+    let mut a = s;
+    if let Some(k) = look(a) {
+        return k;
     }
-    let mut off = 0;
-    let mut rest = w;
-    for set in [["و", "ف", ""], ["ب", "ل", "ك"]] {
-        for p in set {
-            if p.is_empty() {
-                continue;
-            }
-            if let Some(r) = rest.strip_prefix(p) {
-                let lil = r.strip_prefix('ل').filter(|_| p == "ل");
-                if let Some(r2) =
-                    lil.filter(|r2| m.known_after_article.may_contain(r2))
-                {
-                    let with_article = format!("ال{r2}");
-                    if ctx.known.contains(&with_article) {
-                        return (
-                            Cow::Owned(with_article),
-                            off + p.len(),
-                            true,
-                        );
-                    }
-                }
-                if known(r) {
-                    return (Cow::Borrowed(r), off + p.len(), true);
-                }
-                off += p.len();
-                rest = r;
-                break;
-            }
+    if pair(a).is_some_and(is_conjunction) {
+        a += 2;
+        if let Some(k) = look(a) {
+            return k;
         }
     }
-    (Cow::Borrowed(w), 0, false)
+    if let Some(p) = pair(a).filter(|p| is_preposition(p)) {
+        a += 2;
+        if p == LAM && pair(a) == Some(LAM) {
+            let r = a + 2;
+            let rest = b.get(r..e).unwrap_or_default();
+            let h = token_hash(b, r, e);
+            if let Some(k) = m.known_after_article.get_hashed(rest, h) {
+                return (k.word.as_str(), a - s, k.roles);
+            }
+        }
+        if let Some(k) = look(a) {
+            return k;
+        }
+    }
+    (whole, 0, 0)
 }
 
 /// The word before normalized offset `at` (one space between), if any.
@@ -146,12 +149,28 @@ pub(crate) fn next_word(text: &str, at: usize) -> Option<Word<'_>> {
     (len > 0).then(|| plain_word(text, start, start + len))
 }
 
+/// The word before normalized offset `at` (one space between), read
+/// with the gazetteer's context.
 pub(crate) fn prev_word_ctx<'t>(
     text: &'t str,
     at: usize,
-    g: &Gazetteer,
+    g: &'t Gazetteer,
 ) -> Option<Word<'t>> {
     prev_word(text, at).map(|w| word_at(text, w.start, w.end, g))
+}
+
+/// The word before the hit `c`'s word (one space between), read with the
+/// gazetteer's context: as [`prev_word_ctx`], from the scan's reading
+/// when it has one.
+pub(crate) fn prev_word_of<'t>(
+    text: &'t str,
+    c: &Cand<'_>,
+    g: &'t Gazetteer,
+) -> Option<Word<'t>> {
+    match c.prev_word(text) {
+        Some((s, e)) => Some(word_at(text, s, e, g)),
+        None => prev_word_ctx(text, c.word_start, g),
+    }
 }
 
 /// Re-reads a word with the gazetteer's context (the helpers above only
@@ -159,7 +178,7 @@ pub(crate) fn prev_word_ctx<'t>(
 pub(crate) fn with_context<'t>(
     text: &'t str,
     w: &Word<'_>,
-    g: &Gazetteer,
+    g: &'t Gazetteer,
 ) -> Word<'t> {
     word_at(text, w.start, w.end, g)
 }
@@ -186,7 +205,7 @@ pub(crate) fn place_phrase(
     let mut end = c.end;
     let mut direction = None;
     let mut area = None;
-    let chosen = match &*w.base {
+    let chosen = match w.base {
         "محافظه" => governorate.unwrap_or(best),
         "ريف" => {
             area = Some("countryside");
@@ -245,7 +264,7 @@ fn unknown_facility(
             end = n.end;
         }
     }
-    let kind = match &*w.base {
+    let kind = match w.base {
         "مطار" => "airbase",
         "سد" => "dam",
         _ => "military_base",
@@ -290,15 +309,12 @@ pub(crate) fn demonym(
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
-    let mut head = prev_word_ctx(text, c.word_start, g)?;
+    let mut head = prev_word_of(text, c, g)?;
     // Skip an adjective (`الطائرات الحربية الروسية`) or a conjoined
     // demonym (`طائرات روسية وسورية`), at most two words.
     for _ in 0..2 {
         // The heads are known words: an unknown base is none.
-        if head.known
-            && (ctx.force_heads.contains(&*head.base)
-                || ctx.place_heads.contains(&*head.base))
-        {
+        if head.is(role::FORCE_HEAD | role::PLACE_HEAD) {
             break;
         }
         let adjective = ctx.between.contains(head.text)
@@ -310,8 +326,8 @@ pub(crate) fn demonym(
         }
         head = prev_word_ctx(text, head.start, g)?;
     }
-    let as_place = head.known && ctx.place_heads.contains(&*head.base);
-    let as_force = head.known && ctx.force_heads.contains(&*head.base);
+    let as_place = head.is(role::PLACE_HEAD);
+    let as_force = head.is(role::FORCE_HEAD);
     if !as_place && !as_force {
         return None;
     }
@@ -372,7 +388,7 @@ pub(crate) fn unknown_places(
     let mut last_end = 0;
     for r in spots {
         let w = word_at(text, r.start, r.end, g);
-        if !ctx.unknown_classifiers.contains(&*w.base)
+        if !w.is(role::UNKNOWN_CLASSIFIER)
             || covered(w.start)
             || w.start < last_end
         {
@@ -410,7 +426,7 @@ pub(crate) fn unknown_places(
                 end = n2.end;
             }
         }
-        let kind = match &*w.base {
+        let kind = match w.base {
             "قريه" => "village",
             "بلده" => "town",
             "حي" => "neighbourhood",
