@@ -34,6 +34,8 @@ pub(crate) struct Tok<'a> {
     /// its forms ([`len_bits`]), so that most words of a list are
     /// rejected by one bit test.
     lens: u64,
+    /// The token's own entry in the vocabulary table, if it has one.
+    pub(crate) entry: Option<&'static vocab::Entry>,
 }
 
 /// The bit of a byte length (lengths from 63 up share one).
@@ -115,6 +117,7 @@ impl Tok<'_> {
             forms: Forms::default(),
             class: 0,
             lens: len_bit(0),
+            entry: None,
         }
     }
 
@@ -254,7 +257,7 @@ pub(crate) fn tokenize_into<'a>(
             C::Letter => i = letter_run_end(short_class, text, i),
         }
         let w = text.get(start..i).unwrap_or_default();
-        let class = vocab::class(words, w);
+        let (class, entry) = vocab::class(words, w);
         // Forms are only compared for words of the parser's lists.
         let forms = if k == C::Letter && class & vocab::WORD != 0 {
             Forms::of(w)
@@ -268,6 +271,7 @@ pub(crate) fn tokenize_into<'a>(
             forms,
             class,
             lens: len_bit(w.len()) | forms.len_bits(),
+            entry,
         });
     }
 }
