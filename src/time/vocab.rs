@@ -18,8 +18,8 @@
 //! parser reads it inside one, every test fails on it as on any other
 //! such token. So a word that cannot be an expression on its own, before
 //! such a token, can begin none there ([`alone_fails`], found by running
-//! the parser on a word the first time a text holds it). `tests.rs` checks both shortcuts
-//! against the plain parser over every test text.
+//! the parser on a word the first time a text holds it). `tests.rs`
+//! checks both shortcuts against the plain parser over every test text.
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
