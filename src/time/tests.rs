@@ -759,3 +759,19 @@ fn hours_are_read_only_from_number_words() {
     }
     assert!(read > 1000, "{read}");
 }
+
+/// The length test of `is_future` passes every future word, and the
+/// shortcut agrees with a plain comparison over every test text.
+#[test]
+fn is_future_length_test_keeps_every_word() {
+    let words = ["سوف", "المقبل", "المقبله", "القادم", "القادمه"];
+    for w in words {
+        assert!(matches!(w.len(), 6 | 12 | 14), "{w}");
+    }
+    for text in corpus() {
+        let n = crate::normalize(&text);
+        let toks = super::parse::tokenize(n.as_str(), 0);
+        let plain = toks.iter().any(|t| words.contains(&t.s));
+        assert_eq!(super::is_future(&toks), plain, "{text}");
+    }
+}
