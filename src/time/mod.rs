@@ -248,10 +248,16 @@ impl Serialize for TimeMention {
     }
 }
 
-/// Whether a sentence speaks about the future (`سوف`, `المقبل`).
+/// Whether a sentence speaks about the future (`سوف`, `المقبل`). The
+/// words are 6, 12 or 14 bytes long: other tokens are passed over on
+/// their length.
 fn is_future(toks: &[parse::Tok<'_>]) -> bool {
     toks.iter().any(|t| {
-        matches!(t.s, "سوف" | "المقبل" | "المقبله" | "القادم" | "القادمه")
+        matches!(t.s.len(), 6 | 12 | 14)
+            && matches!(
+                t.s,
+                "سوف" | "المقبل" | "المقبله" | "القادم" | "القادمه"
+            )
     })
 }
 

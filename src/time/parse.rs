@@ -13,6 +13,7 @@ use super::months::{
 };
 use super::num;
 use super::vocab;
+use crate::hash::WordTable;
 use crate::time::TimeKind;
 use once_cell::sync::Lazy;
 
@@ -34,6 +35,8 @@ pub(crate) struct Tok<'a> {
     /// its forms ([`len_bits`]), so that most words of a list are
     /// rejected by one bit test.
     lens: u64,
+    /// The token's own entry in the vocabulary table, if it has one.
+    pub(crate) entry: Option<&'static vocab::Entry>,
 }
 
 /// The bit of a byte length (lengths from 63 up share one).
@@ -115,6 +118,7 @@ impl Tok<'_> {
             forms: Forms::default(),
             class: 0,
             lens: len_bit(0),
+            entry: None,
         }
     }
 
@@ -254,7 +258,7 @@ pub(crate) fn tokenize_into<'a>(
             C::Letter => i = letter_run_end(short_class, text, i),
         }
         let w = text.get(start..i).unwrap_or_default();
-        let class = vocab::class(words, w);
+        let (class, entry) = vocab::class(words, w);
         // Forms are only compared for words of the parser's lists.
         let forms = if k == C::Letter && class & vocab::WORD != 0 {
             Forms::of(w)
@@ -268,6 +272,7 @@ pub(crate) fn tokenize_into<'a>(
             forms,
             class,
             lens: len_bit(w.len()) | forms.len_bits(),
+            entry,
         });
     }
 }
@@ -464,6 +469,45 @@ impl core::ops::DerefMut for Words<'_> {
         self.buf.get_mut(..self.n).unwrap_or_default()
     }
 }
+
+/// The unit words of [`Parser::unit_word`] in the order it tries them:
+/// a unit and whether the words are plurals.
+pub(crate) const UNIT_WORDS: &[(&[&str], Unit, bool)] = &[
+    (&["يوم", "اليوم"], Unit::Day, false),
+    (&["ايام", "الايام"], Unit::Day, true),
+    (&["اسبوع", "الاسبوع"], Unit::Week, false),
+    (&["اسابيع", "الاسابيع"], Unit::Week, true),
+    (&["شهر", "الشهر"], Unit::Month, false),
+    (&["اشهر", "شهور", "الاشهر", "الشهور"], Unit::Month, true),
+    (&["عام", "العام", "سنه", "السنه"], Unit::Year, false),
+    (&["اعوام", "سنوات", "سنين", "الاعوام", "السنوات"], Unit::Year, true),
+    (&["ساعه", "الساعه"], Unit::Hour, false),
+    (&["ساعات", "الساعات"], Unit::Hour, true),
+    (&["دقيقه", "الدقيقه"], Unit::Minute, false),
+    (&["دقايق", "دقائق", "الدقايق"], Unit::Minute, true),
+];
+
+/// Each unit word with the index of its first list in [`UNIT_WORDS`];
+/// `strip` takes the key from the word (`None`: no key).
+fn unit_table(strip: fn(&str) -> Option<&str>) -> WordTable<usize> {
+    let mut first: Vec<(String, usize)> = Vec::new();
+    for (k, (ws, _, _)) in UNIT_WORDS.iter().enumerate() {
+        for w in ws.iter().filter_map(|w| strip(w)) {
+            if !first.iter().any(|(x, _)| x == w) {
+                first.push((w.to_string(), k));
+            }
+        }
+    }
+    WordTable::new(10, first)
+}
+
+/// The unit words, for a token and its `conj` and `prep` forms.
+static UNIT_TABLE: Lazy<WordTable<usize>> =
+    Lazy::new(|| unit_table(|w| Some(w)));
+
+/// The unit words without `ال`, for a token's `lil` form (`للعام`).
+static UNIT_LIL_TABLE: Lazy<WordTable<usize>> =
+    Lazy::new(|| unit_table(|w| w.strip_prefix("ال")));
 
 const AMBIGUOUS_MONTHS: &[&str] = &["اب", "ماي", "صفر", "رجب"];
 
@@ -887,7 +931,29 @@ impl<'t, 'a> Parser<'t, 'a> {
         Some((e, end))
     }
 
-    fn unit_word(&self, i: usize) -> Option<(Unit, bool)> {
+    /// A unit word at token i (`يوم`, `الأشهر`), and whether it is a
+    /// plural: the first list of [`UNIT_WORDS`] holding one of the
+    /// token's forms, looked up in tables.
+    pub(crate) fn unit_word(&self, i: usize) -> Option<(Unit, bool)> {
+        let t = self.t(i)?;
+        if !t.known() {
+            return None;
+        }
+        // The first list one of the token's forms is in.
+        let (words, lil) = (&*UNIT_TABLE, &*UNIT_LIL_TABLE);
+        let at = |table: &WordTable<usize>, w: Option<&str>| {
+            w.and_then(|w| table.get(w)).copied().unwrap_or(usize::MAX)
+        };
+        let k = at(words, Some(t.s))
+            .min(at(words, t.forms.conj))
+            .min(at(words, t.forms.prep))
+            .min(at(lil, t.forms.lil));
+        UNIT_WORDS.get(k).map(|&(_, u, plural)| (u, plural))
+    }
+
+    /// The plain [`Parser::unit_word`], for tests.
+    #[cfg(test)]
+    pub(crate) fn unit_word_plain(&self, i: usize) -> Option<(Unit, bool)> {
         let t = self.t(i)?;
         let u = |ws: &[&str]| t.is_one_of(ws);
         Some(if u(&["يوم", "اليوم"]) {

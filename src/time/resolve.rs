@@ -16,6 +16,7 @@ use chrono::{
     Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime,
     Timelike,
 };
+use std::fmt::Write as _;
 
 /// A resolved window: inclusive bounds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,16 +144,16 @@ fn relative_form(e: &Expr) -> String {
         Base::Now => "now".to_string(),
     };
     if let Some(n) = e.year_shift {
-        s.push_str(&format!(":year{n:+}"));
+        let _ = write!(s, ":year{n:+}");
     }
     if let Some(nth) = e.nth {
-        s.push_str(&match nth {
+        let _ = match nth {
             Nth::Weekday { wd, n } => {
-                format!("/{}#{n}", WEEKDAYS.get(wd as usize).unwrap_or(&"?"))
+                write!(s, "/{}#{n}", WEEKDAYS.get(wd as usize).unwrap_or(&"?"))
             }
-            Nth::Day { n } => format!("/day#{n}"),
-            Nth::Week { n } => format!("/week#{n}"),
-        });
+            Nth::Day { n } => write!(s, "/day#{n}"),
+            Nth::Week { n } => write!(s, "/week#{n}"),
+        };
     }
     if e.dir == -1 {
         s.push_str(":past");
@@ -168,10 +169,10 @@ fn relative_form(e: &Expr) -> String {
         });
     }
     if let Some((a, b)) = e.day_part {
-        s.push_str(&format!("T{a:02}-{b:02}"));
+        let _ = write!(s, "T{a:02}-{b:02}");
     }
     if let Some(c) = e.clock {
-        s.push_str(&format!("T{:02}:{:02}", c.h, c.m));
+        let _ = write!(s, "T{:02}:{:02}", c.h, c.m);
     }
     s
 }

@@ -759,3 +759,51 @@ fn hours_are_read_only_from_number_words() {
     }
     assert!(read > 1000, "{read}");
 }
+
+/// The length test of `is_future` passes every future word, and the
+/// shortcut agrees with a plain comparison over every test text.
+#[test]
+fn is_future_length_test_keeps_every_word() {
+    let words = ["سوف", "المقبل", "المقبله", "القادم", "القادمه"];
+    for w in words {
+        assert!(matches!(w.len(), 6 | 12 | 14), "{w}");
+    }
+    for text in corpus() {
+        let n = crate::normalize(&text);
+        let toks = super::parse::tokenize(n.as_str(), 0);
+        let plain = toks.iter().any(|t| words.contains(&t.s));
+        assert_eq!(super::is_future(&toks), plain, "{text}");
+    }
+}
+
+/// `Parser::unit_word` (unit words looked up in tables) answers as the
+/// plain chain of word lists at every token of the test texts, and at
+/// every unit word with each clitic.
+#[test]
+fn unit_word_table_matches_the_word_lists() {
+    use super::parse::{tokenize, Parser};
+    let mut texts = corpus();
+    for (ws, _, _) in super::parse::UNIT_WORDS {
+        for w in *ws {
+            for c in ["", "و", "ف", "ب", "ل", "ك", "وب", "فل", "لل", "ولل"]
+            {
+                texts.push(format!("{c}{w}"));
+                if let Some(r) = w.strip_prefix("ال") {
+                    texts.push(format!("{c}لل{r}"));
+                }
+            }
+        }
+    }
+    let mut found = 0;
+    for text in texts {
+        let n = crate::normalize(&text);
+        let toks = tokenize(n.as_str(), 0);
+        let p = Parser::new(&toks);
+        for (i, t) in toks.iter().enumerate() {
+            let got = p.unit_word(i);
+            found += usize::from(got.is_some());
+            assert_eq!(got, p.unit_word_plain(i), "{} in {text}", t.s);
+        }
+    }
+    assert!(found > 500, "{found}");
+}

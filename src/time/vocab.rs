@@ -18,8 +18,8 @@
 //! parser reads it inside one, every test fails on it as on any other
 //! such token. So a word that cannot be an expression on its own, before
 //! such a token, can begin none there ([`alone_fails`], found by running
-//! the parser on every word once). `tests.rs` checks both shortcuts
-//! against the plain parser over every test text.
+//! the parser on a word the first time a text holds it). `tests.rs`
+//! checks both shortcuts against the plain parser over every test text.
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -33,7 +33,7 @@ use super::months::{
 };
 use super::parse::{self, Tok};
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A word of the parser's word lists (or of a table, any position).
 pub(crate) const WORD: u8 = 1;
@@ -77,11 +77,24 @@ pub(crate) fn literals(src: &str) -> impl Iterator<Item = &str> {
 /// Words with their class bits.
 type Classes = HashMap<String, u8, WordHash>;
 
+/// A word of the parser's vocabulary: its class bits and, once asked,
+/// whether it is no expression on its own ([`alone_fails`]).
+#[derive(Debug, Default)]
+pub(crate) struct Entry {
+    /// The word's own class bits (not those of its forms).
+    pub(crate) bits: u8,
+    alone: once_cell::sync::OnceCell<bool>,
+}
+
 /// Every word the parser reads, with its class bits, behind a bit filter
 /// so that most words of a text, which are none of them, cost two bit
 /// tests.
-static WORDS: Lazy<WordTable<u8>> =
-    Lazy::new(|| WordTable::new(16, classes()));
+static WORDS: Lazy<WordTable<Entry>> = Lazy::new(|| {
+    let entries = classes()
+        .into_iter()
+        .map(|(w, bits)| (w, Entry { bits, ..Entry::default() }));
+    WordTable::new(16, entries)
+});
 
 /// Every word the parser reads, with its class bits.
 fn classes() -> Classes {
@@ -141,7 +154,7 @@ fn classes() -> Classes {
 }
 
 /// The word table behind [`class`].
-pub(crate) fn words() -> &'static WordTable<u8> {
+pub(crate) fn words() -> &'static WordTable<Entry> {
     &WORDS
 }
 
@@ -149,10 +162,14 @@ pub(crate) fn words() -> &'static WordTable<u8> {
 /// in so that a tokenizer looks it up once): the union over its forms
 /// (itself, without a conjunction `و`/`ف`, without a preposition
 /// `ب`/`ل`/`ك` as well). The clitics are compared as UTF-8 bytes (`و`
-/// D9 88, `ف` D9 81, `ب` D8 A8, `ل` D9 84, `ك` D9 83).
+/// D9 88, `ف` D9 81, `ب` D8 A8, `ل` D9 84, `ك` D9 83). Also the entry
+/// of the word itself, if it has one.
 #[inline]
-pub(crate) fn class(words: &WordTable<u8>, w: &str) -> u8 {
-    let get = |k: &str| words.get(k).copied().unwrap_or(0);
+pub(crate) fn class<'w>(
+    words: &'w WordTable<Entry>,
+    w: &str,
+) -> (u8, Option<&'w Entry>) {
+    let get = |k: &str| words.get(k).map_or(0, |e| e.bits);
     let mut bits = 0;
     // Forms are suffixes.
     let a = match w.as_bytes() {
@@ -167,7 +184,8 @@ pub(crate) fn class(words: &WordTable<u8>, w: &str) -> u8 {
         bits |= get(a.get(2..).unwrap_or_default());
     }
     // `NOT_FIRST` is of the word itself.
-    (bits & !NOT_FIRST) | get(w)
+    let own = words.get(w);
+    ((bits & !NOT_FIRST) | own.map_or(0, |e| e.bits), own)
 }
 
 /// Whether the parser may read a token at all: a class or digits.
@@ -176,30 +194,25 @@ pub(crate) fn live(t: &Tok<'_>) -> bool {
     t.class != 0 || t.s.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
-/// Words that are no time expression on their own: the parser fails on
-/// each of them followed by a token it cannot read.
-static ALONE_FAILS: Lazy<HashSet<&'static str, WordHash>> = Lazy::new(|| {
-    let mut set = HashSet::default();
-    let inert = Tok::inert();
-    for (w, _) in WORDS.entries() {
-        let toks = parse::tokenize(w, 0);
-        let [t] = toks.as_slice() else { continue };
-        if t.s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            // A number may be a year, which looks at the word before.
-            continue;
-        }
-        let probe = [*t, inert];
-        let parsed = parse::Parser::new(&probe).parse(0);
-        if parsed.is_none_or(|(_, end)| end == 0) {
-            set.insert(w);
-        }
+/// Whether the parser fails on the single token of `w` followed by a
+/// token it cannot read (a number may be a year, which looks at the word
+/// before: never).
+fn probe_alone(w: &str) -> bool {
+    let toks = parse::tokenize(w, 0);
+    let [t] = toks.as_slice() else { return false };
+    if t.s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
     }
-    set
-});
+    let probe = [*t, Tok::inert()];
+    let parsed = parse::Parser::new(&probe).parse(0);
+    parsed.is_none_or(|(_, end)| end == 0)
+}
 
 /// Whether the parser certainly fails at a token followed by a token it
-/// cannot read (see [`live`]), or by nothing.
+/// cannot read (see [`live`]), or by nothing: a word of the table that is
+/// no time expression on its own. Found by running the parser on the word
+/// the first time it is asked about, and kept with the word's entry.
 #[inline]
 pub(crate) fn alone_fails(t: &Tok<'_>) -> bool {
-    ALONE_FAILS.contains(t.s)
+    t.entry.is_some_and(|e| *e.alone.get_or_init(|| probe_alone(t.s)))
 }
