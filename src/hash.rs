@@ -272,7 +272,6 @@ impl<V> WordTable<V> {
     }
 
     /// The words and values, in the order given to [`WordTable::new`].
-    #[cfg(test)]
     pub(crate) fn entries(&self) -> impl Iterator<Item = (&str, &V)> {
         self.entries.iter().map(|(_, w, v)| (w.as_str(), v))
     }
