@@ -19,8 +19,14 @@ pub struct Normalized {
     text: String,
     original_len: usize,
     pieces: Vec<Piece>,
+    /// For every [`BLOCK`] bytes of the normalized text, the index of the
+    /// last piece that starts at or before the block's start.
+    block_pieces: Vec<usize>,
     quotes: Vec<QuoteMark>,
 }
+
+/// The stride of [`Normalized`]'s piece index.
+const BLOCK: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Piece {
@@ -66,6 +72,25 @@ impl Normalized {
     /// The last piece (and its index) of those for which `pred` holds, in
     /// a prefix of the pieces (`pred` is monotonic). The first piece
     /// starts at 0 in both texts, so every caller finds one.
+    /// The last piece (and its index) that starts at or before normalized
+    /// offset `norm` (`strict`: before it), found from the block index and
+    /// a search among the pieces of one block.
+    fn last_piece_by_norm(
+        &self,
+        norm: usize,
+        strict: bool,
+    ) -> Option<(usize, Piece)> {
+        let key = if strict { norm.checked_sub(1)? } else { norm };
+        let block = key / BLOCK;
+        let last = self.pieces.len().saturating_sub(1);
+        let from = self.block_pieces.get(block).copied().unwrap_or(last);
+        let to = self.block_pieces.get(block + 1).copied().unwrap_or(last);
+        let among = self.pieces.get(from..=to)?;
+        let i =
+            from + among.partition_point(|p| p.norm <= key).checked_sub(1)?;
+        self.pieces.get(i).map(|&p| (i, p))
+    }
+
     fn last_piece(
         &self,
         pred: impl Fn(&Piece) -> bool,
@@ -134,7 +159,7 @@ impl Normalized {
         if norm >= self.text.len() || self.pieces.is_empty() {
             return if norm == 0 { 0 } else { self.original_len };
         }
-        let Some((_, p)) = self.last_piece(|p| p.norm <= norm) else {
+        let Some((_, p)) = self.last_piece_by_norm(norm, false) else {
             return 0;
         };
         if p.linear {
@@ -160,7 +185,7 @@ impl Normalized {
         if norm >= self.text.len() {
             return self.original_len;
         }
-        let Some((i, p)) = self.last_piece(|p| p.norm < norm) else {
+        let Some((i, p)) = self.last_piece_by_norm(norm, true) else {
             return 0;
         };
         let (next_norm, next_orig) = match self.pieces.get(i + 1) {
@@ -236,7 +261,7 @@ impl Normalized {
         if !self.text.is_char_boundary(norm) {
             return false;
         }
-        let Some((_, p)) = self.last_piece(|p| p.norm <= norm) else {
+        let Some((_, p)) = self.last_piece_by_norm(norm, false) else {
             return false;
         };
         p.linear || p.norm == norm
@@ -353,11 +378,25 @@ pub fn normalize(text: &str) -> Normalized {
         b.flush_run(r, text.len());
     }
     Normalized {
+        block_pieces: block_pieces(&b.pieces, b.out.len()),
         text: b.out,
         original_len: text.len(),
         pieces: b.pieces,
         quotes: b.quotes,
     }
+}
+
+/// [`Normalized`]'s block index of `pieces` over a text of `len` bytes.
+fn block_pieces(pieces: &[Piece], len: usize) -> Vec<usize> {
+    let mut out = Vec::with_capacity(len / BLOCK + 1);
+    let mut i = 0;
+    for start in (0..=len).step_by(BLOCK) {
+        while pieces.get(i + 1).is_some_and(|q| q.norm <= start) {
+            i += 1;
+        }
+        out.push(i);
+    }
+    out
 }
 
 struct Run {
@@ -787,6 +826,31 @@ mod tests {
                         pair.to_be_bytes()
                     );
                 }
+            }
+        }
+    }
+
+    /// The block index finds the piece the binary search over all pieces
+    /// finds, at every offset of every article and peer-suite string.
+    #[test]
+    fn block_index_finds_the_same_piece() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        texts.push("ً".repeat(300) + &"بَ".repeat(200));
+        texts.push(String::new());
+        for t in &texts {
+            let n = normalize(t);
+            for norm in 0..=n.as_str().len() + BLOCK {
+                assert_eq!(
+                    n.last_piece_by_norm(norm, false),
+                    n.last_piece(|p| p.norm <= norm),
+                    "{t} at {norm}"
+                );
+                assert_eq!(
+                    n.last_piece_by_norm(norm, true),
+                    n.last_piece(|p| p.norm < norm),
+                    "{t} at {norm} (strict)"
+                );
             }
         }
     }
