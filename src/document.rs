@@ -62,7 +62,7 @@ const STEP: usize = 64;
 
 /// The number of chars that start in `b` (its bytes that are not
 /// `0b10xx_xxxx`), eight bytes at a time.
-fn char_starts(b: &[u8]) -> usize {
+pub(crate) fn char_starts(b: &[u8]) -> usize {
     let mut chunks = b.chunks_exact(8);
     let mut n = 0;
     for c in &mut chunks {
@@ -147,6 +147,16 @@ mod tests {
                 chars += 1;
             }
             assert_eq!(index.chars_before(t, t.len() + 5), chars - 1);
+            // Any slice, as a mention's char length is counted.
+            let ends: Vec<usize> =
+                t.char_indices().map(|(b, _)| b).step_by(7).collect();
+            for w in ends.windows(3) {
+                let s = &t[w[0]..w[2]];
+                assert_eq!(
+                    super::char_starts(s.as_bytes()),
+                    s.chars().count()
+                );
+            }
         }
     }
 }

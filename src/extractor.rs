@@ -6,7 +6,7 @@
     clippy::panic
 )]
 
-use crate::document::{CharIndex, Document, Loc};
+use crate::document::{char_starts, CharIndex, Document, Loc};
 use crate::text::{self, ChromeKind, Normalized, Sentence};
 use crate::{Error, Span};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -555,7 +555,7 @@ impl<'t> Prepared<'t> {
         let char_start = self.chars.chars_before(self.original, span.start);
         // The end counted on from the start: a mention is short.
         let (text, char_end) = match self.original.get(span.range()) {
-            Some(t) => (t, char_start + t.chars().count()),
+            Some(t) => (t, char_start + char_starts(t.as_bytes())),
             None => ("", self.chars.chars_before(self.original, span.end)),
         };
         Loc {

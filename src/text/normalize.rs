@@ -19,8 +19,14 @@ pub struct Normalized {
     text: String,
     original_len: usize,
     pieces: Vec<Piece>,
+    /// For every [`BLOCK`] bytes of the normalized text, the index of the
+    /// last piece that starts at or before the block's start.
+    block_pieces: Vec<usize>,
     quotes: Vec<QuoteMark>,
 }
+
+/// The stride of [`Normalized`]'s piece index.
+const BLOCK: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Piece {
@@ -66,6 +72,25 @@ impl Normalized {
     /// The last piece (and its index) of those for which `pred` holds, in
     /// a prefix of the pieces (`pred` is monotonic). The first piece
     /// starts at 0 in both texts, so every caller finds one.
+    /// The last piece (and its index) that starts at or before normalized
+    /// offset `norm` (`strict`: before it), found from the block index and
+    /// a search among the pieces of one block.
+    fn last_piece_by_norm(
+        &self,
+        norm: usize,
+        strict: bool,
+    ) -> Option<(usize, Piece)> {
+        let key = if strict { norm.checked_sub(1)? } else { norm };
+        let block = key / BLOCK;
+        let last = self.pieces.len().saturating_sub(1);
+        let from = self.block_pieces.get(block).copied().unwrap_or(last);
+        let to = self.block_pieces.get(block + 1).copied().unwrap_or(last);
+        let among = self.pieces.get(from..=to)?;
+        let i =
+            from + among.partition_point(|p| p.norm <= key).checked_sub(1)?;
+        self.pieces.get(i).map(|&p| (i, p))
+    }
+
     fn last_piece(
         &self,
         pred: impl Fn(&Piece) -> bool,
@@ -134,7 +159,7 @@ impl Normalized {
         if norm >= self.text.len() || self.pieces.is_empty() {
             return if norm == 0 { 0 } else { self.original_len };
         }
-        let Some((_, p)) = self.last_piece(|p| p.norm <= norm) else {
+        let Some((_, p)) = self.last_piece_by_norm(norm, false) else {
             return 0;
         };
         if p.linear {
@@ -160,7 +185,7 @@ impl Normalized {
         if norm >= self.text.len() {
             return self.original_len;
         }
-        let Some((i, p)) = self.last_piece(|p| p.norm < norm) else {
+        let Some((i, p)) = self.last_piece_by_norm(norm, true) else {
             return 0;
         };
         let (next_norm, next_orig) = match self.pieces.get(i + 1) {
@@ -236,7 +261,7 @@ impl Normalized {
         if !self.text.is_char_boundary(norm) {
             return false;
         }
-        let Some((_, p)) = self.last_piece(|p| p.norm <= norm) else {
+        let Some((_, p)) = self.last_piece_by_norm(norm, false) else {
             return false;
         };
         p.linear || p.norm == norm
@@ -353,11 +378,25 @@ pub fn normalize(text: &str) -> Normalized {
         b.flush_run(r, text.len());
     }
     Normalized {
+        block_pieces: block_pieces(&b.pieces, b.out.len()),
         text: b.out,
         original_len: text.len(),
         pieces: b.pieces,
         quotes: b.quotes,
     }
+}
+
+/// [`Normalized`]'s block index of `pieces` over a text of `len` bytes.
+fn block_pieces(pieces: &[Piece], len: usize) -> Vec<usize> {
+    let mut out = Vec::with_capacity(len / BLOCK + 1);
+    let mut i = 0;
+    for start in (0..=len).step_by(BLOCK) {
+        while pieces.get(i + 1).is_some_and(|q| q.norm <= start) {
+            i += 1;
+        }
+        out.push(i);
+    }
+    out
 }
 
 struct Run {
@@ -417,19 +456,22 @@ impl Builder {
         // `text[copied..i]` is read but not yet pushed.
         let mut copied = from;
         loop {
-            let letter = |at: usize| match bytes.get(at..at + 2) {
-                Some(&[a, b]) => basic_letter(a, b),
-                _ => None,
+            let pair = |at: usize| match bytes.get(at..at + 2) {
+                Some(&[a, b]) => u16::from_be_bytes([a, b]),
+                _ => 0,
             };
-            if let Some(c) = letter(i) {
-                let f = fold_letter(c);
-                if f != c {
+            let here = pair(i);
+            let out = folded_pair(here);
+            if out != 0 {
+                if let Some(f) = pair_char(out).filter(|_| out != here) {
                     self.push_verbatim_part(text, copied, i);
                     self.push_char(i, 2, f);
                     copied = i + 2;
                 }
                 i += 2;
-            } else if bytes.get(i) == Some(&b' ') && letter(i + 1).is_some() {
+            } else if here >> 8 == u16::from(b' ')
+                && folded_pair(pair(i + 1)) != 0
+            {
                 i += 1;
             } else {
                 break;
@@ -546,46 +588,57 @@ const fn is_basic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
 }
 
-/// The basic letter (see [`is_basic_letter`]) that two bytes encode, if
-/// they encode one.
+/// What normalization writes for the basic letter (see
+/// [`is_basic_letter`]) that two bytes encode, both as big-endian `u16`
+/// UTF-8 pairs (`0xD8A3` is `أ`, folded to `0xD8A7`, `ا`); 0 when the
+/// bytes encode no basic letter. Tested without a branch on the lead byte.
 #[inline]
-fn basic_letter(a: u8, b: u8) -> Option<char> {
-    let row = match a {
-        0xD8 => &BASIC_LETTERS[0],
-        0xD9 => &BASIC_LETTERS[1],
-        _ => return None,
-    };
-    if b & 0xC0 != 0x80 {
-        return None;
+fn folded_pair(pair: u16) -> u16 {
+    // A lead byte 0xD8 or 0xD9, then a continuation byte.
+    if pair & 0xFEC0 != 0xD880 {
+        return 0;
     }
-    row.get(usize::from(b & 0x3F)).copied().flatten()
+    FOLDED_PAIRS.get(pair_index(pair)).copied().unwrap_or(0)
 }
 
-/// [`basic_letter`] as a table: the basic letters whose UTF-8 encoding
-/// is led by 0xD8 and by 0xD9, by the low six bits of the second byte.
-static BASIC_LETTERS: [[Option<char>; 64]; 2] =
-    [letter_row(0xD8 & 0x1F), letter_row(0xD9 & 0x1F)];
+/// The slot of a 0xD8/0xD9-led pair in [`FOLDED_PAIRS`]: the lead byte's
+/// last bit, then the continuation byte's six bits.
+#[inline]
+const fn pair_index(pair: u16) -> usize {
+    (((pair >> 2) & 0x40) | (pair & 0x3F)) as usize
+}
 
-/// One row of [`BASIC_LETTERS`]: the high five bits of the code point are
-/// `high`.
-const fn letter_row(high: u32) -> [Option<char>; 64] {
-    let mut row = [None; 64];
-    let mut low = 0;
-    let mut rest: &mut [Option<char>] = &mut row;
+/// [`folded_pair`] as a table, by [`pair_index`].
+static FOLDED_PAIRS: [u16; 128] = folded_pairs();
+
+const fn folded_pairs() -> [u16; 128] {
+    let mut table = [0; 128];
+    let mut i = 0;
+    let mut rest: &mut [u16] = &mut table;
     while let [slot, tail @ ..] = rest {
-        if let Some(c) = char::from_u32((high << 6) | low) {
+        // Slot i: lead byte 0xD8 + i / 64, continuation byte 0x80 + i % 64.
+        let code = ((0x18 + (i >> 6)) << 6) | (i & 0x3F);
+        if let Some(c) = char::from_u32(code) {
             if is_basic_letter(c) {
-                *slot = Some(c);
+                let f = fold_letter(c) as u32;
+                *slot =
+                    (((0xC0 | (f >> 6)) << 8) | (0x80 | (f & 0x3F))) as u16;
             }
         }
-        low += 1;
+        i += 1;
         rest = tail;
     }
-    row
+    table
+}
+
+/// The char a two-byte UTF-8 pair from [`folded_pair`] encodes.
+#[inline]
+fn pair_char(pair: u16) -> Option<char> {
+    char::from_u32((u32::from(pair >> 8) & 0x1F) << 6 | u32::from(pair & 0x3F))
 }
 
 /// Folds one letter (after presentation forms are resolved).
-fn fold_letter(c: char) -> char {
+const fn fold_letter(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => {
             'ا'
@@ -759,7 +812,45 @@ mod tests {
                     .ok()
                     .and_then(|s| s.chars().next())
                     .filter(|&c| c.len_utf8() == 2 && is_basic_letter(c));
-                assert_eq!(basic_letter(a, b), decoded, "{a:#x} {b:#x}");
+                let pair = folded_pair(u16::from_be_bytes([a, b]));
+                let expected = decoded.map(fold_letter);
+                assert_eq!(
+                    (pair != 0).then(|| pair_char(pair)).flatten(),
+                    expected,
+                    "{a:#x} {b:#x}"
+                );
+                if let Some(f) = expected {
+                    let mut buf = [0; 4];
+                    assert_eq!(
+                        f.encode_utf8(&mut buf).as_bytes(),
+                        pair.to_be_bytes()
+                    );
+                }
+            }
+        }
+    }
+
+    /// The block index finds the piece the binary search over all pieces
+    /// finds, at every offset of every article and peer-suite string.
+    #[test]
+    fn block_index_finds_the_same_piece() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        texts.push("ً".repeat(300) + &"بَ".repeat(200));
+        texts.push(String::new());
+        for t in &texts {
+            let n = normalize(t);
+            for norm in 0..=n.as_str().len() + BLOCK {
+                assert_eq!(
+                    n.last_piece_by_norm(norm, false),
+                    n.last_piece(|p| p.norm <= norm),
+                    "{t} at {norm}"
+                );
+                assert_eq!(
+                    n.last_piece_by_norm(norm, true),
+                    n.last_piece(|p| p.norm < norm),
+                    "{t} at {norm} (strict)"
+                );
             }
         }
     }
