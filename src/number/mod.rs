@@ -196,6 +196,7 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
     let text = p.norm.as_str();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let starts = &*prefilter::STARTS;
     for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
         let end = s.norm.end.min(text.len());
         let Some(before) = text.get(..s.norm.start) else { continue };
@@ -224,27 +225,49 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
                 pos += len;
                 continue;
             }
-            let (mut letters_end, mut word_end) = if first_letter {
-                arabic_word_ends(text, pos)
-            } else {
-                word_ends(text, pos)
-            };
+            // An Arabic word whose letters end at white space or ASCII
+            // punctuation (the common case) is read and filtered without
+            // the general word reader.
+            let mut fast =
+                if first_letter { arabic_word_end(bytes, pos) } else { None };
             let mut len = len;
-            let mut may = prefilter::may_start_at(bytes, pos, letters_end);
+            let (mut may, mut word_end) = match fast {
+                Some(e) => {
+                    (prefilter::may_start_word(starts, bytes, pos, e), e)
+                }
+                None => {
+                    let (letters_end, word_end) = word_ends(text, pos);
+                    (
+                        prefilter::may_start_at(bytes, pos, letters_end),
+                        word_end,
+                    )
+                }
+            };
             // Arabic words no number starts at, one after another: a word
             // start one byte (white space, punctuation) after such a word
             // is tried here without going round the byte loop.
             while !may
                 && word_end + 1 < end
-                && bytes.get(word_end).is_some_and(|c| {
-                    c.is_ascii() && !c.is_ascii_alphanumeric()
-                })
+                && (fast.is_some()
+                    || bytes.get(word_end).is_some_and(|c| {
+                        c.is_ascii() && !c.is_ascii_alphanumeric()
+                    }))
                 && basic_letter_at(bytes, word_end + 1)
             {
                 pos = word_end + 1;
                 len = 2;
-                (letters_end, word_end) = arabic_word_ends(text, pos);
-                may = prefilter::may_start_at(bytes, pos, letters_end);
+                fast = arabic_word_end(bytes, pos);
+                (may, word_end) = match fast {
+                    Some(e) => {
+                        (prefilter::may_start_word(starts, bytes, pos, e), e)
+                    }
+                    None => {
+                        let (letters_end, word_end) = word_ends(text, pos);
+                        let may =
+                            prefilter::may_start_at(bytes, pos, letters_end);
+                        (may, word_end)
+                    }
+                };
             }
             let found =
                 if may { quantity_at(p, text, pos, end) } else { None };
@@ -293,13 +316,12 @@ fn letter_pairs(v: u64) -> usize {
     bad.trailing_zeros() as usize / 16
 }
 
-/// [`word_ends`] of a word that starts with an Arabic letter at `pos`:
-/// its letters read eight bytes at a time, and the common end (white
-/// space, ASCII punctuation, the end of the text) answered without
-/// decoding.
+/// The end of a word that starts with an Arabic letter at `pos` when it
+/// is all basic Arabic letters followed by white space, ASCII punctuation
+/// or the end of the text (its [`word_ends`] are then both that end);
+/// `None` otherwise. The letters are read eight bytes at a time.
 #[inline(always)]
-fn arabic_word_ends(text: &str, pos: usize) -> (usize, usize) {
-    let b = text.as_bytes();
+fn arabic_word_end(b: &[u8], pos: usize) -> Option<usize> {
     let mut i = pos + 2;
     loop {
         let n = letter_pairs(load_at(b, i));
@@ -309,10 +331,8 @@ fn arabic_word_ends(text: &str, pos: usize) -> (usize, usize) {
         }
     }
     match b.get(i) {
-        Some(&c) if c >= 0x80 || c.is_ascii_alphanumeric() => {
-            word_ends(text, pos)
-        }
-        _ => (i, i),
+        Some(&c) if c >= 0x80 || c.is_ascii_alphanumeric() => None,
+        _ => Some(i),
     }
 }
 
