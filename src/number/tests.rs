@@ -607,6 +607,56 @@ fn arabic_word_end_matches_word_ends() {
     assert!(checked > 100_000, "{checked}");
 }
 
+/// `word_chars_end` ends where the first char that is no word char
+/// starts, at every char boundary of the test texts and at their ends.
+#[test]
+fn word_chars_end_matches_char_search() {
+    let mut texts = prefilter_corpus();
+    texts.extend(
+        ["قتل", "قتل3", "قتلx", "قتل ", "قتل\u{6f1}"].map(String::from),
+    );
+    let mut checked = 0;
+    for text in texts {
+        let t = crate::normalize(&text);
+        let t = t.as_str();
+        for (pos, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            let rest = &t[pos..];
+            let want = pos
+                + rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+            assert_eq!(word_chars_end(t, pos), want, "{t:?} {pos}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+}
+
+/// `word_before` takes the word chars back from one space before `pos`
+/// as a char search does, at every char boundary of the test texts.
+#[test]
+fn word_before_matches_char_search() {
+    let mut texts = prefilter_corpus();
+    texts.extend(
+        ["قتل", "3قتل ", "xقتل", " قتل", "\u{6f1}قتل"].map(String::from),
+    );
+    let mut checked = 0;
+    for text in texts {
+        let t = crate::normalize(&text);
+        let t = t.as_str();
+        for (pos, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            let before = &t[..pos];
+            let before = before.strip_suffix(' ').unwrap_or(before);
+            let start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            assert_eq!(word_before(t, pos), &before[start..], "{t:?} {pos}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+}
+
 /// `letters_end` ends where the first char that is no letter starts, at
 /// every byte position (char boundary or not) of the test texts.
 #[test]
