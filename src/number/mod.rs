@@ -173,19 +173,64 @@ fn is_word_char(c: char) -> bool {
 fn word_before(text: &str, pos: usize) -> &str {
     let before = text.get(..pos).unwrap_or("");
     let before = before.strip_suffix(' ').unwrap_or(before);
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let b = before.as_bytes();
+    // Back over the word chars: Arabic letters and ASCII read from the
+    // bytes, other chars decoded.
+    let mut start = b.len();
+    while let Some(i) = start.checked_sub(2) {
+        if basic_letter_at(b, i) {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    loop {
+        match start.checked_sub(1).and_then(|i| b.get(i)) {
+            Some(c) if c.is_ascii_alphanumeric() => start -= 1,
+            Some(c) if c.is_ascii() => break,
+            None => break,
+            Some(_) => {
+                match before.get(..start).and_then(|t| t.chars().next_back()) {
+                    Some(c) if is_word_char(c) => start -= c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+    }
     before.get(start..).unwrap_or_default()
 }
 
 /// The word starting after one space at `pos`, with its start.
 fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
-    let rest = text.get(pos..)?.strip_prefix(' ')?;
-    let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-    (end > 0).then(|| (pos + 1, rest.get(..end).unwrap_or_default()))
+    if text.as_bytes().get(pos) != Some(&b' ') {
+        return None;
+    }
+    let end = word_chars_end(text, pos + 1);
+    (end > pos + 1)
+        .then(|| (pos + 1, text.get(pos + 1..end).unwrap_or_default()))
+}
+
+/// The end of the run of word chars starting at the char boundary `pos`,
+/// the Arabic letters read eight bytes at a time.
+fn word_chars_end(text: &str, pos: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = pos;
+    loop {
+        let n = letter_pairs(load_at(b, i));
+        i += 2 * n;
+        if n == 4 {
+            continue;
+        }
+        match b.get(i) {
+            None => return i,
+            Some(c) if c.is_ascii_alphanumeric() => i += 1,
+            Some(c) if c.is_ascii() => return i,
+            Some(_) => match char_at(text, i) {
+                Some((c, len)) if is_word_char(c) => i += len,
+                _ => return i,
+            },
+        }
+    }
 }
 
 /// Finds the quantities of a prepared document.
@@ -196,6 +241,7 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
     let text = p.norm.as_str();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let starts = &*prefilter::STARTS;
     for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
         let end = s.norm.end.min(text.len());
         let Some(before) = text.get(..s.norm.start) else { continue };
@@ -224,27 +270,49 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
                 pos += len;
                 continue;
             }
-            let (mut letters_end, mut word_end) = if first_letter {
-                arabic_word_ends(text, pos)
-            } else {
-                word_ends(text, pos)
-            };
+            // An Arabic word whose letters end at white space or ASCII
+            // punctuation (the common case) is read and filtered without
+            // the general word reader.
+            let mut fast =
+                if first_letter { arabic_word_end(bytes, pos) } else { None };
             let mut len = len;
-            let mut may = prefilter::may_start_at(bytes, pos, letters_end);
+            let (mut may, mut word_end) = match fast {
+                Some(e) => {
+                    (prefilter::may_start_word(starts, bytes, pos, e), e)
+                }
+                None => {
+                    let (letters_end, word_end) = word_ends(text, pos);
+                    (
+                        prefilter::may_start_at(bytes, pos, letters_end),
+                        word_end,
+                    )
+                }
+            };
             // Arabic words no number starts at, one after another: a word
             // start one byte (white space, punctuation) after such a word
             // is tried here without going round the byte loop.
             while !may
                 && word_end + 1 < end
-                && bytes.get(word_end).is_some_and(|c| {
-                    c.is_ascii() && !c.is_ascii_alphanumeric()
-                })
+                && (fast.is_some()
+                    || bytes.get(word_end).is_some_and(|c| {
+                        c.is_ascii() && !c.is_ascii_alphanumeric()
+                    }))
                 && basic_letter_at(bytes, word_end + 1)
             {
                 pos = word_end + 1;
                 len = 2;
-                (letters_end, word_end) = arabic_word_ends(text, pos);
-                may = prefilter::may_start_at(bytes, pos, letters_end);
+                fast = arabic_word_end(bytes, pos);
+                (may, word_end) = match fast {
+                    Some(e) => {
+                        (prefilter::may_start_word(starts, bytes, pos, e), e)
+                    }
+                    None => {
+                        let (letters_end, word_end) = word_ends(text, pos);
+                        let may =
+                            prefilter::may_start_at(bytes, pos, letters_end);
+                        (may, word_end)
+                    }
+                };
             }
             let found =
                 if may { quantity_at(p, text, pos, end) } else { None };
@@ -293,13 +361,12 @@ fn letter_pairs(v: u64) -> usize {
     bad.trailing_zeros() as usize / 16
 }
 
-/// [`word_ends`] of a word that starts with an Arabic letter at `pos`:
-/// its letters read eight bytes at a time, and the common end (white
-/// space, ASCII punctuation, the end of the text) answered without
-/// decoding.
+/// The end of a word that starts with an Arabic letter at `pos` when it
+/// is all basic Arabic letters followed by white space, ASCII punctuation
+/// or the end of the text (its [`word_ends`] are then both that end);
+/// `None` otherwise. The letters are read eight bytes at a time.
 #[inline(always)]
-fn arabic_word_ends(text: &str, pos: usize) -> (usize, usize) {
-    let b = text.as_bytes();
+fn arabic_word_end(b: &[u8], pos: usize) -> Option<usize> {
     let mut i = pos + 2;
     loop {
         let n = letter_pairs(load_at(b, i));
@@ -309,10 +376,8 @@ fn arabic_word_ends(text: &str, pos: usize) -> (usize, usize) {
         }
     }
     match b.get(i) {
-        Some(&c) if c >= 0x80 || c.is_ascii_alphanumeric() => {
-            word_ends(text, pos)
-        }
-        _ => (i, i),
+        Some(&c) if c >= 0x80 || c.is_ascii_alphanumeric() => None,
+        _ => Some(i),
     }
 }
 
@@ -810,13 +875,13 @@ fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
         }
         let Some(b) = before.strip_suffix(w.as_str()) else { continue };
         // A word boundary, or a one- or two-letter proclitic (`بنحو`).
-        let head: Vec<char> = b.chars().rev().take(3).collect();
-        let boundary = |c: Option<&char>| c.is_none_or(|c| !is_word_char(*c));
-        let ok = boundary(head.first())
-            || (matches!(head.first(), Some('ب' | 'و' | 'ل' | 'ف'))
-                && (boundary(head.get(1))
-                    || (matches!(head.get(1), Some('و' | 'ف'))
-                        && boundary(head.get(2)))));
+        let mut head = b.chars().rev();
+        let (c0, c1, c2) = (head.next(), head.next(), head.next());
+        let boundary = |c: Option<char>| c.is_none_or(|c| !is_word_char(c));
+        let ok = boundary(c0)
+            || (matches!(c0, Some('ب' | 'و' | 'ل' | 'ف'))
+                && (boundary(c1)
+                    || (matches!(c1, Some('و' | 'ف')) && boundary(c2))));
         if ok {
             return Some((*q, b.len()));
         }
@@ -845,9 +910,8 @@ fn qualifier_after(text: &str, end: usize) -> Option<(Qualifier, usize)> {
 fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
     let (s, w) = word_after(text, end)?;
     let ok = |w: &str| {
-        w.chars().all(crate::text::is_letter)
-            && w.chars().all(|c| !c.is_ascii())
-            && w.chars().count() >= 2
+        w.chars().all(|c| !c.is_ascii() && crate::text::is_letter(c))
+            && w.chars().nth(1).is_some()
             && !voc::is_in(&voc::NOT_HEAD_WORDS, w)
             && !voc::is_in(&voc::MONTH_WORDS, w)
     };

@@ -569,10 +569,11 @@ fn letter_pairs_match_basic_letter_at() {
     }
 }
 
-/// `arabic_word_ends` agrees with `word_ends` at every Arabic word start
-/// of the test articles, the peer suites, and at the ends of a text.
+/// Where `arabic_word_end` answers, at every Arabic letter of the test
+/// articles, the peer suites, and at the ends of a text, its end is both
+/// ends of `word_ends`, and `may_start_word` agrees with `may_start`.
 #[test]
-fn arabic_word_ends_match_word_ends() {
+fn arabic_word_end_matches_word_ends() {
     let mut texts = prefilter_corpus();
     texts.extend(
         ["قتل", "قتل3", "قتلx", "قتل ", "قتل\u{6f1}", "بثلاثة—"]
@@ -583,14 +584,74 @@ fn arabic_word_ends_match_word_ends() {
         let t = crate::normalize(&text);
         let t = t.as_str();
         for (pos, _) in t.char_indices() {
-            if basic_letter_at(t.as_bytes(), pos) {
-                assert_eq!(
-                    arabic_word_ends(t, pos),
-                    word_ends(t, pos),
-                    "{t:?} {pos}"
-                );
-                checked += 1;
+            if !basic_letter_at(t.as_bytes(), pos) {
+                continue;
             }
+            let Some(e) = arabic_word_end(t.as_bytes(), pos) else {
+                continue;
+            };
+            assert_eq!((e, e), word_ends(t, pos), "{t:?} {pos}");
+            assert_eq!(
+                prefilter::may_start_word(
+                    &prefilter::STARTS,
+                    t.as_bytes(),
+                    pos,
+                    e
+                ),
+                prefilter::may_start(t, pos, e),
+                "{t:?} {pos}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+}
+
+/// `word_chars_end` ends where the first char that is no word char
+/// starts, at every char boundary of the test texts and at their ends.
+#[test]
+fn word_chars_end_matches_char_search() {
+    let mut texts = prefilter_corpus();
+    texts.extend(
+        ["قتل", "قتل3", "قتلx", "قتل ", "قتل\u{6f1}"].map(String::from),
+    );
+    let mut checked = 0;
+    for text in texts {
+        let t = crate::normalize(&text);
+        let t = t.as_str();
+        for (pos, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            let rest = &t[pos..];
+            let want = pos
+                + rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+            assert_eq!(word_chars_end(t, pos), want, "{t:?} {pos}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+}
+
+/// `word_before` takes the word chars back from one space before `pos`
+/// as a char search does, at every char boundary of the test texts.
+#[test]
+fn word_before_matches_char_search() {
+    let mut texts = prefilter_corpus();
+    texts.extend(
+        ["قتل", "3قتل ", "xقتل", " قتل", "\u{6f1}قتل"].map(String::from),
+    );
+    let mut checked = 0;
+    for text in texts {
+        let t = crate::normalize(&text);
+        let t = t.as_str();
+        for (pos, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            let before = &t[..pos];
+            let before = before.strip_suffix(' ').unwrap_or(before);
+            let start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            assert_eq!(word_before(t, pos), &before[start..], "{t:?} {pos}");
+            checked += 1;
         }
     }
     assert!(checked > 100_000, "{checked}");
