@@ -383,11 +383,13 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         v.sort_by_key(|(r, i)| (r.start, *i));
         v
     };
+    // An entity carries its normalized range (the one `norm_of` would
+    // give back from its span; tested).
     let ents = sorted(
         inp.entities
             .iter()
             .enumerate()
-            .map(|(i, e)| (norm_of(e.loc.span()), i))
+            .map(|(i, e)| (view::entity_norm(e), i))
             .collect(),
     );
     let quants = sorted(
@@ -408,9 +410,9 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     );
 
     let mut all = Ents { base: inp.entities, extra: Vec::new() };
-    // About one event per sentence: events are large, so the vector is
-    // sized once rather than grown by copying.
-    let mut events: Vec<Event> = Vec::with_capacity(p.sentences.len());
+    // Up to about two events per sentence: events are large, so the
+    // vector is sized once rather than grown by copying.
+    let mut events: Vec<Event> = Vec::with_capacity(2 * p.sentences.len());
     let mut state = State::default();
     let mut line_time: Option<(usize, usize)> = None;
     let mut recent: Vec<Option<usize>> = Vec::new();
@@ -1579,5 +1581,27 @@ mod tests {
         for b in CLAUSE_BREAKERS {
             assert!(is_clause_breaker(b), "{b}");
         }
+    }
+
+    /// An entity's normalized range is the one its span maps back to, on
+    /// every entity of the articles and peer texts.
+    #[test]
+    fn entity_norm_is_the_range_of_its_span() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let x = crate::Extractor::builtin();
+        let mut seen = 0;
+        for t in &texts {
+            let p = x.prepare(t.as_str().into());
+            for e in x.entities(&p) {
+                assert_eq!(
+                    view::entity_norm(&e),
+                    p.norm.normalized_range(e.loc.span()),
+                    "{t}"
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 100, "{seen}");
     }
 }
