@@ -909,12 +909,14 @@ fn sentence_events(
             i = last + 1;
             continue;
         };
+        // The event is pushed with its entities missing, and they are
+        // cloned into it where it stands (not moved in with it).
         out.push(Event {
             event_type: ev_type,
             trigger: inp.p.loc(from.start..to.end),
-            agent: agent.and_then(|a| all.get(a)).cloned(),
-            target: target.and_then(|t| all.get(t)).cloned(),
-            place: place.and_then(|pl| all.get(pl)).cloned(),
+            agent: None,
+            target: None,
+            place: None,
             time: time.and_then(|t| {
                 let t = view::event_time(inp.times.get(t)?)?;
                 // A deadline is the end of its window ("حتى نهاية الشهر").
@@ -925,7 +927,7 @@ fn sentence_events(
                 })
             }),
             count: count.and_then(|c| inp.quantities.get(c)).cloned(),
-            source: s.source.and_then(|c| all.get(c)).cloned(),
+            source: None,
             polarity,
             tense,
             genericity: if generic {
@@ -941,6 +943,17 @@ fn sentence_events(
                 .original_span(first_word.start..last_word.end),
             sentence_index: si,
         });
+        if let Some(e) = out.last_mut() {
+            let entity = |k: Option<usize>, slot: &mut Option<Entity>| {
+                if let Some(x) = k.and_then(|k| all.get(k)) {
+                    *slot = Some(x.clone());
+                }
+            };
+            entity(agent, &mut e.agent);
+            entity(target, &mut e.target);
+            entity(place, &mut e.place);
+            entity(s.source, &mut e.source);
+        }
         if matches!(
             ev_type,
             EventType::Airstrike
