@@ -81,13 +81,13 @@ struct Sentence<'a> {
     ranges: Vec<Range<usize>>,
     words: Vec<&'a str>,
     /// The vocabulary keys of every word, one after the other: those of
-    /// word `j` end at `key_ends[j]`.
+    /// word `j` end at `ends[j].0`.
     keys: Vec<u32>,
-    key_ends: Vec<usize>,
     /// The trigger readings of every word, one after the other: those of
-    /// word `j` end at `reading_ends[j]`.
+    /// word `j` end at `ends[j].1`.
     readings: Vec<Reading<'a, 'a>>,
-    reading_ends: Vec<usize>,
+    /// Where the keys and the readings of each word end.
+    ends: Vec<(usize, usize)>,
     /// The words that have readings, in order.
     with_readings: Vec<usize>,
     /// The words that have keys, in order.
@@ -117,9 +117,8 @@ impl<'a> Sentence<'a> {
             ranges: Vec::with_capacity(WORDS),
             words: Vec::with_capacity(WORDS),
             keys: Vec::with_capacity(WORDS),
-            key_ends: Vec::with_capacity(WORDS),
             readings: Vec::with_capacity(MENTIONS),
-            reading_ends: Vec::with_capacity(WORDS),
+            ends: Vec::with_capacity(WORDS),
             with_readings: Vec::with_capacity(MENTIONS),
             with_keys: Vec::with_capacity(MENTIONS),
             breaks: Vec::with_capacity(WORDS),
@@ -138,9 +137,8 @@ impl<'a> Sentence<'a> {
         self.ranges.clear();
         self.words.clear();
         self.keys.clear();
-        self.key_ends.clear();
         self.readings.clear();
-        self.reading_ends.clear();
+        self.ends.clear();
         self.with_readings.clear();
         self.with_keys.clear();
         self.breaks.clear();
@@ -207,12 +205,12 @@ impl<'a> Sentence<'a> {
 
     /// The vocabulary keys of word `j` (none past the end).
     fn keys(&self, j: usize) -> &[u32] {
-        word_part(&self.keys, &self.key_ends, j)
+        word_part(&self.keys, &self.ends, j, |e| e.0)
     }
 
     /// The trigger readings of word `j`.
     fn readings(&self, j: usize) -> &[Reading<'a, 'a>] {
-        word_part(&self.readings, &self.reading_ends, j)
+        word_part(&self.readings, &self.ends, j, |e| e.1)
     }
 
     /// Whether word `j` (or one of its stems) is in the set.
@@ -244,11 +242,16 @@ impl<'a> Sentence<'a> {
 }
 
 /// Word `j`'s part of a list kept flat for all words of a sentence, the
-/// part of word `j` ending at `ends[j]` (empty past the end).
-fn word_part<'s, T>(items: &'s [T], ends: &[usize], j: usize) -> &'s [T] {
-    let start =
-        j.checked_sub(1).and_then(|k| ends.get(k)).copied().unwrap_or(0);
-    let end = ends.get(j).copied().unwrap_or(start);
+/// part of word `j` ending at `end(ends[j])` (empty past the end).
+#[inline]
+fn word_part<'s, T>(
+    items: &'s [T],
+    ends: &[(usize, usize)],
+    j: usize,
+    end: impl Fn(&(usize, usize)) -> usize,
+) -> &'s [T] {
+    let start = j.checked_sub(1).and_then(|k| ends.get(k)).map_or(0, &end);
+    let end = ends.get(j).map_or(start, end);
     items.get(start..end).unwrap_or_default()
 }
 
@@ -383,11 +386,13 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         v.sort_by_key(|(r, i)| (r.start, *i));
         v
     };
+    // An entity carries its normalized range (the one `norm_of` would
+    // give back from its span; tested).
     let ents = sorted(
         inp.entities
             .iter()
             .enumerate()
-            .map(|(i, e)| (norm_of(e.loc.span()), i))
+            .map(|(i, e)| (view::entity_norm(e), i))
             .collect(),
     );
     let quants = sorted(
@@ -408,9 +413,9 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     );
 
     let mut all = Ents { base: inp.entities, extra: Vec::new() };
-    // About one event per sentence: events are large, so the vector is
-    // sized once rather than grown by copying.
-    let mut events: Vec<Event> = Vec::with_capacity(p.sentences.len());
+    // Up to about two events per sentence: events are large, so the
+    // vector is sized once rather than grown by copying.
+    let mut events: Vec<Event> = Vec::with_capacity(2 * p.sentences.len());
     let mut state = State::default();
     let mut line_time: Option<(usize, usize)> = None;
     let mut recent: Vec<Option<usize>> = Vec::new();
@@ -433,12 +438,12 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         for (j, &w) in sent.words.iter().enumerate() {
             let before = (sent.keys.len(), sent.readings.len());
             inp.lex.analyse(w, &mut sent.keys, &mut sent.readings);
-            sent.key_ends.push(sent.keys.len());
-            sent.reading_ends.push(sent.readings.len());
-            if sent.keys.len() > before.0 {
+            let after = (sent.keys.len(), sent.readings.len());
+            sent.ends.push(after);
+            if after.0 > before.0 {
                 sent.with_keys.push(j);
             }
-            if sent.readings.len() > before.1 {
+            if after.1 > before.1 {
                 sent.with_readings.push(j);
             }
         }
@@ -907,12 +912,14 @@ fn sentence_events(
             i = last + 1;
             continue;
         };
+        // The event is pushed with its entities missing, and they are
+        // cloned into it where it stands (not moved in with it).
         out.push(Event {
             event_type: ev_type,
             trigger: inp.p.loc(from.start..to.end),
-            agent: agent.and_then(|a| all.get(a)).cloned(),
-            target: target.and_then(|t| all.get(t)).cloned(),
-            place: place.and_then(|pl| all.get(pl)).cloned(),
+            agent: None,
+            target: None,
+            place: None,
             time: time.and_then(|t| {
                 let t = view::event_time(inp.times.get(t)?)?;
                 // A deadline is the end of its window ("حتى نهاية الشهر").
@@ -923,7 +930,7 @@ fn sentence_events(
                 })
             }),
             count: count.and_then(|c| inp.quantities.get(c)).cloned(),
-            source: s.source.and_then(|c| all.get(c)).cloned(),
+            source: None,
             polarity,
             tense,
             genericity: if generic {
@@ -939,6 +946,17 @@ fn sentence_events(
                 .original_span(first_word.start..last_word.end),
             sentence_index: si,
         });
+        if let Some(e) = out.last_mut() {
+            let entity = |k: Option<usize>, slot: &mut Option<Entity>| {
+                if let Some(x) = k.and_then(|k| all.get(k)) {
+                    *slot = Some(x.clone());
+                }
+            };
+            entity(agent, &mut e.agent);
+            entity(target, &mut e.target);
+            entity(place, &mut e.place);
+            entity(s.source, &mut e.source);
+        }
         if matches!(
             ev_type,
             EventType::Airstrike
@@ -1579,5 +1597,27 @@ mod tests {
         for b in CLAUSE_BREAKERS {
             assert!(is_clause_breaker(b), "{b}");
         }
+    }
+
+    /// An entity's normalized range is the one its span maps back to, on
+    /// every entity of the articles and peer texts.
+    #[test]
+    fn entity_norm_is_the_range_of_its_span() {
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let x = crate::Extractor::builtin();
+        let mut seen = 0;
+        for t in &texts {
+            let p = x.prepare(t.as_str().into());
+            for e in x.entities(&p) {
+                assert_eq!(
+                    view::entity_norm(&e),
+                    p.norm.normalized_range(e.loc.span()),
+                    "{t}"
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 100, "{seen}");
     }
 }

@@ -10,6 +10,11 @@ pub(crate) fn entity_id(e: &Entity) -> Option<&str> {
     e.id.as_deref()
 }
 
+/// The entity's range in the normalized text.
+pub(crate) fn entity_norm(e: &Entity) -> core::ops::Range<usize> {
+    e.norm.clone()
+}
+
 pub(crate) fn entity_shared_id(e: &Entity) -> Option<SharedStr> {
     e.id.clone()
 }
