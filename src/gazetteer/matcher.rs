@@ -456,15 +456,22 @@ impl Matcher {
         let mut i = 0;
         let mut prev = (0, 0);
         loop {
-            let (word, len) = self.chars.class_at(text, i);
-            if len == 0 {
-                break;
+            let ws = i;
+            // An Arabic letter starts a word and is read with the letters
+            // below; any other char is classed first.
+            if !b.get(i..i + 2).is_some_and(is_arabic_letter) {
+                let (word, len) = self.chars.class_at(text, i);
+                if len == 0 {
+                    break;
+                }
+                i += len;
+                if !word {
+                    continue;
+                }
             }
-            i += len;
-            if !word {
-                continue;
-            }
-            let ws = i - len;
+            // The length of the char that ends the word (0 at the end of
+            // the text): it is no word char, so it is stepped over after.
+            let after;
             loop {
                 // Arabic letters (U+0621..U+064A) first, four at a time.
                 loop {
@@ -486,7 +493,10 @@ impl Matcher {
                 }
                 match self.chars.class_at(text, i) {
                     (true, len) => i += len,
-                    _ => break,
+                    (false, len) => {
+                        after = len;
+                        break;
+                    }
                 }
             }
             self.word_hits(text, ws, i, &mut |c| emit(Cand { prev, ..c }));
@@ -494,6 +504,7 @@ impl Matcher {
             if self.is_spot(text, ws, i) {
                 spots.push(ws..i);
             }
+            i += after;
         }
         odd.for_each(found);
         if !self.odd_classifiers.is_empty() {
