@@ -443,10 +443,13 @@ impl Matcher {
             self.odd_hits(text, ac, ids, &mut odd);
             odd.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         }
+        let merge = !odd.is_empty();
         let mut odd = odd.into_iter().peekable();
         let mut emit = |c: Cand<'m>| {
             while let Some(o) = odd.next_if(|o| {
-                o.start < c.start || (o.start == c.start && o.end > c.end)
+                merge
+                    && (o.start < c.start
+                        || (o.start == c.start && o.end > c.end))
             }) {
                 found(o);
             }
