@@ -41,7 +41,7 @@ use crate::document::Loc;
 use crate::extractor::Prepared;
 use crate::SharedStr;
 use core::ops::Range;
-use matcher::{Cand, Class, Strength};
+use matcher::{Cand, Class, Strength, Use};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -243,8 +243,10 @@ fn resolve(
         });
     let coordinated_place =
         prefix.starts_with('و') && after == Some(EntityKind::Place);
+    // The proclitics are a few letters: `ب` found by its two bytes.
+    let with_ba = prefix.as_bytes().windows(2).any(|x| x == "ب".as_bytes());
     let locative = !agentive_from
-        && (prefix.contains('ب')
+        && (with_ba
             || coordinated_place
             || prev_is(data::role::LOCATIVE)
             || prev_classifier);
@@ -258,27 +260,32 @@ fn resolve(
             && s.chars().nth(4).is_some()
             && !ctx.directions.iter().any(|(d, _)| d == s)
     });
-    let uses = c
-        .uses()
-        .filter(|u| matches!(u.class, Class::Name | Class::Contracted))
-        .filter(|u| match u.strength {
-            Strength::Plain => true,
-            Strength::Weak => !followed_by_adjective,
-            Strength::Cued => locative && !followed_by_adjective,
-        })
-        .map(|u| u.entry);
+    let usable = |u: &&Use| {
+        matches!(u.class, Class::Name | Class::Contracted)
+            && match u.strength {
+                Strength::Plain => true,
+                Strength::Weak => !followed_by_adjective,
+                Strength::Cued => locative && !followed_by_adjective,
+            }
+    };
+    // One walk over the usable uses: their kinds as bits, and whether
+    // one is a country.
+    let (mut any, mut kinds, mut country) = (false, 0u8, false);
+    for u in c.uses().filter(usable) {
+        any = true;
+        if let Some(e) = g.entries.get(u.entry) {
+            kinds |= kind_bit(e.kind);
+            country |= e.kind == EntityKind::Place && e.is_country();
+        }
+    }
     // None usable: no mention.
-    uses.clone().next()?;
-    let kind_of = |i: &usize| g.entries.get(*i).map(|e| e.kind);
-    let has = |k: EntityKind| uses.clone().any(|i| kind_of(&i) == Some(k));
+    if !any {
+        return None;
+    }
+    let has = |k: EntityKind| kinds & kind_bit(k) != 0;
     let kind = if has(EntityKind::Person) {
         EntityKind::Person
     } else if has(EntityKind::Actor) && has(EntityKind::Place) {
-        let country = uses.clone().any(|i| {
-            g.entries
-                .get(i)
-                .is_some_and(|e| e.kind == EntityKind::Place && e.is_country())
-        });
         let colon = text
             .get(c.end..)
             .is_some_and(|r| r.trim_start_matches(' ').starts_with(':'));
@@ -295,7 +302,12 @@ fn resolve(
         EntityKind::Place
     };
     pool.clear();
-    pool.extend(uses.filter(|i| kind_of(i) == Some(kind)));
+    pool.extend(
+        c.uses()
+            .filter(usable)
+            .map(|u| u.entry)
+            .filter(|&i| g.entries.get(i).is_some_and(|e| e.kind == kind)),
+    );
     pool.sort_unstable();
     pool.dedup();
     g.keep_valid_on(pool, p.date.map(|d| d.date()));
@@ -306,6 +318,15 @@ fn resolve(
     }
     let best = most_specific(g, pool)?;
     entity_for(p, g, best, c.start..c.end, EntityForm::Name)
+}
+
+/// A bit for each [`EntityKind`].
+fn kind_bit(k: EntityKind) -> u8 {
+    match k {
+        EntityKind::Actor => 1,
+        EntityKind::Person => 2,
+        EntityKind::Place => 4,
+    }
 }
 
 /// Among claimants: drop any that is an ancestor of another, then keep the
