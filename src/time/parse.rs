@@ -26,8 +26,8 @@ pub(crate) struct Tok<'a> {
     pub(crate) start: usize,
     pub(crate) end: usize,
     /// Forms without proclitics (`بايلول` → `ايلول`, `للعام` → `العام`),
-    /// as slices of `s`.
-    forms: Forms<'a>,
+    /// as offsets in `s`.
+    forms: Forms,
     /// What the parser may read the token as ([`vocab::class`] bits):
     /// a token without [`vocab::WORD`] matches no word list.
     pub(crate) class: u8,
@@ -47,44 +47,35 @@ fn len_bit(n: usize) -> u64 {
 
 /// The proclitic-free forms of a word: without a conjunction `و`/`ف`
 /// (`conj`), then without a preposition `ب`/`ل`/`ك` (`prep`), and for
-/// `لل` + rest the form `ال` + rest (kept as the rest, `lil`). Only
-/// words of three letters or more have forms, and only forms of two
-/// letters or more count.
+/// `لل` + rest the form `ال` + rest (kept as the rest, `lil`). Each is
+/// the byte offset in the word where the form (a suffix) starts, 0 for
+/// none. Only words of three letters or more have forms, and only forms
+/// of two letters or more count.
 #[derive(Clone, Copy, Debug, Default)]
-struct Forms<'a> {
-    conj: Option<&'a str>,
-    prep: Option<&'a str>,
-    lil: Option<&'a str>,
+struct Forms {
+    conj: u8,
+    prep: u8,
+    lil: u8,
 }
 
-impl<'a> Forms<'a> {
-    fn of(w: &'a str) -> Forms<'a> {
+impl Forms {
+    fn of(w: &str) -> Forms {
         let two = |s: &str| s.chars().nth(1).is_some();
         if w.chars().nth(2).is_none() {
             return Forms::default();
         }
+        // Where a suffix of `w` starts (clitics are a few bytes).
+        let at = |f: &str| u8::try_from(w.len() - f.len()).unwrap_or(0);
         let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-        let conj = (a.len() < w.len() && two(a)).then_some(a);
+        let conj = if a.len() < w.len() && two(a) { at(a) } else { 0 };
         let Some(b) = a.strip_prefix(['ب', 'ل', 'ك']) else {
-            return Forms { conj, prep: None, lil: None };
+            return Forms { conj, prep: 0, lil: 0 };
         };
-        Forms { conj, prep: two(b).then_some(b), lil: a.strip_prefix("لل") }
-    }
-
-    /// The [`len_bit`]s of the forms: a word equal to one of them has
-    /// one of these lengths (`lil` stands for `ال` + itself).
-    fn len_bits(&self) -> u64 {
-        self.conj.map_or(0, |f| len_bit(f.len()))
-            | self.prep.map_or(0, |f| len_bit(f.len()))
-            | self.lil.map_or(0, |f| len_bit(f.len() + "ال".len()))
-    }
-
-    /// Whether one of the forms is `w`.
-    #[inline(always)]
-    fn is(&self, w: &str) -> bool {
-        self.conj.is_some_and(|f| same(f, w))
-            || self.prep.is_some_and(|f| same(f, w))
-            || self.lil.is_some_and(|r| w.strip_prefix("ال") == Some(r))
+        Forms {
+            conj,
+            prep: if two(b) { at(b) } else { 0 },
+            lil: a.strip_prefix("لل").map_or(0, at),
+        }
     }
 }
 
@@ -93,10 +84,53 @@ impl<'a> Forms<'a> {
 /// comparison.
 #[inline]
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    same_bytes(a.as_bytes(), b.as_bytes())
 }
 
-impl Tok<'_> {
+/// [`same`] on bytes.
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+impl<'a> Tok<'a> {
+    /// The form of the token that starts at byte `at` (0: none).
+    #[inline(always)]
+    fn form(&self, at: u8) -> Option<&'a str> {
+        if at == 0 {
+            None
+        } else {
+            self.s.get(usize::from(at)..)
+        }
+    }
+
+    /// The [`len_bit`]s of the forms: a word equal to one of them has
+    /// one of these lengths (`lil` stands for `ال` + itself).
+    fn forms_len_bits(&self) -> u64 {
+        let n = |at: u8| self.s.len() - usize::from(at);
+        let f = self.forms;
+        (if f.conj != 0 { len_bit(n(f.conj)) } else { 0 })
+            | (if f.prep != 0 { len_bit(n(f.prep)) } else { 0 })
+            | (if f.lil != 0 { len_bit(n(f.lil) + "ال".len()) } else { 0 })
+    }
+
+    /// Whether one of the forms is `w` (compared as bytes from the form's
+    /// offset, without slicing the token at a char boundary).
+    #[inline(always)]
+    fn forms_are(&self, w: &str) -> bool {
+        let (s, w) = (self.s.as_bytes(), w.as_bytes());
+        let is = |at: u8, w: &[u8]| {
+            at != 0
+                && s.len() - usize::from(at) == w.len()
+                && s.get(usize::from(at)..).is_some_and(|f| same_bytes(f, w))
+        };
+        let f = self.forms;
+        is(f.conj, w)
+            || is(f.prep, w)
+            || (f.lil != 0
+                && matches!(w, [0xD8, 0xA7, 0xD9, 0x84, r @ ..] if is(f.lil, r)))
+    }
+
     /// Whether one of the token's forms is `w`.
     #[inline]
     fn is(&self, w: &str) -> bool {
@@ -126,7 +160,7 @@ impl Tok<'_> {
     #[inline]
     fn is_known(&self, w: &str) -> bool {
         self.lens & len_bit(w.len()) != 0
-            && (same(self.s, w) || self.forms.is(w))
+            && (same(self.s, w) || self.forms_are(w))
     }
 
     #[inline]
@@ -265,15 +299,17 @@ pub(crate) fn tokenize_into<'a>(
         } else {
             Forms::default()
         };
-        toks.push(Tok {
+        let mut t = Tok {
             s: w,
             start: base + start,
             end: base + i,
             forms,
             class,
-            lens: len_bit(w.len()) | forms.len_bits(),
+            lens: len_bit(w.len()),
             entry,
-        });
+        };
+        t.lens |= t.forms_len_bits();
+        toks.push(t);
     }
 }
 
@@ -945,9 +981,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             w.and_then(|w| table.get(w)).copied().unwrap_or(usize::MAX)
         };
         let k = at(words, Some(t.s))
-            .min(at(words, t.forms.conj))
-            .min(at(words, t.forms.prep))
-            .min(at(lil, t.forms.lil));
+            .min(at(words, t.form(t.forms.conj)))
+            .min(at(words, t.form(t.forms.prep)))
+            .min(at(lil, t.form(t.forms.lil)));
         UNIT_WORDS.get(k).map(|&(_, u, plural)| (u, plural))
     }
 
