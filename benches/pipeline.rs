@@ -11,7 +11,8 @@
 //! Each stage is measured on its own, with its inputs computed once
 //! outside the timing loop, so the stage times add up to about the
 //! `extract` time (which also builds the output's sentences, chrome lines
-//! and document-level events).
+//! and document-level events). `extract_many` gives the same documents,
+//! each stage run over batches of 256 articles.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -98,6 +99,14 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // The same documents, stage by stage over batches (what the CLI does).
+    g.bench_function("extract_many", |b| {
+        b.iter(|| {
+            for batch in articles.chunks(BATCH) {
+                black_box(x.extract_many(batch.iter().copied()));
+            }
+        })
+    });
     let bare = bare_aho_corasick(x.gazetteer());
     g.bench_function("bare_aho_corasick", |b| {
         b.iter(|| {
@@ -118,8 +127,18 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    g.bench_function("extract_many", |b| {
+        b.iter(|| {
+            for batch in articles.chunks(BATCH) {
+                black_box(x.extract_many(batch.iter().copied()));
+            }
+        })
+    });
     g.finish();
 }
+
+/// The batch size of the `extract_many` benches.
+const BATCH: usize = 256;
 
 /// Every Arabic name, alias and demonym of the gazetteer, as written.
 fn bare_aho_corasick(g: &hadath::Gazetteer) -> AhoCorasick {

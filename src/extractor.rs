@@ -263,6 +263,66 @@ impl Extractor {
         let quantities = crate::number::extract(&prepared);
         let times = crate::time::extract(&prepared);
         let events = self.events(&prepared, &entities, &quantities, &times);
+        self.assemble(input, &prepared, entities, quantities, times, events)
+    }
+
+    /// Extracts everything from several articles: the same documents as
+    /// [`Extractor::extract`] on each, in order, but faster.
+    ///
+    /// Each stage runs over all the articles before the next stage starts,
+    /// so its code and tables stay in the CPU caches instead of being
+    /// evicted by the other stages after every article. On the seeds, a
+    /// batch of a few hundred articles runs about a third faster than one
+    /// `extract` call per article (`BENCHMARKS.md`). Everything the stages
+    /// find for the whole batch is held at once, so keep batches to what
+    /// memory allows.
+    ///
+    /// ```
+    /// let ex = hadath::Extractor::builtin();
+    /// let articles = ["قصفت طائرات التحالف الرقة.", "اشتباكات في منبج."];
+    /// let docs = ex.extract_many(articles);
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[1], ex.extract(articles[1]));
+    /// ```
+    pub fn extract_many<'t, I>(&self, inputs: I) -> Vec<Document>
+    where
+        I: IntoIterator,
+        I::Item: Into<Input<'t>>,
+    {
+        let inputs: Vec<Input<'t>> =
+            inputs.into_iter().map(Into::into).collect();
+        let prepared: Vec<Prepared<'t>> =
+            inputs.iter().map(|&i| self.prepare(i)).collect();
+        let entities: Vec<_> =
+            prepared.iter().map(|p| self.entities(p)).collect();
+        let quantities: Vec<_> =
+            prepared.iter().map(crate::number::extract).collect();
+        let times: Vec<_> =
+            prepared.iter().map(crate::time::extract).collect();
+        let events: Vec<_> = (prepared.iter().zip(&entities))
+            .zip(quantities.iter().zip(&times))
+            .map(|((p, e), (q, t))| self.events(p, e, q, t))
+            .collect();
+        let found = (entities.into_iter().zip(quantities))
+            .zip(times.into_iter().zip(events));
+        (inputs.into_iter().zip(&prepared))
+            .zip(found)
+            .map(|((input, p), ((e, q), (t, ev)))| {
+                self.assemble(input, p, e, q, t, ev)
+            })
+            .collect()
+    }
+
+    /// The [`Document`] of a prepared article and what the stages found.
+    fn assemble(
+        &self,
+        input: Input<'_>,
+        prepared: &Prepared<'_>,
+        entities: Vec<crate::Entity>,
+        quantities: Vec<crate::Quantity>,
+        times: Vec<crate::TimeMention>,
+        events: Vec<crate::Event>,
+    ) -> Document {
         let chrome = prepared.chrome_lines();
         let sentences = prepared.public_sentences();
         let texts: Vec<&str> =

@@ -68,3 +68,33 @@ fn check_spans(text: &str, v: &serde_json::Value, n: &mut usize) {
         _ => {}
     }
 }
+
+/// `extract_many` gives, document for document, what `extract` gives:
+/// over the seeds with their dates, the test articles without, the
+/// whole lot twice (repeats in one batch) and an empty text.
+#[test]
+fn extract_many_matches_extract() {
+    let ex = Extractor::builtin();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seeds = seeds();
+    let mut inputs: Vec<hadath::Input<'_>> = seeds
+        .iter()
+        .map(|(t, d)| hadath::Input::new(t).with_date(d.parse().unwrap()))
+        .collect();
+    let articles: Vec<String> = std::fs::read_dir(root.join("tests/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(!articles.is_empty());
+    inputs.extend(articles.iter().map(|t| hadath::Input::new(t)));
+    inputs.push(hadath::Input::new(""));
+    let twice: Vec<_> = inputs.iter().chain(&inputs).copied().collect();
+    let many = ex.extract_many(twice.iter().copied());
+    assert_eq!(many.len(), twice.len());
+    for (doc, &input) in many.iter().zip(&twice) {
+        assert_eq!(*doc, ex.extract(input));
+    }
+    assert!(ex.extract_many(Vec::<&str>::new()).is_empty());
+}
