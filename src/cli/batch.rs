@@ -1,6 +1,7 @@
 //! `hadath extract`: reads records in chunks, processes each chunk in
-//! parallel and writes it in input order, so memory stays flat and the
-//! output does not depend on `--jobs`.
+//! parallel (each worker extracts a batch of records stage by stage with
+//! `Extractor::extract_many`) and writes it in input order, so memory
+//! stays flat and the output does not depend on `--jobs`.
 
 use super::args::{ExtractArgs, Format};
 use super::input::{Item, Label, Source};
@@ -12,7 +13,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Records read, processed and written at a time.
-const CHUNK: usize = 256;
+const CHUNK: usize = 512;
+
+/// Records extracted together ([`Extractor::extract_many`]) by one worker.
+const BATCH: usize = 64;
 
 /// What every worker needs.
 pub(crate) struct Ctx {
@@ -95,10 +99,14 @@ pub(crate) fn run(args: &ExtractArgs) -> ExitCode {
         if chunk.is_empty() {
             break;
         }
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk.into_par_iter().map(|item| process(item, &ctx)).collect()
+        let outcomes: Vec<Vec<Outcome>> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .chunks(BATCH)
+                .map(|items| process(items, &ctx))
+                .collect()
         });
-        for o in outcomes {
+        for o in outcomes.into_iter().flatten() {
             match sink.write(o) {
                 Ok(true) => {}
                 Ok(false) => failed += 1,
@@ -154,44 +162,94 @@ fn progress_bar(source: &Source) -> indicatif::ProgressBar {
     }
 }
 
-/// Reads, checks, extracts and renders one record.
-pub(crate) fn process(item: Item, ctx: &Ctx) -> Outcome {
+/// Reads, checks, extracts and renders a batch of records, in order.
+pub(crate) fn process(items: Vec<Item>, ctx: &Ctx) -> Vec<Outcome> {
+    let read: Vec<ReadRecord> =
+        items.into_iter().map(|i| read(i, ctx)).collect();
+    let inputs =
+        read.iter().filter_map(|r| r.record.as_ref().ok()).map(|rec| {
+            let input = Input::new(&rec.text);
+            match rec.date {
+                Some(d) => input.with_date(d),
+                None => input,
+            }
+        });
+    let mut docs = ctx.extractor.extract_many(inputs).into_iter();
+    read.into_iter()
+        .map(|r| {
+            let result = match &r.record {
+                Ok(rec) => match docs.next() {
+                    Some(doc) => {
+                        let meta = Meta {
+                            label: &r.label,
+                            doc_id: &rec.doc_id,
+                            text: &rec.text,
+                        };
+                        output::render(&doc, &meta, ctx)
+                    }
+                    None => Err("internal error: no document".to_string()),
+                },
+                Err(e) => Err(e.clone()),
+            };
+            Outcome { label: r.label, name: r.name, result }
+        })
+        .collect()
+}
+
+/// A record read: its label and output name, and its text or why it
+/// cannot be extracted.
+struct ReadRecord {
+    label: Label,
+    name: String,
+    record: Result<Record, String>,
+}
+
+/// A checked record, ready for extraction.
+struct Record {
+    text: String,
+    date: Option<DocumentDate>,
+    /// The document's id in the output.
+    doc_id: String,
+}
+
+/// Reads and checks one record.
+fn read(item: Item, ctx: &Ctx) -> ReadRecord {
     match item {
         Item::Failed { label, error } => {
-            Outcome { label, name: String::new(), result: Err(error) }
+            ReadRecord { label, name: String::new(), record: Err(error) }
         }
         Item::Stdin => {
             let label = Label::Path("<stdin>".to_string());
             let mut bytes = Vec::new();
-            let result = std::io::stdin()
+            let record = std::io::stdin()
                 .lock()
                 .read_to_end(&mut bytes)
                 .map_err(|e| e.to_string())
-                .and_then(|_| plain(&bytes, ctx.date, ctx, &label, "stdin"));
-            Outcome { label, name: "stdin".to_string(), result }
+                .and_then(|_| plain(&bytes, ctx.date, "stdin"));
+            ReadRecord { label, name: "stdin".to_string(), record }
         }
         Item::File { path, name } => {
             let label = Label::Path(path.display().to_string());
-            let result = std::fs::read(&path)
+            let record = std::fs::read(&path)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
                     let date = match sidecar_date(&path)? {
                         Some(d) => Some(d),
                         None => ctx.date,
                     };
-                    plain(&bytes, date, ctx, &label, &name)
+                    plain(&bytes, date, &name)
                 });
-            Outcome { label, name, result }
+            ReadRecord { label, name, record }
         }
         Item::Line { line, bytes } => {
             let mut id = None;
-            let result = jsonl_record(&bytes, ctx, line, &mut id);
+            let record = jsonl_record(&bytes, ctx, line, &mut id);
             let name = match &id {
                 Some(serde_json::Value::String(s)) => safe_name(s),
                 Some(v @ serde_json::Value::Number(_)) => v.to_string(),
                 _ => format!("line-{line}"),
             };
-            Outcome { label: Label::Line { line, id }, name, result }
+            ReadRecord { label: Label::Line { line, id }, name, record }
         }
     }
 }
@@ -216,12 +274,10 @@ fn sidecar_date(path: &Path) -> Result<Option<DocumentDate>, String> {
 fn plain(
     bytes: &[u8],
     date: Option<DocumentDate>,
-    ctx: &Ctx,
-    label: &Label,
     name: &str,
-) -> Result<String, String> {
+) -> Result<Record, String> {
     let input = Input::from_bytes(bytes).map_err(|e| e.to_string())?;
-    extract(input.text(), date, ctx, label, name)
+    record(input.text(), date, name)
 }
 
 fn jsonl_record(
@@ -229,7 +285,7 @@ fn jsonl_record(
     ctx: &Ctx,
     line: usize,
     id: &mut Option<serde_json::Value>,
-) -> Result<String, String> {
+) -> Result<Record, String> {
     let input = Input::from_bytes(bytes).map_err(|e| e.to_string())?;
     let value: serde_json::Value = serde_json::from_str(input.text())
         .map_err(|e| format!("invalid JSON: {e}"))?;
@@ -253,32 +309,24 @@ fn jsonl_record(
         }
         None => return Err("invalid record: no \"text\"".to_string()),
     };
-    let label = Label::Line { line, id: id.clone() };
     let name = match &*id {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(v) => v.to_string(),
         None => format!("line-{line}"),
     };
-    extract(text, date, ctx, &label, &name)
+    record(text, date, &name)
 }
 
-fn extract(
+/// A record of `text`, unless it is empty.
+fn record(
     text: &str,
     date: Option<DocumentDate>,
-    ctx: &Ctx,
-    label: &Label,
-    name: &str,
-) -> Result<String, String> {
+    doc_id: &str,
+) -> Result<Record, String> {
     if text.trim().is_empty() {
         return Err("empty text".to_string());
     }
-    let mut input = Input::new(text);
-    if let Some(d) = date {
-        input = input.with_date(d);
-    }
-    let doc = ctx.extractor.extract(input);
-    let meta = Meta { label, doc_id: name, text };
-    output::render(&doc, &meta, ctx)
+    Ok(Record { text: text.to_string(), date, doc_id: doc_id.to_string() })
 }
 
 /// An output file name made of a record id: letters, digits, `-`, `_`
