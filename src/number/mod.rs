@@ -213,6 +213,19 @@ fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
 /// The end of the run of word chars starting at the char boundary `pos`,
 /// the Arabic letters read eight bytes at a time.
 fn word_chars_end(text: &str, pos: usize) -> usize {
+    run_end(text, pos, |c| c.is_ascii_alphanumeric(), is_word_char)
+}
+
+/// The end of the run starting at the char boundary `pos` of ASCII bytes
+/// for which `ascii` holds and other chars for which `wide` holds (both
+/// must hold for the basic Arabic letters, which are read eight bytes at a
+/// time).
+fn run_end(
+    text: &str,
+    pos: usize,
+    ascii: impl Fn(u8) -> bool,
+    wide: impl Fn(char) -> bool,
+) -> usize {
     let b = text.as_bytes();
     let mut i = pos;
     loop {
@@ -223,10 +236,14 @@ fn word_chars_end(text: &str, pos: usize) -> usize {
         }
         match b.get(i) {
             None => return i,
-            Some(c) if c.is_ascii_alphanumeric() => i += 1,
-            Some(c) if c.is_ascii() => return i,
+            Some(&c) if c.is_ascii() => {
+                if !ascii(c) {
+                    return i;
+                }
+                i += 1;
+            }
             Some(_) => match char_at(text, i) {
-                Some((c, len)) if is_word_char(c) => i += len,
+                Some((c, len)) if wide(c) => i += len,
                 _ => return i,
             },
         }
@@ -750,24 +767,7 @@ pub(super) fn letters_end(text: &str, pos: usize) -> usize {
     if !text.is_char_boundary(pos) {
         return pos;
     }
-    let b = text.as_bytes();
-    let mut i = pos;
-    loop {
-        let n = letter_pairs(load_at(b, i));
-        i += 2 * n;
-        if n == 4 {
-            continue;
-        }
-        match b.get(i) {
-            None => return i,
-            Some(c) if c.is_ascii_alphabetic() => i += 1,
-            Some(c) if c.is_ascii() => return i,
-            Some(_) => match char_at(text, i) {
-                Some((c, len)) if crate::text::is_letter(c) => i += len,
-                _ => return i,
-            },
-        }
-    }
+    run_end(text, pos, |c| c.is_ascii_alphabetic(), crate::text::is_letter)
 }
 
 /// Eight bytes of `b` from `i`, little-endian; zeros (no letters) past
