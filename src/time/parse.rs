@@ -238,6 +238,9 @@ fn letter_run_end(short_class: &[C], text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         match (bytes.get(i), bytes.get(i + 1)) {
+            // A basic Arabic letter (U+0621..U+063A, U+0641..U+064A).
+            (Some(0xD8), Some(0xA1..=0xBA))
+            | (Some(0xD9), Some(0x81..=0x8A)) => i += 2,
             (Some(&b0), Some(&b1)) if (0xC2..0xE0).contains(&b0) => {
                 let c = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
                 if short_class.get(c) != Some(&C::Letter) {
@@ -2226,5 +2229,32 @@ mod tests {
         let toks = tokenize(n.as_str(), 0);
         assert!(toks[0].is("ايلول"));
         assert!(toks[1].is("العام"));
+    }
+
+    /// The letter run read with the two-byte Arabic letter test ends
+    /// where the run of characters of class `Letter` ends, at every char
+    /// boundary of the test texts (raw and normalized).
+    #[test]
+    fn letter_run_matches_the_letter_class() {
+        let short_class = SHORT_CLASS.as_slice();
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        let normalized: Vec<String> = texts
+            .iter()
+            .map(|t| crate::normalize(t).as_str().to_string())
+            .collect();
+        texts.extend(normalized);
+        let mut n = 0;
+        for text in &texts {
+            for (i, _) in text.char_indices() {
+                let slow = text[i..]
+                    .char_indices()
+                    .find(|&(_, c)| class(c) != C::Letter)
+                    .map_or(text.len(), |(k, _)| i + k);
+                assert_eq!(letter_run_end(short_class, text, i), slow);
+                n += 1;
+            }
+        }
+        assert!(n > 50_000);
     }
 }
