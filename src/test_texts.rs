@@ -26,6 +26,14 @@ pub(crate) fn articles() -> Vec<String> {
         .collect()
 }
 
+/// The articles, then every peer-suite text: the material the shortcuts
+/// are tested on against their slow paths.
+pub(crate) fn all() -> Vec<String> {
+    let mut texts = articles();
+    texts.extend(peer_texts());
+    texts
+}
+
 /// Every `text` of the peer suites (`tests/peer/*.json`).
 pub(crate) fn peer_texts() -> Vec<String> {
     let mut out = Vec::new();

@@ -922,11 +922,7 @@ mod tests {
     #[test]
     fn analyse_answers_as_the_slow_path() {
         let lex = lex();
-        let texts = crate::test_texts::articles()
-            .into_iter()
-            .chain(crate::test_texts::peer_texts())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let texts = crate::test_texts::all().join("\n");
         let n = normalize(&texts);
         let (mut found, mut rejected, mut stems) = (0, 0, 0);
         for r in crate::text::words(n.as_str()) {
@@ -961,11 +957,7 @@ mod tests {
     #[test]
     fn prefixes_cover_every_split() {
         let all: FastSet<String> = prefixes().collect();
-        let text = crate::test_texts::articles()
-            .into_iter()
-            .chain(crate::test_texts::peer_texts())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = crate::test_texts::all().join("\n");
         let n = normalize(&text);
         let built = ["وللجيش", "فالجيش", "وبالجيش", "فسيقصفونها", "وكالقصف"];
         let words = crate::text::words(n.as_str())

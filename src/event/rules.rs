@@ -1580,8 +1580,7 @@ mod tests {
     /// word of the articles and peer texts and on the breakers.
     #[test]
     fn clause_breakers_are_found_as_in_the_list() {
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let texts = crate::test_texts::all();
         let n = crate::text::normalize(&texts.join("\n"));
         let mut found = 0;
         for r in words(n.as_str()) {
@@ -1603,8 +1602,7 @@ mod tests {
     /// every entity of the articles and peer texts.
     #[test]
     fn entity_norm_is_the_range_of_its_span() {
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let texts = crate::test_texts::all();
         let x = crate::Extractor::builtin();
         let mut seen = 0;
         for t in &texts {

@@ -403,8 +403,7 @@ fn document_view_merges_repeated_headlines() {
 #[test]
 fn has_event_time_agrees_with_event_time() {
     let x = Extractor::builtin();
-    let mut texts = crate::test_texts::articles();
-    texts.extend(crate::test_texts::peer_texts());
+    let texts = crate::test_texts::all();
     let mut n = 0;
     for t in &texts {
         let p = crate::__stages::prepare(&x, t.as_str());

@@ -896,8 +896,7 @@ mod tests {
         let ex = crate::Extractor::builtin();
         let m = &ex.gazetteer().matcher;
         assert!(m.odd.is_none() && m.spot_tails.is_some());
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let texts = crate::test_texts::all();
         let (mut n, mut n_spots) = (0, 0);
         for t in &texts {
             let norm = crate::normalize(t);
@@ -922,8 +921,7 @@ mod tests {
     fn is_spot_matches_the_slow_test() {
         let ex = crate::Extractor::builtin();
         let m = &ex.gazetteer().matcher;
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let mut texts = crate::test_texts::all();
         for c in &m.word_classifiers {
             for p in ["", "و", "وب", "ال", "a", "ab", "abc", "وبا"] {
                 texts.push(format!("xx {p}{c} {p}{c}ي {c}"));
@@ -948,8 +946,7 @@ mod tests {
     fn prev_word_from_the_scan_is_prev_word() {
         let ex = crate::Extractor::builtin();
         let m = &ex.gazetteer().matcher;
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let texts = crate::test_texts::all();
         let (mut known, mut all) = (0, 0);
         for t in &texts {
             let norm = crate::normalize(t);
@@ -975,8 +972,7 @@ mod tests {
         let slow = |b: &[u8]| {
             b.chunks_exact(2).take_while(|c| is_arabic_letter(c)).count()
         };
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let texts = crate::test_texts::all();
         for t in &texts {
             let b = crate::normalize(t).as_str().as_bytes().to_vec();
             for i in 0..b.len().saturating_sub(8) {

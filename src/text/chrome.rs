@@ -378,8 +378,7 @@ mod tests {
     /// [`MAX_WORDS`] + 1 on a line ending in `)`.
     #[test]
     fn short_count_agrees_with_the_full_count() {
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let mut texts = crate::test_texts::all();
         texts
             .push("صورة (ا ب ج د ه و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت)".into());
         let mut checked = 0;

@@ -834,8 +834,7 @@ mod tests {
     /// finds, at every offset of every article and peer-suite string.
     #[test]
     fn block_index_finds_the_same_piece() {
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let mut texts = crate::test_texts::all();
         texts.push("ً".repeat(300) + &"بَ".repeat(200));
         texts.push(String::new());
         for t in &texts {
@@ -859,10 +858,7 @@ mod tests {
     /// every article and peer-suite string.
     #[test]
     fn offset_map_exact_on_test_material() {
-        for text in crate::test_texts::articles()
-            .iter()
-            .chain(crate::test_texts::peer_texts().iter())
-        {
+        for text in &crate::test_texts::all() {
             let n = normalize(text);
             check_map(text, &n);
         }

@@ -565,8 +565,7 @@ mod tests {
 
     #[test]
     fn break_finder_agrees_with_the_byte_test() {
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let mut texts = crate::test_texts::all();
         texts.push("(أ) [ب]. ج! د? ه;\nو".into());
         for t in &texts {
             let bytes = normalize(t).as_str().as_bytes().to_vec();
@@ -706,8 +705,7 @@ mod tests {
     /// every word of the articles and the peer texts.
     #[test]
     fn byte_level_checks_agree_with_chars() {
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let texts = crate::test_texts::all();
         let mut n_words = 0;
         for t in &texts {
             let n = normalize(t);

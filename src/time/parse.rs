@@ -2237,8 +2237,7 @@ mod tests {
     #[test]
     fn letter_run_matches_the_letter_class() {
         let short_class = SHORT_CLASS.as_slice();
-        let mut texts = crate::test_texts::articles();
-        texts.extend(crate::test_texts::peer_texts());
+        let mut texts = crate::test_texts::all();
         let normalized: Vec<String> = texts
             .iter()
             .map(|t| crate::normalize(t).as_str().to_string())
