@@ -98,14 +98,20 @@ impl Hasher for WordHasher {
     }
 }
 
-/// Up to eight bytes of `b` from `at`, little-endian, zero-padded.
+/// Up to eight bytes of `b` from `at`, little-endian, zero-padded: one
+/// load when eight bytes follow `at`.
+#[inline(always)]
 pub(crate) fn load8(b: &[u8], at: usize) -> u64 {
-    b.get(at..)
-        .unwrap_or_default()
-        .iter()
-        .take(8)
-        .rev()
-        .fold(0u64, |v, &x| (v << 8) | u64::from(x))
+    match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c),
+        None => b
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .take(8)
+            .rev()
+            .fold(0u64, |v, &x| (v << 8) | u64::from(x)),
+    }
 }
 
 /// A hash of the bytes `s..e` of `b` in constant time: their length and

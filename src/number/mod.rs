@@ -229,7 +229,7 @@ fn run_end(
     let b = text.as_bytes();
     let mut i = pos;
     loop {
-        let n = letter_pairs(load_at(b, i));
+        let n = letter_pairs(crate::hash::load8(b, i));
         i += 2 * n;
         if n == 4 {
             continue;
@@ -386,7 +386,7 @@ fn letter_pairs(v: u64) -> usize {
 fn arabic_word_end(b: &[u8], pos: usize) -> Option<usize> {
     let mut i = pos + 2;
     loop {
-        let n = letter_pairs(load_at(b, i));
+        let n = letter_pairs(crate::hash::load8(b, i));
         i += 2 * n;
         if n < 4 {
             break;
@@ -768,16 +768,6 @@ pub(super) fn letters_end(text: &str, pos: usize) -> usize {
         return pos;
     }
     run_end(text, pos, |c| c.is_ascii_alphabetic(), crate::text::is_letter)
-}
-
-/// Eight bytes of `b` from `i`, little-endian; zeros (no letters) past
-/// the end.
-#[inline(always)]
-fn load_at(b: &[u8], i: usize) -> u64 {
-    match b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(c) => u64::from_le_bytes(c),
-        None => crate::hash::load8(b, i),
-    }
 }
 
 /// A definite number after a definite noun: `الأيام العشرة`, `الجنود
