@@ -564,6 +564,8 @@ pub(crate) struct SentenceInfo {
     pub(crate) line: usize,
     /// Why the line is chrome, if it is.
     pub(crate) chrome: Option<ChromeKind>,
+    /// Its words: a range of [`Prepared::words`].
+    pub(crate) words: Range<usize>,
 }
 
 /// The shared state of one extraction: the original text, its
@@ -572,6 +574,8 @@ pub(crate) struct Prepared<'t> {
     pub(crate) original: &'t str,
     pub(crate) norm: Normalized,
     pub(crate) sentences: Vec<SentenceInfo>,
+    /// Every word of the normalized text, found once for all stages.
+    pub(crate) words: Vec<text::Word>,
     #[allow(dead_code)] // Read by the time stage.
     pub(crate) date: Option<DocumentDate>,
     chrome: Vec<text::ChromeHit>,
@@ -582,17 +586,32 @@ impl<'t> Prepared<'t> {
     fn new(input: Input<'t>, inner: &Inner) -> Prepared<'t> {
         let norm = text::normalize(input.text);
         let chrome = text::detect_chrome(&norm, &inner.chrome);
+        let words = text::word_list(norm.as_str());
+        // Sentences end at bytes that are no word bytes, so each word
+        // falls in one sentence (tested): a sentence's words are those
+        // that start in it.
+        let mut w = 0;
         let sentences = text::split_sentences(&norm)
             .into_iter()
-            .map(|(r, line)| SentenceInfo {
-                // Chrome hits are in line order.
-                chrome: chrome
-                    .binary_search_by_key(&line, |c| c.line)
-                    .ok()
-                    .and_then(|k| chrome.get(k))
-                    .map(|c| c.kind),
-                norm: r,
-                line,
+            .map(|(r, line)| {
+                while words.get(w).is_some_and(|x| x.start < r.start) {
+                    w += 1;
+                }
+                let first = w;
+                while words.get(w).is_some_and(|x| x.start < r.end) {
+                    w += 1;
+                }
+                SentenceInfo {
+                    // Chrome hits are in line order.
+                    chrome: chrome
+                        .binary_search_by_key(&line, |c| c.line)
+                        .ok()
+                        .and_then(|k| chrome.get(k))
+                        .map(|c| c.kind),
+                    norm: r,
+                    line,
+                    words: first..w,
+                }
             })
             .collect();
         Prepared {
@@ -600,6 +619,7 @@ impl<'t> Prepared<'t> {
             chars: CharIndex::new(input.text),
             norm,
             sentences,
+            words,
             date: input.date,
             chrome,
         }
@@ -658,5 +678,52 @@ impl<'t> Prepared<'t> {
             .iter()
             .map(|c| c.to_line(self.loc(c.norm.clone())))
             .collect()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    /// A sentence's words, taken from the word list of the whole text,
+    /// are the words of the sentence alone, with their hashes: no word
+    /// crosses a sentence end. Texts are also cut after every kind of
+    /// break byte, and broken at every break byte between two words.
+    #[test]
+    fn sentence_words_are_the_words_of_the_sentence() {
+        let ex = super::Extractor::builtin();
+        let mut texts = crate::test_texts::all();
+        for b in ["\n", ".", "!", "?", ";", "(", ")", "[", "]", "1.5", "د.ت"]
+        {
+            texts.push(format!("قصف{b}الرقة{b}{b}a{b}7{b}"));
+        }
+        let mut n = 0;
+        for t in &texts {
+            let p = ex.prepare(crate::Input::new(t));
+            let text = p.norm.as_str();
+            let all: Vec<_> = crate::words(text).collect();
+            assert_eq!(p.words.len(), all.len());
+            let mut seen = 0;
+            for s in &p.sentences {
+                let st = &text[s.norm.clone()];
+                let want: Vec<_> = crate::words(st)
+                    .map(|r| r.start + s.norm.start..r.end + s.norm.start)
+                    .collect();
+                let got: Vec<_> = p.words[s.words.clone()]
+                    .iter()
+                    .map(|w| w.range())
+                    .collect();
+                assert_eq!(got, want, "{t}");
+                seen += got.len();
+            }
+            for w in &p.words {
+                let h =
+                    crate::hash::token_hash(text.as_bytes(), w.start, w.end);
+                assert_eq!(w.hash, h);
+            }
+            // Words outside every sentence (white space only) do not exist.
+            assert_eq!(seen, all.len(), "{t}");
+            n += seen;
+        }
+        assert!(n > 5_000, "{n}");
     }
 }

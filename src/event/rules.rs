@@ -16,7 +16,7 @@ use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
-use crate::text::{for_each_clitic_split, words, ChromeKind};
+use crate::text::{for_each_clitic_split, ChromeKind};
 use crate::time::TimeMention;
 use core::ops::Range;
 
@@ -427,11 +427,9 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     for (si, s) in p.sentences.iter().enumerate() {
         let skip = matches!(s.chrome, Some(k) if k != ChromeKind::Repeat);
         sent.clear();
-        let base = s.norm.start;
-        let st = text.get(s.norm.clone()).unwrap_or_default();
-        for r in words(st) {
-            sent.ranges.push(r.start + base..r.end + base);
-            sent.words.push(st.get(r).unwrap_or_default());
+        for w in p.words.get(s.words.clone()).unwrap_or_default() {
+            sent.ranges.push(w.range());
+            sent.words.push(text.get(w.range()).unwrap_or_default());
         }
         // Each word is analysed once: its clitic splits give its keys in
         // the vocabulary and its trigger readings.
@@ -1583,7 +1581,7 @@ mod tests {
         let texts = crate::test_texts::all();
         let n = crate::text::normalize(&texts.join("\n"));
         let mut found = 0;
-        for r in words(n.as_str()) {
+        for r in crate::words(n.as_str()) {
             let w = &n.as_str()[r];
             assert_eq!(
                 is_clause_breaker(w),

@@ -65,7 +65,7 @@ pub use segment::{clitic_splits, words, CliticSplit, Sentence};
 
 pub(crate) use chrome::{detect_chrome, ChromeHit, ChromeLexicon};
 pub(crate) use segment::{
-    enclitic_len, for_each_clitic_split, split_sentences,
+    enclitic_len, for_each_clitic_split, split_sentences, word_list, Word,
 };
 
 /// For each string, the index of the first one equal to it (its own

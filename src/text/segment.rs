@@ -248,6 +248,40 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// A word of a normalized text, as [`words`] finds it, with its
+/// [`token_hash`](crate::hash::token_hash): found once when an article is
+/// prepared, and read by every stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Start byte offset in the normalized text.
+    pub(crate) start: usize,
+    /// End byte offset (exclusive).
+    pub(crate) end: usize,
+    /// `token_hash` of the word's bytes.
+    pub(crate) hash: u64,
+}
+
+impl Word {
+    /// The byte range.
+    #[inline]
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Every word of a normalized text, in order, with its hash.
+pub(crate) fn word_list(text: &str) -> Vec<Word> {
+    let b = text.as_bytes();
+    // About one word in eight bytes of Arabic news.
+    let mut out = Vec::with_capacity(text.len() / 8 + 1);
+    out.extend(words(text).map(|r| Word {
+        start: r.start,
+        end: r.end,
+        hash: crate::hash::token_hash(b, r.start, r.end),
+    }));
+    out
+}
+
 /// Where the word that starts at byte `pos` ends.
 #[inline(always)]
 fn word_end(text: &str, mut pos: usize) -> usize {
