@@ -269,17 +269,63 @@ impl Word {
     }
 }
 
-/// Every word of a normalized text, in order, with its hash.
+/// Every word of a normalized text, in order, with its hash: the words
+/// of [`words`], found with Arabic letters read four at a time.
 pub(crate) fn word_list(text: &str) -> Vec<Word> {
     let b = text.as_bytes();
     // About one word in eight bytes of Arabic news.
     let mut out = Vec::with_capacity(text.len() / 8 + 1);
-    out.extend(words(text).map(|r| Word {
-        start: r.start,
-        end: r.end,
-        hash: crate::hash::token_hash(b, r.start, r.end),
-    }));
-    out
+    let mut i = 0;
+    loop {
+        // The next word start: single spaces are stepped over at once.
+        let start = loop {
+            if b.get(i) == Some(&b' ') {
+                i += 1;
+                continue;
+            }
+            match word_char_at(text, i) {
+                Some((true, _)) => break i,
+                Some((false, len)) => i += len,
+                None => return out,
+            }
+        };
+        loop {
+            // Letters U+0621..U+064A (all of them word chars), four at a
+            // time; then any other char is classed alone.
+            let n = arabic_letter_pairs(crate::hash::load8(b, i));
+            i += 2 * n;
+            if n == 4 {
+                continue;
+            }
+            match word_char_at(text, i) {
+                Some((true, len)) => i += len,
+                _ => break,
+            }
+        }
+        out.push(Word {
+            start,
+            end: i,
+            hash: crate::hash::token_hash(b, start, i),
+        });
+    }
+}
+
+/// How many chars U+0621..U+064A the eight bytes `x` (little-endian,
+/// zero-padded) start with, read as four two-byte chars: 0 to 4.
+#[inline(always)]
+pub(crate) fn arabic_letter_pairs(x: u64) -> usize {
+    const LOW: u64 = 0x00FF_00FF_00FF_00FF;
+    const TOP: u64 = 0x8000_8000_8000_8000;
+    // Each pair as a big-endian 16-bit lane, less 0xD800 (by xor): the
+    // chars sought are then 0x00A1..=0x018A, with the top bit clear.
+    let v = (((x & LOW) << 8) | ((x >> 8) & LOW)) ^ 0xD800_D800_D800_D800;
+    // With each lane's top bit set first, no borrow crosses lanes: the
+    // top bit survives where the rest is at least 0xA1 ...
+    let a = (v | TOP) - 0x00A1_00A1_00A1_00A1;
+    // ... and is cleared where the rest less 0xA1 is below 0xEA.
+    let c = ((a & !TOP) | TOP) - 0x00EA_00EA_00EA_00EA;
+    let hits = a & !c & !v & TOP;
+    ((hits ^ TOP).trailing_zeros() / 16) as usize
 }
 
 /// Where the word that starts at byte `pos` ends.
@@ -596,6 +642,81 @@ fn proclitic_readings_slow(word: &str) -> Vec<(u8, bool, u8)> {
 mod tests {
     use super::*;
     use crate::text::normalize;
+
+    /// The word list finds the words of [`words`], with their hashes, in
+    /// normalized and raw text and around every two-byte char.
+    #[test]
+    fn word_list_finds_the_words_of_words() {
+        let mut texts = crate::test_texts::all();
+        texts.extend(
+            texts.clone().iter().map(|t| normalize(t).as_str().into()),
+        );
+        for cp in 0x80..0x800u32 {
+            let c = char::from_u32(cp).unwrap();
+            texts.push(format!("{c}قصف{c}{c}الرقة {c}a1{c}ببب{c}"));
+        }
+        texts.extend(
+            ["", " ", "  ", "x", " ق", "قصف", "١٢ ٣", "a\u{200C}b"]
+                .map(String::from),
+        );
+        let mut n = 0;
+        for t in &texts {
+            let want: Vec<_> = words(t)
+                .map(|r| Word {
+                    start: r.start,
+                    end: r.end,
+                    hash: crate::hash::token_hash(
+                        t.as_bytes(),
+                        r.start,
+                        r.end,
+                    ),
+                })
+                .collect();
+            assert_eq!(word_list(t), want, "{t}");
+            n += want.len();
+        }
+        assert!(n > 10_000, "{n}");
+    }
+
+    /// The four-pair test counts as a test of one pair at a time does,
+    /// at every position of real text and for every lead and trail byte
+    /// that make UTF-8.
+    #[test]
+    fn arabic_letter_pairs_counts_pair_by_pair() {
+        let letter = |c: &[u8]| {
+            let c = std::str::from_utf8(c).ok().and_then(|c| c.chars().next());
+            c.is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        };
+        let slow =
+            |b: &[u8]| b.chunks_exact(2).take_while(|c| letter(c)).count();
+        for t in crate::test_texts::all() {
+            let b = normalize(&t).as_str().as_bytes().to_vec();
+            for i in 0..b.len().saturating_sub(8) {
+                let w = &b[i..i + 8];
+                assert_eq!(
+                    arabic_letter_pairs(crate::hash::load8(w, 0)),
+                    slow(w)
+                );
+            }
+        }
+        for lead in 0..=255u8 {
+            for trail in 0..=255u8 {
+                for k in 0..4 {
+                    let mut w = [0xD8, 0xA7].repeat(4);
+                    w[2 * k] = lead;
+                    w[2 * k + 1] = trail;
+                    // Text is UTF-8: no other bytes reach the test.
+                    if std::str::from_utf8(&w).is_err() {
+                        continue;
+                    }
+                    assert_eq!(
+                        arabic_letter_pairs(crate::hash::load8(&w, 0)),
+                        slow(&w)
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn break_finder_agrees_with_the_byte_test() {
