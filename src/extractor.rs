@@ -633,10 +633,16 @@ impl<'t> Prepared<'t> {
     /// The [`Loc`] of an original span.
     pub(crate) fn loc_original(&self, span: Span) -> Loc {
         let char_start = self.chars.chars_before(self.original, span.start);
-        // The end counted on from the start: a mention is short.
+        // A short span's end is counted on from its start; a long one's
+        // (a sentence) from the index.
         let (text, char_end) = match self.original.get(span.range()) {
-            Some(t) => (t, char_start + char_starts(t.as_bytes())),
-            None => ("", self.chars.chars_before(self.original, span.end)),
+            Some(t) if t.len() <= 64 => {
+                (t, char_start + char_starts(t.as_bytes()))
+            }
+            t => (
+                t.unwrap_or_default(),
+                self.chars.chars_before(self.original, span.end),
+            ),
         };
         Loc {
             text: text.to_string(),
