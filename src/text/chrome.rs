@@ -112,6 +112,7 @@ pub(crate) struct ChromeHit {
 /// Marks the chrome lines of a normalized text.
 pub(crate) fn detect_chrome(
     n: &Normalized,
+    words: &[super::Word],
     lex: &ChromeLexicon,
 ) -> Vec<ChromeHit> {
     let text = n.as_str();
@@ -139,15 +140,14 @@ pub(crate) fn detect_chrome(
         .map(|r| text.get(r.clone()).unwrap_or_default())
         .collect();
     let first = super::first_occurrences(&texts);
+    let counts = line_word_counts(&lines, words);
     let mut hits = Vec::new();
     // Chrome at the end of the page does not make the article's last
     // paragraph a signature: find the last line that is not chrome.
-    // Each line's words are counted once, up to what the rules look at.
     let mut kinds: Vec<Option<ChromeKind>> = Vec::with_capacity(lines.len());
-    let mut counts: Vec<usize> = Vec::with_capacity(lines.len());
     for (idx, r) in lines.iter().enumerate() {
         let line = text.get(r.clone()).unwrap_or_default();
-        let n_words = count_words(line);
+        let n_words = counts.get(idx).copied().unwrap_or(0);
         let kind = if line.is_empty() {
             None
         } else {
@@ -155,7 +155,6 @@ pub(crate) fn detect_chrome(
             classify(line, n_words, idx, phrase, lex)
         };
         kinds.push(kind);
-        counts.push(n_words);
     }
     let last_body = (0..lines.len()).rev().find(|&i| {
         lines.get(i).is_some_and(|l| !l.is_empty())
@@ -238,24 +237,40 @@ const MAX_WORDS: usize = 16;
 /// The most words any rule but the caption rule counts in a line.
 const MAX_SHORT_WORDS: usize = 6;
 
-/// A line's words, counted as far as the rules look: up to
-/// [`MAX_WORDS`] + 1 for a line ending in `)` (a caption), else up to
-/// [`MAX_SHORT_WORDS`] + 1.
-fn count_words(line: &str) -> usize {
-    let cap = if line.ends_with(')') { MAX_WORDS } else { MAX_SHORT_WORDS };
-    words_up_to(line, cap + 1)
+/// The number of words of each line (in order, trimmed), read from the
+/// text's word list: the words that start in the line (a line ends at a
+/// line break or white space, which no word holds).
+fn line_word_counts(
+    lines: &[Range<usize>],
+    words: &[super::Word],
+) -> Vec<usize> {
+    let mut w = 0;
+    lines
+        .iter()
+        .map(|r| {
+            w += words
+                .get(w..)
+                .unwrap_or_default()
+                .partition_point(|x| x.start < r.start);
+            let n = words
+                .get(w..)
+                .unwrap_or_default()
+                .partition_point(|x| x.start < r.end);
+            w += n;
+            n
+        })
+        .collect()
 }
 
-/// A short line (of `n_words` words, counted by [`count_words`]) with no
-/// sentence punctuation and no digits.
+/// A short line (of `n_words` words) with no sentence punctuation and no
+/// digits.
 fn is_signature_shaped(line: &str, n_words: usize) -> bool {
     (1..=4).contains(&n_words)
         && !ends_sentence(line)
         && !line.bytes().any(|b| b.is_ascii_digit())
 }
 
-/// The kind of chrome a line is, if any; `n_words` is its word count as
-/// far as [`count_words`] counts (every rule looks at shorter lines only).
+/// The kind of chrome a line is, if any; `n_words` is its word count.
 fn classify(
     line: &str,
     n_words: usize,
@@ -349,6 +364,7 @@ impl ChromeHit {
 )]
 mod tests {
     use super::*;
+    use crate::text::word_list;
 
     fn lex() -> ChromeLexicon {
         ChromeLexicon::from_toml(
@@ -361,7 +377,7 @@ mod tests {
     /// The chrome kind of each line of a text (None for body lines).
     fn kinds(text: &str) -> Vec<(String, Option<ChromeKind>)> {
         let n = normalize(text);
-        let hits = detect_chrome(&n, &lex());
+        let hits = detect_chrome(&n, &word_list(n.as_str()), &lex());
         n.as_str()
             .split('\n')
             .enumerate()
@@ -373,29 +389,35 @@ mod tests {
             .collect()
     }
 
-    /// The short count is the full count wherever a rule can tell them
-    /// apart: exact up to [`MAX_SHORT_WORDS`], and in full up to
-    /// [`MAX_WORDS`] + 1 on a line ending in `)`.
+    /// A line's word count read from the word list is the number of
+    /// words of the line alone, on every line of the test texts (as
+    /// `detect_chrome` cuts them) and on lines of white space and
+    /// punctuation.
     #[test]
-    fn short_count_agrees_with_the_full_count() {
+    fn line_counts_are_the_words_of_each_line() {
         let mut texts = crate::test_texts::all();
-        texts
-            .push("صورة (ا ب ج د ه و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت)".into());
+        texts.push("صورة (ا ب ج د ه و ز ح ط ي)\n\n .. \n،\nx".into());
         let mut checked = 0;
         for t in &texts {
             let n = normalize(t);
-            for line in n.as_str().split('\n').map(str::trim) {
-                let full = words_up_to(line, MAX_WORDS + 1);
-                let short = count_words(line);
-                let cut = MAX_SHORT_WORDS + 1;
-                assert_eq!(short.min(cut), full.min(cut), "{line}");
-                if line.ends_with(')') {
-                    assert_eq!(short, full, "{line}");
-                    checked += 1;
-                }
+            let text = n.as_str();
+            let mut start = 0;
+            let lines: Vec<Range<usize>> = text
+                .split('\n')
+                .map(|l| {
+                    let lead = l.len() - l.trim_start().len();
+                    let r = start + lead..start + l.trim_end().len().max(lead);
+                    start += l.len() + 1;
+                    r
+                })
+                .collect();
+            let counts = line_word_counts(&lines, &word_list(text));
+            for (r, n) in lines.iter().zip(&counts) {
+                assert_eq!(*n, crate::words(&text[r.clone()]).count(), "{t}");
+                checked += n;
             }
         }
-        assert!(checked > 0);
+        assert!(checked > 5_000, "{checked}");
     }
 
     /// One line per case: a page, and the kind its line `line` must get.
@@ -535,7 +557,7 @@ mod tests {
     fn repeat_names_its_original() {
         let text = format!("توقف القصف على المدينة الكبيرة\n{BODY}\nتوقف القصف على المدينة الكبيرة");
         let n = normalize(&text);
-        let hits = detect_chrome(&n, &lex());
+        let hits = detect_chrome(&n, &word_list(n.as_str()), &lex());
         let rep = hits.iter().find(|h| h.kind == ChromeKind::Repeat).unwrap();
         assert_eq!(rep.repeat_of, Some(0));
     }
