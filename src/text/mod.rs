@@ -70,27 +70,42 @@ pub(crate) use segment::{
 
 /// For each string, the index of the first one equal to it (its own
 /// index when none before it is). Only strings whose byte length another
-/// one shares are hashed, so a text's lines or sentences, which are
-/// mostly of distinct lengths, cost little.
+/// one shares (found by sorting the lengths) are hashed, so a text's
+/// lines or sentences, which are mostly of distinct lengths, cost little.
 ///
-/// The tables are keyed by the input, so they keep the standard hasher.
+/// The table is keyed by the input, so it keeps the standard hasher.
 pub(crate) fn first_occurrences(items: &[&str]) -> Vec<usize> {
     use std::collections::HashMap;
-    let mut lengths: HashMap<usize, u32> = HashMap::with_capacity(items.len());
-    for s in items {
-        *lengths.entry(s.len()).or_default() += 1;
+    // Which strings share their length with another: lengths sorted.
+    let mut by_len: Vec<(usize, usize)> =
+        items.iter().map(|s| s.len()).zip(0..).collect();
+    by_len.sort_unstable();
+    let mut shared = vec![false; items.len()];
+    for w in by_len.windows(2) {
+        if let [(a, i), (b, j)] = *w {
+            if a == b {
+                for k in [i, j] {
+                    if let Some(x) = shared.get_mut(k) {
+                        *x = true;
+                    }
+                }
+            }
+        }
     }
     let mut first: HashMap<&str, usize> = HashMap::new();
     items
         .iter()
+        .zip(shared)
         .enumerate()
-        .map(|(i, s)| {
-            if lengths.get(&s.len()).is_some_and(|&n| n > 1) {
-                *first.entry(s).or_insert(i)
-            } else {
-                i
-            }
-        })
+        .map(
+            |(i, (s, shared))| {
+                if shared {
+                    *first.entry(s).or_insert(i)
+                } else {
+                    i
+                }
+            },
+        )
         .collect()
 }
 
