@@ -142,7 +142,7 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     // Names and demonyms, leftmost-longest: a candidate is tried only
     // if it starts after the last accepted mention; a demonym reading
     // (`طائرة روسية`) is tried before a name reading of the same word.
-    let spots = g.matcher.scan(text, |c| {
+    let spots = g.matcher.scan(text, &p.words, |c| {
         if c.word_start < last_end {
             return;
         }
