@@ -146,20 +146,19 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
         if c.word_start < last_end {
             return;
         }
-        let demonym = if c.has_demonym() {
-            phrases::demonym(p, g, &c, last_end, &mut pool)
-        } else {
-            None
-        };
-        let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
-        let found = demonym.or_else(|| {
-            if c.is_demonym() {
-                None
-            } else {
-                resolve(p, g, &c, prev.map(|e| e.kind), &mut pool)
+        // Each reading is pushed where it is made (an entity is large).
+        if c.has_demonym() {
+            if let Some(e) = phrases::demonym(p, g, &c, last_end, &mut pool) {
+                last_end = e.norm.end;
+                out.push(e);
+                return;
             }
-        });
-        if let Some(e) = found {
+        }
+        if c.is_demonym() {
+            return;
+        }
+        let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
+        if let Some(e) = resolve(p, g, &c, prev.map(|e| e.kind), &mut pool) {
             last_end = e.norm.end;
             out.push(e);
         }
