@@ -18,7 +18,7 @@
 
 use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
 use crate::hash::{load8, token_hash, WordHash, WordTable};
-use crate::text::char_at;
+use crate::text::{char_at, Word};
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
 use core::ops::Range;
@@ -164,8 +164,6 @@ pub(crate) struct Matcher {
     /// Unknown-place classifiers that are one word, and the others.
     word_classifiers: Vec<String>,
     odd_classifiers: Vec<String>,
-    /// Which chars are word chars.
-    chars: WordChars,
     /// The context words a proclitic strip looks for (`Context::known`),
     /// and those with the article keyed without it (for `لل` read as
     /// `ل` + `ال`).
@@ -405,7 +403,6 @@ impl Matcher {
             odd,
             word_classifiers,
             odd_classifiers,
-            chars: WordChars::new(),
             spot_tails,
             known: WordTable::new(
                 12,
@@ -425,13 +422,16 @@ impl Matcher {
         self.pats.len()
     }
 
-    /// One pass over `text`: hands every name hit that passes the
+    /// One pass over the words of `text` (all of them, in order, as
+    /// [`crate::text::word_list`] finds them: the matcher's word chars are
+    /// those of [`crate::words`]): hands every name hit that passes the
     /// boundary and proclitic checks to `found`, in order of start,
     /// longest first, and returns every word made of at most two letters
     /// and an unknown-place classifier (`قريه`, `وبقريه`), in order.
     pub(crate) fn scan<'m>(
         &'m self,
         text: &str,
+        words: &[Word],
         mut found: impl FnMut(Cand<'m>),
     ) -> Vec<Range<usize>> {
         let mut spots = Vec::new();
@@ -455,59 +455,16 @@ impl Matcher {
             }
             found(c);
         };
-        let b = text.as_bytes();
-        let mut i = 0;
         let mut prev = (0, 0);
-        loop {
-            let ws = i;
-            // An Arabic letter starts a word and is read with the letters
-            // below; any other char is classed first.
-            if !b.get(i..i + 2).is_some_and(is_arabic_letter) {
-                let (word, len) = self.chars.class_at(text, i);
-                if len == 0 {
-                    break;
-                }
-                i += len;
-                if !word {
-                    continue;
-                }
+        for w in words {
+            let (ws, we) = (w.start, w.end);
+            self.word_hits(text, ws, we, w.hash, &mut |c| {
+                emit(Cand { prev, ..c })
+            });
+            prev = (ws, we);
+            if self.is_spot(text, ws, we) {
+                spots.push(ws..we);
             }
-            // The length of the char that ends the word (0 at the end of
-            // the text): it is no word char, so it is stepped over after.
-            let after;
-            loop {
-                // Arabic letters (U+0621..U+064A) first, four at a time.
-                loop {
-                    let chunk =
-                        b.get(i..i + 8).and_then(|x| x.try_into().ok());
-                    let Some(x) = chunk else {
-                        let rest = b.get(i..).unwrap_or_default();
-                        i += 2 * rest
-                            .chunks_exact(2)
-                            .take_while(|c| is_arabic_letter(c))
-                            .count();
-                        break;
-                    };
-                    let n = leading_letters(u64::from_le_bytes(x));
-                    i += 2 * n;
-                    if n < 4 {
-                        break;
-                    }
-                }
-                match self.chars.class_at(text, i) {
-                    (true, len) => i += len,
-                    (false, len) => {
-                        after = len;
-                        break;
-                    }
-                }
-            }
-            self.word_hits(text, ws, i, &mut |c| emit(Cand { prev, ..c }));
-            prev = (ws, i);
-            if self.is_spot(text, ws, i) {
-                spots.push(ws..i);
-            }
-            i += after;
         }
         odd.for_each(found);
         if !self.odd_classifiers.is_empty() {
@@ -518,31 +475,35 @@ impl Matcher {
         spots
     }
 
-    /// The hits whose first token is the rest of the word `ws..we` after
-    /// its proclitics (none, a conjunction, a preposition, or both).
+    /// The hits whose first token is the rest of the word `ws..we` (whose
+    /// [`token_hash`] is `h`) after its proclitics (none, a conjunction, a
+    /// preposition, or both).
     fn word_hits<'m>(
         &'m self,
         text: &str,
         ws: usize,
         we: usize,
+        h: u64,
         out: &mut impl FnMut(Cand<'m>),
     ) {
-        self.token_hits(text, ws, ws, we, out);
+        self.token_hits(text, ws, ws, we, h, out);
         let b = text.as_bytes();
         let first = b.get(ws..ws + 2).unwrap_or_default();
         let conj = is_conjunction(first);
         if !conj && !is_preposition(first) || ws + 2 >= we {
             return;
         }
-        self.token_hits(text, ws, ws + 2, we, out);
+        let h = token_hash(b, ws + 2, we);
+        self.token_hits(text, ws, ws + 2, we, h, out);
         let second = b.get(ws + 2..ws + 4).unwrap_or_default();
         if conj && is_preposition(second) && ws + 4 < we {
-            self.token_hits(text, ws, ws + 4, we, out);
+            let h = token_hash(b, ws + 4, we);
+            self.token_hits(text, ws, ws + 4, we, h, out);
         }
     }
 
-    /// The hits whose first token is `s..we`, after the proclitics
-    /// `ws..s`.
+    /// The hits whose first token is `s..we` (whose [`token_hash`] is
+    /// `h`), after the proclitics `ws..s`.
     #[inline(always)]
     fn token_hits<'m>(
         &'m self,
@@ -550,10 +511,10 @@ impl Matcher {
         ws: usize,
         s: usize,
         we: usize,
+        h: u64,
         out: &mut impl FnMut(Cand<'m>),
     ) {
         let b = text.as_bytes();
-        let h = token_hash(b, s, we);
         if !self.by_first.may_contain_hash(h) {
             return;
         }
@@ -699,63 +660,6 @@ pub(crate) fn is_arabic_letter(c: &[u8]) -> bool {
     }
 }
 
-/// How many Arabic letters (as [`is_arabic_letter`]) the eight bytes `x`
-/// (little-endian) start with, read as four two-byte chars: 0 to 4.
-#[inline(always)]
-fn leading_letters(x: u64) -> usize {
-    const LOW: u64 = 0x00FF_00FF_00FF_00FF;
-    const TOP: u64 = 0x8000_8000_8000_8000;
-    // Each char as a big-endian 16-bit lane, less 0xD800: a letter is
-    // 0x00A1..=0x018A.
-    let v = (((x & LOW) << 8) | ((x >> 8) & LOW)) ^ 0xD800_D800_D800_D800;
-    // With the top bit of each lane set, no borrow crosses lanes: the
-    // top bit stays set where the rest is at least 0xA1 ...
-    let a = (v | TOP) - 0x00A1_00A1_00A1_00A1;
-    // ... and where the rest less 0xA1 is at least 0xEA.
-    let c = ((a & !TOP) | TOP) - 0x00EA_00EA_00EA_00EA;
-    let letters = a & !c & !v & TOP;
-    ((letters ^ TOP).trailing_zeros() / 16) as usize
-}
-
-/// Which chars below U+0800 (ASCII, Arabic ...) are word chars
-/// ([`is_word_char`]), one bit each, so that the scan reads a char's
-/// class from one or two bytes.
-#[derive(Debug)]
-struct WordChars([u64; 32]);
-
-impl WordChars {
-    fn new() -> WordChars {
-        let mut bits = [0u64; 32];
-        for (k, x) in bits.iter_mut().enumerate() {
-            for j in 0..64 {
-                let word = char::from_u32((k * 64 + j) as u32)
-                    .is_some_and(is_word_char);
-                *x |= u64::from(word) << j;
-            }
-        }
-        WordChars(bits)
-    }
-
-    /// Whether the char at byte `pos` is a word char, and its length (0 at
-    /// the end of the text).
-    #[inline(always)]
-    fn class_at(&self, text: &str, pos: usize) -> (bool, usize) {
-        let b = text.as_bytes();
-        let Some(&b0) = b.get(pos) else { return (false, 0) };
-        let (cp, len) = if b0 < 0x80 {
-            (usize::from(b0), 1)
-        } else if b0 < 0xE0 {
-            let b1 = b.get(pos + 1).copied().unwrap_or_default();
-            ((usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F), 2)
-        } else {
-            return class_at(text, pos);
-        };
-        let word =
-            self.0.get(cp >> 6).is_some_and(|x| x >> (cp & 63) & 1 != 0);
-        (word, len)
-    }
-}
-
 /// Whether the char at byte `pos` is a word char ([`is_word_char`]), and
 /// its length (0 at the end of the text). ASCII and the Arabic letters
 /// are read from the bytes.
@@ -889,20 +793,78 @@ mod tests {
         (c.start, c.end, c.word_start, c.all_uses.as_ptr(), c.classes.0)
     }
 
-    /// The fast scan (byte classes, token filter, proclitics read from
-    /// bytes, spot filter, no sort) finds what the slow one does.
+    /// Texts of every shape for the word tests: the test texts and
+    /// hostile ones (empty, no word, a word at either end, mixed scripts,
+    /// digits in words, marks and tatweel, proclitics alone).
+    fn shapes() -> Vec<String> {
+        let mut texts = crate::test_texts::all();
+        texts.extend(
+            [
+                "",
+                " ",
+                "،.«»",
+                "الرقه",
+                " بالرقه",
+                "في الرقه",
+                "في الرقه.",
+                "abcالرقهdef 12الرقه الرقه34 ٣٤الرقه",
+                "وب و ب وبا ول لل للرقه والرقه، فالرقه",
+                "دمشقـــ حلب\u{0640}ب قـرية وبقريه\u{064B} Ωmega_ж",
+                "x\u{200D}الرقه a-b c'd e\u{00A0}f",
+            ]
+            .map(String::from),
+        );
+        texts
+    }
+
+    /// The words the scan is handed ([`Prepared::words`], from
+    /// [`crate::text::word_list`]) are the maximal runs of the matcher's
+    /// word chars, each with its token hash.
+    ///
+    /// [`Prepared::words`]: crate::extractor::Prepared
+    #[test]
+    fn prepared_words_are_the_matchers_words() {
+        let ex = crate::Extractor::builtin();
+        let mut n = 0;
+        for t in &shapes() {
+            let p = ex.prepare(crate::Input::new(t));
+            let text = p.norm.as_str();
+            let mut slow = Vec::new();
+            let mut ws = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (is_word_char(c), ws) {
+                    (true, None) => ws = Some(i),
+                    (false, Some(w)) => {
+                        slow.push((w, i, token_hash(text.as_bytes(), w, i)));
+                        ws = None;
+                    }
+                    _ => {}
+                }
+            }
+            let fast: Vec<_> =
+                p.words.iter().map(|w| (w.start, w.end, w.hash)).collect();
+            assert_eq!(fast, slow, "{t}");
+            n += fast.len();
+        }
+        assert!(n > 5_000, "{n}");
+    }
+
+    /// The scan over the word list (its hashes, proclitics read from
+    /// bytes, token filter, spot filter, no sort) finds what the slow one
+    /// does.
     #[test]
     fn scan_matches_the_slow_path() {
         let ex = crate::Extractor::builtin();
         let m = &ex.gazetteer().matcher;
         assert!(m.odd.is_none() && m.spot_tails.is_some());
-        let texts = crate::test_texts::all();
+        let texts = shapes();
         let (mut n, mut n_spots) = (0, 0);
         for t in &texts {
             let norm = crate::normalize(t);
             let text = norm.as_str();
+            let words = crate::text::word_list(text);
             let mut cands = Vec::new();
-            let spots = m.scan(text, |c| cands.push(c));
+            let spots = m.scan(text, &words, |c| cands.push(c));
             let (fast, slow) = (Scan { cands, spots }, slow_scan(m, text));
             let keys =
                 |s: &Scan<'_>| -> Vec<_> { s.cands.iter().map(key).collect() };
@@ -951,7 +913,7 @@ mod tests {
         for t in &texts {
             let norm = crate::normalize(t);
             let text = norm.as_str();
-            m.scan(text, |c| {
+            m.scan(text, &crate::text::word_list(text), |c| {
                 let slow =
                     super::super::phrases::prev_word(text, c.word_start)
                         .map(|w| (w.start, w.end));
@@ -963,33 +925,6 @@ mod tests {
             });
         }
         assert!(known * 10 > all * 9, "{known} {all}");
-    }
-
-    /// The four-letter test agrees with the letter test on every
-    /// position of real text and on every pair of lead and trail bytes.
-    #[test]
-    fn leading_letters_counts_like_the_letter_test() {
-        let slow = |b: &[u8]| {
-            b.chunks_exact(2).take_while(|c| is_arabic_letter(c)).count()
-        };
-        let texts = crate::test_texts::all();
-        for t in &texts {
-            let b = crate::normalize(t).as_str().as_bytes().to_vec();
-            for i in 0..b.len().saturating_sub(8) {
-                let w = &b[i..i + 8];
-                assert_eq!(leading_letters(load8(w, 0)), slow(w));
-            }
-        }
-        for lead in 0..=255u8 {
-            for trail in 0..=255u8 {
-                for k in 0..4 {
-                    let mut w = [0xD8, 0xA7].repeat(4);
-                    w[2 * k] = lead;
-                    w[2 * k + 1] = trail;
-                    assert_eq!(leading_letters(load8(&w, 0)), slow(&w));
-                }
-            }
-        }
     }
 
     /// The table of first tokens finds each of its tokens and nothing

@@ -142,24 +142,23 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     // Names and demonyms, leftmost-longest: a candidate is tried only
     // if it starts after the last accepted mention; a demonym reading
     // (`طائرة روسية`) is tried before a name reading of the same word.
-    let spots = g.matcher.scan(text, |c| {
+    let spots = g.matcher.scan(text, &p.words, |c| {
         if c.word_start < last_end {
             return;
         }
-        let demonym = if c.has_demonym() {
-            phrases::demonym(p, g, &c, last_end, &mut pool)
-        } else {
-            None
-        };
-        let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
-        let found = demonym.or_else(|| {
-            if c.is_demonym() {
-                None
-            } else {
-                resolve(p, g, &c, prev.map(|e| e.kind), &mut pool)
+        // Each reading is pushed where it is made (an entity is large).
+        if c.has_demonym() {
+            if let Some(e) = phrases::demonym(p, g, &c, last_end, &mut pool) {
+                last_end = e.norm.end;
+                out.push(e);
+                return;
             }
-        });
-        if let Some(e) = found {
+        }
+        if c.is_demonym() {
+            return;
+        }
+        let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
+        if let Some(e) = resolve(p, g, &c, prev.map(|e| e.kind), &mut pool) {
             last_end = e.norm.end;
             out.push(e);
         }
