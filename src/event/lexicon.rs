@@ -11,7 +11,6 @@ use crate::text::{
 };
 use crate::Error;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 /// Which event type a trigger gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,7 +236,9 @@ pub(crate) struct EventLexicon {
     /// here has no stem in `lexemes`.
     cores: HashFilter,
     pub(crate) cues: Cues,
-    pub(crate) air_actors: HashSet<String>,
+    /// The actors that fight only from the air (looked up with the
+    /// crate's fast hasher: every agent of a strike asks).
+    pub(crate) air_actors: FastSet<String>,
     pub(crate) referents: Vec<Referent>,
 }
 
@@ -590,11 +591,14 @@ impl EventLexicon {
     ///
     /// Most words have no stem in the table: a word whose cores (the
     /// word, and the word without its enclitic) the core filter rejects
-    /// is not split at all.
+    /// is not split at all. `hash` is the word's [`token_hash`] (the
+    /// one the document's word list holds), so the whole word is not
+    /// hashed again.
     #[inline]
     pub(crate) fn analyse<'l, 'w>(
         &'l self,
         word: &'w str,
+        hash: u64,
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
@@ -602,10 +606,12 @@ impl EventLexicon {
         let known = |end: usize| {
             self.cores.may_contain_hash(token_hash(word.as_bytes(), 0, end))
         };
-        if !known(n) && enclitic_len(word).is_none_or(|e| !known(n - e)) {
+        if !self.cores.may_contain_hash(hash)
+            && enclitic_len(word).is_none_or(|e| !known(n - e))
+        {
             return;
         }
-        self.analyse_split(word, keys, readings);
+        self.analyse_split(word, hash, keys, readings);
     }
 
     /// [`EventLexicon::analyse`] of a word the core filter let through.
@@ -613,6 +619,7 @@ impl EventLexicon {
     fn analyse_split<'l, 'w>(
         &'l self,
         word: &'w str,
+        hash: u64,
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
@@ -620,14 +627,20 @@ impl EventLexicon {
         let mut any_split = false;
         for_each_clitic_split(word, |split| {
             any_split = true;
-            let h = str_hash(split.stem);
+            // The first split is often the whole word, already hashed.
+            let h = if split.stem.len() == word.len() {
+                hash
+            } else {
+                str_hash(split.stem)
+            };
             if self.lexemes.may_contain_hash(h) {
                 self.look_up(h, &split, start, keys, readings);
             }
         });
         // A word too short to be a stem has no split: look it up itself.
         if !any_split {
-            if let Some(id) = self.lexemes.get(word).and_then(|l| l.id) {
+            let found = self.lexemes.get_hashed(word.as_bytes(), hash);
+            if let Some(id) = found.and_then(|l| l.id) {
                 keys.push(id);
             }
         }
@@ -724,7 +737,7 @@ impl EventLexicon {
     #[cfg(test)]
     pub(crate) fn lookup<'w>(&self, word: &'w str) -> Vec<Reading<'_, 'w>> {
         let mut out = Vec::new();
-        self.analyse(word, &mut Vec::new(), &mut out);
+        self.analyse(word, str_hash(word), &mut Vec::new(), &mut out);
         out
     }
 }
@@ -876,7 +889,7 @@ mod tests {
 
     fn keys(lex: &EventLexicon, w: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        lex.analyse(w, &mut out, &mut Vec::new());
+        lex.analyse(w, str_hash(w), &mut out, &mut Vec::new());
         out
     }
 
@@ -929,7 +942,7 @@ mod tests {
             let w = &n.as_str()[r];
             let (mut k1, mut r1, mut k2, mut r2) =
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            lex.analyse(w, &mut k1, &mut r1);
+            lex.analyse(w, str_hash(w), &mut k1, &mut r1);
             lex.analyse_slow(w, &mut k2, &mut r2);
             assert_eq!(k1, k2, "{w}");
             let key = |r: &Reading<'_, '_>| {

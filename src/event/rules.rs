@@ -16,7 +16,7 @@ use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
-use crate::text::{for_each_clitic_split, ChromeKind};
+use crate::text::{for_each_clitic_split, ChromeKind, Word};
 use crate::time::TimeMention;
 use core::ops::Range;
 
@@ -78,7 +78,8 @@ struct Site<'r, 'a> {
 
 struct Sentence<'a> {
     text: &'a str,
-    ranges: Vec<Range<usize>>,
+    /// The words of the sentence in the document's word list.
+    ranges: &'a [Word],
     words: Vec<&'a str>,
     /// The vocabulary keys of every word, one after the other: those of
     /// word `j` end at `ends[j].0`.
@@ -114,7 +115,7 @@ impl<'a> Sentence<'a> {
         const MENTIONS: usize = 16;
         Sentence {
             text,
-            ranges: Vec::with_capacity(WORDS),
+            ranges: &[],
             words: Vec::with_capacity(WORDS),
             keys: Vec::with_capacity(WORDS),
             readings: Vec::with_capacity(MENTIONS),
@@ -134,7 +135,7 @@ impl<'a> Sentence<'a> {
 
     /// Empties the sentence, keeping its buffers.
     fn clear(&mut self) {
-        self.ranges.clear();
+        self.ranges = &[];
         self.words.clear();
         self.keys.clear();
         self.readings.clear();
@@ -151,20 +152,39 @@ impl<'a> Sentence<'a> {
         self.speaker = None;
     }
 
-    /// Fills `breaks` from the words and the gaps between them.
-    fn find_breaks(&mut self) {
+    /// Reads the words of `ranges` (the sentence's part of the
+    /// document's word list): their text, their analysis (the keys and
+    /// the trigger readings of their clitic splits, each word once) and
+    /// the breaks between them.
+    fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
-        let pairs = self.ranges.iter().zip(self.ranges.iter().skip(1));
-        let next_words = self.words.iter().skip(1);
-        for ((w, next), &next_word) in pairs.zip(next_words) {
-            let gap = text.get(w.end..next.start).unwrap_or("");
-            let brk = (gap != " "
-                && gap.contains([';', ':', '.', '?', '!', '-', '(']))
-                || is_clause_breaker(next_word);
-            self.breaks.push(brk);
+        self.ranges = ranges;
+        let mut prev_end = None;
+        for (j, w) in ranges.iter().enumerate() {
+            let word = text.get(w.range()).unwrap_or_default();
+            self.words.push(word);
+            let before = (self.keys.len(), self.readings.len());
+            lex.analyse(word, w.hash, &mut self.keys, &mut self.readings);
+            let after = (self.keys.len(), self.readings.len());
+            self.ends.push(after);
+            if after.0 > before.0 {
+                self.with_keys.push(j);
+            }
+            if after.1 > before.1 {
+                self.with_readings.push(j);
+            }
+            // The break between the word before and this one.
+            if let Some(end) = prev_end {
+                let gap = text.get(end..w.start).unwrap_or("");
+                let brk = (gap != " "
+                    && gap.contains([';', ':', '.', '?', '!', '-', '(']))
+                    || is_clause_breaker(word);
+                self.breaks.push(brk);
+            }
+            prev_end = Some(w.end);
         }
         // The last word: nothing follows it.
-        if !self.ranges.is_empty() {
+        if !ranges.is_empty() {
             self.breaks.push(false);
         }
     }
@@ -275,7 +295,7 @@ fn within(list: &[Placed], lo: usize, hi: usize) -> &[Placed] {
 fn place(
     out: &mut Vec<Placed>,
     text: &str,
-    ranges: &[Range<usize>],
+    ranges: &[Word],
     mentions: &[(Range<usize>, usize)],
     sentence: &Range<usize>,
     keep: impl Fn(usize) -> bool,
@@ -427,38 +447,23 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     for (si, s) in p.sentences.iter().enumerate() {
         let skip = matches!(s.chrome, Some(k) if k != ChromeKind::Repeat);
         sent.clear();
-        for w in p.words.get(s.words.clone()).unwrap_or_default() {
-            sent.ranges.push(w.range());
-            sent.words.push(text.get(w.range()).unwrap_or_default());
-        }
-        // Each word is analysed once: its clitic splits give its keys in
-        // the vocabulary and its trigger readings.
-        for (j, &w) in sent.words.iter().enumerate() {
-            let before = (sent.keys.len(), sent.readings.len());
-            inp.lex.analyse(w, &mut sent.keys, &mut sent.readings);
-            let after = (sent.keys.len(), sent.readings.len());
-            sent.ends.push(after);
-            if after.0 > before.0 {
-                sent.with_keys.push(j);
-            }
-            if after.1 > before.1 {
-                sent.with_readings.push(j);
-            }
-        }
-        sent.find_breaks();
+        sent.read_words(
+            inp.lex,
+            p.words.get(s.words.clone()).unwrap_or_default(),
+        );
         // The mentions of this sentence: a slice of each sorted list.
         let is_ent = |i: usize, f: fn(&Entity) -> bool| {
             inp.entities.get(i).is_some_and(f)
         };
         let at = &s.norm;
-        place(&mut sent.actors, text, &sent.ranges, &ents, at, |i| {
+        place(&mut sent.actors, text, sent.ranges, &ents, at, |i| {
             is_ent(i, view::is_actor)
         });
-        place(&mut sent.places, text, &sent.ranges, &ents, at, |i| {
+        place(&mut sent.places, text, sent.ranges, &ents, at, |i| {
             is_ent(i, view::is_place)
         });
-        place(&mut sent.counts, text, &sent.ranges, &quants, at, |_| true);
-        place(&mut sent.times, text, &sent.ranges, &times, at, |_| true);
+        place(&mut sent.counts, text, sent.ranges, &quants, at, |_| true);
+        place(&mut sent.times, text, sent.ranges, &times, at, |_| true);
         sent.headline = Some(s.line) == first_line;
         merge_appositions(&mut sent.actors, inp.entities);
         resolve_referents(inp, &mut sent, &mut all, &state.actors_seen);
