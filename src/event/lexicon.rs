@@ -148,10 +148,7 @@ impl WordSet {
 
     /// [`WordSet::has_word`] of a word given by its keys.
     pub(crate) fn has_keys(&self, keys: &WordKeys) -> bool {
-        keys.iter().any(|&k| {
-            let k = k as usize;
-            self.ids.get(k / 64).is_some_and(|bits| bits >> (k % 64) & 1 != 0)
-        })
+        any_key_in(&self.ids, keys)
     }
 
     /// How many words starting at `words[0]` the set matches (0: none);
@@ -185,6 +182,16 @@ impl WordSet {
         }
         best
     }
+}
+
+/// Whether one of `keys` is in the bit set `ids` (bit `id % 64` of
+/// word `id / 64`).
+#[inline]
+fn any_key_in(ids: &[u64], keys: &WordKeys) -> bool {
+    keys.iter().any(|&k| {
+        let k = k as usize;
+        ids.get(k / 64).is_some_and(|bits| bits >> (k % 64) & 1 != 0)
+    })
 }
 
 /// A word and, if it carries the article, the word without it.
@@ -240,6 +247,9 @@ pub(crate) struct EventLexicon {
     /// crate's fast hasher: every agent of a strike asks).
     pub(crate) air_actors: FastSet<String>,
     pub(crate) referents: Vec<Referent>,
+    /// The vocabulary ids of every referent's words, as a bit set: a
+    /// word none of whose keys is here is no referent.
+    referent_ids: Vec<u64>,
 }
 
 /// Words that refer back to an actor, and which actor they pick.
@@ -524,10 +534,20 @@ impl EventLexicon {
                     default: r.default.clone(),
                 })
                 .collect(),
+            referent_ids: Vec::new(),
         };
         let mut vocab = FastMap::default();
         for set in lex.word_sets_mut() {
             set.intern(&mut vocab);
+        }
+        for r in &lex.referents {
+            let ids = &r.words.ids;
+            if lex.referent_ids.len() < ids.len() {
+                lex.referent_ids.resize(ids.len(), 0);
+            }
+            for (all, bits) in lex.referent_ids.iter_mut().zip(ids) {
+                *all |= bits;
+            }
         }
         let mut lexemes: FastMap<String, Lexeme> = forms
             .into_iter()
@@ -580,6 +600,13 @@ impl EventLexicon {
         });
         let referents = self.referents.iter_mut().map(|r| &mut r.words);
         cues.into_iter().chain(entries).chain(referents)
+    }
+
+    /// Whether a word given by its keys may be a referent: whether one
+    /// of the referents' word sets has it (tested against them).
+    #[inline]
+    pub(crate) fn may_be_referent(&self, keys: &WordKeys) -> bool {
+        any_key_in(&self.referent_ids, keys)
     }
 
     /// Analyses a word: appends its [`WordKeys`] (the vocabulary ids of
@@ -912,6 +939,23 @@ mod tests {
             }
         }
         assert!(hits > 100, "{hits}");
+    }
+
+    /// A word's keys are in the referents' union exactly when one
+    /// referent's word set has them, on every word of the test texts.
+    #[test]
+    fn referent_union_answers_as_the_referents() {
+        let lex = lex();
+        let text = crate::test_texts::all().join("\n");
+        let n = normalize(&text);
+        let mut hits = 0;
+        for r in crate::text::words(n.as_str()) {
+            let k = keys(&lex, &n.as_str()[r]);
+            let each = lex.referents.iter().any(|r| r.words.has_keys(&k));
+            assert_eq!(lex.may_be_referent(&k), each);
+            hits += usize::from(each);
+        }
+        assert!(hits > 20, "{hits}");
     }
 
     /// The stem filter lets every key of the table through, and probing

@@ -585,6 +585,9 @@ fn resolve_referents(
             continue;
         };
         let keys = s.keys(j);
+        if !inp.lex.may_be_referent(keys) {
+            continue;
+        }
         let Some(r) =
             inp.lex.referents.iter().find(|r| r.words.has_keys(keys))
         else {
