@@ -289,20 +289,44 @@ fn within(list: &[Placed], lo: usize, hi: usize) -> &[Placed] {
     list.get(a..b.max(a)).unwrap_or_default()
 }
 
-/// Places the mentions of a sentence (`mentions` are sorted normalized
-/// ranges of the document; those inside `sentence` that pass `keep`) on
-/// its words, into `out`.
+/// The mentions of a list (sorted normalized ranges of the document)
+/// that start inside `sentence`. The search goes on from `from`, where
+/// the last sentence's ended (sentences come in order, so it moves a
+/// few steps), and leaves `from` after them.
+fn starting_in<'m>(
+    mentions: &'m [(Range<usize>, usize)],
+    from: &mut usize,
+    sentence: &Range<usize>,
+) -> &'m [(Range<usize>, usize)] {
+    let before = |m: &(Range<usize>, usize)| m.0.start < sentence.start;
+    let mut lo = *from;
+    // Had the sentences gone back, all before `from` would not be before
+    // this one: search the whole list then.
+    if lo > 0 && !mentions.get(lo - 1).is_some_and(before) {
+        lo = mentions.partition_point(before);
+    }
+    while mentions.get(lo).is_some_and(before) {
+        lo += 1;
+    }
+    let mut hi = lo;
+    while mentions.get(hi).is_some_and(|m| m.0.start < sentence.end) {
+        hi += 1;
+    }
+    *from = hi;
+    mentions.get(lo..hi).unwrap_or_default()
+}
+
+/// Places the mentions of a sentence (`inside`: those that start in it,
+/// as [`starting_in`] finds them; those that end in it and pass `keep`)
+/// on its words, into `out`.
 fn place(
     out: &mut Vec<Placed>,
     text: &str,
     ranges: &[Word],
-    mentions: &[(Range<usize>, usize)],
+    inside: &[(Range<usize>, usize)],
     sentence: &Range<usize>,
     keep: impl Fn(usize) -> bool,
 ) {
-    let lo = mentions.partition_point(|(r, _)| r.start < sentence.start);
-    let hi = mentions.partition_point(|(r, _)| r.start < sentence.end);
-    let inside = mentions.get(lo..hi.max(lo)).unwrap_or_default();
     for (r, idx) in inside {
         if r.end > sentence.end || !keep(*idx) {
             continue;
@@ -444,6 +468,8 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
 
     // One sentence's buffers, refilled for every sentence.
     let mut sent = Sentence::new(text);
+    // Where the search of each mention list goes on.
+    let mut from = (0, 0, 0);
     for (si, s) in p.sentences.iter().enumerate() {
         let skip = matches!(s.chrome, Some(k) if k != ChromeKind::Repeat);
         sent.clear();
@@ -456,14 +482,17 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             inp.entities.get(i).is_some_and(f)
         };
         let at = &s.norm;
-        place(&mut sent.actors, text, sent.ranges, &ents, at, |i| {
+        let inside = starting_in(&ents, &mut from.0, at);
+        place(&mut sent.actors, text, sent.ranges, inside, at, |i| {
             is_ent(i, view::is_actor)
         });
-        place(&mut sent.places, text, sent.ranges, &ents, at, |i| {
+        place(&mut sent.places, text, sent.ranges, inside, at, |i| {
             is_ent(i, view::is_place)
         });
-        place(&mut sent.counts, text, sent.ranges, &quants, at, |_| true);
-        place(&mut sent.times, text, sent.ranges, &times, at, |_| true);
+        let inside = starting_in(&quants, &mut from.1, at);
+        place(&mut sent.counts, text, sent.ranges, inside, at, |_| true);
+        let inside = starting_in(&times, &mut from.2, at);
+        place(&mut sent.times, text, sent.ranges, inside, at, |_| true);
         sent.headline = Some(s.line) == first_line;
         merge_appositions(&mut sent.actors, inp.entities);
         resolve_referents(inp, &mut sent, &mut all, &state.actors_seen);
@@ -1602,6 +1631,41 @@ mod tests {
         for b in CLAUSE_BREAKERS {
             assert!(is_clause_breaker(b), "{b}");
         }
+    }
+
+    /// The mentions found from where the last sentence's search ended are
+    /// those a binary search of the whole list finds, for every sentence
+    /// of the test texts, in order and then in reverse.
+    #[test]
+    fn mentions_of_a_sentence_are_found_as_by_binary_search() {
+        let x = crate::Extractor::builtin();
+        let mut seen = 0;
+        for t in &crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let mut ents: Vec<(Range<usize>, usize)> = x
+                .entities(&p)
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (view::entity_norm(e), i))
+                .collect();
+            ents.sort_by_key(|(r, i)| (r.start, *i));
+            let slow = |s: &Range<usize>| {
+                let lo = ents.partition_point(|(r, _)| r.start < s.start);
+                let hi = ents.partition_point(|(r, _)| r.start < s.end);
+                ents.get(lo..hi.max(lo)).unwrap_or_default()
+            };
+            let order: Vec<_> = p.sentences.iter().collect();
+            for sentences in [order.clone(), order.into_iter().rev().collect()]
+            {
+                let mut from = 0;
+                for s in sentences {
+                    let fast = starting_in(&ents, &mut from, &s.norm);
+                    assert_eq!(fast, slow(&s.norm), "{t}");
+                    seen += fast.len();
+                }
+            }
+        }
+        assert!(seen > 100, "{seen}");
     }
 
     /// An entity's normalized range is the one its span maps back to, on
