@@ -43,6 +43,17 @@ fn is_clause_breaker(w: &str) -> bool {
         .any(|b| b.len() == w.len() && head(b) == h && *b == w)
 }
 
+/// Whether the gap between two words (its bytes) holds strong
+/// punctuation: it is not one space and has one of `;:.?!-(` (ASCII, so
+/// its bytes are found as the chars are).
+#[inline]
+fn is_strong_gap(gap: &[u8]) -> bool {
+    gap != b" "
+        && gap.iter().any(|b| {
+            matches!(b, b';' | b':' | b'.' | b'?' | b'!' | b'-' | b'(')
+        })
+}
+
 /// Relative pronouns (normalized).
 const RELATIVES: [&str; 5] = ["التي", "الذي", "الذين", "اللتي", "اللذين"];
 
@@ -158,6 +169,7 @@ impl<'a> Sentence<'a> {
     /// the breaks between them.
     fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
+        let bytes = text.as_bytes();
         self.ranges = ranges;
         let mut prev_end = None;
         for (j, w) in ranges.iter().enumerate() {
@@ -173,11 +185,13 @@ impl<'a> Sentence<'a> {
             if after.1 > before.1 {
                 self.with_readings.push(j);
             }
-            // The break between the word before and this one.
+            // The break between the word before and this one; the gap is
+            // mostly one space, which breaks nothing.
             if let Some(end) = prev_end {
-                let gap = text.get(end..w.start).unwrap_or("");
-                let brk = (gap != " "
-                    && gap.contains([';', ':', '.', '?', '!', '-', '(']))
+                let space =
+                    w.start == end + 1 && bytes.get(end) == Some(&b' ');
+                let brk = (!space
+                    && bytes.get(end..w.start).is_some_and(is_strong_gap))
                     || is_clause_breaker(word);
                 self.breaks.push(brk);
             }
@@ -1631,6 +1645,25 @@ mod tests {
         for b in CLAUSE_BREAKERS {
             assert!(is_clause_breaker(b), "{b}");
         }
+    }
+
+    /// The byte test of a gap answers as the char test, on every gap
+    /// between two words of the test texts.
+    #[test]
+    fn strong_gaps_are_found_as_by_chars() {
+        let text = crate::test_texts::all().join("\n");
+        let n = crate::text::normalize(&text);
+        let t = n.as_str();
+        let words: Vec<_> = crate::words(t).collect();
+        let mut strong = 0;
+        for pair in words.windows(2) {
+            let gap = &t[pair[0].end..pair[1].start];
+            let by_chars = gap != " "
+                && gap.contains([';', ':', '.', '?', '!', '-', '(']);
+            assert_eq!(is_strong_gap(gap.as_bytes()), by_chars, "{gap:?}");
+            strong += usize::from(by_chars);
+        }
+        assert!(strong > 100, "{strong}");
     }
 
     /// The mentions found from where the last sentence's search ended are
