@@ -93,12 +93,13 @@ struct Sentence<'a> {
     ranges: &'a [Word],
     words: Vec<&'a str>,
     /// The vocabulary keys of every word, one after the other: those of
-    /// word `j` end at `ends[j].0`.
+    /// word `j` run from `ends[j].0` to `ends[j + 1].0`.
     keys: Vec<u32>,
     /// The trigger readings of every word, one after the other: those of
-    /// word `j` end at `ends[j].1`.
+    /// word `j` run from `ends[j].1` to `ends[j + 1].1`.
     readings: Vec<Reading<'a, 'a>>,
-    /// Where the keys and the readings of each word end.
+    /// Where the keys and the readings of each word start, and after the
+    /// last word where they end (one more entry than words).
     ends: Vec<(usize, usize)>,
     /// The words that have readings, in order.
     with_readings: Vec<usize>,
@@ -172,6 +173,7 @@ impl<'a> Sentence<'a> {
         let bytes = text.as_bytes();
         self.ranges = ranges;
         let mut prev_end = None;
+        self.ends.push((0, 0));
         for (j, w) in ranges.iter().enumerate() {
             let word = text.get(w.range()).unwrap_or_default();
             self.words.push(word);
@@ -275,8 +277,8 @@ impl<'a> Sentence<'a> {
     }
 }
 
-/// Word `j`'s part of a list kept flat for all words of a sentence, the
-/// part of word `j` ending at `end(ends[j])` (empty past the end).
+/// Word `j`'s part of a list kept flat for all words of a sentence, from
+/// `end(ends[j])` to `end(ends[j + 1])` (empty past the end).
 #[inline]
 fn word_part<'s, T>(
     items: &'s [T],
@@ -284,9 +286,10 @@ fn word_part<'s, T>(
     j: usize,
     end: impl Fn(&(usize, usize)) -> usize,
 ) -> &'s [T] {
-    let start = j.checked_sub(1).and_then(|k| ends.get(k)).map_or(0, &end);
-    let end = ends.get(j).map_or(start, end);
-    items.get(start..end).unwrap_or_default()
+    match ends.get(j..j.saturating_add(2)) {
+        Some([a, b]) => items.get(end(a)..end(b)).unwrap_or_default(),
+        _ => &[],
+    }
 }
 
 /// The mention of a list (sorted by first word) that covers word `j`.
@@ -1099,15 +1102,18 @@ fn is_generic(
     }
     let plural =
         s.word(i).is_some_and(|w| w.ends_with("ات") || w.ends_with("اتها"));
-    let present_governor = (clause..i).any(|j| {
-        let Some(w) = s.word(j) else { return false };
-        let bare = w.strip_prefix('و').unwrap_or(w);
-        bare.starts_with(['ي', 'ت', 'ن'])
+    // Asked only of a plural trigger with no count.
+    let present_governor = || {
+        (clause..i).any(|j| {
+            let Some(w) = s.word(j) else { return false };
+            let bare = w.strip_prefix('و').unwrap_or(w);
+            bare.starts_with(['ي', 'ت', 'ن'])
             && s.word_in(j, &lex.cues.light)
             // After لم/لن a present form reads as past or future.
             && !matches!(s.prev(j), Some("لم" | "لن" | "ولم" | "ولن"))
-    });
-    if plural && present_governor && !counted {
+        })
+    };
+    if plural && !counted && present_governor() {
         return true;
     }
     pos == Pos::PresentVerb && !s.headline && s.times.is_empty()
