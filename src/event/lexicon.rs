@@ -68,6 +68,9 @@ pub(crate) struct WordSet {
     /// word `id / 64`).
     ids: Vec<u64>,
     phrases: Vec<Phrase>,
+    /// The vocabulary ids of the phrases' first words, as a bit set like
+    /// `ids`: a word with none of them starts no phrase.
+    phrase_ids: Vec<u64>,
 }
 
 /// A multi-word entry of a [`WordSet`].
@@ -122,8 +125,18 @@ impl WordSet {
                 *bits |= 1 << (k % 64);
             }
         }
+        self.phrase_ids = Vec::new();
         for p in &mut self.phrases {
             p.first_ids = p.first.iter().map(&mut id).collect();
+            for &k in &p.first_ids {
+                let k = k as usize;
+                if self.phrase_ids.len() <= k / 64 {
+                    self.phrase_ids.resize(k / 64 + 1, 0);
+                }
+                if let Some(bits) = self.phrase_ids.get_mut(k / 64) {
+                    *bits |= 1 << (k % 64);
+                }
+            }
         }
     }
 
@@ -164,9 +177,30 @@ impl WordSet {
         }
     }
 
-    /// [`WordSet::match_len`] of a word with keys.
+    /// [`WordSet::match_len`] of a word with keys: the phrases are tried
+    /// only when one of the keys starts one.
     fn match_len_keyed(&self, keys: &WordKeys, words: &[&str]) -> usize {
-        let mut best = usize::from(self.has_keys(keys));
+        let best = usize::from(self.has_keys(keys));
+        if !any_key_in(&self.phrase_ids, keys) {
+            return best;
+        }
+        self.phrase_len(keys, words, best)
+    }
+
+    /// [`WordSet::match_len`] without the phrase filter.
+    #[cfg(test)]
+    fn match_len_slow(&self, keys: &WordKeys, words: &[&str]) -> usize {
+        self.phrase_len(keys, words, usize::from(self.has_keys(keys)))
+    }
+
+    /// The longest phrase that matches from `words[0]` on, if longer
+    /// than `best`.
+    fn phrase_len(
+        &self,
+        keys: &WordKeys,
+        words: &[&str],
+        mut best: usize,
+    ) -> usize {
         for p in &self.phrases {
             let len = p.rest.len() + 1;
             if len <= words.len()
@@ -956,6 +990,29 @@ mod tests {
             hits += usize::from(each);
         }
         assert!(hits > 20, "{hits}");
+    }
+
+    /// The phrase filter changes no match: every word set, from every
+    /// word of the test texts on.
+    #[test]
+    fn phrase_filter_answers_as_the_phrases() {
+        let mut lex = lex();
+        let text = crate::test_texts::all().join("\n");
+        let n = normalize(&text);
+        let words: Vec<&str> =
+            crate::text::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
+        let all_keys: Vec<Vec<u32>> =
+            words.iter().map(|w| keys(&lex, w)).collect();
+        let mut phrases = 0;
+        for set in lex.word_sets_mut() {
+            for (j, k) in all_keys.iter().enumerate() {
+                let ws = &words[j..];
+                let len = set.match_len_keyed(k, ws);
+                assert_eq!(len, set.match_len_slow(k, ws), "{}", ws[0]);
+                phrases += usize::from(len > 1);
+            }
+        }
+        assert!(phrases > 3, "{phrases}");
     }
 
     /// The stem filter lets every key of the table through, and probing
