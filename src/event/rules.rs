@@ -172,33 +172,38 @@ impl<'a> Sentence<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         self.ranges = ranges;
-        let mut prev_end = None;
+        // Each list is filled by one `extend` (room made once, no
+        // capacity test per word).
+        self.words.extend(
+            ranges.iter().map(|w| text.get(w.range()).unwrap_or_default()),
+        );
         self.ends.push((0, 0));
-        for (j, w) in ranges.iter().enumerate() {
-            let word = text.get(w.range()).unwrap_or_default();
-            self.words.push(word);
-            let before = (self.keys.len(), self.readings.len());
-            lex.analyse(word, w.hash, &mut self.keys, &mut self.readings);
-            let after = (self.keys.len(), self.readings.len());
-            self.ends.push(after);
+        let (keys, readings) = (&mut self.keys, &mut self.readings);
+        let (with_keys, with_readings) =
+            (&mut self.with_keys, &mut self.with_readings);
+        let words = self.words.iter().zip(ranges).enumerate();
+        self.ends.extend(words.map(|(j, (&word, w))| {
+            let before = (keys.len(), readings.len());
+            lex.analyse(word, w.hash, keys, readings);
+            let after = (keys.len(), readings.len());
             if after.0 > before.0 {
-                self.with_keys.push(j);
+                with_keys.push(j);
             }
             if after.1 > before.1 {
-                self.with_readings.push(j);
+                with_readings.push(j);
             }
-            // The break between the word before and this one; the gap is
-            // mostly one space, which breaks nothing.
-            if let Some(end) = prev_end {
-                let space =
-                    w.start == end + 1 && bytes.get(end) == Some(&b' ');
-                let brk = (!space
-                    && bytes.get(end..w.start).is_some_and(is_strong_gap))
-                    || is_clause_breaker(word);
-                self.breaks.push(brk);
-            }
-            prev_end = Some(w.end);
-        }
+            after
+        }));
+        // The break between each word and the next; the gap is mostly one
+        // space, which breaks nothing.
+        let pairs = ranges.iter().zip(ranges.iter().skip(1));
+        let next_words = self.words.iter().skip(1);
+        self.breaks.extend(pairs.zip(next_words).map(|((w, next), &word)| {
+            let space =
+                next.start == w.end + 1 && bytes.get(w.end) == Some(&b' ');
+            (!space && bytes.get(w.end..next.start).is_some_and(is_strong_gap))
+                || is_clause_breaker(word)
+        }));
         // The last word: nothing follows it.
         if !ranges.is_empty() {
             self.breaks.push(false);
