@@ -11,7 +11,6 @@ use crate::text::{
 };
 use crate::Error;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 /// Which event type a trigger gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +68,9 @@ pub(crate) struct WordSet {
     /// word `id / 64`).
     ids: Vec<u64>,
     phrases: Vec<Phrase>,
+    /// The vocabulary ids of the phrases' first words, as a bit set like
+    /// `ids`: a word with none of them starts no phrase.
+    phrase_ids: Vec<u64>,
 }
 
 /// A multi-word entry of a [`WordSet`].
@@ -123,8 +125,18 @@ impl WordSet {
                 *bits |= 1 << (k % 64);
             }
         }
+        self.phrase_ids = Vec::new();
         for p in &mut self.phrases {
             p.first_ids = p.first.iter().map(&mut id).collect();
+            for &k in &p.first_ids {
+                let k = k as usize;
+                if self.phrase_ids.len() <= k / 64 {
+                    self.phrase_ids.resize(k / 64 + 1, 0);
+                }
+                if let Some(bits) = self.phrase_ids.get_mut(k / 64) {
+                    *bits |= 1 << (k % 64);
+                }
+            }
         }
     }
 
@@ -149,10 +161,7 @@ impl WordSet {
 
     /// [`WordSet::has_word`] of a word given by its keys.
     pub(crate) fn has_keys(&self, keys: &WordKeys) -> bool {
-        keys.iter().any(|&k| {
-            let k = k as usize;
-            self.ids.get(k / 64).is_some_and(|bits| bits >> (k % 64) & 1 != 0)
-        })
+        any_key_in(&self.ids, keys)
     }
 
     /// How many words starting at `words[0]` the set matches (0: none);
@@ -168,9 +177,30 @@ impl WordSet {
         }
     }
 
-    /// [`WordSet::match_len`] of a word with keys.
+    /// [`WordSet::match_len`] of a word with keys: the phrases are tried
+    /// only when one of the keys starts one.
     fn match_len_keyed(&self, keys: &WordKeys, words: &[&str]) -> usize {
-        let mut best = usize::from(self.has_keys(keys));
+        let best = usize::from(self.has_keys(keys));
+        if !any_key_in(&self.phrase_ids, keys) {
+            return best;
+        }
+        self.phrase_len(keys, words, best)
+    }
+
+    /// [`WordSet::match_len`] without the phrase filter.
+    #[cfg(test)]
+    fn match_len_slow(&self, keys: &WordKeys, words: &[&str]) -> usize {
+        self.phrase_len(keys, words, usize::from(self.has_keys(keys)))
+    }
+
+    /// The longest phrase that matches from `words[0]` on, if longer
+    /// than `best`.
+    fn phrase_len(
+        &self,
+        keys: &WordKeys,
+        words: &[&str],
+        mut best: usize,
+    ) -> usize {
         for p in &self.phrases {
             let len = p.rest.len() + 1;
             if len <= words.len()
@@ -186,6 +216,16 @@ impl WordSet {
         }
         best
     }
+}
+
+/// Whether one of `keys` is in the bit set `ids` (bit `id % 64` of
+/// word `id / 64`).
+#[inline]
+fn any_key_in(ids: &[u64], keys: &WordKeys) -> bool {
+    keys.iter().any(|&k| {
+        let k = k as usize;
+        ids.get(k / 64).is_some_and(|bits| bits >> (k % 64) & 1 != 0)
+    })
 }
 
 /// A word and, if it carries the article, the word without it.
@@ -237,8 +277,13 @@ pub(crate) struct EventLexicon {
     /// here has no stem in `lexemes`.
     cores: HashFilter,
     pub(crate) cues: Cues,
-    pub(crate) air_actors: HashSet<String>,
+    /// The actors that fight only from the air (looked up with the
+    /// crate's fast hasher: every agent of a strike asks).
+    pub(crate) air_actors: FastSet<String>,
     pub(crate) referents: Vec<Referent>,
+    /// The vocabulary ids of every referent's words, as a bit set: a
+    /// word none of whose keys is here is no referent.
+    referent_ids: Vec<u64>,
 }
 
 /// Words that refer back to an actor, and which actor they pick.
@@ -523,10 +568,20 @@ impl EventLexicon {
                     default: r.default.clone(),
                 })
                 .collect(),
+            referent_ids: Vec::new(),
         };
         let mut vocab = FastMap::default();
         for set in lex.word_sets_mut() {
             set.intern(&mut vocab);
+        }
+        for r in &lex.referents {
+            let ids = &r.words.ids;
+            if lex.referent_ids.len() < ids.len() {
+                lex.referent_ids.resize(ids.len(), 0);
+            }
+            for (all, bits) in lex.referent_ids.iter_mut().zip(ids) {
+                *all |= bits;
+            }
         }
         let mut lexemes: FastMap<String, Lexeme> = forms
             .into_iter()
@@ -581,6 +636,13 @@ impl EventLexicon {
         cues.into_iter().chain(entries).chain(referents)
     }
 
+    /// Whether a word given by its keys may be a referent: whether one
+    /// of the referents' word sets has it (tested against them).
+    #[inline]
+    pub(crate) fn may_be_referent(&self, keys: &WordKeys) -> bool {
+        any_key_in(&self.referent_ids, keys)
+    }
+
     /// Analyses a word: appends its [`WordKeys`] (the vocabulary ids of
     /// the word and its stems) to `keys` and its trigger readings (every
     /// form it can be, least stripped first) to `readings`.
@@ -590,11 +652,14 @@ impl EventLexicon {
     ///
     /// Most words have no stem in the table: a word whose cores (the
     /// word, and the word without its enclitic) the core filter rejects
-    /// is not split at all.
+    /// is not split at all. `hash` is the word's [`token_hash`] (the
+    /// one the document's word list holds), so the whole word is not
+    /// hashed again.
     #[inline]
     pub(crate) fn analyse<'l, 'w>(
         &'l self,
         word: &'w str,
+        hash: u64,
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
@@ -602,10 +667,12 @@ impl EventLexicon {
         let known = |end: usize| {
             self.cores.may_contain_hash(token_hash(word.as_bytes(), 0, end))
         };
-        if !known(n) && enclitic_len(word).is_none_or(|e| !known(n - e)) {
+        if !self.cores.may_contain_hash(hash)
+            && enclitic_len(word).is_none_or(|e| !known(n - e))
+        {
             return;
         }
-        self.analyse_split(word, keys, readings);
+        self.analyse_split(word, hash, keys, readings);
     }
 
     /// [`EventLexicon::analyse`] of a word the core filter let through.
@@ -613,6 +680,7 @@ impl EventLexicon {
     fn analyse_split<'l, 'w>(
         &'l self,
         word: &'w str,
+        hash: u64,
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
@@ -620,14 +688,20 @@ impl EventLexicon {
         let mut any_split = false;
         for_each_clitic_split(word, |split| {
             any_split = true;
-            let h = str_hash(split.stem);
+            // The first split is often the whole word, already hashed.
+            let h = if split.stem.len() == word.len() {
+                hash
+            } else {
+                str_hash(split.stem)
+            };
             if self.lexemes.may_contain_hash(h) {
                 self.look_up(h, &split, start, keys, readings);
             }
         });
         // A word too short to be a stem has no split: look it up itself.
         if !any_split {
-            if let Some(id) = self.lexemes.get(word).and_then(|l| l.id) {
+            let found = self.lexemes.get_hashed(word.as_bytes(), hash);
+            if let Some(id) = found.and_then(|l| l.id) {
                 keys.push(id);
             }
         }
@@ -724,7 +798,7 @@ impl EventLexicon {
     #[cfg(test)]
     pub(crate) fn lookup<'w>(&self, word: &'w str) -> Vec<Reading<'_, 'w>> {
         let mut out = Vec::new();
-        self.analyse(word, &mut Vec::new(), &mut out);
+        self.analyse(word, str_hash(word), &mut Vec::new(), &mut out);
         out
     }
 }
@@ -876,7 +950,7 @@ mod tests {
 
     fn keys(lex: &EventLexicon, w: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        lex.analyse(w, &mut out, &mut Vec::new());
+        lex.analyse(w, str_hash(w), &mut out, &mut Vec::new());
         out
     }
 
@@ -899,6 +973,46 @@ mod tests {
             }
         }
         assert!(hits > 100, "{hits}");
+    }
+
+    /// A word's keys are in the referents' union exactly when one
+    /// referent's word set has them, on every word of the test texts.
+    #[test]
+    fn referent_union_answers_as_the_referents() {
+        let lex = lex();
+        let text = crate::test_texts::all().join("\n");
+        let n = normalize(&text);
+        let mut hits = 0;
+        for r in crate::text::words(n.as_str()) {
+            let k = keys(&lex, &n.as_str()[r]);
+            let each = lex.referents.iter().any(|r| r.words.has_keys(&k));
+            assert_eq!(lex.may_be_referent(&k), each);
+            hits += usize::from(each);
+        }
+        assert!(hits > 20, "{hits}");
+    }
+
+    /// The phrase filter changes no match: every word set, from every
+    /// word of the test texts on.
+    #[test]
+    fn phrase_filter_answers_as_the_phrases() {
+        let mut lex = lex();
+        let text = crate::test_texts::all().join("\n");
+        let n = normalize(&text);
+        let words: Vec<&str> =
+            crate::text::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
+        let all_keys: Vec<Vec<u32>> =
+            words.iter().map(|w| keys(&lex, w)).collect();
+        let mut phrases = 0;
+        for set in lex.word_sets_mut() {
+            for (j, k) in all_keys.iter().enumerate() {
+                let ws = &words[j..];
+                let len = set.match_len_keyed(k, ws);
+                assert_eq!(len, set.match_len_slow(k, ws), "{}", ws[0]);
+                phrases += usize::from(len > 1);
+            }
+        }
+        assert!(phrases > 3, "{phrases}");
     }
 
     /// The stem filter lets every key of the table through, and probing
@@ -929,7 +1043,7 @@ mod tests {
             let w = &n.as_str()[r];
             let (mut k1, mut r1, mut k2, mut r2) =
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            lex.analyse(w, &mut k1, &mut r1);
+            lex.analyse(w, str_hash(w), &mut k1, &mut r1);
             lex.analyse_slow(w, &mut k2, &mut r2);
             assert_eq!(k1, k2, "{w}");
             let key = |r: &Reading<'_, '_>| {

@@ -16,7 +16,7 @@ use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
 use crate::gazetteer::Entity;
 use crate::number::Quantity;
-use crate::text::{for_each_clitic_split, ChromeKind};
+use crate::text::{for_each_clitic_split, ChromeKind, Word};
 use crate::time::TimeMention;
 use core::ops::Range;
 
@@ -41,6 +41,17 @@ fn is_clause_breaker(w: &str) -> bool {
     CLAUSE_BREAKERS
         .iter()
         .any(|b| b.len() == w.len() && head(b) == h && *b == w)
+}
+
+/// Whether the gap between two words (its bytes) holds strong
+/// punctuation: it is not one space and has one of `;:.?!-(` (ASCII, so
+/// its bytes are found as the chars are).
+#[inline]
+fn is_strong_gap(gap: &[u8]) -> bool {
+    gap != b" "
+        && gap.iter().any(|b| {
+            matches!(b, b';' | b':' | b'.' | b'?' | b'!' | b'-' | b'(')
+        })
 }
 
 /// Relative pronouns (normalized).
@@ -78,15 +89,17 @@ struct Site<'r, 'a> {
 
 struct Sentence<'a> {
     text: &'a str,
-    ranges: Vec<Range<usize>>,
+    /// The words of the sentence in the document's word list.
+    ranges: &'a [Word],
     words: Vec<&'a str>,
     /// The vocabulary keys of every word, one after the other: those of
-    /// word `j` end at `ends[j].0`.
+    /// word `j` run from `ends[j].0` to `ends[j + 1].0`.
     keys: Vec<u32>,
     /// The trigger readings of every word, one after the other: those of
-    /// word `j` end at `ends[j].1`.
+    /// word `j` run from `ends[j].1` to `ends[j + 1].1`.
     readings: Vec<Reading<'a, 'a>>,
-    /// Where the keys and the readings of each word end.
+    /// Where the keys and the readings of each word start, and after the
+    /// last word where they end (one more entry than words).
     ends: Vec<(usize, usize)>,
     /// The words that have readings, in order.
     with_readings: Vec<usize>,
@@ -114,7 +127,7 @@ impl<'a> Sentence<'a> {
         const MENTIONS: usize = 16;
         Sentence {
             text,
-            ranges: Vec::with_capacity(WORDS),
+            ranges: &[],
             words: Vec::with_capacity(WORDS),
             keys: Vec::with_capacity(WORDS),
             readings: Vec::with_capacity(MENTIONS),
@@ -134,7 +147,7 @@ impl<'a> Sentence<'a> {
 
     /// Empties the sentence, keeping its buffers.
     fn clear(&mut self) {
-        self.ranges.clear();
+        self.ranges = &[];
         self.words.clear();
         self.keys.clear();
         self.readings.clear();
@@ -151,20 +164,48 @@ impl<'a> Sentence<'a> {
         self.speaker = None;
     }
 
-    /// Fills `breaks` from the words and the gaps between them.
-    fn find_breaks(&mut self) {
+    /// Reads the words of `ranges` (the sentence's part of the
+    /// document's word list): their text, their analysis (the keys and
+    /// the trigger readings of their clitic splits, each word once) and
+    /// the breaks between them.
+    fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
-        let pairs = self.ranges.iter().zip(self.ranges.iter().skip(1));
+        let bytes = text.as_bytes();
+        self.ranges = ranges;
+        // Each list is filled by one `extend` (room made once, no
+        // capacity test per word).
+        self.words.extend(
+            ranges.iter().map(|w| text.get(w.range()).unwrap_or_default()),
+        );
+        self.ends.push((0, 0));
+        let (keys, readings) = (&mut self.keys, &mut self.readings);
+        let (with_keys, with_readings) =
+            (&mut self.with_keys, &mut self.with_readings);
+        let words = self.words.iter().zip(ranges).enumerate();
+        self.ends.extend(words.map(|(j, (&word, w))| {
+            let before = (keys.len(), readings.len());
+            lex.analyse(word, w.hash, keys, readings);
+            let after = (keys.len(), readings.len());
+            if after.0 > before.0 {
+                with_keys.push(j);
+            }
+            if after.1 > before.1 {
+                with_readings.push(j);
+            }
+            after
+        }));
+        // The break between each word and the next; the gap is mostly one
+        // space, which breaks nothing.
+        let pairs = ranges.iter().zip(ranges.iter().skip(1));
         let next_words = self.words.iter().skip(1);
-        for ((w, next), &next_word) in pairs.zip(next_words) {
-            let gap = text.get(w.end..next.start).unwrap_or("");
-            let brk = (gap != " "
-                && gap.contains([';', ':', '.', '?', '!', '-', '(']))
-                || is_clause_breaker(next_word);
-            self.breaks.push(brk);
-        }
+        self.breaks.extend(pairs.zip(next_words).map(|((w, next), &word)| {
+            let space =
+                next.start == w.end + 1 && bytes.get(w.end) == Some(&b' ');
+            (!space && bytes.get(w.end..next.start).is_some_and(is_strong_gap))
+                || is_clause_breaker(word)
+        }));
         // The last word: nothing follows it.
-        if !self.ranges.is_empty() {
+        if !ranges.is_empty() {
             self.breaks.push(false);
         }
     }
@@ -241,8 +282,8 @@ impl<'a> Sentence<'a> {
     }
 }
 
-/// Word `j`'s part of a list kept flat for all words of a sentence, the
-/// part of word `j` ending at `end(ends[j])` (empty past the end).
+/// Word `j`'s part of a list kept flat for all words of a sentence, from
+/// `end(ends[j])` to `end(ends[j + 1])` (empty past the end).
 #[inline]
 fn word_part<'s, T>(
     items: &'s [T],
@@ -250,9 +291,10 @@ fn word_part<'s, T>(
     j: usize,
     end: impl Fn(&(usize, usize)) -> usize,
 ) -> &'s [T] {
-    let start = j.checked_sub(1).and_then(|k| ends.get(k)).map_or(0, &end);
-    let end = ends.get(j).map_or(start, end);
-    items.get(start..end).unwrap_or_default()
+    match ends.get(j..j.saturating_add(2)) {
+        Some([a, b]) => items.get(end(a)..end(b)).unwrap_or_default(),
+        _ => &[],
+    }
 }
 
 /// The mention of a list (sorted by first word) that covers word `j`.
@@ -269,20 +311,44 @@ fn within(list: &[Placed], lo: usize, hi: usize) -> &[Placed] {
     list.get(a..b.max(a)).unwrap_or_default()
 }
 
-/// Places the mentions of a sentence (`mentions` are sorted normalized
-/// ranges of the document; those inside `sentence` that pass `keep`) on
-/// its words, into `out`.
+/// The mentions of a list (sorted normalized ranges of the document)
+/// that start inside `sentence`. The search goes on from `from`, where
+/// the last sentence's ended (sentences come in order, so it moves a
+/// few steps), and leaves `from` after them.
+fn starting_in<'m>(
+    mentions: &'m [(Range<usize>, usize)],
+    from: &mut usize,
+    sentence: &Range<usize>,
+) -> &'m [(Range<usize>, usize)] {
+    let before = |m: &(Range<usize>, usize)| m.0.start < sentence.start;
+    let mut lo = *from;
+    // Had the sentences gone back, all before `from` would not be before
+    // this one: search the whole list then.
+    if lo > 0 && !mentions.get(lo - 1).is_some_and(before) {
+        lo = mentions.partition_point(before);
+    }
+    while mentions.get(lo).is_some_and(before) {
+        lo += 1;
+    }
+    let mut hi = lo;
+    while mentions.get(hi).is_some_and(|m| m.0.start < sentence.end) {
+        hi += 1;
+    }
+    *from = hi;
+    mentions.get(lo..hi).unwrap_or_default()
+}
+
+/// Places the mentions of a sentence (`inside`: those that start in it,
+/// as [`starting_in`] finds them; those that end in it and pass `keep`)
+/// on its words, into `out`.
 fn place(
     out: &mut Vec<Placed>,
     text: &str,
-    ranges: &[Range<usize>],
-    mentions: &[(Range<usize>, usize)],
+    ranges: &[Word],
+    inside: &[(Range<usize>, usize)],
     sentence: &Range<usize>,
     keep: impl Fn(usize) -> bool,
 ) {
-    let lo = mentions.partition_point(|(r, _)| r.start < sentence.start);
-    let hi = mentions.partition_point(|(r, _)| r.start < sentence.end);
-    let inside = mentions.get(lo..hi.max(lo)).unwrap_or_default();
     for (r, idx) in inside {
         if r.end > sentence.end || !keep(*idx) {
             continue;
@@ -424,41 +490,31 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
 
     // One sentence's buffers, refilled for every sentence.
     let mut sent = Sentence::new(text);
+    // Where the search of each mention list goes on.
+    let mut from = (0, 0, 0);
     for (si, s) in p.sentences.iter().enumerate() {
         let skip = matches!(s.chrome, Some(k) if k != ChromeKind::Repeat);
         sent.clear();
-        for w in p.words.get(s.words.clone()).unwrap_or_default() {
-            sent.ranges.push(w.range());
-            sent.words.push(text.get(w.range()).unwrap_or_default());
-        }
-        // Each word is analysed once: its clitic splits give its keys in
-        // the vocabulary and its trigger readings.
-        for (j, &w) in sent.words.iter().enumerate() {
-            let before = (sent.keys.len(), sent.readings.len());
-            inp.lex.analyse(w, &mut sent.keys, &mut sent.readings);
-            let after = (sent.keys.len(), sent.readings.len());
-            sent.ends.push(after);
-            if after.0 > before.0 {
-                sent.with_keys.push(j);
-            }
-            if after.1 > before.1 {
-                sent.with_readings.push(j);
-            }
-        }
-        sent.find_breaks();
+        sent.read_words(
+            inp.lex,
+            p.words.get(s.words.clone()).unwrap_or_default(),
+        );
         // The mentions of this sentence: a slice of each sorted list.
         let is_ent = |i: usize, f: fn(&Entity) -> bool| {
             inp.entities.get(i).is_some_and(f)
         };
         let at = &s.norm;
-        place(&mut sent.actors, text, &sent.ranges, &ents, at, |i| {
+        let inside = starting_in(&ents, &mut from.0, at);
+        place(&mut sent.actors, text, sent.ranges, inside, at, |i| {
             is_ent(i, view::is_actor)
         });
-        place(&mut sent.places, text, &sent.ranges, &ents, at, |i| {
+        place(&mut sent.places, text, sent.ranges, inside, at, |i| {
             is_ent(i, view::is_place)
         });
-        place(&mut sent.counts, text, &sent.ranges, &quants, at, |_| true);
-        place(&mut sent.times, text, &sent.ranges, &times, at, |_| true);
+        let inside = starting_in(&quants, &mut from.1, at);
+        place(&mut sent.counts, text, sent.ranges, inside, at, |_| true);
+        let inside = starting_in(&times, &mut from.2, at);
+        place(&mut sent.times, text, sent.ranges, inside, at, |_| true);
         sent.headline = Some(s.line) == first_line;
         merge_appositions(&mut sent.actors, inp.entities);
         resolve_referents(inp, &mut sent, &mut all, &state.actors_seen);
@@ -580,6 +636,9 @@ fn resolve_referents(
             continue;
         };
         let keys = s.keys(j);
+        if !inp.lex.may_be_referent(keys) {
+            continue;
+        }
         let Some(r) =
             inp.lex.referents.iter().find(|r| r.words.has_keys(keys))
         else {
@@ -1048,15 +1107,18 @@ fn is_generic(
     }
     let plural =
         s.word(i).is_some_and(|w| w.ends_with("ات") || w.ends_with("اتها"));
-    let present_governor = (clause..i).any(|j| {
-        let Some(w) = s.word(j) else { return false };
-        let bare = w.strip_prefix('و').unwrap_or(w);
-        bare.starts_with(['ي', 'ت', 'ن'])
+    // Asked only of a plural trigger with no count.
+    let present_governor = || {
+        (clause..i).any(|j| {
+            let Some(w) = s.word(j) else { return false };
+            let bare = w.strip_prefix('و').unwrap_or(w);
+            bare.starts_with(['ي', 'ت', 'ن'])
             && s.word_in(j, &lex.cues.light)
             // After لم/لن a present form reads as past or future.
             && !matches!(s.prev(j), Some("لم" | "لن" | "ولم" | "ولن"))
-    });
-    if plural && present_governor && !counted {
+        })
+    };
+    if plural && !counted && present_governor() {
         return true;
     }
     pos == Pos::PresentVerb && !s.headline && s.times.is_empty()
@@ -1594,6 +1656,60 @@ mod tests {
         for b in CLAUSE_BREAKERS {
             assert!(is_clause_breaker(b), "{b}");
         }
+    }
+
+    /// The byte test of a gap answers as the char test, on every gap
+    /// between two words of the test texts.
+    #[test]
+    fn strong_gaps_are_found_as_by_chars() {
+        let text = crate::test_texts::all().join("\n");
+        let n = crate::text::normalize(&text);
+        let t = n.as_str();
+        let words: Vec<_> = crate::words(t).collect();
+        let mut strong = 0;
+        for pair in words.windows(2) {
+            let gap = &t[pair[0].end..pair[1].start];
+            let by_chars = gap != " "
+                && gap.contains([';', ':', '.', '?', '!', '-', '(']);
+            assert_eq!(is_strong_gap(gap.as_bytes()), by_chars, "{gap:?}");
+            strong += usize::from(by_chars);
+        }
+        assert!(strong > 100, "{strong}");
+    }
+
+    /// The mentions found from where the last sentence's search ended are
+    /// those a binary search of the whole list finds, for every sentence
+    /// of the test texts, in order and then in reverse.
+    #[test]
+    fn mentions_of_a_sentence_are_found_as_by_binary_search() {
+        let x = crate::Extractor::builtin();
+        let mut seen = 0;
+        for t in &crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let mut ents: Vec<(Range<usize>, usize)> = x
+                .entities(&p)
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (view::entity_norm(e), i))
+                .collect();
+            ents.sort_by_key(|(r, i)| (r.start, *i));
+            let slow = |s: &Range<usize>| {
+                let lo = ents.partition_point(|(r, _)| r.start < s.start);
+                let hi = ents.partition_point(|(r, _)| r.start < s.end);
+                ents.get(lo..hi.max(lo)).unwrap_or_default()
+            };
+            let order: Vec<_> = p.sentences.iter().collect();
+            for sentences in [order.clone(), order.into_iter().rev().collect()]
+            {
+                let mut from = 0;
+                for s in sentences {
+                    let fast = starting_in(&ents, &mut from, &s.norm);
+                    assert_eq!(fast, slow(&s.norm), "{t}");
+                    seen += fast.len();
+                }
+            }
+        }
+        assert!(seen > 100, "{seen}");
     }
 
     /// An entity's normalized range is the one its span maps back to, on
