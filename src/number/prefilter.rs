@@ -84,22 +84,6 @@ pub(crate) fn may_start_at(b: &[u8], pos: usize, letters_end: usize) -> bool {
             .is_some_and(|w| STARTS.probe(w, h).is_some())
 }
 
-/// [`may_start_at`] of a word of letters only, `pos..e`, with no digit
-/// at `pos` or `e` (an Arabic word that white space, punctuation or the
-/// end of the text follows): only the table is asked. `starts` is
-/// [`STARTS`], fetched once by the caller.
-#[inline(always)]
-pub(crate) fn may_start_word(
-    starts: &WordTable<()>,
-    b: &[u8],
-    pos: usize,
-    e: usize,
-) -> bool {
-    let h = token_hash(b, pos, e);
-    starts.may_contain_hash(h)
-        && b.get(pos..e).is_some_and(|w| starts.probe(w, h).is_some())
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
