@@ -813,3 +813,44 @@ fn arabic_letters_only_matches_chars() {
         }
     }
 }
+
+/// `whole_digits_value` reads whole digits with commas as parsing them
+/// (commas left out) does, on every digit-and-comma slice of the test
+/// texts and of long and zero-led runs; beyond fifteen digits it leaves
+/// them to the parser.
+#[test]
+fn whole_digits_value_matches_parse() {
+    let mut texts = crate::test_texts::all();
+    texts.extend(
+        [
+            "999999999999999 1234567890123456 000000000000000000001",
+            "1,234,567,890,123 9,999,999,999,999,999 0 00 0,000 1,5",
+        ]
+        .map(String::from),
+    );
+    let mut checked = 0;
+    for text in &texts {
+        let b = text.as_bytes();
+        for s in 0..b.len() {
+            for e in s + 1..=b.len().min(s + 40) {
+                let slice = &b[s..e];
+                if !slice.iter().all(|c| c.is_ascii_digit() || *c == b',') {
+                    break;
+                }
+                if !slice[0].is_ascii_digit() {
+                    continue;
+                }
+                let digits: String = text[s..e].replace(',', "");
+                let want: f64 = digits.parse().unwrap();
+                match parse::whole_digits_value(Some(slice)) {
+                    Some(v) => {
+                        assert_eq!(v, want, "{digits}");
+                        checked += 1;
+                    }
+                    None => assert!(digits.len() > 15, "{digits}"),
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
