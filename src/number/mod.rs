@@ -448,10 +448,12 @@ fn quantity_at(
     pos: usize,
     limit: usize,
 ) -> Option<(Option<Quantity>, usize)> {
-    if let Some(q) = dual_count(p, text, pos) {
+    // The run of letters at `pos`, read once for the two word readers.
+    let w = letters_at(text, pos).map_or("", |(w, _)| w);
+    if let Some(q) = dual_count(p, w, pos) {
         return Some(q);
     }
-    if let Some(q) = definite_count(p, text, pos) {
+    if let Some(q) = definite_count(p, text, w, pos) {
         return Some(q);
     }
     if let Some(q) = nayyif_before(p, text, pos, limit) {
@@ -716,13 +718,15 @@ pub(super) fn letters_end(text: &str, pos: usize) -> usize {
 }
 
 /// A definite number after a definite noun: `الأيام العشرة`, `الجنود
-/// الثلاثة`. The noun before is the head.
+/// الثلاثة`. The noun before is the head. `w` is the run of letters at
+/// `pos`.
 fn definite_count(
     p: &Prepared<'_>,
     text: &str,
+    w: &str,
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
-    let (w, len) = letters_at(text, pos)?;
+    let len = w.len();
     let n = w.strip_prefix("ال").and_then(voc::definite_number)?;
     let prev = word_before(text, pos);
     let head_ok = prev.starts_with("ال")
@@ -755,14 +759,19 @@ const DUAL_CLITICS: &[&str] = &["", "و", "ب", "ل", "ف", "ك", "وب", "ول"
 /// (feminine stems only).
 const DUAL_ENDINGS: &[&str] = &["ان", "ين", "ا", "ي"];
 
-/// A dual noun that is a count of two (`عنصران`, `بغارتين`).
+/// The last chars of [`DUAL_ENDINGS`] (tested): a word that ends
+/// otherwise is no dual.
+const DUAL_LAST: [char; 3] = ['ن', 'ا', 'ي'];
+
+/// A dual noun that is a count of two (`عنصران`, `بغارتين`); `w` is the
+/// run of letters at `pos`.
 fn dual_count(
     p: &Prepared<'_>,
-    text: &str,
+    w: &str,
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
-    let (w, len) = letters_at(text, pos)?;
-    if len < 6 {
+    let len = w.len();
+    if len < 6 || !w.ends_with(DUAL_LAST) {
         return None;
     }
     let mut stems = DUAL_CLITICS.iter().filter_map(|cl| w.strip_prefix(cl));

@@ -854,3 +854,12 @@ fn whole_digits_value_matches_parse() {
     }
     assert!(checked > 1000, "{checked}");
 }
+
+/// Every dual ending ends with one of `DUAL_LAST`, which `dual_count`
+/// asks first.
+#[test]
+fn dual_endings_end_in_dual_last() {
+    for e in DUAL_ENDINGS {
+        assert!(e.ends_with(DUAL_LAST), "{e}");
+    }
+}
