@@ -316,7 +316,8 @@ fn each_start(
 fn arabic_letters_only(b: &[u8], s: usize, e: usize) -> bool {
     let n = e.saturating_sub(s);
     // The lanes of the word's pairs among eight bytes from `s`.
-    let lanes = u64::MAX >> (64 - 8 * n.clamp(1, 8));
+    // (All of them for an empty word, which `n > 0` turns down.)
+    let lanes = u64::MAX.wrapping_shr(64 - 8 * n.min(8) as u32);
     let head = crate::hash::load8(b, s);
     // The last eight bytes, in step with the pairs from `s` when `n` is
     // even; the first ones again when there are fewer.
