@@ -32,21 +32,21 @@ pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
     let with = |set: &mut Vec<String>, cls: &[&str], w: &str| {
         set.extend(cls.iter().map(|cl| [cl, w].concat()));
     };
-    for w in voc::CARDINALS.keys() {
+    for w in voc::CARDINALS.entries().map(|(w, _)| w) {
         // `lex`: the word, `و` + word, a clitic chain + word, the article
         // on a vague amount; `definite_count`: `ال` + word.
         with(&mut s, &["", "و", "ال"], w);
         with(&mut s, WORD_CLITICS, w);
         with(&mut s, VAGUE_ARTICLES, w);
     }
-    for w in voc::ORDINAL_WORDS.keys() {
+    for w in voc::ORDINAL_WORDS.entries().map(|(w, _)| w) {
         with(&mut s, &[""], w);
         with(&mut s, ORDINAL_CLITICS, w);
         if let Some(rest) = w.strip_prefix("ال") {
             with(&mut s, ORDINAL_LAM_CLITICS, rest);
         }
     }
-    for w in voc::ORDINAL_TEN_WORDS.keys() {
+    for w in voc::ORDINAL_TEN_WORDS.entries().map(|(w, _)| w) {
         with(&mut s, &["", "و"], w);
     }
     for (stem, _) in voc::DUAL_STEMS.entries() {

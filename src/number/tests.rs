@@ -863,3 +863,27 @@ fn dual_endings_end_in_dual_last() {
         assert!(e.ends_with(DUAL_LAST), "{e}");
     }
 }
+
+/// The cardinal and ordinal tables find each of their words, each kept
+/// once, with its value.
+#[test]
+fn vocabulary_tables_find_their_words() {
+    let mut words: Vec<&str> =
+        voc::CARDINALS.entries().map(|(w, _)| w).collect();
+    for (w, v) in voc::CARDINALS.entries() {
+        assert_eq!(voc::CARDINALS.get(w), Some(v), "{w}");
+    }
+    for t in [&*voc::ORDINAL_WORDS, &*voc::ORDINAL_TEN_WORDS] {
+        for (w, v) in t.entries() {
+            assert_eq!(t.get(w), Some(v), "{w}");
+        }
+    }
+    let n = words.len();
+    words.sort_unstable();
+    words.dedup();
+    assert_eq!(words.len(), n);
+    assert_eq!(
+        voc::CARDINALS.get(&voc::norm("ثلاثة")),
+        Some(&vocabulary::Word::Unit(3))
+    );
+}
