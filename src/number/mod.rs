@@ -850,6 +850,14 @@ fn qualifier_after(text: &str, end: usize) -> Option<(Qualifier, usize)> {
     None
 }
 
+/// Whether a number starts at `pos`, where `w` is a word of letters
+/// only that no word char follows: [`parse_at`] with `w` as the run of
+/// letters, not read again.
+fn letters_are_number(text: &str, pos: usize, w: &str) -> bool {
+    prefilter::may_start(text, pos, pos + w.len())
+        && parse::read_at(text, pos).is_some()
+}
+
 /// The counted noun after a number ending at `end`: the next word if it
 /// can be a noun, or the word after `من`.
 fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
@@ -862,10 +870,10 @@ fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
     };
     if w == "من" {
         let (s2, w2) = word_after(text, s + w.len())?;
-        return (ok(w2) && parse_at(text, s2).is_none())
+        return (ok(w2) && !letters_are_number(text, s2, w2))
             .then(|| s2..s2 + w2.len());
     }
-    (ok(w) && parse_at(text, s).is_none()).then(|| s..s + w.len())
+    (ok(w) && !letters_are_number(text, s, w)).then(|| s..s + w.len())
 }
 
 #[cfg(test)]

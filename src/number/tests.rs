@@ -887,3 +887,29 @@ fn vocabulary_tables_find_their_words() {
         Some(&vocabulary::Word::Unit(3))
     );
 }
+
+/// `letters_are_number` answers as `parse_at` at every word of letters
+/// only of the test texts.
+#[test]
+fn letters_are_number_matches_parse_at() {
+    let mut texts = prefilter_corpus();
+    texts.extend(hostile_texts());
+    let mut checked = 0;
+    for text in texts {
+        let n = crate::normalize(&text);
+        let t = n.as_str();
+        for r in crate::words(t) {
+            let w = &t[r.clone()];
+            if !w.chars().all(crate::text::is_letter) {
+                continue;
+            }
+            assert_eq!(
+                letters_are_number(t, r.start, w),
+                parse_at(t, r.start).is_some(),
+                "{w}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50_000, "{checked}");
+}
