@@ -252,104 +252,105 @@ fn run_end(
 
 /// Finds the quantities of a prepared document.
 ///
-/// Every word start of every sentence that is not page chrome is tried,
-/// first with the cheap [`prefilter`], then with the readers.
+/// Every word of every sentence that is not page chrome is tried, first
+/// with the cheap [`prefilter`], then with the readers.
 pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
     let text = p.norm.as_str();
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    each_start(p, |pos, end| {
+        let (q, next) = quantity_at(p, text, pos, end)?;
+        out.extend(q);
+        Some(next)
+    });
+    out
+}
+
+/// Calls `try_at(start, sentence end)` at each word start of the
+/// sentences that are not chrome where [`prefilter::may_start`] passes,
+/// in order. When it answers with where the number there ends, the
+/// words that start before that (and the rest of the word tried) are
+/// passed over.
+///
+/// The words are those of [`Prepared::words`], with their hashes: a word
+/// of Arabic letters only (most words) is its own run of letters and is
+/// looked up by its hash without hashing it again; the others (digits,
+/// other scripts) ask the prefilter with their run of letters.
+#[inline(always)]
+fn each_start(
+    p: &Prepared<'_>,
+    mut try_at: impl FnMut(usize, usize) -> Option<usize>,
+) {
+    let text = p.norm.as_str();
+    let b = text.as_bytes();
     let starts = &*prefilter::STARTS;
     for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
         let end = s.norm.end.min(text.len());
-        let Some(before) = text.get(..s.norm.start) else { continue };
-        let mut prev_word =
-            before.chars().next_back().is_some_and(is_word_char);
-        let mut pos = s.norm.start;
-        while pos < end {
-            let Some(&b0) = bytes.get(pos) else { break };
-            // White space and punctuation (ASCII but for letters and
-            // digits) are no word chars.
-            if b0 < 0x80 && !b0.is_ascii_alphanumeric() {
-                prev_word = false;
-                pos += 1;
+        let mut resume = 0;
+        for w in p.words.get(s.words.clone()).unwrap_or_default() {
+            if w.start < resume {
                 continue;
             }
-            // The Arabic letters without decoding.
-            let first_letter = basic_letter_at(bytes, pos);
-            let (word_char, len) = if first_letter {
-                (true, 2)
+            let may = if arabic_letters_only(b, w.start, w.end) {
+                starts.may_contain_hash(w.hash)
+                    && b.get(w.range())
+                        .is_some_and(|x| starts.probe(x, w.hash).is_some())
             } else {
-                let Some((c, len)) = char_at(text, pos) else { break };
-                (is_word_char(c), len)
+                prefilter::may_start(text, w.start, letters_end(text, w.start))
             };
-            if !word_char || prev_word {
-                prev_word = word_char;
-                pos += len;
-                continue;
-            }
-            // An Arabic word whose letters end at white space or ASCII
-            // punctuation (the common case) is read and filtered without
-            // the general word reader.
-            let mut fast =
-                if first_letter { arabic_word_end(bytes, pos) } else { None };
-            let mut len = len;
-            let (mut may, mut word_end) = match fast {
-                Some(e) => {
-                    (prefilter::may_start_word(starts, bytes, pos, e), e)
-                }
-                None => {
-                    let (letters_end, word_end) = word_ends(text, pos);
-                    (
-                        prefilter::may_start_at(bytes, pos, letters_end),
-                        word_end,
-                    )
-                }
-            };
-            // Arabic words no number starts at, one after another: a word
-            // start one byte (white space, punctuation) after such a word
-            // is tried here without going round the byte loop.
-            while !may
-                && word_end + 1 < end
-                && (fast.is_some()
-                    || bytes.get(word_end).is_some_and(|c| {
-                        c.is_ascii() && !c.is_ascii_alphanumeric()
-                    }))
-                && basic_letter_at(bytes, word_end + 1)
-            {
-                pos = word_end + 1;
-                len = 2;
-                fast = arabic_word_end(bytes, pos);
-                (may, word_end) = match fast {
-                    Some(e) => {
-                        (prefilter::may_start_word(starts, bytes, pos, e), e)
-                    }
-                    None => {
-                        let (letters_end, word_end) = word_ends(text, pos);
-                        let may =
-                            prefilter::may_start_at(bytes, pos, letters_end);
-                        (may, word_end)
-                    }
-                };
-            }
-            let found =
-                if may { quantity_at(p, text, pos, end) } else { None };
-            match found {
-                Some((q, next)) => {
-                    out.extend(q);
-                    pos = next.max(pos + len);
-                    let Some(before) = text.get(..pos) else { break };
-                    prev_word =
-                        before.chars().next_back().is_some_and(is_word_char);
-                }
-                None => {
-                    // No word starts inside this one.
-                    pos = word_end;
-                    prev_word = true;
+            if may {
+                if let Some(next) = try_at(w.start, end) {
+                    // Past the word's first char at least.
+                    resume = next.max(w.start + 1);
                 }
             }
         }
     }
-    out
+}
+
+/// Whether the word `s..e` is two-byte chars of the Arabic block
+/// U+0600..U+067F only, none of them U+0660..U+066F (the digits): the
+/// word chars among them are all letters (tested), so such a word is its
+/// own run of letters. Up to sixteen bytes are read as two eight-byte
+/// words from the ends, with no branch on the length.
+#[inline(always)]
+fn arabic_letters_only(b: &[u8], s: usize, e: usize) -> bool {
+    let n = e.saturating_sub(s);
+    // The lanes of the word's pairs among eight bytes from `s`.
+    // (All of them for an empty word, which `n > 0` turns down.)
+    let lanes = u64::MAX.wrapping_shr(64 - 8 * n.min(8) as u32);
+    let head = crate::hash::load8(b, s);
+    // The last eight bytes, in step with the pairs from `s` when `n` is
+    // even; the first ones again when there are fewer.
+    let tail = crate::hash::load8(b, if n >= 8 { e - 8 } else { s });
+    let ok = (n & 1 == 0)
+        & (n > 0)
+        & (arabic_pairs_bad(head) & lanes == 0)
+        & (arabic_pairs_bad(tail) & lanes == 0);
+    if n <= 16 || !ok {
+        return ok;
+    }
+    let mut i = s + 8;
+    while i + 8 < e {
+        if arabic_pairs_bad(crate::hash::load8(b, i)) != 0 {
+            return false;
+        }
+        i += 8;
+    }
+    true
+}
+
+/// Nonzero in the 16-bit lanes of `v` (eight bytes read little-endian,
+/// lead byte low) whose lead byte is neither 0xD8 nor 0xD9, or that hold
+/// a char of U+0660..U+066F (0xD9 then 0xA0..0xAF); a lane above one of
+/// the latter may be flagged too.
+#[inline(always)]
+fn arabic_pairs_bad(v: u64) -> u64 {
+    const LANE: u64 = 0x0001_0001_0001_0001;
+    let lead_bad = (v & (LANE * 0xFE)) ^ (LANE * 0xD8);
+    // Zero in the lanes of U+0660..U+066F.
+    let digit = (v & (LANE * 0xF0FF)) ^ (LANE * 0xA0D9);
+    let digit_zero = digit.wrapping_sub(LANE) & !digit & (LANE * 0x8000);
+    lead_bad | digit_zero
 }
 
 /// How many of the four byte pairs of `v` (eight bytes read
@@ -376,61 +377,6 @@ fn letter_pairs(v: u64) -> usize {
     let past = ((above & LOW) | BIT8) - count;
     let bad = lead_bad | (!above & BIT8) | (past & BIT8);
     bad.trailing_zeros() as usize / 16
-}
-
-/// The end of a word that starts with an Arabic letter at `pos` when it
-/// is all basic Arabic letters followed by white space, ASCII punctuation
-/// or the end of the text (its [`word_ends`] are then both that end);
-/// `None` otherwise. The letters are read eight bytes at a time.
-#[inline(always)]
-fn arabic_word_end(b: &[u8], pos: usize) -> Option<usize> {
-    let mut i = pos + 2;
-    loop {
-        let n = letter_pairs(crate::hash::load8(b, i));
-        i += 2 * n;
-        if n < 4 {
-            break;
-        }
-    }
-    match b.get(i) {
-        Some(&c) if c >= 0x80 || c.is_ascii_alphanumeric() => None,
-        _ => Some(i),
-    }
-}
-
-/// The ends of the run of letters and of the run of word chars that
-/// start at `pos`.
-fn word_ends(text: &str, pos: usize) -> (usize, usize) {
-    let b = text.as_bytes();
-    let mut letters_end = None;
-    let mut i = pos;
-    loop {
-        // The Arabic letters, read from the bytes: letters and word chars.
-        if basic_letter_at(b, i) {
-            i += 2;
-            continue;
-        }
-        if let Some(&c) = b.get(i).filter(|c| c.is_ascii()) {
-            // ASCII: letters and digits are word chars, digits no letters.
-            if !c.is_ascii_alphanumeric() {
-                break;
-            }
-            if letters_end.is_none() && c.is_ascii_digit() {
-                letters_end = Some(i);
-            }
-            i += 1;
-            continue;
-        }
-        let Some((c, len)) = char_at(text, i) else { break };
-        if !is_word_char(c) {
-            break;
-        }
-        if letters_end.is_none() && !crate::text::is_letter(c) {
-            letters_end = Some(i);
-        }
-        i += len;
-    }
-    (letters_end.unwrap_or(i), i)
 }
 
 /// The end of the run of digits and date/time separators around `pos`.
@@ -503,10 +449,12 @@ fn quantity_at(
     pos: usize,
     limit: usize,
 ) -> Option<(Option<Quantity>, usize)> {
-    if let Some(q) = dual_count(p, text, pos) {
+    // The run of letters at `pos`, read once for the two word readers.
+    let w = letters_at(text, pos).map_or("", |(w, _)| w);
+    if let Some(q) = dual_count(p, w, pos) {
         return Some(q);
     }
-    if let Some(q) = definite_count(p, text, pos) {
+    if let Some(q) = definite_count(p, text, w, pos) {
         return Some(q);
     }
     if let Some(q) = nayyif_before(p, text, pos, limit) {
@@ -771,13 +719,15 @@ pub(super) fn letters_end(text: &str, pos: usize) -> usize {
 }
 
 /// A definite number after a definite noun: `الأيام العشرة`, `الجنود
-/// الثلاثة`. The noun before is the head.
+/// الثلاثة`. The noun before is the head. `w` is the run of letters at
+/// `pos`.
 fn definite_count(
     p: &Prepared<'_>,
     text: &str,
+    w: &str,
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
-    let (w, len) = letters_at(text, pos)?;
+    let len = w.len();
     let n = w.strip_prefix("ال").and_then(voc::definite_number)?;
     let prev = word_before(text, pos);
     let head_ok = prev.starts_with("ال")
@@ -810,14 +760,19 @@ const DUAL_CLITICS: &[&str] = &["", "و", "ب", "ل", "ف", "ك", "وب", "ول"
 /// (feminine stems only).
 const DUAL_ENDINGS: &[&str] = &["ان", "ين", "ا", "ي"];
 
-/// A dual noun that is a count of two (`عنصران`, `بغارتين`).
+/// The last chars of [`DUAL_ENDINGS`] (tested): a word that ends
+/// otherwise is no dual.
+const DUAL_LAST: [char; 3] = ['ن', 'ا', 'ي'];
+
+/// A dual noun that is a count of two (`عنصران`, `بغارتين`); `w` is the
+/// run of letters at `pos`.
 fn dual_count(
     p: &Prepared<'_>,
-    text: &str,
+    w: &str,
     pos: usize,
 ) -> Option<(Option<Quantity>, usize)> {
-    let (w, len) = letters_at(text, pos)?;
-    if len < 6 {
+    let len = w.len();
+    if len < 6 || !w.ends_with(DUAL_LAST) {
         return None;
     }
     let mut stems = DUAL_CLITICS.iter().filter_map(|cl| w.strip_prefix(cl));
@@ -895,6 +850,14 @@ fn qualifier_after(text: &str, end: usize) -> Option<(Qualifier, usize)> {
     None
 }
 
+/// Whether a number starts at `pos`, where `w` is a word of letters
+/// only that no word char follows: [`parse_at`] with `w` as the run of
+/// letters, not read again.
+fn letters_are_number(text: &str, pos: usize, w: &str) -> bool {
+    prefilter::may_start(text, pos, pos + w.len())
+        && parse::read_at(text, pos).is_some()
+}
+
 /// The counted noun after a number ending at `end`: the next word if it
 /// can be a noun, or the word after `من`.
 fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
@@ -907,10 +870,10 @@ fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
     };
     if w == "من" {
         let (s2, w2) = word_after(text, s + w.len())?;
-        return (ok(w2) && parse_at(text, s2).is_none())
+        return (ok(w2) && !letters_are_number(text, s2, w2))
             .then(|| s2..s2 + w2.len());
     }
-    (ok(w) && parse_at(text, s).is_none()).then(|| s..s + w.len())
+    (ok(w) && !letters_are_number(text, s, w)).then(|| s..s + w.len())
 }
 
 #[cfg(test)]

@@ -276,6 +276,46 @@ fn digits_at(text: &str, pos: usize) -> Option<(f64, usize, bool, bool)> {
             plain = false;
         }
     }
+    // Whole numbers without a string; others parsed.
+    let whole = if end == int_end {
+        whole_digits_value(b.get(pos..end))
+    } else {
+        None
+    };
+    let (v, overflow) = match whole {
+        Some(v) => (v, false),
+        None => digits_value(text, pos, int_end, end)?,
+    };
+    Some((v, end, overflow, plain))
+}
+
+/// The value of whole digits with thousands commas (`2,500`) of at most
+/// fifteen digits, without a string: exact, as parsing them is.
+#[inline]
+pub(super) fn whole_digits_value(digits: Option<&[u8]>) -> Option<f64> {
+    let mut n: u64 = 0;
+    let mut count = 0;
+    for &c in digits? {
+        if c != b',' {
+            n = n * 10 + u64::from(c.wrapping_sub(b'0'));
+            count += 1;
+            if count > 15 {
+                return None;
+            }
+        }
+    }
+    // Below 10^15 < 2^53: the conversion is exact.
+    Some(n as f64)
+}
+
+/// The value of the digits `pos..end` (commas left out, a decimal point
+/// from `int_end`), parsed, and whether it overflows.
+fn digits_value(
+    text: &str,
+    pos: usize,
+    int_end: usize,
+    end: usize,
+) -> Option<(f64, bool)> {
     let s: String = text
         .get(pos..end)
         .unwrap_or_default()
@@ -291,8 +331,7 @@ fn digits_at(text: &str, pos: usize) -> Option<(f64, usize, bool, bool)> {
         .count();
     let v: f64 = s.parse().ok()?;
     let overflow = int_digits > 18 || !v.is_finite() || v > MAX_VALUE;
-    let v = if overflow { MAX_VALUE } else { v };
-    Some((v, end, overflow, plain))
+    Some((if overflow { MAX_VALUE } else { v }, overflow))
 }
 
 /// Looks up a cardinal word, with a `و` prefix read as the conjunction.

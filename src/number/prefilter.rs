@@ -32,21 +32,21 @@ pub(crate) static STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
     let with = |set: &mut Vec<String>, cls: &[&str], w: &str| {
         set.extend(cls.iter().map(|cl| [cl, w].concat()));
     };
-    for w in voc::CARDINALS.keys() {
+    for w in voc::CARDINALS.entries().map(|(w, _)| w) {
         // `lex`: the word, `و` + word, a clitic chain + word, the article
         // on a vague amount; `definite_count`: `ال` + word.
         with(&mut s, &["", "و", "ال"], w);
         with(&mut s, WORD_CLITICS, w);
         with(&mut s, VAGUE_ARTICLES, w);
     }
-    for w in voc::ORDINAL_WORDS.keys() {
+    for w in voc::ORDINAL_WORDS.entries().map(|(w, _)| w) {
         with(&mut s, &[""], w);
         with(&mut s, ORDINAL_CLITICS, w);
         if let Some(rest) = w.strip_prefix("ال") {
             with(&mut s, ORDINAL_LAM_CLITICS, rest);
         }
     }
-    for w in voc::ORDINAL_TEN_WORDS.keys() {
+    for w in voc::ORDINAL_TEN_WORDS.entries().map(|(w, _)| w) {
         with(&mut s, &["", "و"], w);
     }
     for (stem, _) in voc::DUAL_STEMS.entries() {
@@ -82,22 +82,6 @@ pub(crate) fn may_start_at(b: &[u8], pos: usize, letters_end: usize) -> bool {
     STARTS.may_contain_hash(h)
         && b.get(pos..letters_end)
             .is_some_and(|w| STARTS.probe(w, h).is_some())
-}
-
-/// [`may_start_at`] of a word of letters only, `pos..e`, with no digit
-/// at `pos` or `e` (an Arabic word that white space, punctuation or the
-/// end of the text follows): only the table is asked. `starts` is
-/// [`STARTS`], fetched once by the caller.
-#[inline(always)]
-pub(crate) fn may_start_word(
-    starts: &WordTable<()>,
-    b: &[u8],
-    pos: usize,
-    e: usize,
-) -> bool {
-    let h = token_hash(b, pos, e);
-    starts.may_contain_hash(h)
-        && b.get(pos..e).is_some_and(|w| starts.probe(w, h).is_some())
 }
 
 #[cfg(test)]

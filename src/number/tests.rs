@@ -503,6 +503,41 @@ fn at_not_a_number() {
     assert_eq!(parse_at("", 0), None);
 }
 
+/// The ends of the run of letters and of the run of word chars that
+/// start at `pos`.
+fn word_ends(text: &str, pos: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut letters_end = None;
+    let mut i = pos;
+    loop {
+        // The Arabic letters, read from the bytes: letters and word chars.
+        if basic_letter_at(b, i) {
+            i += 2;
+            continue;
+        }
+        if let Some(&c) = b.get(i).filter(|c| c.is_ascii()) {
+            // ASCII: letters and digits are word chars, digits no letters.
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            if letters_end.is_none() && c.is_ascii_digit() {
+                letters_end = Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else { break };
+        if !is_word_char(c) {
+            break;
+        }
+        if letters_end.is_none() && !crate::text::is_letter(c) {
+            letters_end = Some(i);
+        }
+        i += len;
+    }
+    (letters_end.unwrap_or(i), i)
+}
+
 /// Texts for the prefilter test: the number and time peer suites (alone
 /// and behind every clitic chain), the seed articles and the test
 /// articles.
@@ -567,44 +602,6 @@ fn letter_pairs_match_basic_letter_at() {
             }
         }
     }
-}
-
-/// Where `arabic_word_end` answers, at every Arabic letter of the test
-/// articles, the peer suites, and at the ends of a text, its end is both
-/// ends of `word_ends`, and `may_start_word` agrees with `may_start`.
-#[test]
-fn arabic_word_end_matches_word_ends() {
-    let mut texts = prefilter_corpus();
-    texts.extend(
-        ["قتل", "قتل3", "قتلx", "قتل ", "قتل\u{6f1}", "بثلاثة—"]
-            .map(String::from),
-    );
-    let mut checked = 0;
-    for text in texts {
-        let t = crate::normalize(&text);
-        let t = t.as_str();
-        for (pos, _) in t.char_indices() {
-            if !basic_letter_at(t.as_bytes(), pos) {
-                continue;
-            }
-            let Some(e) = arabic_word_end(t.as_bytes(), pos) else {
-                continue;
-            };
-            assert_eq!((e, e), word_ends(t, pos), "{t:?} {pos}");
-            assert_eq!(
-                prefilter::may_start_word(
-                    &prefilter::STARTS,
-                    t.as_bytes(),
-                    pos,
-                    e
-                ),
-                prefilter::may_start(t, pos, e),
-                "{t:?} {pos}"
-            );
-            checked += 1;
-        }
-    }
-    assert!(checked > 100_000, "{checked}");
 }
 
 /// `word_chars_end` ends where the first char that is no word char
@@ -677,16 +674,66 @@ fn letters_end_matches_chars() {
     }
 }
 
-/// `extract` (its byte scan, the eight-byte letter runs, the run of
-/// rejected words) finds what trying every char position finds.
+/// Odd shapes for the word walk: digits in and around letters, other
+/// scripts, marks, tatweel, long words, chars of the Arabic block that
+/// are no letters, words at the very end of a text.
+fn hostile_texts() -> Vec<String> {
+    [
+        "قتل3",
+        "3قتل",
+        "ب5ب",
+        "بـ65 عنصرا",
+        "الـ25 جنديا",
+        "abc 5 def",
+        "x٢٣ قتل",
+        "قتل٠",
+        "ثلاثة٪",
+        "ثلاثة ٪ عشرة",
+        "خمسة٫٥",
+        "عشرة\u{200c}آلاف",
+        "ثَلاثة عناصر",
+        "ثلاثـة عناصر",
+        "گروه 5",
+        "ۃ5 ثلاثة",
+        "ﻻ ثلاثة",
+        "والمستشفيات ثلاثة",
+        "بالمستشفياتالمستشفياتالمستشفياتالمستشفيات 5",
+        "5.5% من",
+        "1,000 عنصر",
+        "بين 20 و30",
+        "F-16 و20",
+        "ثلاثة\u{a0}آلاف",
+        "ثلاثة  آلاف\tعنصر\nقتل عشرة",
+        "قتل 🙂5 عشرة",
+        "ⅻ ثلاثة ½ ² ①",
+        "عشرة",
+        "5",
+        "ب",
+        "ثلاثة آلاف",
+        "قتل\u{670}ثلاثة",
+        "ا\u{66e}ب 3",
+        "\u{660}\u{661} قتل \u{6f5}",
+        "قتل\u{66a}\u{66b}\u{66c}\u{66d}",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+/// `extract` walks the shared word list and finds what trying every
+/// char position finds: the same word starts are tried, in order, and
+/// the same quantities come out, on every test text and odd shape.
 #[test]
 fn extract_matches_plain_scan() {
     let x = Extractor::builtin();
     let mut found = 0;
-    for text in prefilter_corpus() {
+    let mut texts = prefilter_corpus();
+    texts.extend(crate::test_texts::all());
+    texts.extend(hostile_texts());
+    for text in texts {
         let p = x.prepare(text.as_str().into());
         let t = p.norm.as_str();
         let mut want = Vec::new();
+        let mut want_starts = Vec::new();
         for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
             let end = s.norm.end.min(t.len());
             let mut pos = s.norm.start;
@@ -698,6 +745,7 @@ fn extract_matches_plain_scan() {
                     && !prev
                     && prefilter::may_start(t, pos, word_ends(t, pos).0)
                 {
+                    want_starts.push(pos);
                     if let Some((q, next)) = quantity_at(&p, t, pos, end) {
                         want.extend(q);
                         pos = next.max(pos + c.len_utf8());
@@ -707,8 +755,161 @@ fn extract_matches_plain_scan() {
                 pos += c.len_utf8();
             }
         }
+        let mut starts = Vec::new();
+        each_start(&p, |pos, end| {
+            starts.push(pos);
+            quantity_at(&p, t, pos, end).map(|(_, next)| next)
+        });
+        assert_eq!(starts, want_starts, "{text:?}");
         found += want.len();
         assert_eq!(extract(&p), want, "{text:?}");
     }
     assert!(found > 1000, "{found}");
+}
+
+/// The chars of the Arabic block U+0600..U+067F outside U+0660..U+066F
+/// that are word chars are letters, as `arabic_letters_only` takes them.
+#[test]
+fn arabic_block_word_chars_are_letters() {
+    for c in '\u{600}'..='\u{67f}' {
+        if is_word_char(c) && !('\u{660}'..='\u{66f}').contains(&c) {
+            assert!(crate::text::is_letter(c), "{c:?}");
+        }
+    }
+}
+
+/// `arabic_letters_only` answers as a char test at every word of the
+/// test texts and odd shapes, and at every char range of a few of them.
+#[test]
+fn arabic_letters_only_matches_chars() {
+    let want = |w: &str| {
+        w.chars().all(|c| {
+            ('\u{600}'..='\u{67f}').contains(&c)
+                && !('\u{660}'..='\u{66f}').contains(&c)
+        }) && !w.is_empty()
+    };
+    let mut texts = prefilter_corpus();
+    texts.extend(crate::test_texts::all());
+    texts.extend(hostile_texts());
+    let mut checked = 0;
+    for text in &texts {
+        let n = crate::normalize(text);
+        let t = n.as_str();
+        for r in crate::words(t) {
+            let got = arabic_letters_only(t.as_bytes(), r.start, r.end);
+            assert_eq!(got, want(&t[r.clone()]), "{:?}", &t[r]);
+            checked += 1;
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+    for text in hostile_texts().iter().chain(&texts[..50]) {
+        let b: Vec<usize> =
+            text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for (k, &s) in b.iter().enumerate() {
+            for &e in &b[k + 1..] {
+                let got = arabic_letters_only(text.as_bytes(), s, e);
+                assert_eq!(got, want(&text[s..e]), "{:?}", &text[s..e]);
+            }
+        }
+    }
+}
+
+/// `whole_digits_value` reads whole digits with commas as parsing them
+/// (commas left out) does, on every digit-and-comma slice of the test
+/// texts and of long and zero-led runs; beyond fifteen digits it leaves
+/// them to the parser.
+#[test]
+fn whole_digits_value_matches_parse() {
+    let mut texts = crate::test_texts::all();
+    texts.extend(
+        [
+            "999999999999999 1234567890123456 000000000000000000001",
+            "1,234,567,890,123 9,999,999,999,999,999 0 00 0,000 1,5",
+        ]
+        .map(String::from),
+    );
+    let mut checked = 0;
+    for text in &texts {
+        let b = text.as_bytes();
+        for s in 0..b.len() {
+            for e in s + 1..=b.len().min(s + 40) {
+                let slice = &b[s..e];
+                if !slice.iter().all(|c| c.is_ascii_digit() || *c == b',') {
+                    break;
+                }
+                if !slice[0].is_ascii_digit() {
+                    continue;
+                }
+                let digits: String = text[s..e].replace(',', "");
+                let want: f64 = digits.parse().unwrap();
+                match parse::whole_digits_value(Some(slice)) {
+                    Some(v) => {
+                        assert_eq!(v, want, "{digits}");
+                        checked += 1;
+                    }
+                    None => assert!(digits.len() > 15, "{digits}"),
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
+/// Every dual ending ends with one of `DUAL_LAST`, which `dual_count`
+/// asks first.
+#[test]
+fn dual_endings_end_in_dual_last() {
+    for e in DUAL_ENDINGS {
+        assert!(e.ends_with(DUAL_LAST), "{e}");
+    }
+}
+
+/// The cardinal and ordinal tables find each of their words, each kept
+/// once, with its value.
+#[test]
+fn vocabulary_tables_find_their_words() {
+    let mut words: Vec<&str> =
+        voc::CARDINALS.entries().map(|(w, _)| w).collect();
+    for (w, v) in voc::CARDINALS.entries() {
+        assert_eq!(voc::CARDINALS.get(w), Some(v), "{w}");
+    }
+    for t in [&*voc::ORDINAL_WORDS, &*voc::ORDINAL_TEN_WORDS] {
+        for (w, v) in t.entries() {
+            assert_eq!(t.get(w), Some(v), "{w}");
+        }
+    }
+    let n = words.len();
+    words.sort_unstable();
+    words.dedup();
+    assert_eq!(words.len(), n);
+    assert_eq!(
+        voc::CARDINALS.get(&voc::norm("ثلاثة")),
+        Some(&vocabulary::Word::Unit(3))
+    );
+}
+
+/// `letters_are_number` answers as `parse_at` at every word of letters
+/// only of the test texts.
+#[test]
+fn letters_are_number_matches_parse_at() {
+    let mut texts = prefilter_corpus();
+    texts.extend(hostile_texts());
+    let mut checked = 0;
+    for text in texts {
+        let n = crate::normalize(&text);
+        let t = n.as_str();
+        for r in crate::words(t) {
+            let w = &t[r.clone()];
+            if !w.chars().all(crate::text::is_letter) {
+                continue;
+            }
+            assert_eq!(
+                letters_are_number(t, r.start, w),
+                parse_at(t, r.start).is_some(),
+                "{w}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50_000, "{checked}");
 }

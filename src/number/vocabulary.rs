@@ -13,7 +13,7 @@
     clippy::panic
 )]
 
-use crate::hash::WordHash;
+use crate::hash::{WordHash, WordTable};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
@@ -626,49 +626,55 @@ fn norm_set(words: &[&str]) -> WordSet {
     WordSet::new(10, words.iter().map(|w| (norm(w), ())))
 }
 
+/// A word table of a map's words, each once (as the map kept it).
+fn table<V>(m: HashMap<String, V, WordHash>) -> WordTable<V> {
+    WordTable::new(12, m)
+}
+
 /// The cardinal lookup table: normalized word → meaning.
-pub(crate) static CARDINALS: Lazy<HashMap<String, Word, WordHash>> =
-    Lazy::new(|| {
-        let mut m = HashMap::default();
-        for &(w, v) in UNITS {
-            m.insert(norm(w), Word::Unit(v));
+pub(crate) static CARDINALS: Lazy<WordTable<Word>> = Lazy::new(|| {
+    let mut m: HashMap<String, Word, WordHash> = HashMap::default();
+    for &(w, v) in UNITS {
+        m.insert(norm(w), Word::Unit(v));
+    }
+    for &(w, v) in TEEN_HEADS {
+        m.insert(norm(w), Word::TeenHead(v));
+    }
+    for &(w, v) in TEENS {
+        m.insert(norm(w), Word::Teen(v));
+    }
+    for &(w, v) in TENS {
+        m.insert(norm(w), Word::Tens(v));
+    }
+    for w in HUNDRED_WORDS {
+        m.insert(norm(w), Word::Hundred(100));
+    }
+    for w in HUNDRED_DUALS {
+        m.insert(norm(w), Word::Hundred(200));
+    }
+    for &(p, v) in HUNDRED_PREFIXES {
+        for h in HUNDRED_WORDS {
+            m.insert(norm(&format!("{p}{h}")), Word::Hundred(v * 100));
         }
-        for &(w, v) in TEEN_HEADS {
-            m.insert(norm(w), Word::TeenHead(v));
-        }
-        for &(w, v) in TEENS {
-            m.insert(norm(w), Word::Teen(v));
-        }
-        for &(w, v) in TENS {
-            m.insert(norm(w), Word::Tens(v));
-        }
-        for w in HUNDRED_WORDS {
-            m.insert(norm(w), Word::Hundred(100));
-        }
-        for w in HUNDRED_DUALS {
-            m.insert(norm(w), Word::Hundred(200));
-        }
-        for &(p, v) in HUNDRED_PREFIXES {
-            for h in HUNDRED_WORDS {
-                m.insert(norm(&format!("{p}{h}")), Word::Hundred(v * 100));
-            }
-        }
-        for w in HUNDREDS {
-            m.insert(norm(w), Word::Hundreds);
-        }
-        for &(w, x) in SCALES.iter().chain(OTHERS) {
-            m.insert(norm(w), x);
-        }
-        m
-    });
+    }
+    for w in HUNDREDS {
+        m.insert(norm(w), Word::Hundreds);
+    }
+    for &(w, x) in SCALES.iter().chain(OTHERS) {
+        m.insert(norm(w), x);
+    }
+    // A later spelling of a word replaced an earlier one.
+    table(m)
+});
 
 /// The ordinal lookup table: normalized word → value 1-10.
-pub(crate) static ORDINAL_WORDS: Lazy<HashMap<String, u8, WordHash>> =
-    Lazy::new(|| ORDINALS.iter().map(|&(w, v)| (norm(w), v)).collect());
+pub(crate) static ORDINAL_WORDS: Lazy<WordTable<u8>> =
+    Lazy::new(|| table(ORDINALS.iter().map(|&(w, v)| (norm(w), v)).collect()));
 
 /// Ordinal tens (`العشرين`) → value.
-pub(crate) static ORDINAL_TEN_WORDS: Lazy<HashMap<String, u8, WordHash>> =
-    Lazy::new(|| ORDINAL_TENS.iter().map(|&(w, v)| (norm(w), v)).collect());
+pub(crate) static ORDINAL_TEN_WORDS: Lazy<WordTable<u8>> = Lazy::new(|| {
+    table(ORDINAL_TENS.iter().map(|&(w, v)| (norm(w), v)).collect())
+});
 
 /// Normalized teen tails.
 pub(crate) static TEEN_TAIL_WORDS: Lazy<WordSet> =
