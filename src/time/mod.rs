@@ -372,10 +372,14 @@ pub fn parse_time(
 pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
     let anchor = p.date.map(|d| d.datetime());
     let text = p.norm.as_str();
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
-    let mut found = Vec::new();
-    let mut odd = Vec::new();
+    // Room for the tokens of the longest sentence (and some punctuation),
+    // a few mentions and the odd bytes, so that the buffers do not grow
+    // by copying.
+    let most = p.sentences.iter().map(|s| s.words.len()).max().unwrap_or(0);
+    let mut out = Vec::with_capacity(16);
+    let mut toks = Vec::with_capacity(2 * most + 16);
+    let mut found = Vec::with_capacity(8);
+    let mut odd = Vec::with_capacity(text.len() / 64 + 16);
     parse::odd_bytes(text.as_bytes(), &mut odd);
     let mut rest = odd.as_slice();
     for s in &p.sentences {

@@ -156,11 +156,17 @@ impl<'a> Tok<'a> {
         }
     }
 
-    /// [`Tok::is`] for a known token.
-    #[inline]
+    /// [`Tok::is`] for a known token: most words are rejected on their
+    /// length inline, the others compared out of line.
+    #[inline(always)]
     fn is_known(&self, w: &str) -> bool {
-        self.lens & len_bit(w.len()) != 0
-            && (same(self.s, w) || self.forms_are(w))
+        self.lens & len_bit(w.len()) != 0 && self.same_or_form(w)
+    }
+
+    /// Whether the token or one of its forms is `w`.
+    #[inline(never)]
+    fn same_or_form(&self, w: &str) -> bool {
+        same(self.s, w) || self.forms_are(w)
     }
 
     #[inline]
