@@ -353,13 +353,32 @@ fn odd_pair(p: u8, x: u8) -> bool {
     (p == 0xD9) & (x.wrapping_sub(0xA0) < 10)
 }
 
+/// [`odd_single`] and [`odd_pair`] on the eight bytes of `v` (read
+/// little-endian) after byte `prev`: the top bit of each odd byte's lane.
+#[inline(always)]
+fn odd_lanes(v: u64, prev: u8) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = L * 0x80;
+    // The lanes that are not zero, and those below 10.
+    let nonzero = |w: u64| (((w & !H) + !H) | w) & H;
+    let below_10 = |y: u64| !(((y & !H) + L * 0x76) | y) & H;
+    let digits = below_10(v ^ (L * 0x30));
+    // A lead byte (0xC0 and up) other than 0xD8 and 0xD9.
+    let lead = v & (v << 1) & H;
+    let odd_lead = lead & nonzero((v & (L * 0xFE)) ^ (L * 0xD8));
+    // 0xA0..=0xA9 after 0xD9.
+    let before = (v << 8) | u64::from(prev);
+    let after_d9 = !nonzero(before ^ (L * 0xD9)) & H;
+    digits | odd_lead | (after_d9 & below_10(v ^ (L * 0xA0)))
+}
+
 /// The offsets of the bytes of `b` that may keep a word from being one
 /// letter run, in order, appended to `out`: ASCII digits, the lead bytes
 /// of chars outside U+0600..U+067F, and the second bytes of
 /// U+0660..U+0669 (Arabic-Indic digits). The other chars of a word are
 /// letters to [`tokenize`] (tested). Blocks of 64 bytes without one, most
 /// of a text, are passed over on a test of all their bytes without
-/// branches.
+/// branches; the others are read eight bytes at a time ([`odd_lanes`]).
 pub(crate) fn odd_bytes(b: &[u8], out: &mut Vec<usize>) {
     const N: usize = 64;
     let block = |at: usize| {
@@ -380,11 +399,18 @@ pub(crate) fn odd_bytes(b: &[u8], out: &mut Vec<usize>) {
         if any {
             let mut prev =
                 s.checked_sub(1).and_then(|p| b.get(p)).copied().unwrap_or(0);
-            for (k, &x) in b.get(s..e).unwrap_or_default().iter().enumerate() {
-                if odd_single(x) || odd_pair(prev, x) {
-                    out.push(s + k);
+            let mut i = s;
+            while i < e {
+                let v = crate::hash::load8(b, i);
+                // Bytes from `e` on (zeros past the text) are not odd.
+                let mut m = odd_lanes(v, prev)
+                    & (u64::MAX >> (64 - 8 * (e - i).min(8)));
+                while m != 0 {
+                    out.push(i + m.trailing_zeros() as usize / 8);
+                    m &= m - 1;
                 }
-                prev = x;
+                prev = (v >> 56) as u8;
+                i += 8;
             }
         }
         s = e;
