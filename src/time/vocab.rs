@@ -199,11 +199,7 @@ pub(crate) fn class_at<'w>(
 /// word itself); the forms are hashed in place.
 #[inline(never)]
 fn forms_class(words: &WordTable<Entry>, b: &[u8], s: usize, e: usize) -> u8 {
-    let get = |from: usize| {
-        let w = b.get(from..e).unwrap_or_default();
-        let h = crate::hash::token_hash(b, from, e);
-        words.get_hashed(w, h).map_or(0, |e| e.bits)
-    };
+    let get = |from: usize| form_bits(words, b, from, e);
     let mut bits = 0;
     // Forms are suffixes.
     let a = match b.get(s..e).unwrap_or_default() {
@@ -219,6 +215,14 @@ fn forms_class(words: &WordTable<Entry>, b: &[u8], s: usize, e: usize) -> u8 {
         bits |= get(a + 2);
     }
     bits & !NOT_FIRST
+}
+
+/// The class bits of the word at bytes `from..e` of `b`, hashed in place.
+#[inline(always)]
+fn form_bits(words: &WordTable<Entry>, b: &[u8], from: usize, e: usize) -> u8 {
+    let w = b.get(from..e).unwrap_or_default();
+    let h = crate::hash::token_hash(b, from, e);
+    words.get_hashed(w, h).map_or(0, |e| e.bits)
 }
 
 /// Whether the parser may read a token at all: a class or digits.
