@@ -273,16 +273,19 @@ fn may_begin(toks: &[parse::Tok<'_>], i: usize) -> bool {
         && (toks.get(i + 1).is_some_and(vocab::live) || !vocab::alone_fails(t))
 }
 
-/// All time expressions of a normalized text range, appended to `out`;
-/// `toks` is a reused token buffer.
+/// All time expressions of the sentence at `range` of the normalized
+/// `text`, whose words are `words`, appended to `out` (`odd`: see
+/// [`parse::tokenize_words`]); `toks` is a reused token buffer.
 fn scan<'a>(
     text: &'a str,
-    base: usize,
+    range: core::ops::Range<usize>,
+    words: &[crate::text::Word],
+    odd: &mut &[usize],
     anchor: Option<NaiveDateTime>,
     toks: &mut Vec<parse::Tok<'a>>,
     out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
 ) {
-    parse::tokenize_into(text, base, toks);
+    parse::tokenize_words(text, range, words, odd, toks);
     let toks = toks.as_slice();
     // Whether the sentence speaks about the future: read at its first
     // expression.
@@ -369,13 +372,21 @@ pub fn parse_time(
 pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
     let anchor = p.date.map(|d| d.datetime());
     let text = p.norm.as_str();
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
-    let mut found = Vec::new();
+    // Room for the tokens of the longest sentence (and some punctuation),
+    // a few mentions and the odd bytes, so that the buffers do not grow
+    // by copying.
+    let most = p.sentences.iter().map(|s| s.words.len()).max().unwrap_or(0);
+    let mut out = Vec::with_capacity(16);
+    let mut toks = Vec::with_capacity(2 * most + 16);
+    let mut found = Vec::with_capacity(8);
+    let mut odd = Vec::with_capacity(text.len() / 64 + 16);
+    parse::odd_bytes(text.as_bytes(), &mut odd);
+    let mut rest = odd.as_slice();
     for s in &p.sentences {
-        let Some(sent) = text.get(s.norm.clone()) else { continue };
+        let words = p.words.get(s.words.clone()).unwrap_or_default();
         found.clear();
-        scan(sent, s.norm.start, anchor, &mut toks, &mut found);
+        let r = s.norm.clone();
+        scan(text, r, words, &mut rest, anchor, &mut toks, &mut found);
         for (r, value) in found.drain(..) {
             out.push(TimeMention { loc: p.loc(r), value });
         }

@@ -807,3 +807,73 @@ fn unit_word_table_matches_the_word_lists() {
     }
     assert!(found > 500, "{found}");
 }
+
+/// The tokens of a sentence built from the shared word list are those
+/// the tokenizer finds in the sentence, on every sentence of the test
+/// texts and of hostile shapes; a word without odd bytes is one letter
+/// run.
+#[test]
+fn word_tokens_match_the_tokenizer() {
+    let x = crate::Extractor::builtin();
+    let mut texts = crate::test_texts::all();
+    for t in [
+        "",
+        " ",
+        "..،؛!?",
+        "(،)",
+        "قصف2017 في 5/6/2017 الساعة 10:30",
+        "من 13-15 تموز و٢٠١٧ و۲۰۱۷ و١٥أيار",
+        "abc12def ١٢ab٣ x²y ½ Ⅻ ص٥ ٥ص",
+        "قصف—الرقة «أمس» 3‏ أيار… é日本 𝟙𝟚 ة٠ ـ٢٣ ؀٣",
+        "\u{0660}\u{0669}\u{06F0}ا\u{064B}ب\u{0670}",
+        "5",
+        "ا",
+        "-5- ,3, 2017/5/15",
+    ] {
+        texts.push(t.to_string());
+    }
+    let mut n = 0;
+    for text in &texts {
+        let p = x.prepare(crate::Input::new(text));
+        let norm = p.norm.as_str();
+        let mut odd = Vec::new();
+        super::parse::odd_bytes(norm.as_bytes(), &mut odd);
+        // `odd_bytes` agrees with a byte-by-byte test.
+        let b = norm.as_bytes();
+        let slow: Vec<usize> = (0..b.len())
+            .filter(|&i| {
+                let x = b[i];
+                let p = if i > 0 { b[i - 1] } else { 0 };
+                x.is_ascii_digit()
+                    || (x >= 0xC0 && x != 0xD8 && x != 0xD9)
+                    || (p == 0xD9 && (0xA0..=0xA9).contains(&x))
+            })
+            .collect();
+        assert_eq!(odd, slow, "{text}");
+        let mut rest = odd.as_slice();
+        let mut toks = Vec::new();
+        for s in &p.sentences {
+            let words = &p.words[s.words.clone()];
+            super::parse::tokenize_words(
+                norm,
+                s.norm.clone(),
+                words,
+                &mut rest,
+                &mut toks,
+            );
+            let want =
+                super::parse::tokenize(&norm[s.norm.clone()], s.norm.start);
+            let got: Vec<_> = toks.iter().map(|t| format!("{t:?}")).collect();
+            let want: Vec<_> = want.iter().map(|t| format!("{t:?}")).collect();
+            assert_eq!(got, want, "{text}");
+            n += got.len();
+            for w in words {
+                if !odd.iter().any(|&o| (w.start..w.end).contains(&o)) {
+                    let one = super::parse::tokenize(&norm[w.start..w.end], 0);
+                    assert_eq!(one.len(), 1, "{}", &norm[w.start..w.end]);
+                }
+            }
+        }
+    }
+    assert!(n > 5_000, "{n}");
+}

@@ -169,23 +169,60 @@ pub(crate) fn class<'w>(
     words: &'w WordTable<Entry>,
     w: &str,
 ) -> (u8, Option<&'w Entry>) {
-    let get = |k: &str| words.get(k).map_or(0, |e| e.bits);
+    let b = w.as_bytes();
+    class_at(words, b, 0, b.len(), crate::hash::token_hash(b, 0, b.len()))
+}
+
+/// [`class`] of the word at bytes `s..e` of `b`, whose
+/// [`token_hash`](crate::hash::token_hash) is `h`.
+#[inline(always)]
+pub(crate) fn class_at<'w>(
+    words: &'w WordTable<Entry>,
+    b: &[u8],
+    s: usize,
+    e: usize,
+    h: u64,
+) -> (u8, Option<&'w Entry>) {
+    let w = b.get(s..e).unwrap_or_default();
+    let own = if words.may_contain_hash(h) { words.probe(w, h) } else { None };
+    let bits = own.map_or(0, |e| e.bits);
+    match w {
+        [0xD9, 0x88 | 0x81 | 0x84 | 0x83, ..] | [0xD8, 0xA8, ..] => {
+            (bits | forms_class(words, b, s, e), own)
+        }
+        _ => (bits, own),
+    }
+}
+
+/// The class bits of the forms of the word at bytes `s..e` of `b` that
+/// starts with a clitic letter (without [`NOT_FIRST`], which is of the
+/// word itself); the forms are hashed in place.
+#[inline(never)]
+fn forms_class(words: &WordTable<Entry>, b: &[u8], s: usize, e: usize) -> u8 {
+    let get = |from: usize| form_bits(words, b, from, e);
     let mut bits = 0;
     // Forms are suffixes.
-    let a = match w.as_bytes() {
+    let a = match b.get(s..e).unwrap_or_default() {
         [0xD9, 0x88 | 0x81, ..] => {
-            let a = w.get(2..).unwrap_or_default();
-            bits |= get(a);
-            a
+            bits |= get(s + 2);
+            s + 2
         }
-        _ => w,
+        _ => s,
     };
-    if let [0xD8, 0xA8, ..] | [0xD9, 0x84 | 0x83, ..] = a.as_bytes() {
-        bits |= get(a.get(2..).unwrap_or_default());
+    if let [0xD8, 0xA8, ..] | [0xD9, 0x84 | 0x83, ..] =
+        b.get(a..e).unwrap_or_default()
+    {
+        bits |= get(a + 2);
     }
-    // `NOT_FIRST` is of the word itself.
-    let own = words.get(w);
-    ((bits & !NOT_FIRST) | own.map_or(0, |e| e.bits), own)
+    bits & !NOT_FIRST
+}
+
+/// The class bits of the word at bytes `from..e` of `b`, hashed in place.
+#[inline(always)]
+fn form_bits(words: &WordTable<Entry>, b: &[u8], from: usize, e: usize) -> u8 {
+    let w = b.get(from..e).unwrap_or_default();
+    let h = crate::hash::token_hash(b, from, e);
+    words.get_hashed(w, h).map_or(0, |e| e.bits)
 }
 
 /// Whether the parser may read a token at all: a class or digits.
