@@ -272,7 +272,8 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
 /// passed over.
 ///
 /// The words are those of [`Prepared::words`], with their hashes: a word
-/// of Arabic letters only (most words) is its own run of letters and is
+/// of Arabic letters only (most words, flagged by the word list; or
+/// found so by [`arabic_letters_only`]) is its own run of letters and is
 /// looked up by its hash without hashing it again; the others (digits,
 /// other scripts) ask the prefilter with their run of letters.
 #[inline(always)]
@@ -290,7 +291,7 @@ fn each_start(
             if w.start < resume {
                 continue;
             }
-            let may = if arabic_letters_only(b, w.start, w.end) {
+            let may = if w.arabic || arabic_letters_only(b, w.start, w.end) {
                 starts.may_contain_hash(w.hash)
                     && b.get(w.range())
                         .is_some_and(|x| starts.probe(x, w.hash).is_some())

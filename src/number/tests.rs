@@ -800,6 +800,12 @@ fn arabic_letters_only_matches_chars() {
             assert_eq!(got, want(&t[r.clone()]), "{:?}", &t[r]);
             checked += 1;
         }
+        // The word list's flag is a narrower test of the same kind.
+        for w in crate::text::word_list(t) {
+            if w.arabic {
+                assert!(arabic_letters_only(t.as_bytes(), w.start, w.end));
+            }
+        }
     }
     assert!(checked > 100_000, "{checked}");
     for text in hostile_texts().iter().chain(&texts[..50]) {

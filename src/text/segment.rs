@@ -259,6 +259,9 @@ pub(crate) struct Word {
     pub(crate) end: usize,
     /// `token_hash` of the word's bytes.
     pub(crate) hash: u64,
+    /// Whether every char of the word is in U+0621..U+064A (letters, no
+    /// digit): most words of Arabic text.
+    pub(crate) arabic: bool,
 }
 
 impl Word {
@@ -289,6 +292,7 @@ pub(crate) fn word_list(text: &str) -> Vec<Word> {
                 None => return out,
             }
         };
+        let mut arabic = true;
         loop {
             // Letters U+0621..U+064A (all of them word chars), four at a
             // time; then any other char is classed alone.
@@ -298,7 +302,10 @@ pub(crate) fn word_list(text: &str) -> Vec<Word> {
                 continue;
             }
             match word_char_at(text, i) {
-                Some((true, len)) => i += len,
+                Some((true, len)) => {
+                    i += len;
+                    arabic = false;
+                }
                 _ => break,
             }
         }
@@ -306,6 +313,7 @@ pub(crate) fn word_list(text: &str) -> Vec<Word> {
             start,
             end: i,
             hash: crate::hash::token_hash(b, start, i),
+            arabic,
         });
     }
 }
@@ -643,8 +651,9 @@ mod tests {
     use super::*;
     use crate::text::normalize;
 
-    /// The word list finds the words of [`words`], with their hashes, in
-    /// normalized and raw text and around every two-byte char.
+    /// The word list finds the words of [`words`], with their hashes and
+    /// whether they are Arabic letters only, in normalized and raw text
+    /// and around every two-byte char.
     #[test]
     fn word_list_finds_the_words_of_words() {
         let mut texts = crate::test_texts::all();
@@ -670,6 +679,9 @@ mod tests {
                         r.start,
                         r.end,
                     ),
+                    arabic: t[r.clone()]
+                        .chars()
+                        .all(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
                 })
                 .collect();
             assert_eq!(word_list(t), want, "{t}");

@@ -280,12 +280,11 @@ fn scan<'a>(
     text: &'a str,
     range: core::ops::Range<usize>,
     words: &[crate::text::Word],
-    odd: &mut &[usize],
     anchor: Option<NaiveDateTime>,
     toks: &mut Vec<parse::Tok<'a>>,
     out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
 ) {
-    parse::tokenize_words(text, range, words, odd, toks);
+    parse::tokenize_words(text, range, words, toks);
     let toks = toks.as_slice();
     // Whether the sentence speaks about the future: read at its first
     // expression.
@@ -372,21 +371,17 @@ pub fn parse_time(
 pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
     let anchor = p.date.map(|d| d.datetime());
     let text = p.norm.as_str();
-    // Room for the tokens of the longest sentence (and some punctuation),
-    // a few mentions and the odd bytes, so that the buffers do not grow
-    // by copying.
+    // Room for the tokens of the longest sentence (and some punctuation)
+    // and a few mentions, so that the buffers do not grow by copying.
     let most = p.sentences.iter().map(|s| s.words.len()).max().unwrap_or(0);
     let mut out = Vec::with_capacity(16);
     let mut toks = Vec::with_capacity(2 * most + 16);
     let mut found = Vec::with_capacity(8);
-    let mut odd = Vec::with_capacity(text.len() / 64 + 16);
-    parse::odd_bytes(text.as_bytes(), &mut odd);
-    let mut rest = odd.as_slice();
     for s in &p.sentences {
         let words = p.words.get(s.words.clone()).unwrap_or_default();
         found.clear();
         let r = s.norm.clone();
-        scan(text, r, words, &mut rest, anchor, &mut toks, &mut found);
+        scan(text, r, words, anchor, &mut toks, &mut found);
         for (r, value) in found.drain(..) {
             out.push(TimeMention { loc: p.loc(r), value });
         }

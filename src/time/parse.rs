@@ -340,96 +340,17 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// Whether byte `x` is an ASCII digit or a lead byte (0xC0 and up)
-/// other than 0xD8 and 0xD9.
-#[inline(always)]
-fn odd_single(x: u8) -> bool {
-    (x.wrapping_sub(b'0') < 10) | ((x >= 0xC0) & (x & 0xFE != 0xD8))
-}
-
-/// Whether bytes `p`, `x` are the first two of U+0660..U+0669.
-#[inline(always)]
-fn odd_pair(p: u8, x: u8) -> bool {
-    (p == 0xD9) & (x.wrapping_sub(0xA0) < 10)
-}
-
-/// [`odd_single`] and [`odd_pair`] on the eight bytes of `v` (read
-/// little-endian) after byte `prev`: the top bit of each odd byte's lane.
-#[inline(always)]
-fn odd_lanes(v: u64, prev: u8) -> u64 {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = L * 0x80;
-    // The lanes that are not zero, and those below 10.
-    let nonzero = |w: u64| (((w & !H) + !H) | w) & H;
-    let below_10 = |y: u64| !(((y & !H) + L * 0x76) | y) & H;
-    let digits = below_10(v ^ (L * 0x30));
-    // A lead byte (0xC0 and up) other than 0xD8 and 0xD9.
-    let lead = v & (v << 1) & H;
-    let odd_lead = lead & nonzero((v & (L * 0xFE)) ^ (L * 0xD8));
-    // 0xA0..=0xA9 after 0xD9.
-    let before = (v << 8) | u64::from(prev);
-    let after_d9 = !nonzero(before ^ (L * 0xD9)) & H;
-    digits | odd_lead | (after_d9 & below_10(v ^ (L * 0xA0)))
-}
-
-/// The offsets of the bytes of `b` that may keep a word from being one
-/// letter run, in order, appended to `out`: ASCII digits, the lead bytes
-/// of chars outside U+0600..U+067F, and the second bytes of
-/// U+0660..U+0669 (Arabic-Indic digits). The other chars of a word are
-/// letters to [`tokenize`] (tested). Blocks of 64 bytes without one, most
-/// of a text, are passed over on a test of all their bytes without
-/// branches; the others are read eight bytes at a time ([`odd_lanes`]).
-pub(crate) fn odd_bytes(b: &[u8], out: &mut Vec<usize>) {
-    const N: usize = 64;
-    let block = |at: usize| {
-        b.get(at..at + N).and_then(|x| <&[u8; N]>::try_from(x).ok())
-    };
-    let mut s = 0;
-    while s < b.len() {
-        let e = (s + N).min(b.len());
-        // A whole block after the first, with the byte before it.
-        let any = match (block(s), s.checked_sub(1).and_then(block)) {
-            (Some(xs), Some(ps)) => {
-                xs.iter().zip(ps).fold(false, |acc, (&x, &p)| {
-                    acc | odd_single(x) | odd_pair(p, x)
-                })
-            }
-            _ => true,
-        };
-        if any {
-            let mut prev =
-                s.checked_sub(1).and_then(|p| b.get(p)).copied().unwrap_or(0);
-            let mut i = s;
-            while i < e {
-                let v = crate::hash::load8(b, i);
-                // Bytes from `e` on (zeros past the text) are not odd.
-                let mut m = odd_lanes(v, prev)
-                    & (u64::MAX >> (64 - 8 * (e - i).min(8)));
-                while m != 0 {
-                    out.push(i + m.trailing_zeros() as usize / 8);
-                    m &= m - 1;
-                }
-                prev = (v >> 56) as u8;
-                i += 8;
-            }
-        }
-        s = e;
-    }
-}
-
 /// The tokens of the normalized sentence at `range` of `text`, as
 /// [`tokenize_into`] finds them in it (with offsets in `text`), built from
 /// its `words` (the words of [`crate::text::words`] in `range`, with their
-/// token hashes). `odd` holds the [`odd_bytes`] of `text` from the
-/// sentence on (those before its words are passed over). A word without
-/// one is one letter run: its vocabulary lookup takes the word's hash.
-/// Other words, and the bytes between words that are not one space, are
-/// read by the tokenizer.
+/// token hashes). A word of Arabic letters only ([`crate::text::Word`]'s
+/// `arabic`, most words) is one letter run to the tokenizer (tested): its
+/// vocabulary lookup takes the word's hash. Other words, and the bytes
+/// between words that are not one space, are read by the tokenizer.
 pub(crate) fn tokenize_words<'a>(
     text: &'a str,
     range: core::ops::Range<usize>,
     words: &[crate::text::Word],
-    odd: &mut &[usize],
     toks: &mut Vec<Tok<'a>>,
 ) {
     toks.clear();
@@ -441,19 +362,13 @@ pub(crate) fn tokenize_words<'a>(
             push_tokens(text.get(pos..w.start).unwrap_or_default(), pos, toks);
         }
         pos = w.end;
-        while let [o, rest @ ..] = *odd {
-            if *o >= w.start {
-                break;
-            }
-            *odd = rest;
-        }
         let s = text.get(w.start..w.end).unwrap_or_default();
-        if odd.first().is_some_and(|&o| o < w.end) {
-            push_tokens(s, w.start, toks);
-        } else {
+        if w.arabic {
             let (class, entry) =
                 vocab::class_at(table, b, w.start, w.end, w.hash);
             toks.push(Tok::new(s, w.start, true, class, entry));
+        } else {
+            push_tokens(s, w.start, toks);
         }
     }
     push_tokens(text.get(pos..range.end).unwrap_or_default(), pos, toks);
