@@ -266,6 +266,55 @@ fn letter_run_end(short_class: &[C], text: &str, mut i: usize) -> usize {
     }
 }
 
+/// For each ASCII char: its tokenizer class and, as a token of its own,
+/// the class bits and entry [`vocab::class`] gives it (found once).
+type AsciiToks = Vec<(C, u8, Option<&'static vocab::Entry>)>;
+
+/// [`AsciiToks`] of the vocabulary table.
+static ASCII_TOKS: Lazy<AsciiToks> = Lazy::new(|| {
+    let words = vocab::words();
+    (0..128u8)
+        .map(|b| {
+            let c = char::from(b);
+            let (bits, entry) =
+                vocab::class(words, c.encode_utf8(&mut [0; 4]));
+            (class(c), bits, entry)
+        })
+        .collect()
+});
+
+/// [`push_tokens`] for the bytes `from..to` of `text` between two words
+/// (or a word and an end): where they are ASCII white space and
+/// characters of class `Other` (`، `, `. `), each of the latter is one
+/// token of the class bits in `ascii` ([`ASCII_TOKS`]); anything else
+/// goes to [`push_tokens`].
+#[inline]
+fn push_gap<'a>(
+    text: &'a str,
+    from: usize,
+    to: usize,
+    ascii: &[(C, u8, Option<&'static vocab::Entry>)],
+    toks: &mut Vec<Tok<'a>>,
+) {
+    let b = text.as_bytes();
+    let n = toks.len();
+    for j in from..to {
+        match b.get(j).and_then(|&x| ascii.get(usize::from(x))) {
+            Some((C::Space, ..)) => {}
+            Some(&(C::Other, class, entry)) => {
+                let s = text.get(j..j + 1).unwrap_or_default();
+                toks.push(Tok::new(s, j, false, class, entry));
+            }
+            _ => {
+                toks.truncate(n);
+                let gap = text.get(from..to).unwrap_or_default();
+                push_tokens(gap, from, toks);
+                return;
+            }
+        }
+    }
+}
+
 /// [`tokenize`] into a reused buffer (cleared first).
 pub(crate) fn tokenize_into<'a>(
     text: &'a str,
@@ -346,7 +395,8 @@ impl<'a> Tok<'a> {
 /// token hashes). A word of Arabic letters only ([`crate::text::Word`]'s
 /// `arabic`, most words) is one letter run to the tokenizer (tested): its
 /// vocabulary lookup takes the word's hash. Other words, and the bytes
-/// between words that are not one space, are read by the tokenizer.
+/// between words that are not one space, are read by the tokenizer
+/// ([`push_gap`]: ASCII punctuation and spaces without it).
 pub(crate) fn tokenize_words<'a>(
     text: &'a str,
     range: core::ops::Range<usize>,
@@ -355,11 +405,12 @@ pub(crate) fn tokenize_words<'a>(
 ) {
     toks.clear();
     let table = vocab::words();
+    let ascii = ASCII_TOKS.as_slice();
     let b = text.as_bytes();
     let mut pos = range.start;
     for w in words {
         if !(w.start == pos + 1 && b.get(pos) == Some(&b' ')) {
-            push_tokens(text.get(pos..w.start).unwrap_or_default(), pos, toks);
+            push_gap(text, pos, w.start, ascii, toks);
         }
         pos = w.end;
         let s = text.get(w.start..w.end).unwrap_or_default();
@@ -371,7 +422,7 @@ pub(crate) fn tokenize_words<'a>(
             push_tokens(s, w.start, toks);
         }
     }
-    push_tokens(text.get(pos..range.end).unwrap_or_default(), pos, toks);
+    push_gap(text, pos, range.end, ascii, toks);
 }
 
 /// A calendar unit.
