@@ -31,18 +31,28 @@ pub(crate) struct Tok<'a> {
     /// What the parser may read the token as ([`vocab::class`] bits):
     /// a token without [`vocab::WORD`] matches no word list.
     pub(crate) class: u8,
-    /// The byte lengths a word must have to equal the token or one of
-    /// its forms ([`len_bits`]), so that most words of a list are
-    /// rejected by one bit test.
+    /// The [`key_bit`]s a word must have to equal the token or one of
+    /// its forms (all end with the token's last byte), so that most
+    /// words of a list are rejected by one bit test.
     lens: u64,
     /// The token's own entry in the vocabulary table, if it has one.
     pub(crate) entry: Option<&'static vocab::Entry>,
 }
 
-/// The bit of a byte length (lengths from 63 up share one).
+/// The bit of a word of byte length `n` and last byte `last` (0 for
+/// none), one of 64 picked by a multiplicative hash: equal words have
+/// the same bit, and words of a list mostly differ from a token in one
+/// or the other.
 #[inline(always)]
-fn len_bit(n: usize) -> u64 {
-    1 << n.min(63)
+fn key_bit(n: usize, last: u8) -> u64 {
+    let k = (n as u64) ^ (u64::from(last) << 8);
+    1 << (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+/// [`key_bit`] of `w`.
+#[inline(always)]
+fn word_bit(w: &str) -> u64 {
+    key_bit(w.len(), w.as_bytes().last().copied().unwrap_or(0))
 }
 
 /// The proclitic-free forms of a word: without a conjunction `و`/`ف`
@@ -104,14 +114,16 @@ impl<'a> Tok<'a> {
         }
     }
 
-    /// The [`len_bit`]s of the forms: a word equal to one of them has
-    /// one of these lengths (`lil` stands for `ال` + itself).
-    fn forms_len_bits(&self) -> u64 {
+    /// The [`key_bit`]s of the forms (suffixes of the token, so ending
+    /// with its last byte; `lil` stands for `ال` + itself).
+    fn forms_key_bits(&self) -> u64 {
         let n = |at: u8| self.s.len() - usize::from(at);
+        let last = self.s.as_bytes().last().copied().unwrap_or(0);
+        let bit = |n: usize| key_bit(n, last);
         let f = self.forms;
-        (if f.conj != 0 { len_bit(n(f.conj)) } else { 0 })
-            | (if f.prep != 0 { len_bit(n(f.prep)) } else { 0 })
-            | (if f.lil != 0 { len_bit(n(f.lil) + "ال".len()) } else { 0 })
+        (if f.conj != 0 { bit(n(f.conj)) } else { 0 })
+            | (if f.prep != 0 { bit(n(f.prep)) } else { 0 })
+            | (if f.lil != 0 { bit(n(f.lil) + "ال".len()) } else { 0 })
     }
 
     /// Whether one of the forms is `w` (compared as bytes from the form's
@@ -151,16 +163,16 @@ impl<'a> Tok<'a> {
             end: 0,
             forms: Forms::default(),
             class: 0,
-            lens: len_bit(0),
+            lens: word_bit(""),
             entry: None,
         }
     }
 
     /// [`Tok::is`] for a known token: most words are rejected on their
-    /// length inline, the others compared out of line.
+    /// length and last byte inline, the others compared out of line.
     #[inline(always)]
     fn is_known(&self, w: &str) -> bool {
-        self.lens & len_bit(w.len()) != 0 && self.same_or_form(w)
+        self.lens & word_bit(w) != 0 && self.same_or_form(w)
     }
 
     /// Whether the token or one of its forms is `w`.
@@ -377,13 +389,13 @@ impl<'a> Tok<'a> {
             end: start + w.len(),
             forms: Forms::default(),
             class,
-            lens: len_bit(w.len()),
+            lens: word_bit(w),
             entry,
         };
         // Forms are only compared for words of the parser's lists.
         if letters && class & vocab::WORD != 0 {
             t.forms = Forms::of(w);
-            t.lens |= t.forms_len_bits();
+            t.lens |= t.forms_key_bits();
         }
         t
     }
@@ -2364,5 +2376,38 @@ mod tests {
             }
         }
         assert!(n > 50_000);
+    }
+
+    /// The key-bit test never rejects a word the token or one of its
+    /// forms equals: every known token of the test texts against every
+    /// word of the vocabulary and, for each such word, its clitic forms.
+    #[test]
+    fn key_bit_keeps_every_equal_word() {
+        let words: Vec<String> =
+            vocab::words().entries().map(|(w, _)| w.to_string()).collect();
+        let mut n = 0;
+        let mut hits = 0;
+        for text in crate::test_texts::all() {
+            let norm = crate::normalize(&text);
+            for t in tokenize(norm.as_str(), 0).iter().filter(|t| t.known()) {
+                let mut ws: Vec<&str> =
+                    words.iter().map(String::as_str).collect();
+                ws.push(t.s);
+                for at in [t.forms.conj, t.forms.prep, t.forms.lil] {
+                    if let Some(f) = t.form(at) {
+                        ws.push(f);
+                    }
+                }
+                let lil = t.form(t.forms.lil).map(|f| ["ال", f].concat());
+                ws.extend(lil.as_deref());
+                for w in ws {
+                    let slow = t.same_or_form(w);
+                    assert_eq!(t.is_known(w), slow, "{} {w}", t.s);
+                    hits += usize::from(slow);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1_000_000 && hits > 1_000, "{n} {hits}");
     }
 }
