@@ -31,18 +31,28 @@ pub(crate) struct Tok<'a> {
     /// What the parser may read the token as ([`vocab::class`] bits):
     /// a token without [`vocab::WORD`] matches no word list.
     pub(crate) class: u8,
-    /// The byte lengths a word must have to equal the token or one of
-    /// its forms ([`len_bits`]), so that most words of a list are
-    /// rejected by one bit test.
+    /// The [`key_bit`]s a word must have to equal the token or one of
+    /// its forms (all end with the token's last byte), so that most
+    /// words of a list are rejected by one bit test.
     lens: u64,
     /// The token's own entry in the vocabulary table, if it has one.
     pub(crate) entry: Option<&'static vocab::Entry>,
 }
 
-/// The bit of a byte length (lengths from 63 up share one).
+/// The bit of a word of byte length `n` and last byte `last` (0 for
+/// none), one of 64 picked by a multiplicative hash: equal words have
+/// the same bit, and words of a list mostly differ from a token in one
+/// or the other.
 #[inline(always)]
-fn len_bit(n: usize) -> u64 {
-    1 << n.min(63)
+fn key_bit(n: usize, last: u8) -> u64 {
+    let k = (n as u64) ^ (u64::from(last) << 8);
+    1 << (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+/// [`key_bit`] of `w`.
+#[inline(always)]
+fn word_bit(w: &str) -> u64 {
+    key_bit(w.len(), w.as_bytes().last().copied().unwrap_or(0))
 }
 
 /// The proclitic-free forms of a word: without a conjunction `و`/`ف`
@@ -104,14 +114,16 @@ impl<'a> Tok<'a> {
         }
     }
 
-    /// The [`len_bit`]s of the forms: a word equal to one of them has
-    /// one of these lengths (`lil` stands for `ال` + itself).
-    fn forms_len_bits(&self) -> u64 {
+    /// The [`key_bit`]s of the forms (suffixes of the token, so ending
+    /// with its last byte; `lil` stands for `ال` + itself).
+    fn forms_key_bits(&self) -> u64 {
         let n = |at: u8| self.s.len() - usize::from(at);
+        let last = self.s.as_bytes().last().copied().unwrap_or(0);
+        let bit = |n: usize| key_bit(n, last);
         let f = self.forms;
-        (if f.conj != 0 { len_bit(n(f.conj)) } else { 0 })
-            | (if f.prep != 0 { len_bit(n(f.prep)) } else { 0 })
-            | (if f.lil != 0 { len_bit(n(f.lil) + "ال".len()) } else { 0 })
+        (if f.conj != 0 { bit(n(f.conj)) } else { 0 })
+            | (if f.prep != 0 { bit(n(f.prep)) } else { 0 })
+            | (if f.lil != 0 { bit(n(f.lil) + "ال".len()) } else { 0 })
     }
 
     /// Whether one of the forms is `w` (compared as bytes from the form's
@@ -151,16 +163,16 @@ impl<'a> Tok<'a> {
             end: 0,
             forms: Forms::default(),
             class: 0,
-            lens: len_bit(0),
+            lens: word_bit(""),
             entry: None,
         }
     }
 
     /// [`Tok::is`] for a known token: most words are rejected on their
-    /// length inline, the others compared out of line.
+    /// length and last byte inline, the others compared out of line.
     #[inline(always)]
     fn is_known(&self, w: &str) -> bool {
-        self.lens & len_bit(w.len()) != 0 && self.same_or_form(w)
+        self.lens & word_bit(w) != 0 && self.same_or_form(w)
     }
 
     /// Whether the token or one of its forms is `w`.
@@ -266,6 +278,55 @@ fn letter_run_end(short_class: &[C], text: &str, mut i: usize) -> usize {
     }
 }
 
+/// For each ASCII char: its tokenizer class and, as a token of its own,
+/// the class bits and entry [`vocab::class`] gives it (found once).
+type AsciiToks = Vec<(C, u8, Option<&'static vocab::Entry>)>;
+
+/// [`AsciiToks`] of the vocabulary table.
+static ASCII_TOKS: Lazy<AsciiToks> = Lazy::new(|| {
+    let words = vocab::words();
+    (0..128u8)
+        .map(|b| {
+            let c = char::from(b);
+            let (bits, entry) =
+                vocab::class(words, c.encode_utf8(&mut [0; 4]));
+            (class(c), bits, entry)
+        })
+        .collect()
+});
+
+/// [`push_tokens`] for the bytes `from..to` of `text` between two words
+/// (or a word and an end): where they are ASCII white space and
+/// characters of class `Other` (`، `, `. `), each of the latter is one
+/// token of the class bits in `ascii` ([`ASCII_TOKS`]); anything else
+/// goes to [`push_tokens`].
+#[inline]
+fn push_gap<'a>(
+    text: &'a str,
+    from: usize,
+    to: usize,
+    ascii: &[(C, u8, Option<&'static vocab::Entry>)],
+    toks: &mut Vec<Tok<'a>>,
+) {
+    let b = text.as_bytes();
+    let n = toks.len();
+    for j in from..to {
+        match b.get(j).and_then(|&x| ascii.get(usize::from(x))) {
+            Some((C::Space, ..)) => {}
+            Some(&(C::Other, class, entry)) => {
+                let s = text.get(j..j + 1).unwrap_or_default();
+                toks.push(Tok::new(s, j, false, class, entry));
+            }
+            _ => {
+                toks.truncate(n);
+                let gap = text.get(from..to).unwrap_or_default();
+                push_tokens(gap, from, toks);
+                return;
+            }
+        }
+    }
+}
+
 /// [`tokenize`] into a reused buffer (cleared first).
 pub(crate) fn tokenize_into<'a>(
     text: &'a str,
@@ -328,13 +389,13 @@ impl<'a> Tok<'a> {
             end: start + w.len(),
             forms: Forms::default(),
             class,
-            lens: len_bit(w.len()),
+            lens: word_bit(w),
             entry,
         };
         // Forms are only compared for words of the parser's lists.
         if letters && class & vocab::WORD != 0 {
             t.forms = Forms::of(w);
-            t.lens |= t.forms_len_bits();
+            t.lens |= t.forms_key_bits();
         }
         t
     }
@@ -346,7 +407,8 @@ impl<'a> Tok<'a> {
 /// token hashes). A word of Arabic letters only ([`crate::text::Word`]'s
 /// `arabic`, most words) is one letter run to the tokenizer (tested): its
 /// vocabulary lookup takes the word's hash. Other words, and the bytes
-/// between words that are not one space, are read by the tokenizer.
+/// between words that are not one space, are read by the tokenizer
+/// ([`push_gap`]: ASCII punctuation and spaces without it).
 pub(crate) fn tokenize_words<'a>(
     text: &'a str,
     range: core::ops::Range<usize>,
@@ -355,11 +417,12 @@ pub(crate) fn tokenize_words<'a>(
 ) {
     toks.clear();
     let table = vocab::words();
+    let ascii = ASCII_TOKS.as_slice();
     let b = text.as_bytes();
     let mut pos = range.start;
     for w in words {
         if !(w.start == pos + 1 && b.get(pos) == Some(&b' ')) {
-            push_tokens(text.get(pos..w.start).unwrap_or_default(), pos, toks);
+            push_gap(text, pos, w.start, ascii, toks);
         }
         pos = w.end;
         let s = text.get(w.start..w.end).unwrap_or_default();
@@ -371,7 +434,7 @@ pub(crate) fn tokenize_words<'a>(
             push_tokens(s, w.start, toks);
         }
     }
-    push_tokens(text.get(pos..range.end).unwrap_or_default(), pos, toks);
+    push_gap(text, pos, range.end, ascii, toks);
 }
 
 /// A calendar unit.
@@ -2313,5 +2376,38 @@ mod tests {
             }
         }
         assert!(n > 50_000);
+    }
+
+    /// The key-bit test never rejects a word the token or one of its
+    /// forms equals: every known token of the test texts against every
+    /// word of the vocabulary and, for each such word, its clitic forms.
+    #[test]
+    fn key_bit_keeps_every_equal_word() {
+        let words: Vec<String> =
+            vocab::words().entries().map(|(w, _)| w.to_string()).collect();
+        let mut n = 0;
+        let mut hits = 0;
+        for text in crate::test_texts::all() {
+            let norm = crate::normalize(&text);
+            for t in tokenize(norm.as_str(), 0).iter().filter(|t| t.known()) {
+                let mut ws: Vec<&str> =
+                    words.iter().map(String::as_str).collect();
+                ws.push(t.s);
+                for at in [t.forms.conj, t.forms.prep, t.forms.lil] {
+                    if let Some(f) = t.form(at) {
+                        ws.push(f);
+                    }
+                }
+                let lil = t.form(t.forms.lil).map(|f| ["ال", f].concat());
+                ws.extend(lil.as_deref());
+                for w in ws {
+                    let slow = t.same_or_form(w);
+                    assert_eq!(t.is_known(w), slow, "{} {w}", t.s);
+                    hits += usize::from(slow);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1_000_000 && hits > 1_000, "{n} {hits}");
     }
 }

@@ -98,51 +98,135 @@ fn unit_name(u: Unit) -> &'static str {
 
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// The unresolved form of an expression (used when there is no anchor).
+/// Appends `n` in decimal as `format!` writes it: `{n}`, with `plus`
+/// `{n:+}` (a `+` before a number that is not negative), with `width`
+/// `{n:0width$}` (zeros after the sign up to `width` chars in all).
+fn push_int(s: &mut String, n: i64, width: usize, plus: bool) {
+    let sign = if n < 0 {
+        Some('-')
+    } else if plus {
+        Some('+')
+    } else {
+        None
+    };
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut v = n.unsigned_abs();
+    while let Some(d) = k.checked_sub(1).and_then(|j| digits.get_mut(j)) {
+        *d = b'0' + (v % 10) as u8;
+        k -= 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(k..).unwrap_or_default();
+    if let Some(c) = sign {
+        s.push(c);
+    }
+    let used = digits.len() + usize::from(sign.is_some());
+    for _ in used..width {
+        s.push('0');
+    }
+    for &d in digits {
+        s.push(char::from(d));
+    }
+}
+
+/// The unresolved form of an expression (used when there is no anchor),
+/// written piece by piece rather than through `format!`.
 fn relative_form(e: &Expr) -> String {
-    let mut s = match e.base {
+    let mut s = String::with_capacity(32);
+    match e.base {
         Base::Date { y, m, d, hijri } => {
             let cal = if hijri { "hijri:" } else { "" };
             match (y, m, d) {
-                (None, Some(m), Some(d)) => format!("{cal}--{m:02}-{d:02}"),
-                (None, Some(m), None) => format!("{cal}--{m:02}"),
-                (None, None, Some(d)) => format!("---{d:02}"),
-                (Some(y), m, d) => {
-                    format!(
-                        "{cal}{y}-{:02}-{:02}",
-                        m.unwrap_or(0),
-                        d.unwrap_or(0)
-                    )
+                (None, Some(m), Some(d)) => {
+                    s.push_str(cal);
+                    s.push_str("--");
+                    push_int(&mut s, m.into(), 2, false);
+                    s.push('-');
+                    push_int(&mut s, d.into(), 2, false);
                 }
-                _ => "date".to_string(),
+                (None, Some(m), None) => {
+                    s.push_str(cal);
+                    s.push_str("--");
+                    push_int(&mut s, m.into(), 2, false);
+                }
+                (None, None, Some(d)) => {
+                    s.push_str("---");
+                    push_int(&mut s, d.into(), 2, false);
+                }
+                (Some(y), m, d) => {
+                    s.push_str(cal);
+                    push_int(&mut s, y.into(), 0, false);
+                    s.push('-');
+                    push_int(&mut s, m.unwrap_or(0).into(), 2, false);
+                    s.push('-');
+                    push_int(&mut s, d.unwrap_or(0).into(), 2, false);
+                }
+                _ => s.push_str("date"),
             }
         }
-        Base::Shift { unit, n } => format!("{}{n:+}", unit_name(unit)),
-        Base::Ago { unit, n } => format!("now{n:+}{}", unit_name(unit)),
-        Base::Recent { unit } => format!("recent:{}", unit_name(unit)),
-        Base::LastN { unit, n } => format!("last:{n}{}", unit_name(unit)),
-        Base::NextN { unit, n } => format!("next:{n}{}", unit_name(unit)),
-        Base::Easter { .. } => "easter".to_string(),
-        Base::HijriYear { n } => format!("hijri:year{n:+}"),
-        Base::MinuteOfHour { m } => format!("now:minute={m:02}"),
+        Base::Shift { unit, n } => {
+            s.push_str(unit_name(unit));
+            push_int(&mut s, n.into(), 0, true);
+        }
+        Base::Ago { unit, n } => {
+            s.push_str("now");
+            push_int(&mut s, n.into(), 0, true);
+            s.push_str(unit_name(unit));
+        }
+        Base::Recent { unit } => {
+            s.push_str("recent:");
+            s.push_str(unit_name(unit));
+        }
+        Base::LastN { unit, n } => {
+            s.push_str("last:");
+            push_int(&mut s, n.into(), 0, false);
+            s.push_str(unit_name(unit));
+        }
+        Base::NextN { unit, n } => {
+            s.push_str("next:");
+            push_int(&mut s, n.into(), 0, false);
+            s.push_str(unit_name(unit));
+        }
+        Base::Easter { .. } => s.push_str("easter"),
+        Base::HijriYear { n } => {
+            s.push_str("hijri:year");
+            push_int(&mut s, n.into(), 0, true);
+        }
+        Base::MinuteOfHour { m } => {
+            s.push_str("now:minute=");
+            push_int(&mut s, m.into(), 2, false);
+        }
         Base::Weekday { wd, dir } => {
-            let d = match dir {
-                -1 => "before",
-                1 => "after",
-                _ => "last",
-            };
-            format!("{}:{d}", WEEKDAYS.get(wd as usize).unwrap_or(&"?"))
+            s.push_str(WEEKDAYS.get(wd as usize).unwrap_or(&"?"));
+            s.push_str(match dir {
+                -1 => ":before",
+                1 => ":after",
+                _ => ":last",
+            });
         }
-        Base::Season { s, .. } => ["spring", "summer", "autumn", "winter"]
-            .get(s as usize)
-            .unwrap_or(&"season")
-            .to_string(),
-        Base::MonthDay { n, d } => format!("month{n:+}:{d:02}"),
+        Base::Season { s: k, .. } => s.push_str(
+            ["spring", "summer", "autumn", "winter"]
+                .get(k as usize)
+                .unwrap_or(&"season"),
+        ),
+        Base::MonthDay { n, d } => {
+            s.push_str("month");
+            push_int(&mut s, n.into(), 0, true);
+            s.push(':');
+            push_int(&mut s, d.into(), 2, false);
+        }
         Base::WeekWeekday { n, wd } => {
-            format!("week{n:+}:{}", WEEKDAYS.get(wd as usize).unwrap_or(&"?"))
+            s.push_str("week");
+            push_int(&mut s, n.into(), 0, true);
+            s.push(':');
+            s.push_str(WEEKDAYS.get(wd as usize).unwrap_or(&"?"));
         }
-        Base::Now => "now".to_string(),
-    };
+        Base::Now => s.push_str("now"),
+    }
     if let Some(n) = e.year_shift {
         let _ = write!(s, ":year{n:+}");
     }
@@ -169,10 +253,16 @@ fn relative_form(e: &Expr) -> String {
         });
     }
     if let Some((a, b)) = e.day_part {
-        let _ = write!(s, "T{a:02}-{b:02}");
+        s.push('T');
+        push_int(&mut s, a.into(), 2, false);
+        s.push('-');
+        push_int(&mut s, b.into(), 2, false);
     }
     if let Some(c) = e.clock {
-        let _ = write!(s, "T{:02}:{:02}", c.h, c.m);
+        s.push('T');
+        push_int(&mut s, c.h.into(), 2, false);
+        s.push(':');
+        push_int(&mut s, c.m.into(), 2, false);
     }
     s
 }
@@ -688,17 +778,28 @@ pub(crate) fn resolve(
             let rb = b.as_ref().map(one);
             let wa = ra.as_ref().and_then(|r| r.0);
             let wb = rb.as_ref().and_then(|r| r.0);
-            let mut rel = Vec::new();
-            if let Some((_, Some(r))) = &ra {
-                rel.push(r.clone());
-            }
-            if let Some((_, Some(r))) = &rb {
-                rel.push(r.clone());
-            }
-            let relative = (!rel.is_empty()).then(|| match kind {
-                TimeKind::OpenEnd => format!("{}..", rel.join("")),
-                TimeKind::OpenStart => format!("..{}", rel.join("")),
-                _ => rel.join(".."),
+            // The relative forms of the ends, joined by `..` (an open
+            // span has it at its open end).
+            let fa = ra.as_ref().and_then(|r| r.1.as_deref());
+            let fb = rb.as_ref().and_then(|r| r.1.as_deref());
+            let relative = (fa.is_some() || fb.is_some()).then(|| {
+                let (fa, fb) = (fa.unwrap_or(""), fb.unwrap_or(""));
+                let mut s = String::with_capacity(fa.len() + fb.len() + 2);
+                if *kind == TimeKind::OpenStart {
+                    s.push_str("..");
+                }
+                s.push_str(fa);
+                if !matches!(kind, TimeKind::OpenEnd | TimeKind::OpenStart)
+                    && !fa.is_empty()
+                    && !fb.is_empty()
+                {
+                    s.push_str("..");
+                }
+                s.push_str(fb);
+                if *kind == TimeKind::OpenEnd {
+                    s.push_str("..");
+                }
+                s
             });
             let precision = wa
                 .or(wb)
@@ -790,5 +891,42 @@ fn natural_precision(e: &Expr) -> Precision {
             _ => Precision::Day,
         },
         Base::Now => Precision::Minute,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::panic)]
+mod push_int_tests {
+    use super::push_int;
+
+    /// `push_int` writes what `format!` writes, over signs, widths and
+    /// the ends of the range.
+    #[test]
+    fn push_int_is_format() {
+        let mut ns: Vec<i64> = (-1100..1100).collect();
+        ns.extend([
+            i64::MIN,
+            i64::MIN + 1,
+            i64::MAX,
+            i64::from(i32::MIN),
+            i64::from(i32::MAX),
+            i64::from(u32::MAX),
+            9_999_999,
+            -10_000_000,
+        ]);
+        for n in ns {
+            let mut s = String::from("x");
+            let cases = [
+                (0, false, format!("x{n}")),
+                (0, true, format!("x{n:+}")),
+                (2, false, format!("x{n:02}")),
+                (3, false, format!("x{n:03}")),
+            ];
+            for (width, plus, want) in cases {
+                s.truncate(1);
+                push_int(&mut s, n, width, plus);
+                assert_eq!(s, want, "{n} {width} {plus}");
+            }
+        }
     }
 }
