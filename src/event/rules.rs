@@ -120,21 +120,21 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    /// An empty sentence of `text`, to be filled.
-    fn new(text: &'a str) -> Self {
-        // Room for a long sentence, so that the buffers rarely grow.
-        const WORDS: usize = 64;
+    /// An empty sentence of `text`, to be filled, with room for `words`
+    /// words (the document's longest sentence), so that the word
+    /// buffers never grow.
+    fn new(text: &'a str, words: usize) -> Self {
         const MENTIONS: usize = 16;
         Sentence {
             text,
             ranges: &[],
-            words: Vec::with_capacity(WORDS),
-            keys: Vec::with_capacity(WORDS),
+            words: Vec::with_capacity(words),
+            keys: Vec::with_capacity(words),
             readings: Vec::with_capacity(MENTIONS),
-            ends: Vec::with_capacity(WORDS),
+            ends: Vec::with_capacity(words + 1),
             with_readings: Vec::with_capacity(MENTIONS),
             with_keys: Vec::with_capacity(MENTIONS),
-            breaks: Vec::with_capacity(WORDS),
+            breaks: Vec::with_capacity(words),
             actors: Vec::with_capacity(MENTIONS),
             places: Vec::with_capacity(MENTIONS),
             counts: Vec::with_capacity(MENTIONS),
@@ -489,7 +489,8 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         p.sentences.iter().find(|s| s.chrome.is_none()).map(|s| s.line);
 
     // One sentence's buffers, refilled for every sentence.
-    let mut sent = Sentence::new(text);
+    let longest = p.sentences.iter().map(|s| s.words.len()).max();
+    let mut sent = Sentence::new(text, longest.unwrap_or(0));
     // Where the search of each mention list goes on.
     let mut from = (0, 0, 0);
     for (si, s) in p.sentences.iter().enumerate() {
@@ -753,6 +754,8 @@ fn sentence_events(
 ) {
     let lex = inp.lex;
     let first_out = out.len();
+    // The sentence's original span, found for its first event.
+    let mut sentence_span = None;
     let mut i = 0;
     // Only words with readings can be triggers.
     for &t in &s.with_readings {
@@ -997,10 +1000,9 @@ fn sentence_events(
             },
             modality,
             rule,
-            sentence: inp
-                .p
-                .norm
-                .original_span(first_word.start..last_word.end),
+            sentence: *sentence_span.get_or_insert_with(|| {
+                inp.p.norm.original_span(first_word.start..last_word.end)
+            }),
             sentence_index: si,
         });
         if let Some(e) = out.last_mut() {
