@@ -228,15 +228,15 @@ struct Follow {
 /// The proclitic letters in UTF-8: the conjunctions `و` `ف` and the
 /// prepositions `ب` `ك` `ل`. A proclitic chain is an optional conjunction
 /// then an optional preposition (`وب`, `فل` ...).
-const WAW: &[u8] = "و".as_bytes();
-const FA: &[u8] = "ف".as_bytes();
-const BA: &[u8] = "ب".as_bytes();
-const KAF: &[u8] = "ك".as_bytes();
+pub(crate) const WAW: &[u8] = "و".as_bytes();
+pub(crate) const FA: &[u8] = "ف".as_bytes();
+pub(crate) const BA: &[u8] = "ب".as_bytes();
+pub(crate) const KAF: &[u8] = "ك".as_bytes();
 pub(crate) const LAM: &[u8] = "ل".as_bytes();
 
 /// Two bytes as a big-endian number (0 for any other length).
 #[inline(always)]
-const fn pair(c: &[u8]) -> u16 {
+pub(crate) const fn pair(c: &[u8]) -> u16 {
     match c {
         &[x, y] => u16::from_be_bytes([x, y]),
         _ => 0,
@@ -246,7 +246,7 @@ const fn pair(c: &[u8]) -> u16 {
 /// The two bytes of `b` at `at` as a big-endian number (0 past the end;
 /// no proclitic letter is 0).
 #[inline(always)]
-fn pair_at(b: &[u8], at: usize) -> u16 {
+pub(crate) fn pair_at(b: &[u8], at: usize) -> u16 {
     pair(b.get(at..at + 2).unwrap_or_default())
 }
 
