@@ -141,6 +141,28 @@ pub(crate) fn token_hash(b: &[u8], s: usize, e: usize) -> u64 {
     h.wrapping_mul(MULTIPLIER)
 }
 
+/// Whether two tokens of equal [`token_hash`] are the same bytes. Below
+/// eight bytes equal lengths suffice: the hash of such a token is its
+/// zero-padded bytes times an odd number, xored with its length, times
+/// that number again (one to one for a given length). Up to sixteen
+/// bytes, the first and the last eight (which cover them) are compared;
+/// longer tokens in full.
+#[inline(always)]
+fn same_token(key: &[u8], word: &[u8]) -> bool {
+    let n = key.len();
+    if n != word.len() {
+        return false;
+    }
+    if n < 8 {
+        return true;
+    }
+    if n <= 16 {
+        return load8(key, 0) == load8(word, 0)
+            && load8(key, n - 8) == load8(word, n - 8);
+    }
+    key == word
+}
+
 /// [`token_hash`] of a whole string.
 #[inline(always)]
 pub(crate) fn str_hash(w: &str) -> u64 {
@@ -255,7 +277,7 @@ impl<V> WordTable<V> {
         loop {
             let k = *self.slots.get(i)? as usize;
             let (kh, key, v) = self.entries.get(k.checked_sub(1)?)?;
-            if *kh == h && key.as_bytes() == word {
+            if *kh == h && same_token(key.as_bytes(), word) {
                 return Some(v);
             }
             i = (i + 1) & mask;
@@ -291,6 +313,45 @@ mod tests {
 
     fn h(s: &str) -> u64 {
         BuildHasherDefault::<WordHasher>::default().hash_one(s)
+    }
+
+    /// `probe` (hash, then [`same_token`]) finds a word exactly when it is
+    /// a key, checked over every word and every suffix after up to two
+    /// leading chars of the test texts, against a table of every other
+    /// distinct word.
+    #[test]
+    fn probe_finds_exactly_its_keys() {
+        let texts = crate::test_texts::all();
+        let mut tokens: Vec<&str> = Vec::new();
+        for t in &texts {
+            for r in crate::text::words(t) {
+                let w = &t[r];
+                tokens.extend(w.char_indices().take(3).map(|(i, _)| &w[i..]));
+            }
+        }
+        tokens.sort_unstable();
+        tokens.dedup();
+        let keys: Vec<&str> = tokens.iter().copied().step_by(2).collect();
+        let table = WordTable::new(
+            16,
+            keys.iter().map(|k| (k.to_string(), k.to_string())),
+        );
+        for w in &tokens {
+            let h = str_hash(w);
+            let found = table.probe(w.as_bytes(), h).map(String::as_str);
+            let expected = keys.binary_search(w).ok().map(|_| *w);
+            assert_eq!(found, expected, "{w}");
+        }
+        // Short tokens of one length never share a hash.
+        let mut short: Vec<(usize, u64)> = tokens
+            .iter()
+            .filter(|w| w.len() < 8)
+            .map(|w| (w.len(), str_hash(w)))
+            .collect();
+        let n = short.len();
+        short.sort_unstable();
+        short.dedup();
+        assert_eq!(short.len(), n);
     }
 
     #[test]

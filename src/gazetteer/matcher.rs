@@ -228,11 +228,27 @@ struct Follow {
 /// The proclitic letters in UTF-8: the conjunctions `و` `ف` and the
 /// prepositions `ب` `ك` `ل`. A proclitic chain is an optional conjunction
 /// then an optional preposition (`وب`, `فل` ...).
-const WAW: &[u8] = "و".as_bytes();
-const FA: &[u8] = "ف".as_bytes();
-const BA: &[u8] = "ب".as_bytes();
-const KAF: &[u8] = "ك".as_bytes();
+pub(crate) const WAW: &[u8] = "و".as_bytes();
+pub(crate) const FA: &[u8] = "ف".as_bytes();
+pub(crate) const BA: &[u8] = "ب".as_bytes();
+pub(crate) const KAF: &[u8] = "ك".as_bytes();
 pub(crate) const LAM: &[u8] = "ل".as_bytes();
+
+/// Two bytes as a big-endian number (0 for any other length).
+#[inline(always)]
+pub(crate) const fn pair(c: &[u8]) -> u16 {
+    match c {
+        &[x, y] => u16::from_be_bytes([x, y]),
+        _ => 0,
+    }
+}
+
+/// The two bytes of `b` at `at` as a big-endian number (0 past the end;
+/// no proclitic letter is 0).
+#[inline(always)]
+pub(crate) fn pair_at(b: &[u8], at: usize) -> u16 {
+    pair(b.get(at..at + 2).unwrap_or_default())
+}
 
 pub(crate) fn is_conjunction(c: &[u8]) -> bool {
     c == WAW || c == FA
@@ -488,15 +504,16 @@ impl Matcher {
     ) {
         self.token_hits(text, ws, ws, we, h, out);
         let b = text.as_bytes();
-        let first = b.get(ws..ws + 2).unwrap_or_default();
-        let conj = is_conjunction(first);
-        if !conj && !is_preposition(first) || ws + 2 >= we {
+        // The letters as two-byte numbers, tested without slices.
+        let first = pair_at(b, ws);
+        let conj = first == pair(WAW) || first == pair(FA);
+        let prep = |x: u16| x == pair(BA) || x == pair(KAF) || x == pair(LAM);
+        if !conj && !prep(first) || ws + 2 >= we {
             return;
         }
         let h = token_hash(b, ws + 2, we);
         self.token_hits(text, ws, ws + 2, we, h, out);
-        let second = b.get(ws + 2..ws + 4).unwrap_or_default();
-        if conj && is_preposition(second) && ws + 4 < we {
+        if conj && prep(pair_at(b, ws + 2)) && ws + 4 < we {
             let h = token_hash(b, ws + 4, we);
             self.token_hits(text, ws, ws + 4, we, h, out);
         }
@@ -572,20 +589,24 @@ impl Matcher {
     fn is_spot(&self, text: &str, ws: usize, we: usize) -> bool {
         let b = text.as_bytes();
         let n = we - ws;
-        // A word that ends like no classifier is none.
-        if let Some(bits) = &self.spot_tails {
-            let word = b.get(ws..we).unwrap_or_default();
-            let Some(i) = last4(word).map(tail_bit) else { return false };
-            if bits.get(i / 64).is_none_or(|x| x & (1 << (i % 64)) == 0) {
-                return false;
-            }
-        }
-        // Then its length and last eight bytes against each classifier's.
+        // The eight bytes before the word's end (read once for both tests).
         let last8 = we
             .checked_sub(8)
             .and_then(|s| b.get(s..we))
             .and_then(|x| <[u8; 8]>::try_from(x).ok())
             .map(u64::from_le_bytes);
+        // A word that ends like no classifier is none.
+        if let Some(bits) = &self.spot_tails {
+            let tail = match last8 {
+                Some(x) if n >= 4 => Some((x >> 32) as u32),
+                _ => last4(b.get(ws..we).unwrap_or_default()),
+            };
+            let Some(i) = tail.map(tail_bit) else { return false };
+            if bits.get(i / 64).is_none_or(|x| x & (1 << (i % 64)) == 0) {
+                return false;
+            }
+        }
+        // Then its length and last eight bytes against each classifier's.
         if let Some(x) = last8 {
             if !self.spot_ends.iter().any(|t| t.may_end(n, x)) {
                 return false;

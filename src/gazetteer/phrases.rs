@@ -41,7 +41,8 @@ impl Word<'_> {
 
 use super::data::role;
 use super::matcher::{
-    is_arabic_letter, is_conjunction, is_preposition, is_word_char, LAM,
+    is_arabic_letter, is_word_char, pair as pair16, pair_at, BA, FA, KAF, LAM,
+    WAW,
 };
 use crate::hash::token_hash;
 
@@ -52,7 +53,7 @@ fn word_at<'t>(
     g: &'t Gazetteer,
 ) -> Word<'t> {
     let w = text.get(start..end).unwrap_or("");
-    let (base, off, roles) = strip_proclitics(text, start, end, g);
+    let (base, off, roles) = strip_proclitics(text, w, start, end, g);
     Word { text: w, base, start, base_start: start + off, end, roles }
 }
 
@@ -65,9 +66,11 @@ fn plain_word(text: &str, start: usize, end: usize) -> Word<'_> {
 /// The base of the word `s..e`: the longest proclitic strip (و/ف, then
 /// ب/ل/ك, with لل read as ل + ال) whose rest is a known context word;
 /// else the word. Also the length of the strip and the base's [`role`]
-/// bits (0 for a base not known). Each rest is hashed in place.
+/// bits (0 for a base not known). Each rest is hashed in place; `whole`
+/// is the word (`text[s..e]`).
 fn strip_proclitics<'t>(
     text: &'t str,
+    whole: &'t str,
     s: usize,
     e: usize,
     g: &'t Gazetteer,
@@ -76,23 +79,25 @@ fn strip_proclitics<'t>(
     let look = |a: usize| {
         let rest = b.get(a..e)?;
         let k = m.known.get_hashed(rest, token_hash(b, a, e))?;
-        Some((text.get(a..e)?, a - s, k.roles))
+        Some((whole.get(a - s..)?, a - s, k.roles))
     };
-    let whole = text.get(s..e).unwrap_or("");
-    let pair = |a: usize| b.get(a..a + 2).filter(|_| a + 2 <= e);
+    // The two bytes at `a` as a number, 0 when they pass the word's end.
+    let pair = |a: usize| if a + 2 <= e { pair_at(b, a) } else { 0 };
     let mut a = s;
     if let Some(k) = look(a) {
         return k;
     }
-    if pair(a).is_some_and(is_conjunction) {
+    let first = pair(a);
+    if first == pair16(WAW) || first == pair16(FA) {
         a += 2;
         if let Some(k) = look(a) {
             return k;
         }
     }
-    if let Some(p) = pair(a).filter(|p| is_preposition(p)) {
+    let p = pair(a);
+    if p == pair16(BA) || p == pair16(KAF) || p == pair16(LAM) {
         a += 2;
-        if p == LAM && pair(a) == Some(LAM) {
+        if p == pair16(LAM) && pair(a) == pair16(LAM) {
             let r = a + 2;
             let rest = b.get(r..e).unwrap_or_default();
             let h = token_hash(b, r, e);
