@@ -1,7 +1,8 @@
 //! `hadath extract`: reads records in chunks, processes each chunk in
 //! parallel (each worker extracts a batch of records stage by stage with
 //! `Extractor::extract_many`) and writes it in input order, so memory
-//! stays flat and the output does not depend on `--jobs`.
+//! stays flat and the output does not depend on `--jobs`. Two chunks are
+//! processed at a time, so the workers do not wait at the end of one.
 
 use super::args::{ExtractArgs, Format};
 use super::input::{Item, Label, Source};
@@ -13,7 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Records read, processed and written at a time.
-const CHUNK: usize = 512;
+const CHUNK: usize = 256;
 
 /// Records extracted together ([`Extractor::extract_many`]) by one worker.
 const BATCH: usize = 64;
@@ -94,30 +95,47 @@ pub(crate) fn run(args: &ExtractArgs) -> ExitCode {
         };
     let progress = progress_bar(&source);
     let mut failed = 0usize;
-    loop {
-        let chunk: Vec<Item> = source.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let outcomes: Vec<Vec<Outcome>> = pool.install(|| {
+    // Two chunks are in the workers at a time, so that they need not
+    // wait for the last batch of a chunk; this thread reads the chunks
+    // and writes them out in order meanwhile.
+    let process_chunk = |chunk: Vec<Item>| -> Vec<Vec<Outcome>> {
+        pool.install(|| {
             chunk
                 .into_par_iter()
                 .chunks(BATCH)
                 .map(|items| process(items, &ctx))
                 .collect()
-        });
-        for o in outcomes.into_iter().flatten() {
-            match sink.write(o) {
-                Ok(true) => {}
-                Ok(false) => failed += 1,
-                Err(e) => {
-                    progress.abandon();
-                    eprintln!("hadath: error: writing output: {e}");
-                    return ExitCode::FAILURE;
+        })
+    };
+    let written = std::thread::scope(|s| -> Result<(), String> {
+        let process_chunk = &process_chunk;
+        let mut working = std::collections::VecDeque::new();
+        loop {
+            while working.len() < 2 {
+                let chunk: Vec<Item> = source.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() {
+                    break;
                 }
+                working.push_back(s.spawn(move || process_chunk(chunk)));
             }
-            progress.inc(1);
+            let Some(oldest) = working.pop_front() else { return Ok(()) };
+            let done = oldest
+                .join()
+                .map_err(|_| "internal error: a worker failed".to_string())?;
+            for o in done.into_iter().flatten() {
+                match sink.write(o) {
+                    Ok(true) => {}
+                    Ok(false) => failed += 1,
+                    Err(e) => return Err(format!("writing output: {e}")),
+                }
+                progress.inc(1);
+            }
         }
+    });
+    if let Err(e) = written {
+        progress.abandon();
+        eprintln!("hadath: error: {e}");
+        return ExitCode::FAILURE;
     }
     progress.finish_and_clear();
     if let Err(e) = sink.finish() {
