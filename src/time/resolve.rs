@@ -98,142 +98,61 @@ fn unit_name(u: Unit) -> &'static str {
 
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// Appends `n` in decimal as `format!` writes it: `{n}`, with `plus`
-/// `{n:+}` (a `+` before a number that is not negative), with `width`
-/// `{n:0width$}` (zeros after the sign up to `width` chars in all).
-fn push_int(s: &mut String, n: i64, width: usize, plus: bool) {
-    let sign = if n < 0 {
-        Some('-')
-    } else if plus {
-        Some('+')
-    } else {
-        None
-    };
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut v = n.unsigned_abs();
-    while let Some(d) = k.checked_sub(1).and_then(|j| digits.get_mut(j)) {
-        *d = b'0' + (v % 10) as u8;
-        k -= 1;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let digits = digits.get(k..).unwrap_or_default();
-    if let Some(c) = sign {
-        s.push(c);
-    }
-    let used = digits.len() + usize::from(sign.is_some());
-    for _ in used..width {
-        s.push('0');
-    }
-    for &d in digits {
-        s.push(char::from(d));
-    }
-}
-
 /// The unresolved form of an expression (used when there is no anchor),
-/// written piece by piece rather than through `format!`.
+/// written into one string.
 fn relative_form(e: &Expr) -> String {
     let mut s = String::with_capacity(32);
-    match e.base {
+    let day = |wd: u32| *WEEKDAYS.get(wd as usize).unwrap_or(&"?");
+    let _ = match e.base {
         Base::Date { y, m, d, hijri } => {
             let cal = if hijri { "hijri:" } else { "" };
             match (y, m, d) {
-                (None, Some(m), Some(d)) => {
-                    s.push_str(cal);
-                    s.push_str("--");
-                    push_int(&mut s, m.into(), 2, false);
-                    s.push('-');
-                    push_int(&mut s, d.into(), 2, false);
-                }
-                (None, Some(m), None) => {
-                    s.push_str(cal);
-                    s.push_str("--");
-                    push_int(&mut s, m.into(), 2, false);
-                }
-                (None, None, Some(d)) => {
-                    s.push_str("---");
-                    push_int(&mut s, d.into(), 2, false);
-                }
-                (Some(y), m, d) => {
-                    s.push_str(cal);
-                    push_int(&mut s, y.into(), 0, false);
-                    s.push('-');
-                    push_int(&mut s, m.unwrap_or(0).into(), 2, false);
-                    s.push('-');
-                    push_int(&mut s, d.unwrap_or(0).into(), 2, false);
-                }
-                _ => s.push_str("date"),
+                (None, Some(m), Some(d)) => write!(s, "{cal}--{m:02}-{d:02}"),
+                (None, Some(m), None) => write!(s, "{cal}--{m:02}"),
+                (None, None, Some(d)) => write!(s, "---{d:02}"),
+                (Some(y), m, d) => write!(
+                    s,
+                    "{cal}{y}-{:02}-{:02}",
+                    m.unwrap_or(0),
+                    d.unwrap_or(0)
+                ),
+                _ => write!(s, "date"),
             }
         }
-        Base::Shift { unit, n } => {
-            s.push_str(unit_name(unit));
-            push_int(&mut s, n.into(), 0, true);
-        }
-        Base::Ago { unit, n } => {
-            s.push_str("now");
-            push_int(&mut s, n.into(), 0, true);
-            s.push_str(unit_name(unit));
-        }
-        Base::Recent { unit } => {
-            s.push_str("recent:");
-            s.push_str(unit_name(unit));
-        }
-        Base::LastN { unit, n } => {
-            s.push_str("last:");
-            push_int(&mut s, n.into(), 0, false);
-            s.push_str(unit_name(unit));
-        }
-        Base::NextN { unit, n } => {
-            s.push_str("next:");
-            push_int(&mut s, n.into(), 0, false);
-            s.push_str(unit_name(unit));
-        }
-        Base::Easter { .. } => s.push_str("easter"),
-        Base::HijriYear { n } => {
-            s.push_str("hijri:year");
-            push_int(&mut s, n.into(), 0, true);
-        }
-        Base::MinuteOfHour { m } => {
-            s.push_str("now:minute=");
-            push_int(&mut s, m.into(), 2, false);
-        }
+        Base::Shift { unit, n } => write!(s, "{}{n:+}", unit_name(unit)),
+        Base::Ago { unit, n } => write!(s, "now{n:+}{}", unit_name(unit)),
+        Base::Recent { unit } => write!(s, "recent:{}", unit_name(unit)),
+        Base::LastN { unit, n } => write!(s, "last:{n}{}", unit_name(unit)),
+        Base::NextN { unit, n } => write!(s, "next:{n}{}", unit_name(unit)),
+        Base::Easter { .. } => write!(s, "easter"),
+        Base::HijriYear { n } => write!(s, "hijri:year{n:+}"),
+        Base::MinuteOfHour { m } => write!(s, "now:minute={m:02}"),
         Base::Weekday { wd, dir } => {
-            s.push_str(WEEKDAYS.get(wd as usize).unwrap_or(&"?"));
-            s.push_str(match dir {
-                -1 => ":before",
-                1 => ":after",
-                _ => ":last",
-            });
+            let d = match dir {
+                -1 => "before",
+                1 => "after",
+                _ => "last",
+            };
+            write!(s, "{}:{d}", day(wd))
         }
-        Base::Season { s: k, .. } => s.push_str(
+        Base::Season { s: k, .. } => write!(
+            s,
+            "{}",
             ["spring", "summer", "autumn", "winter"]
                 .get(k as usize)
-                .unwrap_or(&"season"),
+                .unwrap_or(&"season")
         ),
-        Base::MonthDay { n, d } => {
-            s.push_str("month");
-            push_int(&mut s, n.into(), 0, true);
-            s.push(':');
-            push_int(&mut s, d.into(), 2, false);
-        }
-        Base::WeekWeekday { n, wd } => {
-            s.push_str("week");
-            push_int(&mut s, n.into(), 0, true);
-            s.push(':');
-            s.push_str(WEEKDAYS.get(wd as usize).unwrap_or(&"?"));
-        }
-        Base::Now => s.push_str("now"),
-    }
+        Base::MonthDay { n, d } => write!(s, "month{n:+}:{d:02}"),
+        Base::WeekWeekday { n, wd } => write!(s, "week{n:+}:{}", day(wd)),
+        Base::Now => write!(s, "now"),
+    };
     if let Some(n) = e.year_shift {
         let _ = write!(s, ":year{n:+}");
     }
     if let Some(nth) = e.nth {
         let _ = match nth {
             Nth::Weekday { wd, n } => {
-                write!(s, "/{}#{n}", WEEKDAYS.get(wd as usize).unwrap_or(&"?"))
+                write!(s, "/{}#{n}", day(wd))
             }
             Nth::Day { n } => write!(s, "/day#{n}"),
             Nth::Week { n } => write!(s, "/week#{n}"),
@@ -253,16 +172,10 @@ fn relative_form(e: &Expr) -> String {
         });
     }
     if let Some((a, b)) = e.day_part {
-        s.push('T');
-        push_int(&mut s, a.into(), 2, false);
-        s.push('-');
-        push_int(&mut s, b.into(), 2, false);
+        let _ = write!(s, "T{a:02}-{b:02}");
     }
     if let Some(c) = e.clock {
-        s.push('T');
-        push_int(&mut s, c.h.into(), 2, false);
-        s.push(':');
-        push_int(&mut s, c.m.into(), 2, false);
+        let _ = write!(s, "T{:02}:{:02}", c.h, c.m);
     }
     s
 }
@@ -891,42 +804,5 @@ fn natural_precision(e: &Expr) -> Precision {
             _ => Precision::Day,
         },
         Base::Now => Precision::Minute,
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::indexing_slicing, clippy::panic)]
-mod push_int_tests {
-    use super::push_int;
-
-    /// `push_int` writes what `format!` writes, over signs, widths and
-    /// the ends of the range.
-    #[test]
-    fn push_int_is_format() {
-        let mut ns: Vec<i64> = (-1100..1100).collect();
-        ns.extend([
-            i64::MIN,
-            i64::MIN + 1,
-            i64::MAX,
-            i64::from(i32::MIN),
-            i64::from(i32::MAX),
-            i64::from(u32::MAX),
-            9_999_999,
-            -10_000_000,
-        ]);
-        for n in ns {
-            let mut s = String::from("x");
-            let cases = [
-                (0, false, format!("x{n}")),
-                (0, true, format!("x{n:+}")),
-                (2, false, format!("x{n:02}")),
-                (3, false, format!("x{n:03}")),
-            ];
-            for (width, plus, want) in cases {
-                s.truncate(1);
-                push_int(&mut s, n, width, plus);
-                assert_eq!(s, want, "{n} {width} {plus}");
-            }
-        }
     }
 }
