@@ -278,12 +278,12 @@ fn letter_run_end(short_class: &[C], text: &str, mut i: usize) -> usize {
     }
 }
 
-/// For each ASCII char: its tokenizer class and, as a token of its own,
-/// the class bits and entry [`vocab::class`] gives it (found once).
-type AsciiToks = Vec<(C, u8, Option<&'static vocab::Entry>)>;
+/// An ASCII char's tokenizer class and, as a token of its own, the
+/// class bits and entry [`vocab::class`] gives it.
+type AsciiTok = (C, u8, Option<&'static vocab::Entry>);
 
-/// [`AsciiToks`] of the vocabulary table.
-static ASCII_TOKS: Lazy<AsciiToks> = Lazy::new(|| {
+/// An [`AsciiTok`] for each ASCII char, of the vocabulary table.
+static ASCII_TOKS: Lazy<Vec<AsciiTok>> = Lazy::new(|| {
     let words = vocab::words();
     (0..128u8)
         .map(|b| {
@@ -305,7 +305,7 @@ fn push_gap<'a>(
     text: &'a str,
     from: usize,
     to: usize,
-    ascii: &[(C, u8, Option<&'static vocab::Entry>)],
+    ascii: &[AsciiTok],
     toks: &mut Vec<Tok<'a>>,
 ) {
     let b = text.as_bytes();
