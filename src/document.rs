@@ -58,22 +58,40 @@ pub(crate) struct CharIndex {
     marks: Vec<usize>,
 }
 
-const STEP: usize = 64;
+const STEP: usize = 32;
 
-/// The number of chars that start in `b` (its bytes that are not
-/// `0b10xx_xxxx`), eight bytes at a time.
-pub(crate) fn char_starts(b: &[u8]) -> usize {
-    let mut chunks = b.chunks_exact(8);
-    let mut n = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or_default());
-        // Bit 7 of each continuation byte (bit 7 set, bit 6 clear).
+/// The number of chars that start in `b[s..e]` (its bytes that are not
+/// `0b10xx_xxxx`), eight bytes at a time; the last few are read as eight
+/// when `b` goes on past them.
+pub(crate) fn char_starts(b: &[u8], s: usize, e: usize) -> usize {
+    // The number of continuation bytes (bit 7 set, bit 6 clear) among
+    // eight: their bit 7, summed in the top byte.
+    let continuations = |x: u64| {
         let cont = x & !(x << 1) & 0x8080_8080_8080_8080;
-        // Their number, summed in the top byte.
-        let k = (cont >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56;
-        n += 8 - k as usize;
+        ((cont >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+    };
+    let eight = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map(u64::from_le_bytes)
+    };
+    let mut i = s;
+    let mut n = 0;
+    while i + 8 <= e {
+        n += 8 - continuations(eight(i).unwrap_or_default());
+        i += 8;
     }
-    n + chunks.remainder().iter().filter(|&&x| (x as i8) >= -0x40).count()
+    let rest = e.saturating_sub(i);
+    match eight(i) {
+        // Zero bytes in place of those past `e`: no continuation.
+        Some(x) if rest > 0 => {
+            n + rest - continuations(x & ((1u64 << (8 * rest)) - 1))
+        }
+        _ => {
+            let tail = b.get(i..e).unwrap_or_default();
+            n + tail.iter().filter(|&&x| (x as i8) >= -0x40).count()
+        }
+    }
 }
 
 impl CharIndex {
@@ -82,7 +100,7 @@ impl CharIndex {
         let mut chars = 0;
         marks.push(0);
         for chunk in text.as_bytes().chunks_exact(STEP) {
-            chars += char_starts(chunk);
+            chars += char_starts(chunk, 0, STEP);
             marks.push(chars);
         }
         CharIndex { marks }
@@ -93,9 +111,7 @@ impl CharIndex {
         let byte = byte.min(text.len());
         let k = byte / STEP;
         let mark = self.marks.get(k).copied().unwrap_or_default();
-        mark + char_starts(
-            text.as_bytes().get(k * STEP..byte).unwrap_or_default(),
-        )
+        mark + char_starts(text.as_bytes(), k * STEP, byte)
     }
 }
 
@@ -148,12 +164,15 @@ mod tests {
             }
             assert_eq!(index.chars_before(t, t.len() + 5), chars - 1);
             // Any slice, as a mention's char length is counted.
-            let ends: Vec<usize> =
+            let mut ends: Vec<usize> =
                 t.char_indices().map(|(b, _)| b).step_by(7).collect();
-            for w in ends.windows(3) {
+            // Slices that end where the text ends, or just before.
+            ends.extend(t.char_indices().rev().take(10).map(|(b, _)| b));
+            ends.push(t.len());
+            for w in ends.windows(3).filter(|w| w[0] <= w[2]) {
                 let s = &t[w[0]..w[2]];
                 assert_eq!(
-                    super::char_starts(s.as_bytes()),
+                    super::char_starts(t.as_bytes(), w[0], w[2]),
                     s.chars().count()
                 );
             }

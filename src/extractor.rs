@@ -636,9 +636,15 @@ impl<'t> Prepared<'t> {
         // A short span's end is counted on from its start; a long one's
         // (a sentence) from the index.
         let (text, char_end) = match self.original.get(span.range()) {
-            Some(t) if t.len() <= 64 => {
-                (t, char_start + char_starts(t.as_bytes()))
-            }
+            Some(t) if t.len() <= 64 => (
+                t,
+                char_start
+                    + char_starts(
+                        self.original.as_bytes(),
+                        span.start,
+                        span.end,
+                    ),
+            ),
             t => (
                 t.unwrap_or_default(),
                 self.chars.chars_before(self.original, span.end),

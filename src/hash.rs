@@ -135,6 +135,29 @@ pub(crate) fn token_hash(b: &[u8], s: usize, e: usize) -> u64 {
         );
         (head, 0)
     };
+    mix(head, tail, n)
+}
+
+/// [`token_hash`] of the bytes `s..e` of `b` when `first` is
+/// `load8(b, s)`, already read by the caller.
+#[inline(always)]
+pub(crate) fn token_hash_from(
+    first: u64,
+    b: &[u8],
+    s: usize,
+    e: usize,
+) -> u64 {
+    let n = e.saturating_sub(s);
+    if n >= 8 {
+        mix(first, load8(b, e - 8), n)
+    } else {
+        mix(first & ((1u64 << (8 * n)) - 1), 0, n)
+    }
+}
+
+/// The hash of a token's length and its first and last eight bytes.
+#[inline(always)]
+fn mix(head: u64, tail: u64, n: usize) -> u64 {
     let h = head.wrapping_mul(MULTIPLIER)
         ^ tail.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15)
         ^ n as u64;
@@ -313,6 +336,22 @@ mod tests {
 
     fn h(s: &str) -> u64 {
         BuildHasherDefault::<WordHasher>::default().hash_one(s)
+    }
+
+    /// `token_hash_from` with the first eight bytes read by the caller is
+    /// `token_hash`, for every range of a text, up to its very end.
+    #[test]
+    fn token_hash_from_is_token_hash() {
+        let t = "قصف a1 الرقة، 2016 ومنبج".as_bytes();
+        for s in 0..=t.len() {
+            for e in s..=t.len() {
+                let first = load8(t, s);
+                assert_eq!(
+                    token_hash_from(first, t, s, e),
+                    token_hash(t, s, e)
+                );
+            }
+        }
     }
 
     /// `probe` (hash, then [`same_token`]) finds a word exactly when it is

@@ -280,14 +280,21 @@ pub(crate) fn word_list(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 8 + 1);
     let mut i = 0;
     loop {
-        // The next word start: single spaces are stepped over at once.
-        let start = loop {
+        // The next word start, and how many letters U+0621..U+064A it
+        // starts with (up to four, read at once); single spaces are
+        // stepped over at once.
+        let (start, first, mut n) = loop {
             if b.get(i) == Some(&b' ') {
                 i += 1;
                 continue;
             }
+            let first = crate::hash::load8(b, i);
+            let n = arabic_letter_pairs(first);
+            if n > 0 {
+                break (i, first, n);
+            }
             match word_char_at(text, i) {
-                Some((true, _)) => break i,
+                Some((true, _)) => break (i, first, 0),
                 Some((false, len)) => i += len,
                 None => return out,
             }
@@ -295,24 +302,23 @@ pub(crate) fn word_list(text: &str) -> Vec<Word> {
         let mut arabic = true;
         loop {
             // Letters U+0621..U+064A (all of them word chars), four at a
-            // time; then any other char is classed alone.
-            let n = arabic_letter_pairs(crate::hash::load8(b, i));
+            // time; after fewer, the next char is classed alone.
             i += 2 * n;
-            if n == 4 {
-                continue;
-            }
-            match word_char_at(text, i) {
-                Some((true, len)) => {
-                    i += len;
-                    arabic = false;
+            if n < 4 {
+                match word_char_at(text, i) {
+                    Some((true, len)) => {
+                        i += len;
+                        arabic = false;
+                    }
+                    _ => break,
                 }
-                _ => break,
             }
+            n = arabic_letter_pairs(crate::hash::load8(b, i));
         }
         out.push(Word {
             start,
             end: i,
-            hash: crate::hash::token_hash(b, start, i),
+            hash: crate::hash::token_hash_from(first, b, start, i),
             arabic,
         });
     }
