@@ -493,29 +493,36 @@ impl Builder {
     fn push_letter_run(&mut self, text: &str, from: usize) -> usize {
         self.open_piece(from, true);
         let bytes = text.as_bytes();
-        let mut i = from;
-        // `text[copied..i]` is read but not yet pushed.
+        // The bytes from the unit being read on.
+        let mut rest = bytes.get(from..).unwrap_or_default();
+        // `text[copied..]` up to the unit being read is not yet pushed.
         let mut copied = from;
-        let mut step = 0;
-        loop {
-            let here = pair_at(bytes, i);
+        // The step of the last unit taken.
+        let mut last = 0;
+        while let [a, b, tail @ ..] = rest {
+            let here = u16::from_be_bytes([*a, *b]);
             let unit = RUN_UNITS.get(usize::from(here)).copied().unwrap_or(0);
             if unit & UNIT_FOLDED != 0 {
+                let i = bytes.len() - rest.len();
                 self.push_bytes_of(text, copied, i);
                 self.push_folded(here);
                 copied = i + 2;
             }
-            let last = step;
-            step = usize::from(unit & UNIT_STEP);
+            let step = unit & UNIT_STEP;
             if step == 0 {
-                // A space read last is followed by no letter: not ours.
-                i -= usize::from(last == 1);
                 break;
             }
-            i += step;
+            last = step;
+            rest = if step == 2 {
+                tail
+            } else {
+                rest.get(1..).unwrap_or_default()
+            };
         }
-        self.push_bytes_of(text, copied, i);
-        i
+        // A space taken last is followed by no letter: not ours.
+        let end = bytes.len() - rest.len() - usize::from(last == 1);
+        self.push_bytes_of(text, copied, end);
+        end
     }
 
     /// Appends `text[start..end]` (no piece is opened).
@@ -647,16 +654,6 @@ fn folded_pair(pair: u16) -> u16 {
         return 0;
     }
     FOLDED_PAIRS.get(pair_index(pair)).copied().unwrap_or(0)
-}
-
-/// The two bytes of `bytes` from `at` as a big-endian number; 0 past
-/// the end.
-#[inline]
-fn pair_at(bytes: &[u8], at: usize) -> u16 {
-    match bytes.get(at..at + 2) {
-        Some(&[a, b]) => u16::from_be_bytes([a, b]),
-        _ => 0,
-    }
 }
 
 /// The slot of a 0xD8/0xD9-led pair in [`FOLDED_PAIRS`]: the lead byte's
