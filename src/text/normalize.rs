@@ -330,8 +330,8 @@ fn build<const FAST: bool>(text: &str) -> Normalized {
         // as a whole, and holds the first letter alone (the slow path).
         if FAST && is_basic_letter(c) && (pos == 0 || !b.pieces.is_empty()) {
             // The most common case: a run of basic Arabic letters (kept,
-            // or folded into another letter of the same length) and single
-            // spaces, read byte by byte into one linear piece.
+            // or folded into another letter of the same length), digits
+            // and single spaces, read byte by byte into one linear piece.
             if let Some(r) = run.take() {
                 b.flush_run(r, pos);
             }
@@ -485,9 +485,10 @@ impl Builder {
         self.out.push(c);
     }
 
-    /// Pushes the run of basic letters (folded) and single spaces between
-    /// them that starts with the letter at byte `from` of `text`; returns
-    /// where it ends. Every unit keeps its length, so the run is one
+    /// Pushes the run of basic letters (folded), ASCII digits and
+    /// punctuation kept as they are (see [`plain_ascii`]) and single
+    /// spaces between them that starts with the letter at byte `from` of
+    /// `text`; returns where it ends. Every unit keeps its length, so the run is one
     /// linear piece (or the continuation of the last one), exactly as if
     /// each unit were pushed alone: the piece list is touched once, and a
     /// folded letter is written in place of its bytes.
@@ -498,7 +499,7 @@ impl Builder {
         let mut rest = bytes.get(from..).unwrap_or_default();
         // `text[copied..]` up to the unit being read is not yet pushed.
         let mut copied = from;
-        // The step of the last unit taken.
+        // The last unit taken.
         let mut last = 0;
         while let [a, b, tail @ ..] = rest {
             let here = u16::from_be_bytes([*a, *b]);
@@ -513,15 +514,18 @@ impl Builder {
             if step == 0 {
                 break;
             }
-            last = step;
+            last = unit;
             rest = if step == 2 {
                 tail
             } else {
                 rest.get(1..).unwrap_or_default()
             };
         }
-        // A space taken last is followed by no letter: not ours.
-        let end = bytes.len() - rest.len() - usize::from(last == 1);
+        // A space taken last before a lead byte is followed by no letter:
+        // not ours.
+        let end = bytes.len()
+            - rest.len()
+            - usize::from(last & UNIT_PROVISIONAL != 0);
         self.push_bytes_of(text, copied, end);
         end
     }
@@ -664,10 +668,13 @@ const fn pair_index(pair: u16) -> usize {
     (((pair >> 2) & 0x40) | (pair & 0x3F)) as usize
 }
 
-/// [`RUN_UNITS`]: how many bytes the unit starting with a pair takes (2
-/// for a basic letter, 1 for a space before a 0xD8/0xD9 lead byte, which
-/// belongs to the run only if a letter follows; 0 for the run's end).
+/// [`RUN_UNITS`]: how many bytes the unit starting with a pair takes: 2
+/// for a basic letter, 1 for a [`plain_ascii`] byte or a space before one
+/// or before a 0xD8/0xD9 lead byte; 0 for the run's end.
 const UNIT_STEP: u8 = 3;
+/// [`RUN_UNITS`]: a space before a lead byte, which belongs to the run
+/// only if a letter follows.
+const UNIT_PROVISIONAL: u8 = 8;
 /// [`RUN_UNITS`]: the pair is a basic letter that is folded.
 const UNIT_FOLDED: u8 = 4;
 
@@ -689,6 +696,10 @@ const fn run_units() -> [u8; 0x10000] {
             2 | UNIT_FOLDED
         } else if p & 0xFFFE == 0x20D8 {
             // A space, then 0xD8 or 0xD9.
+            1 | UNIT_PROVISIONAL
+        } else if plain_ascii((p >> 8) as u8)
+            || (p >> 8 == 0x20 && plain_ascii(p as u8))
+        {
             1
         } else {
             0
@@ -697,6 +708,17 @@ const fn run_units() -> [u8; 0x10000] {
         rest = tail;
     }
     table
+}
+
+/// An ASCII byte that normalization keeps as it is in its own linear
+/// piece, leaving the Latin-word state false, and that starts no white
+/// space run: digits and punctuation but the quote marks (no letters,
+/// controls, spaces or DEL).
+const fn plain_ascii(b: u8) -> bool {
+    b > 0x20
+        && b < 0x7F
+        && !b.is_ascii_alphabetic()
+        && !matches!(b, b'"' | b'\'' | b'`')
 }
 
 /// [`folded_pair`] in a constant context.
@@ -967,15 +989,30 @@ mod tests {
         }
     }
 
-    /// The run-unit table says what the letter-run loop did with each
-    /// pair: a basic letter (folded or not) is two bytes, a space before
-    /// a possible letter's lead byte one.
+    /// The run-unit table says for each pair: a basic letter (folded or
+    /// not) is two bytes; a space before a possible letter's lead byte
+    /// one, provisionally; an ASCII digit or punctuation that normalizes
+    /// to itself (no quote mark), or a space before one, one.
     #[test]
     fn run_units_match_folded_pair() {
         for pair in 0..=u16::MAX {
             let out = folded_pair(pair);
+            let [hi, lo] = pair.to_be_bytes();
+            let plain = |b: u8| {
+                b.is_ascii()
+                    && crate::text::normalize(&char::from(b).to_string())
+                        .as_str()
+                        == char::from(b).to_string()
+                    && !b.is_ascii_alphabetic()
+                    && !b.is_ascii_control()
+                    && !matches!(b, b' ' | b'"' | b'\'' | b'`')
+            };
             let want = if out == 0 {
-                u8::from(pair >> 8 == 0x20 && pair & 0xFE == 0xD8)
+                if hi == b' ' && lo & 0xFE == 0xD8 {
+                    1 | UNIT_PROVISIONAL
+                } else {
+                    u8::from(plain(hi) || (hi == b' ' && plain(lo)))
+                }
             } else if out == pair {
                 2
             } else {
