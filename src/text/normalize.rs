@@ -309,9 +309,16 @@ impl Normalized {
 /// assert_eq!(n.as_str(), "اكد المرصد, الثلاثاء");
 /// ```
 pub fn normalize(text: &str) -> Normalized {
+    build::<true>(text)
+}
+
+/// [`normalize`]; with `FAST` false every char goes through [`classify`]
+/// one by one (the reference the letter-run fast path is tested against).
+fn build<const FAST: bool>(text: &str) -> Normalized {
     let mut b = Builder {
         out: String::with_capacity(text.len()),
-        pieces: Vec::new(),
+        // News text makes about one piece per 30 to 40 bytes.
+        pieces: Vec::with_capacity(text.len() / 32 + 8),
         quotes: Vec::new(),
     };
     let mut run: Option<Run> = None;
@@ -319,6 +326,19 @@ pub fn normalize(text: &str) -> Normalized {
     let mut next_pos = 0;
     while let Some(c) = text.get(next_pos..).and_then(|r| r.chars().next()) {
         let pos = next_pos;
+        // The text's first piece starts at 0; after removed chars it maps
+        // as a whole, and holds the first letter alone (the slow path).
+        if FAST && is_basic_letter(c) && (pos == 0 || !b.pieces.is_empty()) {
+            // The most common case: a run of basic Arabic letters (kept,
+            // or folded into another letter of the same length), digits
+            // and single spaces, read byte by byte into one linear piece.
+            if let Some(r) = run.take() {
+                b.flush_run(r, pos);
+            }
+            prev_latin = false;
+            next_pos = b.push_letter_run(text, pos);
+            continue;
+        }
         let len = c.len_utf8();
         next_pos = pos + len;
         let mut class = classify(c);
@@ -366,15 +386,6 @@ pub fn normalize(text: &str) -> Normalized {
         let was_latin = prev_latin;
         prev_latin = false;
         match class {
-            Class::Keep | Class::To(_) if is_basic_letter(c) => {
-                // The most common case: a run of basic Arabic letters
-                // (kept, or folded into another letter of the same length)
-                // and single spaces, read byte by byte. Each unit keeps its
-                // length, so the run extends one linear piece, exactly as
-                // if each letter were pushed alone.
-                b.push_char(pos, len, fold_letter(c));
-                next_pos = b.push_letter_run(text, next_pos);
-            }
             Class::Keep => {
                 // A combining mark (the dot of a lower-cased İ) keeps the
                 // word it belongs to.
@@ -474,50 +485,66 @@ impl Builder {
         self.out.push(c);
     }
 
-    /// Pushes original text unchanged: one linear piece (or the
-    /// continuation of the last one).
-    fn push_verbatim(&mut self, orig: usize, s: &str) {
-        self.open_piece(orig, true);
-        self.out.push_str(s);
-    }
-
-    /// Pushes the basic letters (folded) and single spaces between them
-    /// that start at byte `from` of `text`; returns where they end.
+    /// Pushes the run of basic letters (folded), ASCII digits and
+    /// punctuation kept as they are (see [`plain_ascii`]) and single
+    /// spaces between them that starts with the letter at byte `from` of
+    /// `text`; returns where it ends. Every unit keeps its length, so the run is one
+    /// linear piece (or the continuation of the last one), exactly as if
+    /// each unit were pushed alone: the piece list is touched once, and a
+    /// folded letter is written in place of its bytes.
     fn push_letter_run(&mut self, text: &str, from: usize) -> usize {
+        self.open_piece(from, true);
         let bytes = text.as_bytes();
-        let mut i = from;
-        // `text[copied..i]` is read but not yet pushed.
+        // The bytes from the unit being read on.
+        let mut rest = bytes.get(from..).unwrap_or_default();
+        // `text[copied..]` up to the unit being read is not yet pushed.
         let mut copied = from;
-        loop {
-            let pair = |at: usize| match bytes.get(at..at + 2) {
-                Some(&[a, b]) => u16::from_be_bytes([a, b]),
-                _ => 0,
-            };
-            let here = pair(i);
-            let out = folded_pair(here);
-            if out != 0 {
-                if let Some(f) = pair_char(out).filter(|_| out != here) {
-                    self.push_verbatim_part(text, copied, i);
-                    self.push_char(i, 2, f);
-                    copied = i + 2;
-                }
-                i += 2;
-            } else if here >> 8 == u16::from(b' ')
-                && folded_pair(pair(i + 1)) != 0
-            {
-                i += 1;
-            } else {
+        // The last unit taken.
+        let mut last = 0;
+        while let [a, b, tail @ ..] = rest {
+            let here = u16::from_be_bytes([*a, *b]);
+            let unit = RUN_UNITS.get(usize::from(here)).copied().unwrap_or(0);
+            if unit & UNIT_FOLDED != 0 {
+                let i = bytes.len() - rest.len();
+                self.push_bytes_of(text, copied, i);
+                self.push_folded(here);
+                copied = i + 2;
+            }
+            let step = unit & UNIT_STEP;
+            if step == 0 {
                 break;
             }
+            last = unit;
+            rest = if step == 2 {
+                tail
+            } else {
+                rest.get(1..).unwrap_or_default()
+            };
         }
-        self.push_verbatim_part(text, copied, i);
-        i
+        // A space taken last before a lead byte is followed by no letter:
+        // not ours.
+        let end = bytes.len()
+            - rest.len()
+            - usize::from(last & UNIT_PROVISIONAL != 0);
+        self.push_bytes_of(text, copied, end);
+        end
     }
 
-    /// Pushes `text[start..end]` unchanged, if not empty.
-    fn push_verbatim_part(&mut self, text: &str, start: usize, end: usize) {
+    /// Appends `text[start..end]` (no piece is opened).
+    #[inline]
+    fn push_bytes_of(&mut self, text: &str, start: usize, end: usize) {
         if let Some(s) = text.get(start..end).filter(|s| !s.is_empty()) {
-            self.push_verbatim(start, s);
+            self.out.push_str(s);
+        }
+    }
+
+    /// Appends the fold of the basic letter `pair` encodes (no piece is
+    /// opened).
+    #[inline]
+    fn push_folded(&mut self, pair: u16) {
+        let s = FOLDED_STRS.get(pair_index(pair)).copied().unwrap_or("");
+        if let Some(two) = s.get(..2) {
+            self.out.push_str(two);
         }
     }
 
@@ -625,7 +652,7 @@ const fn is_basic_letter(c: char) -> bool {
 /// [`is_basic_letter`]) that two bytes encode, both as big-endian `u16`
 /// UTF-8 pairs (`0xD8A3` is `أ`, folded to `0xD8A7`, `ا`); 0 when the
 /// bytes encode no basic letter. Tested without a branch on the lead byte.
-#[inline]
+#[cfg(test)]
 fn folded_pair(pair: u16) -> u16 {
     // A lead byte 0xD8 or 0xD9, then a continuation byte.
     if pair & 0xFEC0 != 0xD880 {
@@ -641,6 +668,75 @@ const fn pair_index(pair: u16) -> usize {
     (((pair >> 2) & 0x40) | (pair & 0x3F)) as usize
 }
 
+/// [`RUN_UNITS`]: how many bytes the unit starting with a pair takes: 2
+/// for a basic letter, 1 for a [`plain_ascii`] byte or a space before one
+/// or before a 0xD8/0xD9 lead byte; 0 for the run's end.
+const UNIT_STEP: u8 = 3;
+/// [`RUN_UNITS`]: a space before a lead byte, which belongs to the run
+/// only if a letter follows.
+const UNIT_PROVISIONAL: u8 = 8;
+/// [`RUN_UNITS`]: the pair is a basic letter that is folded.
+const UNIT_FOLDED: u8 = 4;
+
+/// What a letter run does with the unit starting with the big-endian
+/// pair of bytes used as the index: its [`UNIT_STEP`] and
+/// [`UNIT_FOLDED`] bits (tested against [`folded_pair`] for every pair).
+static RUN_UNITS: [u8; 0x10000] = run_units();
+
+const fn run_units() -> [u8; 0x10000] {
+    let mut table = [0; 0x10000];
+    let mut pair: u32 = 0;
+    let mut rest: &mut [u8] = &mut table;
+    while let [slot, tail @ ..] = rest {
+        let p = pair as u16;
+        let out = folded_pair_const(p);
+        *slot = if out == p && out != 0 {
+            2
+        } else if out != 0 {
+            2 | UNIT_FOLDED
+        } else if p & 0xFFFE == 0x20D8 {
+            // A space, then 0xD8 or 0xD9.
+            1 | UNIT_PROVISIONAL
+        } else if plain_ascii((p >> 8) as u8)
+            || (p >> 8 == 0x20 && plain_ascii(p as u8))
+        {
+            1
+        } else {
+            0
+        };
+        pair += 1;
+        rest = tail;
+    }
+    table
+}
+
+/// An ASCII byte that normalization keeps as it is in its own linear
+/// piece, leaving the Latin-word state false, and that starts no white
+/// space run: digits and punctuation but the quote marks (no letters,
+/// controls, spaces or DEL).
+const fn plain_ascii(b: u8) -> bool {
+    b > 0x20
+        && b < 0x7F
+        && !b.is_ascii_alphabetic()
+        && !matches!(b, b'"' | b'\'' | b'`')
+}
+
+/// [`folded_pair`] in a constant context.
+const fn folded_pair_const(pair: u16) -> u16 {
+    if pair & 0xFEC0 != 0xD880 {
+        return 0;
+    }
+    match char::from_u32(
+        ((pair as u32 >> 8) & 0x1F) << 6 | (pair as u32 & 0x3F),
+    ) {
+        Some(c) if is_basic_letter(c) => {
+            let f = fold_letter(c) as u32;
+            (((0xC0 | (f >> 6)) << 8) | (0x80 | (f & 0x3F))) as u16
+        }
+        _ => 0,
+    }
+}
+
 /// [`folded_pair`] as a table, by [`pair_index`].
 static FOLDED_PAIRS: [u16; 128] = folded_pairs();
 
@@ -650,22 +746,52 @@ const fn folded_pairs() -> [u16; 128] {
     let mut rest: &mut [u16] = &mut table;
     while let [slot, tail @ ..] = rest {
         // Slot i: lead byte 0xD8 + i / 64, continuation byte 0x80 + i % 64.
-        let code = ((0x18 + (i >> 6)) << 6) | (i & 0x3F);
-        if let Some(c) = char::from_u32(code) {
-            if is_basic_letter(c) {
-                let f = fold_letter(c) as u32;
-                *slot =
-                    (((0xC0 | (f >> 6)) << 8) | (0x80 | (f & 0x3F))) as u16;
-            }
-        }
+        *slot =
+            folded_pair_const((0xD880 + ((i >> 6) << 8) + (i & 0x3F)) as u16);
         i += 1;
         rest = tail;
     }
     table
 }
 
+/// [`FOLDED_PAIRS`] as strings (empty for no basic letter).
+static FOLDED_STRS: [&str; 128] = folded_strs();
+
+const fn folded_strs() -> [&'static str; 128] {
+    let mut table = [""; 128];
+    let mut rest: &mut [&str] = &mut table;
+    let mut pairs: &[u16] = &FOLDED_PAIRS;
+    while let ([slot, tail @ ..], [pair, more @ ..]) = (rest, pairs) {
+        *slot = match *pair {
+            0 => "",
+            p => match pair_str(p) {
+                Some(s) => s,
+                None => "",
+            },
+        };
+        rest = tail;
+        pairs = more;
+    }
+    table
+}
+
+/// The string of a pair [`folded_pair`] writes for a folded letter, from
+/// the letters basic letters fold into (tested against [`fold_letter`]).
+const fn pair_str(pair: u16) -> Option<&'static str> {
+    let mut targets: &[&str] = &["ا", "ي", "ه", "و"];
+    while let [t, rest @ ..] = targets {
+        if let [a, b] = *t.as_bytes() {
+            if u16::from_be_bytes([a, b]) == pair {
+                return Some(t);
+            }
+        }
+        targets = rest;
+    }
+    None
+}
+
 /// The char a two-byte UTF-8 pair from [`folded_pair`] encodes.
-#[inline]
+#[cfg(test)]
 fn pair_char(pair: u16) -> Option<char> {
     char::from_u32((u32::from(pair >> 8) & 0x1F) << 6 | u32::from(pair & 0x3F))
 }
@@ -860,6 +986,115 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The run-unit table says for each pair: a basic letter (folded or
+    /// not) is two bytes; a space before a possible letter's lead byte
+    /// one, provisionally; an ASCII digit or punctuation that normalizes
+    /// to itself (no quote mark), or a space before one, one.
+    #[test]
+    fn run_units_match_folded_pair() {
+        for pair in 0..=u16::MAX {
+            let out = folded_pair(pair);
+            let [hi, lo] = pair.to_be_bytes();
+            let plain = |b: u8| {
+                b.is_ascii()
+                    && crate::text::normalize(&char::from(b).to_string())
+                        .as_str()
+                        == char::from(b).to_string()
+                    && !b.is_ascii_alphabetic()
+                    && !b.is_ascii_control()
+                    && !matches!(b, b' ' | b'"' | b'\'' | b'`')
+            };
+            let want = if out == 0 {
+                if hi == b' ' && lo & 0xFE == 0xD8 {
+                    1 | UNIT_PROVISIONAL
+                } else {
+                    u8::from(plain(hi) || (hi == b' ' && plain(lo)))
+                }
+            } else if out == pair {
+                2
+            } else {
+                2 | UNIT_FOLDED
+            };
+            assert_eq!(RUN_UNITS[usize::from(pair)], want, "{pair:#x}");
+        }
+    }
+
+    /// The strings written for folded letters are their folds.
+    #[test]
+    fn folded_strs_are_the_folds() {
+        for code in 0x0600..0x0680 {
+            let Some(c) = char::from_u32(code) else { continue };
+            if !is_basic_letter(c) || fold_letter(c) == c {
+                continue;
+            }
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let pair = u16::from_be_bytes([bytes[0], bytes[1]]);
+            assert_eq!(
+                FOLDED_STRS[pair_index(pair)],
+                fold_letter(c).to_string(),
+                "{c}"
+            );
+        }
+    }
+
+    /// Texts the fast paths must treat like the char-by-char reference:
+    /// every article and peer-suite string, and hostile shapes.
+    fn fast_path_material() -> Vec<String> {
+        let mut texts = crate::test_texts::all();
+        texts.extend(
+            [
+                "قصفٌ على الرَّقَّة ٢٠١٧\u{FEFF}ﻻ «قسد» ok  a\n\nإسقاط ـــ",
+                "أ إ آ ى ة ؤ ئ أإآىةؤئ  أ\nة\t ى \u{A0}ئ",
+                "ة",
+                "أ",
+                " أ",
+                "أ ",
+                "ب ",
+                " ب",
+                "بة ",
+                "ب  ة",
+                "ب\u{64E} ة",
+                "Don't أ'ب A'B “ة” ‘ب’ İ'À ﷲ ﻷ ٪ ، ب،ة",
+                "\u{200F}ة\u{200F} \u{200F}ب",
+                "",
+                " ",
+                "  ",
+                "\n",
+                "a",
+                "ab cd",
+                "1 ب 2 ة",
+            ]
+            .map(String::from),
+        );
+        for t in crate::test_texts::articles() {
+            // Cut at every few bytes so runs end at odd places.
+            let cuts: Vec<usize> =
+                (0..t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for w in cuts.chunks(97) {
+                if let (Some(&a), Some(&b)) = (w.first(), w.last()) {
+                    texts.push(t[a..b].to_string());
+                }
+            }
+        }
+        texts
+    }
+
+    /// The fast paths give the reference's text, pieces, block index and
+    /// quote marks.
+    #[test]
+    fn fast_paths_match_reference() {
+        for t in &fast_path_material() {
+            let fast = build::<true>(t);
+            let slow = build::<false>(t);
+            assert_eq!(fast.text, slow.text, "{t:?}");
+            assert_eq!(fast.pieces, slow.pieces, "{t:?}");
+            assert_eq!(fast.block_pieces, slow.block_pieces, "{t:?}");
+            assert_eq!(fast.quotes, slow.quotes, "{t:?}");
+            assert_eq!(fast.original_len, slow.original_len, "{t:?}");
         }
     }
 
