@@ -591,7 +591,11 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     // Where the search of each mention list goes on.
     let mut from = (0, 0, 0);
     for (si, s) in p.sentences.iter().enumerate() {
-        let skip = matches!(s.chrome, Some(k) if k != ChromeKind::Repeat);
+        // Captions and widgets tell nothing about the article's events,
+        // and nothing read in them is kept: they are not read at all.
+        if matches!(s.chrome, Some(k) if k != ChromeKind::Repeat) {
+            continue;
+        }
         sent.clear();
         sent.read_words(
             inp.lex,
@@ -620,26 +624,12 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         sent.speaker = find_speaker(&sent);
         state.line_time =
             line_time.filter(|(l, _)| *l == s.line).map(|(_, t)| t);
-        if !skip {
-            let lede = if sent.headline {
-                lede_time_ahead(inp, p, si, &times)
-            } else {
-                None
-            };
-            sentence_events(
-                inp,
-                &all,
-                &sent,
-                si,
-                lede,
-                &mut state,
-                &mut events,
-            );
-        }
-        if skip {
-            // Captions and widgets tell nothing about the article's events.
-            continue;
-        }
+        let lede = if sent.headline {
+            lede_time_ahead(inp, p, si, &times)
+        } else {
+            None
+        };
+        sentence_events(inp, &all, &sent, si, lede, &mut state, &mut events);
         state.actors_seen.extend(sent.actors.iter().map(|a| a.idx));
         state.seen_in.extend(sent.actors.iter().map(|_| si));
         if let Some(pl) = sent
