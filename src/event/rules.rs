@@ -91,8 +91,14 @@ struct Site<'r, 'a> {
 /// (both empty for most words).
 #[derive(Clone, Copy, Debug, Default)]
 struct Parts {
-    keys: (usize, usize),
-    readings: (usize, usize),
+    keys: (u32, u32),
+    readings: (u32, u32),
+}
+
+/// A length or index of the document's analysis lists as a [`Parts`]
+/// bound (lists that long hold more words than a document can).
+fn bound(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The words of a document analysed so far, found by their hash: an
@@ -283,8 +289,8 @@ impl<'a> Sentence<'a> {
                     let before = (keys.len(), readings.len());
                     lex.analyse_split(word, w.hash, keys, readings);
                     let parts = Parts {
-                        keys: (before.0, keys.len()),
-                        readings: (before.1, readings.len()),
+                        keys: (bound(before.0), bound(keys.len())),
+                        readings: (bound(before.1), bound(readings.len())),
                     };
                     seen.insert(w.hash, word, parts);
                     parts
@@ -351,13 +357,14 @@ impl<'a> Sentence<'a> {
     /// The vocabulary keys of word `j` (none past the end).
     fn keys(&self, j: usize) -> &[u32] {
         let part = self.parts.get(j).map_or((0, 0), |p| p.keys);
-        self.keys.get(part.0..part.1).unwrap_or_default()
+        self.keys.get(part.0 as usize..part.1 as usize).unwrap_or_default()
     }
 
     /// The trigger readings of word `j`.
     fn readings(&self, j: usize) -> &[Reading<'a, 'a>] {
         let part = self.parts.get(j).map_or((0, 0), |p| p.readings);
-        self.readings.get(part.0..part.1).unwrap_or_default()
+        let part = part.0 as usize..part.1 as usize;
+        self.readings.get(part).unwrap_or_default()
     }
 
     /// Whether word `j` (or one of its stems) is in the set.
