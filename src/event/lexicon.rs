@@ -654,8 +654,9 @@ impl EventLexicon {
     /// word, and the word without its enclitic) the core filter rejects
     /// is not split at all. `hash` is the word's [`token_hash`] (the
     /// one the document's word list holds), so the whole word is not
-    /// hashed again.
-    #[inline]
+    /// hashed again. (The rules ask the filter and the split
+    /// themselves, to analyse each distinct word of a document once.)
+    #[cfg(test)]
     pub(crate) fn analyse<'l, 'w>(
         &'l self,
         word: &'w str,
@@ -663,21 +664,27 @@ impl EventLexicon {
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
+        if self.may_have_stem(word, hash) {
+            self.analyse_split(word, hash, keys, readings);
+        }
+    }
+
+    /// The core filter of [`EventLexicon::analyse`]: whether the word
+    /// (of [`token_hash`] `hash`) may have a stem in the table; a word it
+    /// rejects has neither keys nor readings.
+    #[inline]
+    pub(crate) fn may_have_stem(&self, word: &str, hash: u64) -> bool {
         let n = word.len();
         let known = |end: usize| {
             self.cores.may_contain_hash(token_hash(word.as_bytes(), 0, end))
         };
-        if !self.cores.may_contain_hash(hash)
-            && enclitic_len(word).is_none_or(|e| !known(n - e))
-        {
-            return;
-        }
-        self.analyse_split(word, hash, keys, readings);
+        self.cores.may_contain_hash(hash)
+            || enclitic_len(word).is_some_and(|e| known(n - e))
     }
 
     /// [`EventLexicon::analyse`] of a word the core filter let through.
     #[inline(never)]
-    fn analyse_split<'l, 'w>(
+    pub(crate) fn analyse_split<'l, 'w>(
         &'l self,
         word: &'w str,
         hash: u64,

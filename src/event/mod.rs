@@ -292,29 +292,56 @@ pub(crate) fn merge(
     repeats: &[(usize, usize)],
 ) -> Vec<DocumentEvent> {
     use crate::hash::FastMap;
-    /// How many recent document events a mention may join by nearness.
-    const RECENT: usize = 8;
-    let mut out: Vec<DocumentEvent> = Vec::new();
+    // At most one document event, and one key of each map, per mention:
+    // sized once, nothing grows by copying.
+    let room = events.len();
+    let mut out: Vec<DocumentEvent> = Vec::with_capacity(room);
     // Document events by (type, sentence text) and, for repeated
     // paragraphs, the sentence each repeat copies.
-    let mut by_text: FastMap<(EventType, usize), Vec<usize>> =
-        FastMap::default();
-    // Each distinct sentence text gets an id: its first sentence.
-    let text_id = crate::text::first_occurrences(sentences);
-    let text_of = |si: usize| text_id.get(si).copied().unwrap_or(usize::MAX);
+    let mut by_text: FastMap<(EventType, usize), Recent> =
+        FastMap::with_capacity_and_hasher(room, Default::default());
+    // Each distinct sentence text of a mention gets an id: the first
+    // sentence of a mention that has it (the same partition as the
+    // first sentence of all that has it), found once per sentence.
+    let mut text_ids: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(room, Default::default());
+    let mut last_text: Option<(usize, usize)> = None;
+    let mut text_of = |si: usize| match last_text {
+        Some((s, id)) if s == si => id,
+        _ => {
+            let id = sentences
+                .get(si)
+                .map_or(usize::MAX, |t| *text_ids.entry(t).or_insert(si));
+            last_text = Some((si, id));
+            id
+        }
+    };
     let mut copy_of: Vec<Option<usize>> = vec![None; sentences.len()];
     for &(orig, rep) in repeats {
         if let Some(slot) = copy_of.get_mut(rep) {
             *slot = Some(orig);
         }
     }
-    let mut by_sentence: FastMap<(EventType, usize), Vec<usize>> =
-        FastMap::default();
+    let mut by_sentence: FastMap<(EventType, usize), Recent> =
+        FastMap::with_capacity_and_hasher(room, Default::default());
     let agree = |x: Option<&str>, y: Option<&str>| {
         x.is_none() || y.is_none() || x == y
     };
+    // The ISO start of the last time seen: mentions in a row often share
+    // their time, and the string depends on its start and precision only.
+    let mut last_time = None;
     for (i, e) in events.iter().enumerate() {
-        let time = e.time.as_ref().and_then(view::time_from);
+        let time = e.time.as_ref().and_then(|t| {
+            let key = (t.value.from, t.value.precision);
+            match &last_time {
+                Some((k, iso)) if *k == key => Option::clone(iso),
+                _ => {
+                    let iso = view::time_from(t);
+                    last_time = Some((key, iso.clone()));
+                    iso
+                }
+            }
+        });
         let fits = |d: &DocumentEvent| {
             d.event_type == e.event_type
                 && agree(d.agent.as_deref(), id_of(&e.agent))
@@ -329,19 +356,21 @@ pub(crate) fn merge(
             e.sentence_index <= last.sentence_index + 1
                 && agree(d.place.as_deref(), id_of(&e.place))
         };
+        let text = text_of(e.sentence_index);
         let same_text = by_text
-            .get(&(e.event_type, text_of(e.sentence_index)))
-            .into_iter()
-            .flatten();
+            .get(&(e.event_type, text))
+            .map(Recent::as_slice)
+            .unwrap_or_default();
         let repeated = copy_of
             .get(e.sentence_index)
             .copied()
             .flatten()
             .and_then(|o| by_sentence.get(&(e.event_type, o)))
-            .into_iter()
-            .flatten();
+            .map(Recent::as_slice)
+            .unwrap_or_default();
         let recent = (out.len().saturating_sub(RECENT)..out.len()).rev();
         let found = same_text
+            .iter()
             .chain(repeated)
             .copied()
             .find(|&k| out.get(k).is_some_and(fits))
@@ -371,22 +400,55 @@ pub(crate) fn merge(
                 out.len() - 1
             }
         };
-        let texts = by_text
-            .entry((e.event_type, text_of(e.sentence_index)))
-            .or_default();
-        if !texts.contains(&k) {
-            // Keep the lists short: a text repeated with ever new
-            // arguments must not make the merge quadratic.
-            if texts.len() == RECENT {
-                texts.remove(0);
-            }
-            texts.push(k);
+        // Keep the lists short: a text repeated with ever new arguments
+        // must not make the merge quadratic.
+        by_text.entry((e.event_type, text)).or_default().push_rolling(k);
+        by_sentence
+            .entry((e.event_type, e.sentence_index))
+            .or_default()
+            .push_capped(k);
+    }
+    // Give back the room not used (the allocator shrinks in place).
+    out.shrink_to_fit();
+    out
+}
+
+/// How many recent document events a mention may join by nearness, and
+/// how many a sentence text or a sentence lists.
+const RECENT: usize = 8;
+
+/// Up to [`RECENT`] document events, oldest first, kept inline.
+#[derive(Clone, Copy, Debug, Default)]
+struct Recent {
+    len: usize,
+    items: [usize; RECENT],
+}
+
+impl Recent {
+    fn as_slice(&self) -> &[usize] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+
+    /// Adds `k` if it is not listed, dropping the oldest when full.
+    fn push_rolling(&mut self, k: usize) {
+        if self.as_slice().contains(&k) {
+            return;
         }
-        let sents =
-            by_sentence.entry((e.event_type, e.sentence_index)).or_default();
-        if !sents.contains(&k) && sents.len() < RECENT {
-            sents.push(k);
+        if self.len == RECENT {
+            self.items.copy_within(1.., 0);
+            self.len -= 1;
+        }
+        self.push_capped(k);
+    }
+
+    /// Adds `k` if it is not listed and there is room.
+    fn push_capped(&mut self, k: usize) {
+        if self.as_slice().contains(&k) {
+            return;
+        }
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = k;
+            self.len += 1;
         }
     }
-    out
 }

@@ -87,20 +87,115 @@ struct Site<'r, 'a> {
     last: usize,
 }
 
+/// Where a word's keys and readings lie in the document's lists of them
+/// (both empty for most words).
+#[derive(Clone, Copy, Debug, Default)]
+struct Parts {
+    keys: (u32, u32),
+    readings: (u32, u32),
+}
+
+/// A length or index of the document's analysis lists as a [`Parts`]
+/// bound (lists that long hold more words than a document can).
+fn bound(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The words of a document analysed so far, found by their hash: an
+/// open-addressing table (top bits of the hash, linear probing) of
+/// indices into the list of words and their parts.
+struct Seen<'a> {
+    /// `(hash, 1 + index into words)`; 0: empty.
+    slots: Vec<(u64, usize)>,
+    shift: u32,
+    words: Vec<(&'a str, Parts)>,
+}
+
+impl<'a> Seen<'a> {
+    /// An empty table with room for `n` words at most half full.
+    fn with_room(n: usize) -> Self {
+        let size = n.saturating_mul(2).next_power_of_two().max(16);
+        Seen {
+            slots: vec![(0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            words: Vec::with_capacity(n),
+        }
+    }
+
+    /// The first slot to probe for `hash`.
+    #[inline]
+    fn home(&self, hash: u64) -> usize {
+        usize::try_from(hash >> self.shift).unwrap_or_default()
+    }
+
+    /// The parts of `word` (of hash `hash`), if it was analysed.
+    #[inline]
+    fn get(&self, hash: u64, word: &str) -> Option<Parts> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        loop {
+            let &(h, k) = self.slots.get(i)?;
+            if k == 0 {
+                return None;
+            }
+            if h == hash {
+                match self.words.get(k - 1) {
+                    Some(&(w, parts)) if w == word => return Some(parts),
+                    _ => {}
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a word not in the table (doubling the table when half full).
+    fn insert(&mut self, hash: u64, word: &'a str, parts: Parts) {
+        if (self.words.len() + 1) * 2 > self.slots.len() {
+            let size = self.slots.len() * 2;
+            self.slots = vec![(0, 0); size];
+            self.shift = 64 - size.trailing_zeros();
+            let words = core::mem::take(&mut self.words);
+            for (k, &(w, _)) in words.iter().enumerate() {
+                let h = crate::hash::token_hash(w.as_bytes(), 0, w.len());
+                self.place(h, k + 1);
+            }
+            self.words = words;
+        }
+        self.words.push((word, parts));
+        self.place(hash, self.words.len());
+    }
+
+    /// Puts entry `k` in the first empty slot from `hash`'s home on.
+    fn place(&mut self, hash: u64, k: usize) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        while let Some(slot) = self.slots.get_mut(i) {
+            if slot.1 == 0 {
+                *slot = (hash, k);
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 struct Sentence<'a> {
     text: &'a str,
     /// The words of the sentence in the document's word list.
     ranges: &'a [Word],
     words: Vec<&'a str>,
-    /// The vocabulary keys of every word, one after the other: those of
-    /// word `j` run from `ends[j].0` to `ends[j + 1].0`.
+    /// The vocabulary keys of every distinct word of the document read
+    /// so far, one word after the other (kept from sentence to sentence).
     keys: Vec<u32>,
-    /// The trigger readings of every word, one after the other: those of
-    /// word `j` run from `ends[j].1` to `ends[j + 1].1`.
+    /// The trigger readings of every distinct word of the document read
+    /// so far, as `keys`.
     readings: Vec<Reading<'a, 'a>>,
-    /// Where the keys and the readings of each word start, and after the
-    /// last word where they end (one more entry than words).
-    ends: Vec<(usize, usize)>,
+    /// The analysis of each word of the document that the core filter
+    /// let through, by its hash: the word and its parts of `keys` and
+    /// `readings` (a word seen again is not analysed again).
+    seen: Seen<'a>,
+    /// The parts of `keys` and `readings` of each word of the sentence.
+    parts: Vec<Parts>,
     /// The words that have readings, in order.
     with_readings: Vec<usize>,
     /// The words that have keys, in order.
@@ -123,15 +218,18 @@ impl<'a> Sentence<'a> {
     /// An empty sentence of `text`, to be filled, with room for `words`
     /// words (the document's longest sentence), so that the word
     /// buffers never grow.
-    fn new(text: &'a str, words: usize) -> Self {
+    fn new(text: &'a str, words: usize, doc_words: usize) -> Self {
         const MENTIONS: usize = 16;
         Sentence {
             text,
             ranges: &[],
             words: Vec::with_capacity(words),
-            keys: Vec::with_capacity(words),
-            readings: Vec::with_capacity(MENTIONS),
-            ends: Vec::with_capacity(words + 1),
+            // About one word in five passes the core filter, and many
+            // of those come back.
+            seen: Seen::with_room(doc_words / 4),
+            keys: Vec::with_capacity(doc_words / 4),
+            readings: Vec::with_capacity(doc_words / 16),
+            parts: Vec::with_capacity(words),
             with_readings: Vec::with_capacity(MENTIONS),
             with_keys: Vec::with_capacity(MENTIONS),
             breaks: Vec::with_capacity(words),
@@ -145,13 +243,12 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Empties the sentence, keeping its buffers.
+    /// Empties the sentence, keeping its buffers and the analyses of the
+    /// document's words.
     fn clear(&mut self) {
         self.ranges = &[];
         self.words.clear();
-        self.keys.clear();
-        self.readings.clear();
-        self.ends.clear();
+        self.parts.clear();
         self.with_readings.clear();
         self.with_keys.clear();
         self.breaks.clear();
@@ -177,22 +274,35 @@ impl<'a> Sentence<'a> {
         self.words.extend(
             ranges.iter().map(|w| text.get(w.range()).unwrap_or_default()),
         );
-        self.ends.push((0, 0));
         let (keys, readings) = (&mut self.keys, &mut self.readings);
+        let seen = &mut self.seen;
         let (with_keys, with_readings) =
             (&mut self.with_keys, &mut self.with_readings);
         let words = self.words.iter().zip(ranges).enumerate();
-        self.ends.extend(words.map(|(j, (&word, w))| {
-            let before = (keys.len(), readings.len());
-            lex.analyse(word, w.hash, keys, readings);
-            let after = (keys.len(), readings.len());
-            if after.0 > before.0 {
+        self.parts.extend(words.map(|(j, (&word, w))| {
+            if !lex.may_have_stem(word, w.hash) {
+                return Parts::default();
+            }
+            let parts = match seen.get(w.hash, word) {
+                Some(parts) => parts,
+                None => {
+                    let before = (keys.len(), readings.len());
+                    lex.analyse_split(word, w.hash, keys, readings);
+                    let parts = Parts {
+                        keys: (bound(before.0), bound(keys.len())),
+                        readings: (bound(before.1), bound(readings.len())),
+                    };
+                    seen.insert(w.hash, word, parts);
+                    parts
+                }
+            };
+            if parts.keys.1 > parts.keys.0 {
                 with_keys.push(j);
             }
-            if after.1 > before.1 {
+            if parts.readings.1 > parts.readings.0 {
                 with_readings.push(j);
             }
-            after
+            parts
         }));
         // The break between each word and the next; the gap is mostly one
         // space, which breaks nothing.
@@ -246,12 +356,15 @@ impl<'a> Sentence<'a> {
 
     /// The vocabulary keys of word `j` (none past the end).
     fn keys(&self, j: usize) -> &[u32] {
-        word_part(&self.keys, &self.ends, j, |e| e.0)
+        let part = self.parts.get(j).map_or((0, 0), |p| p.keys);
+        self.keys.get(part.0 as usize..part.1 as usize).unwrap_or_default()
     }
 
     /// The trigger readings of word `j`.
     fn readings(&self, j: usize) -> &[Reading<'a, 'a>] {
-        word_part(&self.readings, &self.ends, j, |e| e.1)
+        let part = self.parts.get(j).map_or((0, 0), |p| p.readings);
+        let part = part.0 as usize..part.1 as usize;
+        self.readings.get(part).unwrap_or_default()
     }
 
     /// Whether word `j` (or one of its stems) is in the set.
@@ -279,21 +392,6 @@ impl<'a> Sentence<'a> {
     /// Whether word `j` lies inside a quantity mention.
     fn in_count(&self, j: usize) -> bool {
         covering(&self.counts, j).is_some()
-    }
-}
-
-/// Word `j`'s part of a list kept flat for all words of a sentence, from
-/// `end(ends[j])` to `end(ends[j + 1])` (empty past the end).
-#[inline]
-fn word_part<'s, T>(
-    items: &'s [T],
-    ends: &[(usize, usize)],
-    j: usize,
-    end: impl Fn(&(usize, usize)) -> usize,
-) -> &'s [T] {
-    match ends.get(j..j.saturating_add(2)) {
-        Some([a, b]) => items.get(end(a)..end(b)).unwrap_or_default(),
-        _ => &[],
     }
 }
 
@@ -482,7 +580,13 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
     // Up to about two events per sentence: events are large, so the
     // vector is sized once rather than grown by copying.
     let mut events: Vec<Event> = Vec::with_capacity(2 * p.sentences.len());
-    let mut state = State::default();
+    // Each sentence adds its actors (the entities, and the referents
+    // that come back to them): room for the entities made once.
+    let mut state = State {
+        actors_seen: Vec::with_capacity(inp.entities.len()),
+        seen_in: Vec::with_capacity(inp.entities.len()),
+        ..State::default()
+    };
     let mut line_time: Option<(usize, usize)> = None;
     let mut recent: Vec<Option<usize>> = Vec::new();
     let first_line =
@@ -490,11 +594,15 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
 
     // One sentence's buffers, refilled for every sentence.
     let longest = p.sentences.iter().map(|s| s.words.len()).max();
-    let mut sent = Sentence::new(text, longest.unwrap_or(0));
+    let mut sent = Sentence::new(text, longest.unwrap_or(0), p.words.len());
     // Where the search of each mention list goes on.
     let mut from = (0, 0, 0);
     for (si, s) in p.sentences.iter().enumerate() {
-        let skip = matches!(s.chrome, Some(k) if k != ChromeKind::Repeat);
+        // Captions and widgets tell nothing about the article's events,
+        // and nothing read in them is kept: they are not read at all.
+        if matches!(s.chrome, Some(k) if k != ChromeKind::Repeat) {
+            continue;
+        }
         sent.clear();
         sent.read_words(
             inp.lex,
@@ -523,26 +631,12 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         sent.speaker = find_speaker(&sent);
         state.line_time =
             line_time.filter(|(l, _)| *l == s.line).map(|(_, t)| t);
-        if !skip {
-            let lede = if sent.headline {
-                lede_time_ahead(inp, p, si, &times)
-            } else {
-                None
-            };
-            sentence_events(
-                inp,
-                &all,
-                &sent,
-                si,
-                lede,
-                &mut state,
-                &mut events,
-            );
-        }
-        if skip {
-            // Captions and widgets tell nothing about the article's events.
-            continue;
-        }
+        let lede = if sent.headline {
+            lede_time_ahead(inp, p, si, &times)
+        } else {
+            None
+        };
+        sentence_events(inp, &all, &sent, si, lede, &mut state, &mut events);
         state.actors_seen.extend(sent.actors.iter().map(|a| a.idx));
         state.seen_in.extend(sent.actors.iter().map(|_| si));
         if let Some(pl) = sent
@@ -1712,6 +1806,58 @@ mod tests {
             }
         }
         assert!(seen > 100, "{seen}");
+    }
+
+    /// A sentence's words read with the document's analyses kept from
+    /// sentence to sentence (each distinct word analysed once) have the
+    /// keys and readings that analysing each word gives, on every
+    /// sentence of the test texts, with the table sized for the document
+    /// and grown from its smallest size.
+    #[test]
+    fn words_analysed_once_answer_as_each_word() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = EventLexicon::from_toml(
+            "events.toml",
+            include_str!("../../gazetteers/events.toml"),
+        )?;
+        let key = |r: &Reading<'_, '_>| {
+            let pro = r.proclitics.to_string();
+            (r.form as *const _, pro, r.article, r.enclitic)
+        };
+        let (mut words, mut again) = (0, 0);
+        for t in &crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let text = p.norm.as_str();
+            for room in [p.words.len(), 0] {
+                let mut sent = Sentence::new(text, 0, room);
+                for s in &p.sentences {
+                    sent.clear();
+                    let ranges = &p.words[s.words.clone()];
+                    let before = sent.seen.words.len();
+                    sent.read_words(&lex, ranges);
+                    for (j, w) in ranges.iter().enumerate() {
+                        let word = &text[w.range()];
+                        let (mut k, mut r) = (Vec::new(), Vec::new());
+                        lex.analyse(word, w.hash, &mut k, &mut r);
+                        assert_eq!(sent.keys(j), k.as_slice(), "{word}");
+                        let fast: Vec<_> =
+                            sent.readings(j).iter().map(key).collect();
+                        let slow: Vec<_> = r.iter().map(key).collect();
+                        assert_eq!(fast, slow, "{word}");
+                        assert_eq!(sent.with_keys.contains(&j), !k.is_empty());
+                        assert_eq!(
+                            sent.with_readings.contains(&j),
+                            !r.is_empty()
+                        );
+                        words += usize::from(!k.is_empty() || !r.is_empty());
+                    }
+                    let analysed = sent.seen.words.len() - before;
+                    again += ranges.len().saturating_sub(analysed);
+                }
+            }
+        }
+        assert!(words > 1000 && again > 1000, "{words} {again}");
+        Ok(())
     }
 
     /// An entity's normalized range is the one its span maps back to, on

@@ -419,3 +419,148 @@ fn has_event_time_agrees_with_event_time() {
     }
     assert!(n > 100, "{n}");
 }
+
+/// The merge as it was before its lists were kept inline, its text ids
+/// found per mention and its times formatted once per run: the slow path
+/// of [`super::merge`].
+fn merge_slow(
+    events: &[Event],
+    sentences: &[&str],
+    repeats: &[(usize, usize)],
+) -> Vec<crate::DocumentEvent> {
+    use crate::hash::FastMap;
+    use crate::{DocumentEvent, EventType};
+    /// How many recent document events a mention may join by nearness.
+    const RECENT: usize = 8;
+    let mut out: Vec<DocumentEvent> = Vec::new();
+    // Document events by (type, sentence text) and, for repeated
+    // paragraphs, the sentence each repeat copies.
+    let mut by_text: FastMap<(EventType, usize), Vec<usize>> =
+        FastMap::default();
+    // Each distinct sentence text gets an id: its first sentence.
+    let text_id = crate::text::first_occurrences(sentences);
+    let text_of = |si: usize| text_id.get(si).copied().unwrap_or(usize::MAX);
+    let mut copy_of: Vec<Option<usize>> = vec![None; sentences.len()];
+    for &(orig, rep) in repeats {
+        if let Some(slot) = copy_of.get_mut(rep) {
+            *slot = Some(orig);
+        }
+    }
+    let mut by_sentence: FastMap<(EventType, usize), Vec<usize>> =
+        FastMap::default();
+    let agree = |x: Option<&str>, y: Option<&str>| {
+        x.is_none() || y.is_none() || x == y
+    };
+    for (i, e) in events.iter().enumerate() {
+        let time = e.time.as_ref().and_then(super::view::time_from);
+        let fits = |d: &DocumentEvent| {
+            d.event_type == e.event_type
+                && agree(d.agent.as_deref(), super::id_of(&e.agent))
+                && agree(d.target.as_deref(), super::id_of(&e.target))
+                && agree(d.time.as_deref(), time.as_deref())
+        };
+        let near = |d: &DocumentEvent| {
+            let Some(last) = d.mentions.last().and_then(|&m| events.get(m))
+            else {
+                return false;
+            };
+            e.sentence_index <= last.sentence_index + 1
+                && agree(d.place.as_deref(), super::id_of(&e.place))
+        };
+        let same_text = by_text
+            .get(&(e.event_type, text_of(e.sentence_index)))
+            .into_iter()
+            .flatten();
+        let repeated = copy_of
+            .get(e.sentence_index)
+            .copied()
+            .flatten()
+            .and_then(|o| by_sentence.get(&(e.event_type, o)))
+            .into_iter()
+            .flatten();
+        let recent = (out.len().saturating_sub(RECENT)..out.len()).rev();
+        let found = same_text
+            .chain(repeated)
+            .copied()
+            .find(|&k| out.get(k).is_some_and(fits))
+            .or_else(|| {
+                recent
+                    .into_iter()
+                    .find(|&k| out.get(k).is_some_and(|d| fits(d) && near(d)))
+            });
+        let k = match found.and_then(|k| Some((k, out.get_mut(k)?))) {
+            Some((k, d)) => {
+                d.mentions.push(i);
+                d.agent =
+                    d.agent.take().or_else(|| super::shared_id(&e.agent));
+                d.target =
+                    d.target.take().or_else(|| super::shared_id(&e.target));
+                d.place =
+                    d.place.take().or_else(|| super::shared_id(&e.place));
+                d.time = d.time.take().or(time);
+                k
+            }
+            None => {
+                out.push(DocumentEvent {
+                    event_type: e.event_type,
+                    mentions: vec![i],
+                    agent: super::shared_id(&e.agent),
+                    target: super::shared_id(&e.target),
+                    place: super::shared_id(&e.place),
+                    time,
+                });
+                out.len() - 1
+            }
+        };
+        let texts = by_text
+            .entry((e.event_type, text_of(e.sentence_index)))
+            .or_default();
+        if !texts.contains(&k) {
+            // Keep the lists short: a text repeated with ever new
+            // arguments must not make the merge quadratic.
+            if texts.len() == RECENT {
+                texts.remove(0);
+            }
+            texts.push(k);
+        }
+        let sents =
+            by_sentence.entry((e.event_type, e.sentence_index)).or_default();
+        if !sents.contains(&k) && sents.len() < RECENT {
+            sents.push(k);
+        }
+    }
+    out
+}
+
+/// The merge answers as the slow path, on the events of every test text
+/// and of every test text printed twice, with every repeat of a sentence
+/// text and every pair of neighbours given as repeated paragraphs.
+#[test]
+fn merge_answers_as_the_slow_path() {
+    let x = Extractor::builtin();
+    let mut merged = 0;
+    for t in crate::test_texts::all() {
+        for text in [t.clone(), format!("{t}\n\n{t}")] {
+            let doc =
+                x.extract(Input::new(&text).with_date(DATE.parse().unwrap()));
+            let texts: Vec<&str> =
+                doc.sentences.iter().map(|s| s.loc.text.as_str()).collect();
+            let first = crate::text::first_occurrences(&texts);
+            let same: Vec<(usize, usize)> = first
+                .iter()
+                .enumerate()
+                .filter(|&(i, &f)| f != i)
+                .map(|(i, &f)| (f, i))
+                .collect();
+            let pairs: Vec<(usize, usize)> =
+                (1..texts.len()).map(|i| (i - 1, i)).collect();
+            for repeats in [Vec::new(), same, pairs] {
+                let fast = super::merge(&doc.events, &texts, &repeats);
+                let slow = merge_slow(&doc.events, &texts, &repeats);
+                assert_eq!(fast, slow, "{text}");
+                merged += doc.events.len() - fast.len();
+            }
+        }
+    }
+    assert!(merged > 100, "{merged}");
+}
