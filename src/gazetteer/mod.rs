@@ -142,26 +142,28 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     // Names and demonyms, leftmost-longest: a candidate is tried only
     // if it starts after the last accepted mention; a demonym reading
     // (`طائرة روسية`) is tried before a name reading of the same word.
+    // The scan looks for no hits in the words of an accepted mention.
     let spots = g.matcher.scan(text, &p.words, |c| {
         if c.word_start < last_end {
-            return;
+            return last_end;
         }
         // Each reading is pushed where it is made (an entity is large).
         if c.has_demonym() {
             if let Some(e) = phrases::demonym(p, g, &c, last_end, &mut pool) {
                 last_end = e.norm.end;
                 out.push(e);
-                return;
+                return last_end;
             }
         }
         if c.is_demonym() {
-            return;
+            return last_end;
         }
         let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
         if let Some(e) = resolve(p, g, &c, prev.map(|e| e.kind), &mut pool) {
             last_end = e.norm.end;
             out.push(e);
         }
+        last_end
     });
     out.sort_by_key(|e| e.norm.start);
     // A village not in the gazetteer never overlaps a known mention
