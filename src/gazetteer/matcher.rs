@@ -16,7 +16,9 @@
     clippy::panic
 )]
 
-use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
+use super::data::{
+    name_forms, norm_name, spelling_variants, Context, EntityKind, Entry,
+};
 use crate::hash::{load8, token_hash, WordHash, WordTable};
 use crate::text::{char_at, Word};
 use crate::Error;
@@ -51,6 +53,23 @@ pub(crate) struct Use {
     pub(crate) entry: usize,
     pub(crate) class: Class,
     pub(crate) strength: Strength,
+    /// The entry's kind, and whether it is a country (a place that
+    /// [`Entry::is_country`]), read here without the entry.
+    pub(crate) kind: EntityKind,
+    pub(crate) country: bool,
+}
+
+impl Class {
+    /// The order of a pattern's uses: contracted, name, demonym. Each
+    /// set of classes [`Classes::allowed`] gives is a run of it, so the
+    /// uses valid after some proclitics are a run of the pattern's uses.
+    fn rank(self) -> u8 {
+        match self {
+            Class::Contracted => 0,
+            Class::Name => 1,
+            Class::Demonym => 2,
+        }
+    }
 }
 
 /// A hit that passed the boundary and proclitic checks.
@@ -64,24 +83,30 @@ pub(crate) struct Cand<'m> {
     /// The word before that one, as the scan read it (a run of word
     /// chars; empty when not known): see [`Cand::prev_word`].
     prev: (usize, usize),
-    /// Every use of the pattern hit.
-    all_uses: &'m [Use],
-    /// The classes of use valid with these proclitics.
-    classes: Classes,
+    /// The uses of the pattern valid with these proclitics (a run of
+    /// its uses, in [`Class::rank`] order), and how many of them are not
+    /// demonyms (the first ones).
+    valid: &'m [Use],
+    names: usize,
 }
 
 impl<'m> Cand<'m> {
-    /// The uses valid with these proclitics.
-    pub(crate) fn uses(&self) -> impl Iterator<Item = &'m Use> + Clone + '_ {
-        self.all_uses.iter().filter(|u| self.classes.has(u.class))
+    /// The valid name and contracted uses.
+    pub(crate) fn name_uses(&self) -> &'m [Use] {
+        self.valid.get(..self.names).unwrap_or_default()
+    }
+
+    /// The valid demonym uses.
+    pub(crate) fn demonym_uses(&self) -> &'m [Use] {
+        self.valid.get(self.names..).unwrap_or_default()
     }
 
     pub(crate) fn is_demonym(&self) -> bool {
-        self.uses().all(|u| u.class == Class::Demonym)
+        self.names == 0
     }
 
     pub(crate) fn has_demonym(&self) -> bool {
-        self.uses().any(|u| u.class == Class::Demonym)
+        self.names < self.valid.len()
     }
 
     /// The word right before the hit's word when one space is between
@@ -269,15 +294,35 @@ fn cand_at<'m>(
     prefix: &[u8],
 ) -> Option<Cand<'m>> {
     let classes = Classes::allowed(prefix, pat.starts_with("ال"));
-    let valid = uses.iter().any(|u| classes.has(u.class));
-    valid.then_some(Cand {
-        start: s,
-        end: e,
-        word_start: ws,
-        prev: (0, 0),
-        all_uses: uses,
-        classes,
-    })
+    Cand::new(ws, s, e, uses, classes)
+}
+
+impl<'m> Cand<'m> {
+    /// A hit of a pattern with `uses` (in [`Class::rank`] order) after
+    /// proclitics that allow `classes`, if one of its uses is valid.
+    fn new(
+        ws: usize,
+        s: usize,
+        e: usize,
+        uses: &'m [Use],
+        classes: Classes,
+    ) -> Option<Cand<'m>> {
+        let first = uses.iter().position(|u| classes.has(u.class))?;
+        let end = uses.iter().rposition(|u| classes.has(u.class))? + 1;
+        let valid = uses.get(first..end).unwrap_or_default();
+        let names = valid
+            .iter()
+            .position(|u| u.class == Class::Demonym)
+            .unwrap_or(valid.len());
+        Some(Cand {
+            start: s,
+            end: e,
+            word_start: ws,
+            prev: (0, 0),
+            valid,
+            names,
+        })
+    }
 }
 
 impl Matcher {
@@ -303,6 +348,7 @@ impl Matcher {
             }
         };
         for (i, e) in entries.iter().enumerate() {
+            let country = e.kind == EntityKind::Place && e.is_country();
             for name in e.names_ar() {
                 let base = norm_name(name);
                 let strength = if e.cued.contains(&base) {
@@ -321,11 +367,22 @@ impl Matcher {
                                     entry: i,
                                     class: Class::Contracted,
                                     strength,
+                                    kind: e.kind,
+                                    country,
                                 },
                             );
                         }
                     }
-                    add(v, Use { entry: i, class: Class::Name, strength });
+                    add(
+                        v,
+                        Use {
+                            entry: i,
+                            class: Class::Name,
+                            strength,
+                            kind: e.kind,
+                            country,
+                        },
+                    );
                 }
             }
             for d in &e.demonyms_ar {
@@ -339,10 +396,16 @@ impl Matcher {
                             entry: i,
                             class: Class::Demonym,
                             strength: Strength::Plain,
+                            kind: e.kind,
+                            country,
                         },
                     );
                 }
             }
+        }
+        // A pattern's uses in class order, each class in the order given.
+        for (_, uses) in &mut pats {
+            uses.sort_by_key(|u| u.class.rank());
         }
         // Keep `name_forms` and the patterns in step (used by validation).
         debug_assert!(entries.iter().all(|e| name_forms(e, context)
@@ -773,6 +836,9 @@ mod tests {
     struct Scan<'m> {
         cands: Vec<Cand<'m>>,
         spots: Vec<Range<usize>>,
+        /// The slow scan's hits: all uses of the pattern, and the classes
+        /// allowed.
+        from: HashMap<Key, (&'m [Use], Classes)>,
     }
 
     /// The scan done the slow way: words split by chars, every proclitic
@@ -797,6 +863,7 @@ mod tests {
         let ends_word =
             |e: usize| !text[e..].chars().next().is_some_and(is_word_char);
         let mut cands = Vec::new();
+        let mut from = HashMap::new();
         let mut spots = Vec::new();
         let mut words = Vec::new();
         let mut ws = None;
@@ -827,14 +894,10 @@ mod tests {
                     if text[s..].starts_with(pat.as_str()) && ends_word(e) {
                         let classes = allowed(p, pat.starts_with("ال"));
                         if uses.iter().any(|u| classes.has(u.class)) {
-                            hits.push(Cand {
-                                start: s,
-                                end: e,
-                                word_start: r.start,
-                                prev: (0, 0),
-                                all_uses: uses,
-                                classes,
-                            });
+                            let c = Cand::new(r.start, s, e, uses, classes)
+                                .unwrap();
+                            from.insert(key(&c), (&uses[..], classes));
+                            hits.push(c);
                         }
                     }
                 }
@@ -849,11 +912,20 @@ mod tests {
             }
         }
         cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        Scan { cands, spots }
+        Scan { cands, spots, from }
     }
 
-    fn key(c: &Cand<'_>) -> (usize, usize, usize, *const Use, u8) {
-        (c.start, c.end, c.word_start, c.all_uses.as_ptr(), c.classes.0)
+    type Key = (usize, usize, usize, *const Use, usize, usize);
+
+    fn key(c: &Cand<'_>) -> Key {
+        (
+            c.start,
+            c.end,
+            c.word_start,
+            c.valid.as_ptr(),
+            c.valid.len(),
+            c.names,
+        )
     }
 
     /// Texts of every shape for the word tests: the test texts and
@@ -931,11 +1003,36 @@ mod tests {
                 cands.push(c);
                 0
             });
-            let (fast, slow) = (Scan { cands, spots }, slow_scan(m, text));
+            let (fast, slow) = (
+                Scan { cands, spots, from: HashMap::new() },
+                slow_scan(m, text),
+            );
             let keys =
                 |s: &Scan<'_>| -> Vec<_> { s.cands.iter().map(key).collect() };
             assert_eq!(keys(&fast), keys(&slow), "{t}");
             assert_eq!(fast.spots, slow.spots, "{t}");
+            // The run of valid uses is the uses of the allowed classes,
+            // names first, with their entries' kinds.
+            for c in &fast.cands {
+                let (uses, classes) = &slow.from[&key(c)];
+                let of = |f: &dyn Fn(&Use) -> bool| -> Vec<Use> {
+                    uses.iter()
+                        .filter(|u| classes.has(u.class) && f(u))
+                        .copied()
+                        .collect()
+                };
+                assert_eq!(c.valid, of(&|_| true), "{t}");
+                let demonym = |u: &Use| u.class == Class::Demonym;
+                assert_eq!(c.name_uses(), of(&|u| !demonym(u)), "{t}");
+                assert_eq!(c.demonym_uses(), of(&demonym), "{t}");
+                for u in c.valid {
+                    let e = &ex.gazetteer().entries[u.entry];
+                    assert_eq!(u.kind, e.kind);
+                    let country =
+                        e.kind == EntityKind::Place && e.is_country();
+                    assert_eq!(u.country, country);
+                }
+            }
             n += fast.cands.len();
             n_spots += fast.spots.len();
         }

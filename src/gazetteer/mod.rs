@@ -41,7 +41,7 @@ use crate::document::Loc;
 use crate::extractor::Prepared;
 use crate::SharedStr;
 use core::ops::Range;
-use matcher::{Cand, Class, Strength, Use};
+use matcher::{Cand, Strength, Use};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -251,8 +251,10 @@ fn resolve(
             || coordinated_place
             || prev_is(data::role::LOCATIVE)
             || prev_classifier);
-    // Only weak and cued names look at the next word.
-    let plain = c.uses().all(|u| u.strength == Strength::Plain);
+    // Only weak and cued names look at the next word (demonym uses are
+    // plain).
+    let names = c.name_uses();
+    let plain = names.iter().all(|u| u.strength == Strength::Plain);
     let next = if plain { None } else { phrases::next_word(text, c.end) };
     let followed_by_adjective = next.as_ref().is_some_and(|w| {
         let s = w.text;
@@ -261,23 +263,18 @@ fn resolve(
             && s.chars().nth(4).is_some()
             && !ctx.directions.iter().any(|(d, _)| d == s)
     });
-    let usable = |u: &&Use| {
-        matches!(u.class, Class::Name | Class::Contracted)
-            && match u.strength {
-                Strength::Plain => true,
-                Strength::Weak => !followed_by_adjective,
-                Strength::Cued => locative && !followed_by_adjective,
-            }
+    let usable = |u: &&Use| match u.strength {
+        Strength::Plain => true,
+        Strength::Weak => !followed_by_adjective,
+        Strength::Cued => locative && !followed_by_adjective,
     };
-    // One walk over the usable uses: their kinds as bits, and whether
-    // one is a country.
+    // One walk over the usable uses (names and contracted names): their
+    // kinds as bits, and whether one is a country.
     let (mut any, mut kinds, mut country) = (false, 0u8, false);
-    for u in c.uses().filter(usable) {
+    for u in names.iter().filter(usable) {
         any = true;
-        if let Some(e) = g.entries.get(u.entry) {
-            kinds |= kind_bit(e.kind);
-            country |= e.kind == EntityKind::Place && e.is_country();
-        }
+        kinds |= kind_bit(u.kind);
+        country |= u.country;
     }
     // None usable: no mention.
     if !any {
@@ -304,10 +301,11 @@ fn resolve(
     };
     pool.clear();
     pool.extend(
-        c.uses()
+        names
+            .iter()
             .filter(usable)
-            .map(|u| u.entry)
-            .filter(|&i| g.entries.get(i).is_some_and(|e| e.kind == kind)),
+            .filter(|u| u.kind == kind)
+            .map(|u| u.entry),
     );
     pool.sort_unstable();
     pool.dedup();
