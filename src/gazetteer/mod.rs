@@ -34,6 +34,7 @@ mod data;
 mod matcher;
 mod phrases;
 
+use data::EntryStrings;
 pub(crate) use data::{Context, Source};
 pub use data::{EntityKind, Entry, Gazetteer};
 
@@ -159,9 +160,9 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
             return last_end;
         }
         let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
-        if let Some(e) = resolve(p, g, &c, prev.map(|e| e.kind), &mut pool) {
-            last_end = e.norm.end;
-            out.push(e);
+        let after = prev.map(|e| e.kind);
+        if let Some(end) = resolve(p, g, &c, after, &mut pool, &mut out) {
+            last_end = end;
         }
         last_end
     });
@@ -197,8 +198,21 @@ pub(crate) fn entity_for(
 ) -> Option<Entity> {
     let e = g.entries.get(i)?;
     let s = g.strings.get(i)?;
+    Some(entity_of(p, e, s, norm, form))
+}
+
+/// An entity for entry `e` (with strings `s`) over the normalized range
+/// `norm`.
+#[inline(always)]
+fn entity_of(
+    p: &Prepared<'_>,
+    e: &Entry,
+    s: &EntryStrings,
+    norm: Range<usize>,
+    form: EntityForm,
+) -> Entity {
     let place = e.kind == EntityKind::Place;
-    Some(Entity {
+    Entity {
         loc: p.loc(norm.clone()),
         norm,
         kind: e.kind,
@@ -215,10 +229,11 @@ pub(crate) fn entity_for(
         area: None,
         name: None,
         head: None,
-    })
+    }
 }
 
-/// Resolves a name hit; `after` is the kind of the mention right before
+/// Resolves a name hit and pushes its mention to `out`, answering with
+/// the mention's end; `after` is the kind of the mention right before
 /// it when the hit is joined to it by `و` (`في سوريا والعراق`). `pool` is
 /// scratch space for the claimants.
 fn resolve(
@@ -227,7 +242,8 @@ fn resolve(
     c: &Cand<'_>,
     after: Option<EntityKind>,
     pool: &mut Vec<usize>,
-) -> Option<Entity> {
+    out: &mut Vec<Entity>,
+) -> Option<usize> {
     let text = p.norm.as_str();
     let ctx = &g.context;
     let prefix = text.get(c.word_start..c.start).unwrap_or("");
@@ -313,10 +329,18 @@ fn resolve(
     let classifier =
         prev.as_ref().filter(|_| kind == EntityKind::Place && prev_classifier);
     if let Some(w) = classifier {
-        return phrases::place_phrase(p, g, c, pool, w);
+        let e = phrases::place_phrase(p, g, c, pool, w)?;
+        let end = e.norm.end;
+        out.push(e);
+        return Some(end);
     }
     let best = most_specific(g, pool)?;
-    entity_for(p, g, best, c.start..c.end, EntityForm::Name)
+    let (e, s) = (g.entries.get(best)?, g.strings.get(best)?);
+    // Made in place in the list (an entity is large).
+    out.extend(core::iter::once_with(|| {
+        entity_of(p, e, s, c.start..c.end, EntityForm::Name)
+    }));
+    Some(c.end)
 }
 
 /// A bit for each [`EntityKind`].
