@@ -16,7 +16,9 @@
     clippy::panic
 )]
 
-use super::data::{name_forms, norm_name, spelling_variants, Context, Entry};
+use super::data::{
+    name_forms, norm_name, spelling_variants, Context, EntityKind, Entry,
+};
 use crate::hash::{load8, token_hash, WordHash, WordTable};
 use crate::text::{char_at, Word};
 use crate::Error;
@@ -51,6 +53,23 @@ pub(crate) struct Use {
     pub(crate) entry: usize,
     pub(crate) class: Class,
     pub(crate) strength: Strength,
+    /// The entry's kind, and whether it is a country (a place that
+    /// [`Entry::is_country`]), read here without the entry.
+    pub(crate) kind: EntityKind,
+    pub(crate) country: bool,
+}
+
+impl Class {
+    /// The order of a pattern's uses: contracted, name, demonym. Each
+    /// set of classes [`Classes::allowed`] gives is a run of it, so the
+    /// uses valid after some proclitics are a run of the pattern's uses.
+    fn rank(self) -> u8 {
+        match self {
+            Class::Contracted => 0,
+            Class::Name => 1,
+            Class::Demonym => 2,
+        }
+    }
 }
 
 /// A hit that passed the boundary and proclitic checks.
@@ -64,24 +83,30 @@ pub(crate) struct Cand<'m> {
     /// The word before that one, as the scan read it (a run of word
     /// chars; empty when not known): see [`Cand::prev_word`].
     prev: (usize, usize),
-    /// Every use of the pattern hit.
-    all_uses: &'m [Use],
-    /// The classes of use valid with these proclitics.
-    classes: Classes,
+    /// The uses of the pattern valid with these proclitics (a run of
+    /// its uses, in [`Class::rank`] order), and how many of them are not
+    /// demonyms (the first ones).
+    valid: &'m [Use],
+    names: usize,
 }
 
 impl<'m> Cand<'m> {
-    /// The uses valid with these proclitics.
-    pub(crate) fn uses(&self) -> impl Iterator<Item = &'m Use> + Clone + '_ {
-        self.all_uses.iter().filter(|u| self.classes.has(u.class))
+    /// The valid name and contracted uses.
+    pub(crate) fn name_uses(&self) -> &'m [Use] {
+        self.valid.get(..self.names).unwrap_or_default()
+    }
+
+    /// The valid demonym uses.
+    pub(crate) fn demonym_uses(&self) -> &'m [Use] {
+        self.valid.get(self.names..).unwrap_or_default()
     }
 
     pub(crate) fn is_demonym(&self) -> bool {
-        self.uses().all(|u| u.class == Class::Demonym)
+        self.names == 0
     }
 
     pub(crate) fn has_demonym(&self) -> bool {
-        self.uses().any(|u| u.class == Class::Demonym)
+        self.names < self.valid.len()
     }
 
     /// The word right before the hit's word when one space is between
@@ -269,15 +294,35 @@ fn cand_at<'m>(
     prefix: &[u8],
 ) -> Option<Cand<'m>> {
     let classes = Classes::allowed(prefix, pat.starts_with("ال"));
-    let valid = uses.iter().any(|u| classes.has(u.class));
-    valid.then_some(Cand {
-        start: s,
-        end: e,
-        word_start: ws,
-        prev: (0, 0),
-        all_uses: uses,
-        classes,
-    })
+    Cand::new(ws, s, e, uses, classes)
+}
+
+impl<'m> Cand<'m> {
+    /// A hit of a pattern with `uses` (in [`Class::rank`] order) after
+    /// proclitics that allow `classes`, if one of its uses is valid.
+    fn new(
+        ws: usize,
+        s: usize,
+        e: usize,
+        uses: &'m [Use],
+        classes: Classes,
+    ) -> Option<Cand<'m>> {
+        let first = uses.iter().position(|u| classes.has(u.class))?;
+        let end = uses.iter().rposition(|u| classes.has(u.class))? + 1;
+        let valid = uses.get(first..end).unwrap_or_default();
+        let names = valid
+            .iter()
+            .position(|u| u.class == Class::Demonym)
+            .unwrap_or(valid.len());
+        Some(Cand {
+            start: s,
+            end: e,
+            word_start: ws,
+            prev: (0, 0),
+            valid,
+            names,
+        })
+    }
 }
 
 impl Matcher {
@@ -303,6 +348,7 @@ impl Matcher {
             }
         };
         for (i, e) in entries.iter().enumerate() {
+            let country = e.kind == EntityKind::Place && e.is_country();
             for name in e.names_ar() {
                 let base = norm_name(name);
                 let strength = if e.cued.contains(&base) {
@@ -321,11 +367,22 @@ impl Matcher {
                                     entry: i,
                                     class: Class::Contracted,
                                     strength,
+                                    kind: e.kind,
+                                    country,
                                 },
                             );
                         }
                     }
-                    add(v, Use { entry: i, class: Class::Name, strength });
+                    add(
+                        v,
+                        Use {
+                            entry: i,
+                            class: Class::Name,
+                            strength,
+                            kind: e.kind,
+                            country,
+                        },
+                    );
                 }
             }
             for d in &e.demonyms_ar {
@@ -339,10 +396,16 @@ impl Matcher {
                             entry: i,
                             class: Class::Demonym,
                             strength: Strength::Plain,
+                            kind: e.kind,
+                            country,
                         },
                     );
                 }
             }
+        }
+        // A pattern's uses in class order, each class in the order given.
+        for (_, uses) in &mut pats {
+            uses.sort_by_key(|u| u.class.rank());
         }
         // Keep `name_forms` and the patterns in step (used by validation).
         debug_assert!(entries.iter().all(|e| name_forms(e, context)
@@ -444,11 +507,15 @@ impl Matcher {
     /// boundary and proclitic checks to `found`, in order of start,
     /// longest first, and returns every word made of at most two letters
     /// and an unknown-place classifier (`قريه`, `وبقريه`), in order.
+    ///
+    /// `found` answers with the offset before which it takes no more hit
+    /// words (the end of the last mention it took; 0 to take every hit):
+    /// the hits of a word that starts before it are not looked for.
     pub(crate) fn scan<'m>(
         &'m self,
         text: &str,
         words: &[Word],
-        mut found: impl FnMut(Cand<'m>),
+        mut found: impl FnMut(Cand<'m>) -> usize,
     ) -> Vec<Range<usize>> {
         let mut spots = Vec::new();
         // Word hits come in order of start, longest first (each word's
@@ -461,28 +528,35 @@ impl Matcher {
         }
         let merge = !odd.is_empty();
         let mut odd = odd.into_iter().peekable();
-        let mut emit = |c: Cand<'m>| {
-            while let Some(o) = odd.next_if(|o| {
-                merge
-                    && (o.start < c.start
-                        || (o.start == c.start && o.end > c.end))
-            }) {
-                found(o);
-            }
-            found(c);
-        };
+        // Where `found` takes hit words again.
+        let mut resume = 0;
         let mut prev = (0, 0);
         for w in words {
             let (ws, we) = (w.start, w.end);
-            self.word_hits(text, ws, we, w.hash, &mut |c| {
-                emit(Cand { prev, ..c })
-            });
+            if ws >= resume {
+                // Whether `found` still takes hits of this word.
+                let mut emit = |c: Cand<'m>| {
+                    if merge {
+                        while let Some(o) = odd.next_if(|o| {
+                            o.start < c.start
+                                || (o.start == c.start && o.end > c.end)
+                        }) {
+                            resume = found(o);
+                        }
+                    }
+                    resume = found(Cand { prev, ..c });
+                    ws >= resume
+                };
+                self.word_hits(text, ws, we, w.hash, &mut emit);
+            }
             prev = (ws, we);
             if self.is_spot(text, ws, we) {
                 spots.push(ws..we);
             }
         }
-        odd.for_each(found);
+        odd.for_each(|o| {
+            found(o);
+        });
         if !self.odd_classifiers.is_empty() {
             odd_spots(text, &self.odd_classifiers, &mut spots);
             spots.sort_by_key(|r| r.start);
@@ -493,16 +567,18 @@ impl Matcher {
 
     /// The hits whose first token is the rest of the word `ws..we` (whose
     /// [`token_hash`] is `h`) after its proclitics (none, a conjunction, a
-    /// preposition, or both).
+    /// preposition, or both), until `out` answers that it takes no more.
     fn word_hits<'m>(
         &'m self,
         text: &str,
         ws: usize,
         we: usize,
         h: u64,
-        out: &mut impl FnMut(Cand<'m>),
+        out: &mut impl FnMut(Cand<'m>) -> bool,
     ) {
-        self.token_hits(text, ws, ws, we, h, out);
+        if !self.token_hits(text, ws, ws, we, h, out) {
+            return;
+        }
         let b = text.as_bytes();
         // The letters as two-byte numbers, tested without slices.
         let first = pair_at(b, ws);
@@ -512,7 +588,9 @@ impl Matcher {
             return;
         }
         let h = token_hash(b, ws + 2, we);
-        self.token_hits(text, ws, ws + 2, we, h, out);
+        if !self.token_hits(text, ws, ws + 2, we, h, out) {
+            return;
+        }
         if conj && prep(pair_at(b, ws + 2)) && ws + 4 < we {
             let h = token_hash(b, ws + 4, we);
             self.token_hits(text, ws, ws + 4, we, h, out);
@@ -520,7 +598,7 @@ impl Matcher {
     }
 
     /// The hits whose first token is `s..we` (whose [`token_hash`] is
-    /// `h`), after the proclitics `ws..s`.
+    /// `h`), after the proclitics `ws..s`; false once `out` takes no more.
     #[inline(always)]
     fn token_hits<'m>(
         &'m self,
@@ -529,14 +607,14 @@ impl Matcher {
         s: usize,
         we: usize,
         h: u64,
-        out: &mut impl FnMut(Cand<'m>),
-    ) {
+        out: &mut impl FnMut(Cand<'m>) -> bool,
+    ) -> bool {
         let b = text.as_bytes();
         if !self.by_first.may_contain_hash(h) {
-            return;
+            return true;
         }
         let token = b.get(s..we).unwrap_or_default();
-        let Some(follows) = self.by_first.probe(token, h) else { return };
+        let Some(follows) = self.by_first.probe(token, h) else { return true };
         let after = load8(b, we);
         for f in follows {
             if after & f.mask != f.tail {
@@ -547,7 +625,11 @@ impl Matcher {
             // The first token and up to eight more bytes are checked.
             let checked = we - s + 8;
             if pat.len() > checked
-                && b.get(we + 8..e) != pat.as_bytes().get(checked..)
+                && !same_from(
+                    b.get(s..e).unwrap_or_default(),
+                    pat.as_bytes(),
+                    checked,
+                )
             {
                 continue;
             }
@@ -557,9 +639,12 @@ impl Matcher {
             }
             let prefix = b.get(ws..s).unwrap_or_default();
             if let Some(c) = cand_at(ws, s, e, pat, uses, prefix) {
-                out(c);
+                if !out(c) {
+                    return false;
+                }
             }
         }
+        true
     }
 
     /// The hits of the patterns that do not start with a word char.
@@ -656,6 +741,28 @@ fn odd_spots(
     }
 }
 
+/// Whether `a` and `b` are the same bytes, given that they are from
+/// `from` on (they are equal before it: `a` starts like `b`): compared
+/// eight at a time without a call, the last eight read where they end.
+#[inline(always)]
+fn same_from(a: &[u8], b: &[u8], from: usize) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return a == b;
+    }
+    let mut i = from;
+    while i + 8 < n {
+        if load8(a, i) != load8(b, i) {
+            return false;
+        }
+        i += 8;
+    }
+    load8(a, n - 8) == load8(b, n - 8)
+}
+
 /// The last four bytes of `b`, if it has four.
 fn last4(b: &[u8]) -> Option<u32> {
     let n = b.len();
@@ -731,6 +838,9 @@ mod tests {
     struct Scan<'m> {
         cands: Vec<Cand<'m>>,
         spots: Vec<Range<usize>>,
+        /// The slow scan's hits: all uses of the pattern, and the classes
+        /// allowed.
+        from: HashMap<Key, (&'m [Use], Classes)>,
     }
 
     /// The scan done the slow way: words split by chars, every proclitic
@@ -755,6 +865,7 @@ mod tests {
         let ends_word =
             |e: usize| !text[e..].chars().next().is_some_and(is_word_char);
         let mut cands = Vec::new();
+        let mut from = HashMap::new();
         let mut spots = Vec::new();
         let mut words = Vec::new();
         let mut ws = None;
@@ -785,14 +896,10 @@ mod tests {
                     if text[s..].starts_with(pat.as_str()) && ends_word(e) {
                         let classes = allowed(p, pat.starts_with("ال"));
                         if uses.iter().any(|u| classes.has(u.class)) {
-                            hits.push(Cand {
-                                start: s,
-                                end: e,
-                                word_start: r.start,
-                                prev: (0, 0),
-                                all_uses: uses,
-                                classes,
-                            });
+                            let c = Cand::new(r.start, s, e, uses, classes)
+                                .unwrap();
+                            from.insert(key(&c), (&uses[..], classes));
+                            hits.push(c);
                         }
                     }
                 }
@@ -807,11 +914,20 @@ mod tests {
             }
         }
         cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        Scan { cands, spots }
+        Scan { cands, spots, from }
     }
 
-    fn key(c: &Cand<'_>) -> (usize, usize, usize, *const Use, u8) {
-        (c.start, c.end, c.word_start, c.all_uses.as_ptr(), c.classes.0)
+    type Key = (usize, usize, usize, *const Use, usize, usize);
+
+    fn key(c: &Cand<'_>) -> Key {
+        (
+            c.start,
+            c.end,
+            c.word_start,
+            c.valid.as_ptr(),
+            c.valid.len(),
+            c.names,
+        )
     }
 
     /// Texts of every shape for the word tests: the test texts and
@@ -885,16 +1001,97 @@ mod tests {
             let text = norm.as_str();
             let words = crate::text::word_list(text);
             let mut cands = Vec::new();
-            let spots = m.scan(text, &words, |c| cands.push(c));
-            let (fast, slow) = (Scan { cands, spots }, slow_scan(m, text));
+            let spots = m.scan(text, &words, |c| {
+                cands.push(c);
+                0
+            });
+            let (fast, slow) = (
+                Scan { cands, spots, from: HashMap::new() },
+                slow_scan(m, text),
+            );
             let keys =
                 |s: &Scan<'_>| -> Vec<_> { s.cands.iter().map(key).collect() };
             assert_eq!(keys(&fast), keys(&slow), "{t}");
             assert_eq!(fast.spots, slow.spots, "{t}");
+            // The run of valid uses is the uses of the allowed classes,
+            // names first, with their entries' kinds.
+            for c in &fast.cands {
+                let (uses, classes) = &slow.from[&key(c)];
+                let of = |f: &dyn Fn(&Use) -> bool| -> Vec<Use> {
+                    uses.iter()
+                        .filter(|u| classes.has(u.class) && f(u))
+                        .copied()
+                        .collect()
+                };
+                assert_eq!(c.valid, of(&|_| true), "{t}");
+                let demonym = |u: &Use| u.class == Class::Demonym;
+                assert_eq!(c.name_uses(), of(&|u| !demonym(u)), "{t}");
+                assert_eq!(c.demonym_uses(), of(&demonym), "{t}");
+                for u in c.valid {
+                    let e = &ex.gazetteer().entries[u.entry];
+                    assert_eq!(u.kind, e.kind);
+                    let country =
+                        e.kind == EntityKind::Place && e.is_country();
+                    assert_eq!(u.country, country);
+                }
+            }
             n += fast.cands.len();
             n_spots += fast.spots.len();
         }
         assert!(n > 500 && n_spots > 5, "{n} {n_spots}");
+    }
+
+    /// Skipping the words that `found` no longer takes hits of changes
+    /// nothing it takes: leftmost-longest taking (each hit that starts
+    /// at or after the last taken end, taken whole or, every third one,
+    /// refused) over every test text sees the same hits whether the scan
+    /// is told where taking resumes or not; the eight-byte comparison is
+    /// the slice comparison for slices known equal up to a point.
+    #[test]
+    fn skipping_taken_words_changes_nothing() {
+        let ex = crate::Extractor::builtin();
+        let m = &ex.gazetteer().matcher;
+        let mut n = 0;
+        for t in &shapes() {
+            let norm = crate::normalize(t);
+            let text = norm.as_str();
+            let words = crate::text::word_list(text);
+            let take = |tell: bool| {
+                let (mut last_end, mut k, mut taken) = (0, 0, Vec::new());
+                let spots = m.scan(text, &words, |c| {
+                    if c.word_start >= last_end {
+                        k += 1;
+                        if k % 3 != 0 {
+                            last_end = c.end;
+                            taken.push(key(&c));
+                        }
+                    }
+                    if tell {
+                        last_end
+                    } else {
+                        0
+                    }
+                });
+                (taken, spots)
+            };
+            let (fast, slow) = (take(true), take(false));
+            assert_eq!(fast, slow, "{t}");
+            n += fast.0.len();
+        }
+        assert!(n > 300, "{n}");
+        let b = "abcdefghijklmnopqrstuvwxyzالرقه".as_bytes();
+        for i in 0..b.len() {
+            for j in i..=b.len() {
+                for k in 0..=b.len() - (j - i) {
+                    let (x, y) = (&b[i..j], &b[k..k + j - i]);
+                    // Equal before `f`: `y` with its start from `x`.
+                    for f in 0..=x.len() {
+                        let z = [&x[..f], &y[f..]].concat();
+                        assert_eq!(same_from(&z, x, f), z == x);
+                    }
+                }
+            }
+        }
     }
 
     /// The filtered spot test agrees with the unfiltered one on every
@@ -943,6 +1140,7 @@ mod tests {
                     known += 1;
                 }
                 all += usize::from(slow.is_some());
+                0
             });
         }
         assert!(known * 10 > all * 9, "{known} {all}");

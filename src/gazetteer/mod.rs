@@ -34,6 +34,7 @@ mod data;
 mod matcher;
 mod phrases;
 
+use data::EntryStrings;
 pub(crate) use data::{Context, Source};
 pub use data::{EntityKind, Entry, Gazetteer};
 
@@ -41,7 +42,7 @@ use crate::document::Loc;
 use crate::extractor::Prepared;
 use crate::SharedStr;
 use core::ops::Range;
-use matcher::{Cand, Class, Strength, Use};
+use matcher::{Cand, Strength, Use};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -142,26 +143,28 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
     // Names and demonyms, leftmost-longest: a candidate is tried only
     // if it starts after the last accepted mention; a demonym reading
     // (`طائرة روسية`) is tried before a name reading of the same word.
+    // The scan looks for no hits in the words of an accepted mention.
     let spots = g.matcher.scan(text, &p.words, |c| {
         if c.word_start < last_end {
-            return;
+            return last_end;
         }
         // Each reading is pushed where it is made (an entity is large).
         if c.has_demonym() {
             if let Some(e) = phrases::demonym(p, g, &c, last_end, &mut pool) {
                 last_end = e.norm.end;
                 out.push(e);
-                return;
+                return last_end;
             }
         }
         if c.is_demonym() {
-            return;
+            return last_end;
         }
         let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
-        if let Some(e) = resolve(p, g, &c, prev.map(|e| e.kind), &mut pool) {
-            last_end = e.norm.end;
-            out.push(e);
+        let after = prev.map(|e| e.kind);
+        if let Some(end) = resolve(p, g, &c, after, &mut pool, &mut out) {
+            last_end = end;
         }
+        last_end
     });
     out.sort_by_key(|e| e.norm.start);
     // A village not in the gazetteer never overlaps a known mention
@@ -195,8 +198,21 @@ pub(crate) fn entity_for(
 ) -> Option<Entity> {
     let e = g.entries.get(i)?;
     let s = g.strings.get(i)?;
+    Some(entity_of(p, e, s, norm, form))
+}
+
+/// An entity for entry `e` (with strings `s`) over the normalized range
+/// `norm`.
+#[inline(always)]
+fn entity_of(
+    p: &Prepared<'_>,
+    e: &Entry,
+    s: &EntryStrings,
+    norm: Range<usize>,
+    form: EntityForm,
+) -> Entity {
     let place = e.kind == EntityKind::Place;
-    Some(Entity {
+    Entity {
         loc: p.loc(norm.clone()),
         norm,
         kind: e.kind,
@@ -213,10 +229,11 @@ pub(crate) fn entity_for(
         area: None,
         name: None,
         head: None,
-    })
+    }
 }
 
-/// Resolves a name hit; `after` is the kind of the mention right before
+/// Resolves a name hit and pushes its mention to `out`, answering with
+/// the mention's end; `after` is the kind of the mention right before
 /// it when the hit is joined to it by `و` (`في سوريا والعراق`). `pool` is
 /// scratch space for the claimants.
 fn resolve(
@@ -225,7 +242,8 @@ fn resolve(
     c: &Cand<'_>,
     after: Option<EntityKind>,
     pool: &mut Vec<usize>,
-) -> Option<Entity> {
+    out: &mut Vec<Entity>,
+) -> Option<usize> {
     let text = p.norm.as_str();
     let ctx = &g.context;
     let prefix = text.get(c.word_start..c.start).unwrap_or("");
@@ -249,8 +267,10 @@ fn resolve(
             || coordinated_place
             || prev_is(data::role::LOCATIVE)
             || prev_classifier);
-    // Only weak and cued names look at the next word.
-    let plain = c.uses().all(|u| u.strength == Strength::Plain);
+    // Only weak and cued names look at the next word (demonym uses are
+    // plain).
+    let names = c.name_uses();
+    let plain = names.iter().all(|u| u.strength == Strength::Plain);
     let next = if plain { None } else { phrases::next_word(text, c.end) };
     let followed_by_adjective = next.as_ref().is_some_and(|w| {
         let s = w.text;
@@ -259,23 +279,18 @@ fn resolve(
             && s.chars().nth(4).is_some()
             && !ctx.directions.iter().any(|(d, _)| d == s)
     });
-    let usable = |u: &&Use| {
-        matches!(u.class, Class::Name | Class::Contracted)
-            && match u.strength {
-                Strength::Plain => true,
-                Strength::Weak => !followed_by_adjective,
-                Strength::Cued => locative && !followed_by_adjective,
-            }
+    let usable = |u: &&Use| match u.strength {
+        Strength::Plain => true,
+        Strength::Weak => !followed_by_adjective,
+        Strength::Cued => locative && !followed_by_adjective,
     };
-    // One walk over the usable uses: their kinds as bits, and whether
-    // one is a country.
+    // One walk over the usable uses (names and contracted names): their
+    // kinds as bits, and whether one is a country.
     let (mut any, mut kinds, mut country) = (false, 0u8, false);
-    for u in c.uses().filter(usable) {
+    for u in names.iter().filter(usable) {
         any = true;
-        if let Some(e) = g.entries.get(u.entry) {
-            kinds |= kind_bit(e.kind);
-            country |= e.kind == EntityKind::Place && e.is_country();
-        }
+        kinds |= kind_bit(u.kind);
+        country |= u.country;
     }
     // None usable: no mention.
     if !any {
@@ -302,10 +317,11 @@ fn resolve(
     };
     pool.clear();
     pool.extend(
-        c.uses()
+        names
+            .iter()
             .filter(usable)
-            .map(|u| u.entry)
-            .filter(|&i| g.entries.get(i).is_some_and(|e| e.kind == kind)),
+            .filter(|u| u.kind == kind)
+            .map(|u| u.entry),
     );
     pool.sort_unstable();
     pool.dedup();
@@ -313,10 +329,18 @@ fn resolve(
     let classifier =
         prev.as_ref().filter(|_| kind == EntityKind::Place && prev_classifier);
     if let Some(w) = classifier {
-        return phrases::place_phrase(p, g, c, pool, w);
+        let e = phrases::place_phrase(p, g, c, pool, w)?;
+        let end = e.norm.end;
+        out.push(e);
+        return Some(end);
     }
     let best = most_specific(g, pool)?;
-    entity_for(p, g, best, c.start..c.end, EntityForm::Name)
+    let (e, s) = (g.entries.get(best)?, g.strings.get(best)?);
+    // Made in place in the list (an entity is large).
+    out.extend(core::iter::once_with(|| {
+        entity_of(p, e, s, c.start..c.end, EntityForm::Name)
+    }));
+    Some(c.end)
 }
 
 /// A bit for each [`EntityKind`].

@@ -8,7 +8,7 @@
     clippy::panic
 )]
 
-use super::matcher::{Cand, Class};
+use super::matcher::Cand;
 use super::{
     entity_for, most_specific, Entity, EntityForm, EntityKind, Gazetteer,
 };
@@ -341,9 +341,7 @@ pub(crate) fn demonym(
     let start =
         if head.base_start < last_end { c.start } else { head.base_start };
     pool.clear();
-    pool.extend(
-        c.uses().filter(|u| u.class == Class::Demonym).map(|u| u.entry),
-    );
+    pool.extend(c.demonym_uses().iter().map(|u| u.entry));
     g.keep_valid_on(pool, p.date.map(|d| d.date()));
     let actor = most_specific(g, pool)?;
     let target = if as_place {
