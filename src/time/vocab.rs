@@ -174,7 +174,8 @@ pub(crate) fn class<'w>(
 }
 
 /// [`class`] of the word at bytes `s..e` of `b`, whose
-/// [`token_hash`](crate::hash::token_hash) is `h`.
+/// [`token_hash`](crate::hash::token_hash) is `h`; the forms are looked
+/// up only if a word of the table ends as one may ([`ENDINGS`]).
 #[inline(always)]
 pub(crate) fn class_at<'w>(
     words: &'w WordTable<Entry>,
@@ -187,19 +188,87 @@ pub(crate) fn class_at<'w>(
     let own = if words.may_contain_hash(h) { words.probe(w, h) } else { None };
     let bits = own.map_or(0, |e| e.bits);
     match w {
-        [0xD9, 0x88 | 0x81 | 0x84 | 0x83, ..] | [0xD8, 0xA8, ..] => {
+        // The forms start at `s + 2` and `s + 4`: a word neither of whose
+        // endings a word of the table has has no class of its forms.
+        [0xD9, 0x88 | 0x81 | 0x84 | 0x83, ..] | [0xD8, 0xA8, ..]
+            if may_end(&ENDINGS, b, s + 2, e)
+                || may_end(&ENDINGS, b, s + 4, e) =>
+        {
             (bits | forms_class(words, b, s, e), own)
         }
         _ => (bits, own),
     }
 }
 
+/// How many bits [`ENDINGS`] has, as a power of two.
+const ENDINGS_LOG: u32 = 15;
+
+/// The bit of [`ENDINGS`] of a word of `n` bytes, four or more, whose
+/// last eight bytes (four if it has fewer than eight) are `last`
+/// ([`last_bytes`]).
+#[inline(always)]
+fn ending_bit(n: usize, last: u64) -> usize {
+    let k = last.wrapping_add(n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (k >> (64 - ENDINGS_LOG)) as usize
+}
+
+/// The last eight bytes of the `n` bytes up to `e` of `b`
+/// (little-endian), or the last four if `n` is below eight.
+#[inline(always)]
+fn last_bytes(b: &[u8], n: usize, e: usize) -> u64 {
+    if n >= 8 {
+        let x = e.checked_sub(8).and_then(|s| b.get(s..e));
+        x.and_then(|x| x.try_into().ok()).map_or(0, u64::from_le_bytes)
+    } else {
+        let x = e.checked_sub(4).and_then(|s| b.get(s..e));
+        x.and_then(|x| x.try_into().ok()).map_or(0, u32::from_le_bytes).into()
+    }
+}
+
+/// A bit set of [`ending_bit`] over the words of [`WORDS`] of four bytes
+/// or more: a form (a suffix of a word, so ending with its last bytes)
+/// whose bit is clear is none of them, and is not hashed.
+static ENDINGS: Lazy<Vec<u64>> = Lazy::new(|| {
+    let mut bits = vec![0u64; (1 << ENDINGS_LOG) / 64];
+    for (w, _) in WORDS.entries() {
+        let w = w.as_bytes();
+        if w.len() >= 4 {
+            let i = ending_bit(w.len(), last_bytes(w, w.len(), w.len()));
+            if let Some(x) = bits.get_mut(i / 64) {
+                *x |= 1 << (i % 64);
+            }
+        }
+    }
+    bits
+});
+
+/// Whether the word at bytes `from..e` of `b` may be a word of
+/// [`WORDS`]: false only for words of four bytes or more whose
+/// [`ending_bit`] is clear.
+#[inline(always)]
+fn may_end(endings: &[u64], b: &[u8], from: usize, e: usize) -> bool {
+    let n = e.saturating_sub(from);
+    if n < 4 {
+        return true;
+    }
+    let i = ending_bit(n, last_bytes(b, n, e));
+    endings.get(i / 64).is_none_or(|x| x >> (i % 64) & 1 != 0)
+}
+
 /// The class bits of the forms of the word at bytes `s..e` of `b` that
 /// starts with a clitic letter (without [`NOT_FIRST`], which is of the
-/// word itself); the forms are hashed in place.
+/// word itself); the forms are hashed in place, those whose ending no
+/// word of the table has ([`ENDINGS`]) not at all.
 #[inline(never)]
 fn forms_class(words: &WordTable<Entry>, b: &[u8], s: usize, e: usize) -> u8 {
-    let get = |from: usize| form_bits(words, b, from, e);
+    let endings = ENDINGS.as_slice();
+    let get = |from: usize| {
+        if may_end(endings, b, from, e) {
+            form_bits(words, b, from, e)
+        } else {
+            0
+        }
+    };
     let mut bits = 0;
     // Forms are suffixes.
     let a = match b.get(s..e).unwrap_or_default() {
@@ -252,4 +321,73 @@ fn probe_alone(w: &str) -> bool {
 #[inline]
 pub(crate) fn alone_fails(t: &Tok<'_>) -> bool {
     t.entry.is_some_and(|e| *e.alone.get_or_init(|| probe_alone(t.s)))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// [`forms_class`] without the [`ENDINGS`] prefilter.
+    fn forms_class_slow(b: &[u8], s: usize, e: usize) -> u8 {
+        let words = words();
+        let mut bits = 0;
+        let a = match &b[s..e] {
+            [0xD9, 0x88 | 0x81, ..] => {
+                bits |= form_bits(words, b, s + 2, e);
+                s + 2
+            }
+            _ => s,
+        };
+        if let [0xD8, 0xA8, ..] | [0xD9, 0x84 | 0x83, ..] = &b[a..e] {
+            bits |= form_bits(words, b, a + 2, e);
+        }
+        bits & !NOT_FIRST
+    }
+
+    /// Every word of the table passes the endings prefilter, and the
+    /// forms' classes with it (in [`class_at`] and [`forms_class`]) are
+    /// those without it, for every word of the test texts and every
+    /// table word behind each clitic.
+    #[test]
+    fn endings_prefilter_keeps_every_form() {
+        let endings = ENDINGS.as_slice();
+        let mut texts = crate::test_texts::all();
+        for (w, _) in words().entries() {
+            let b = w.as_bytes();
+            assert!(may_end(endings, b, 0, b.len()), "{w}");
+            texts.push(
+                ["و", "ف", "ب", "ل", "ك", "وب", "فل", "ول"]
+                    .map(|c| format!("{c}{w}"))
+                    .join(" "),
+            );
+        }
+        let x = crate::Extractor::builtin();
+        let (mut n, mut hits) = (0, 0);
+        for text in &texts {
+            let p = x.prepare(crate::Input::new(text));
+            let b = p.norm.as_str().as_bytes();
+            for w in p.words.iter() {
+                let want = forms_class_slow(b, w.start, w.end);
+                assert_eq!(
+                    forms_class(words(), b, w.start, w.end),
+                    want,
+                    "{}",
+                    &p.norm.as_str()[w.start..w.end]
+                );
+                let h = crate::hash::token_hash(b, w.start, w.end);
+                let own = words().get_hashed(&b[w.start..w.end], h);
+                let clitic = matches!(
+                    &b[w.start..w.end],
+                    [0xD9, 0x88 | 0x81 | 0x84 | 0x83, ..] | [0xD8, 0xA8, ..]
+                );
+                let slow =
+                    own.map_or(0, |e| e.bits) | if clitic { want } else { 0 };
+                assert_eq!(class_at(words(), b, w.start, w.end, h).0, slow);
+                n += 1;
+                hits += usize::from(want != 0);
+            }
+        }
+        assert!(n > 20_000 && hits > 1000, "{n} {hits}");
+    }
 }
