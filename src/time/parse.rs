@@ -417,6 +417,7 @@ pub(crate) fn tokenize_words<'a>(
 ) {
     toks.clear();
     let table = vocab::words();
+    let surface = vocab::surface();
     let ascii = ASCII_TOKS.as_slice();
     let b = text.as_bytes();
     let mut pos = range.start;
@@ -427,8 +428,11 @@ pub(crate) fn tokenize_words<'a>(
         pos = w.end;
         let s = text.get(w.start..w.end).unwrap_or_default();
         if w.arabic {
-            let (class, entry) =
-                vocab::class_at(table, b, w.start, w.end, w.hash);
+            let (class, entry) = if vocab::may_read(surface, w.hash) {
+                vocab::class_at(table, b, w.start, w.end, w.hash)
+            } else {
+                (0, None)
+            };
             toks.push(Tok::new(s, w.start, true, class, entry));
         } else {
             push_tokens(s, w.start, toks);

@@ -294,6 +294,76 @@ fn form_bits(words: &WordTable<Entry>, b: &[u8], from: usize, e: usize) -> u8 {
     words.get_hashed(w, h).map_or(0, |e| e.bits)
 }
 
+/// How many bits [`SURFACE`] has, as a power of two (32 KiB).
+const SURFACE_LOG: u32 = 18;
+
+/// The clitic letters [`class_at`] takes off a word (UTF-8, two bytes
+/// each) before looking up its forms: a conjunction, then a preposition.
+const CONJ: [[u8; 2]; 2] = [[0xD9, 0x88], [0xD9, 0x81]];
+/// See [`CONJ`].
+const PREP: [[u8; 2]; 3] = [[0xD8, 0xA8], [0xD9, 0x84], [0xD9, 0x83]];
+
+/// The word of [`SURFACE`] and the mask of the two bits in it of a word
+/// whose [`token_hash`](crate::hash::token_hash) is `h` (its top bits
+/// pick the word, two runs of six bits below the top 32 the bits).
+#[inline(always)]
+fn surface_bits(h: u64) -> (usize, u64) {
+    let i = (h >> (64 - (SURFACE_LOG - 6))) as usize;
+    let m = 1u64 << ((h >> 32) & 63) | 1u64 << ((h >> 38) & 63);
+    (i, m)
+}
+
+/// A bit filter over every surface form of a word of [`WORDS`]: the
+/// word itself and the word behind each clitic or pair of clitics that
+/// [`class_at`] takes off ([`CONJ`], [`PREP`], a conjunction then a
+/// preposition), so that a word of a text whose hash fails it has no
+/// class and no entry, known from one word of bits.
+static SURFACE: Lazy<Vec<u64>> = Lazy::new(|| {
+    let mut bits = vec![0u64; 1 << (SURFACE_LOG - 6)];
+    let mut buf = Vec::with_capacity(64);
+    let mut add = |pre: &[u8], w: &[u8]| {
+        buf.clear();
+        buf.extend_from_slice(pre);
+        buf.extend_from_slice(w);
+        let (i, m) = surface_bits(crate::hash::token_hash(&buf, 0, buf.len()));
+        if let Some(x) = bits.get_mut(i) {
+            *x |= m;
+        }
+    };
+    for (w, e) in WORDS.entries() {
+        let w = w.as_bytes();
+        add(&[], w);
+        // A form's class leaves out NOT_FIRST.
+        if e.bits & !NOT_FIRST == 0 {
+            continue;
+        }
+        for c in CONJ.iter().chain(&PREP) {
+            add(c, w);
+        }
+        for c in &CONJ {
+            for p in &PREP {
+                add(&[c[0], c[1], p[0], p[1]], w);
+            }
+        }
+    }
+    bits
+});
+
+/// The bits of [`SURFACE`].
+pub(crate) fn surface() -> &'static [u64] {
+    SURFACE.as_slice()
+}
+
+/// Whether a word whose [`token_hash`](crate::hash::token_hash) is `h`
+/// may have a class or an entry ([`class_at`]): false for most words of
+/// a text, which have neither, and never false for one that has (a
+/// prefilter on [`surface`]).
+#[inline(always)]
+pub(crate) fn may_read(surface: &[u64], h: u64) -> bool {
+    let (i, m) = surface_bits(h);
+    surface.get(i).is_some_and(|x| x & m == m)
+}
+
 /// Whether the parser may read a token at all: a class or digits.
 #[inline]
 pub(crate) fn live(t: &Tok<'_>) -> bool {
@@ -389,5 +459,45 @@ mod tests {
             }
         }
         assert!(n > 20_000 && hits > 1000, "{n} {hits}");
+    }
+
+    /// Every word that [`class_at`] gives a class or an entry passes
+    /// [`may_read`], over every word of the test texts and every table
+    /// word alone and behind each clitic and pair of clitics; most other
+    /// words fail it.
+    #[test]
+    fn surface_filter_keeps_every_readable_word() {
+        let mut texts = crate::test_texts::all();
+        for (w, _) in words().entries() {
+            let mut forms = vec![w.to_string()];
+            for c in ["و", "ف", "ب", "ل", "ك"] {
+                forms.push(format!("{c}{w}"));
+            }
+            for c in ["و", "ف"] {
+                for p in ["ب", "ل", "ك"] {
+                    forms.push(format!("{c}{p}{w}"));
+                }
+            }
+            texts.push(forms.join(" "));
+        }
+        let x = crate::Extractor::builtin();
+        let (mut readable, mut other, mut passed) = (0, 0, 0);
+        for text in &texts {
+            let p = x.prepare(crate::Input::new(text));
+            let b = p.norm.as_str().as_bytes();
+            for w in p.words.iter() {
+                let (bits, own) = class_at(words(), b, w.start, w.end, w.hash);
+                let may = may_read(surface(), w.hash);
+                if bits != 0 || own.is_some() {
+                    assert!(may, "{}", &p.norm.as_str()[w.start..w.end]);
+                    readable += 1;
+                } else {
+                    other += 1;
+                    passed += usize::from(may);
+                }
+            }
+        }
+        assert!(readable > 15_000 && other > 5_000, "{readable} {other}");
+        assert!(passed * 20 < other, "{passed} of {other}");
     }
 }
