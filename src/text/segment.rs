@@ -31,6 +31,7 @@ pub struct Sentence {
 /// and at line breaks; not inside a decimal number (`1.5`), after an
 /// abbreviation of one letter (`د.`, `ت.غ`, `U.S.`), inside parentheses,
 /// or inside a quotation that closes later on the same line.
+#[inline(never)]
 pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
     let text = n.as_str();
     let bytes = text.as_bytes();
