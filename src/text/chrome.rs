@@ -214,22 +214,29 @@ pub(crate) fn detect_chrome(
     let text = n.as_str();
     // Lines, trimmed, with their ranges; white space runs are already one
     // char, so blank lines are gone and a line is a paragraph.
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
-        .chain(core::iter::once(text.len()));
+    let bytes = text.as_bytes();
+    let ends =
+        memchr::memchr_iter(b'\n', bytes).chain(core::iter::once(text.len()));
     let mut start = 0;
-    let lines: Vec<Range<usize>> = ends
-        .map(|end| {
+    // News text makes about one line per 300 bytes.
+    let mut lines: Vec<Range<usize>> =
+        Vec::with_capacity(text.len() / 256 + 4);
+    lines.extend(
+        ends.map(|end| {
             let r = start..end;
             start = end + 1;
             r
         })
         .map(|r| {
-            let s = text.get(r.clone()).unwrap_or_default();
-            let lead = s.len() - s.trim_start().len();
-            let trail = s.len() - s.trim_end().len();
+            // Trimmed on bytes: normalized text holds no white space but
+            // space and newline (tested in `segment`).
+            let s = bytes.get(r.clone()).unwrap_or_default();
+            let white = |b: &&u8| matches!(b, b' ' | b'\n');
+            let lead = s.iter().take_while(white).count();
+            let trail = s.iter().rev().take_while(white).count();
             r.start + lead..(r.end - trail).max(r.start + lead)
-        })
-        .collect();
+        }),
+    );
     let widget = phrase_lines(text, words, &lines, &lex.widget_phrases);
     let line_words = line_words(&lines, words);
     let first = first_long_lines(text, &lines, &line_words);
@@ -400,11 +407,15 @@ fn first_long_lines(
         .filter(|(_, (_, ws))| ws.len() >= 3)
         .map(|(i, (r, _))| (crate::hash::token_hash(b, r.start, r.end), i))
         .collect();
-    keys.sort_unstable_by(|x, y| {
-        x.0.cmp(&y.0)
-            .then_with(|| line(x.1).cmp(&line(y.1)))
-            .then(x.1.cmp(&y.1))
-    });
+    keys.sort_unstable();
+    // Lines of equal hash (mostly equal lines) by text, then index.
+    for run in keys.chunk_by_mut(|x, y| x.0 == y.0) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|x, y| {
+                line(x.1).cmp(&line(y.1)).then(x.1.cmp(&y.1))
+            });
+        }
+    }
     let mut first: Vec<usize> = (0..lines.len()).collect();
     for pair in keys.windows(2) {
         if let [(h, i), (g, j)] = *pair {
