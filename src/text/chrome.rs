@@ -55,12 +55,38 @@ pub struct ChromeLine {
 /// The chrome vocabulary, normalized.
 #[derive(Clone, Debug)]
 pub(crate) struct ChromeLexicon {
-    widget_words: Vec<String>,
-    /// The widget phrases, any of which anywhere makes a line a widget,
-    /// each searched for over the whole text at once.
-    widget_phrases: Vec<Finder<'static>>,
-    read_also: Vec<String>,
+    /// Looked up by the word list's hashes.
+    widget_words: crate::hash::WordTable<()>,
+    /// The widget phrases, any of which anywhere makes a line a widget.
+    widget_phrases: WidgetPhrases,
+    read_also: Vec<Prefix>,
     credits: Vec<String>,
+}
+
+/// A string a line may start with, and its first (up to) eight bytes as
+/// [`crate::hash::load8`] reads them, with the mask of those bytes: a
+/// line whose first eight bytes differ there does not start with it.
+#[derive(Clone, Debug)]
+struct Prefix {
+    text: String,
+    head: u64,
+    mask: u64,
+}
+
+impl Prefix {
+    fn new(text: String) -> Prefix {
+        let n = text.len();
+        let mask = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        let head = crate::hash::load8(text.as_bytes(), 0) & mask;
+        Prefix { text, head, mask }
+    }
+
+    /// Whether `s`, whose first eight bytes are `head8`, starts with the
+    /// prefix.
+    #[inline]
+    fn starts(&self, s: &str, head8: u64) -> bool {
+        head8 & self.mask == self.head && s.starts_with(self.text.as_str())
+    }
 }
 
 #[derive(Deserialize)]
@@ -88,17 +114,86 @@ impl ChromeLexicon {
             out.dedup();
             out
         };
-        let widget_phrases = norm(raw.widget_phrases)
-            .iter()
-            .map(|p| Finder::new(p).into_owned())
-            .collect();
+        let widget_phrases = WidgetPhrases::new(&norm(raw.widget_phrases));
         Ok(ChromeLexicon {
-            widget_words: norm(raw.widget_words),
+            widget_words: crate::hash::WordTable::new(
+                10,
+                norm(raw.widget_words).into_iter().map(|w| (w, ())),
+            ),
             widget_phrases,
-            read_also: norm(raw.read_also),
+            read_also: norm(raw.read_also)
+                .into_iter()
+                .map(Prefix::new)
+                .collect(),
             credits: norm(raw.credits),
         })
     }
+}
+
+/// The widget phrases, found in a text in one of two ways. A phrase with
+/// an anchor, a word that has non-word chars on both sides inside the
+/// phrase, is found from the text's word list: wherever the phrase
+/// occurs, its anchor is a whole word of the text, so only words with
+/// the anchor's hash are tried. Other phrases (`©`) are searched for over
+/// the whole text.
+#[derive(Clone, Debug)]
+struct WidgetPhrases {
+    anchored: Vec<Anchored>,
+    /// One bit per value of a hash's top eight bits, set for the anchors.
+    anchor_bits: [u64; 4],
+    bare: Vec<Finder<'static>>,
+}
+
+/// A widget phrase and its anchor.
+#[derive(Clone, Debug)]
+struct Anchored {
+    phrase: String,
+    /// The anchor's byte range in the phrase.
+    anchor: Range<usize>,
+    /// `token_hash` of the anchor.
+    hash: u64,
+}
+
+impl WidgetPhrases {
+    fn new(phrases: &[String]) -> WidgetPhrases {
+        let mut out = WidgetPhrases {
+            anchored: Vec::new(),
+            anchor_bits: [0; 4],
+            bare: Vec::new(),
+        };
+        for p in phrases {
+            // The longest word inside (the rarest, most likely).
+            let anchor = super::segment::words(p)
+                .filter(|r| r.start > 0 && r.end < p.len())
+                .max_by_key(|r| (r.len(), core::cmp::Reverse(r.start)));
+            match anchor {
+                Some(anchor) => {
+                    let hash = crate::hash::token_hash(
+                        p.as_bytes(),
+                        anchor.start,
+                        anchor.end,
+                    );
+                    let bit = anchor_bit(hash);
+                    if let Some(x) = out.anchor_bits.get_mut(bit / 64) {
+                        *x |= 1 << (bit % 64);
+                    }
+                    out.anchored.push(Anchored {
+                        phrase: p.clone(),
+                        anchor,
+                        hash,
+                    });
+                }
+                None => out.bare.push(Finder::new(p).into_owned()),
+            }
+        }
+        out
+    }
+}
+
+/// The bit of [`WidgetPhrases::anchor_bits`] for a word hash.
+#[inline(always)]
+fn anchor_bit(hash: u64) -> usize {
+    (hash >> 56) as usize
 }
 
 /// A line of the normalized text, as found by [`detect_chrome`].
@@ -110,6 +205,7 @@ pub(crate) struct ChromeHit {
 }
 
 /// Marks the chrome lines of a normalized text.
+#[inline(never)]
 pub(crate) fn detect_chrome(
     n: &Normalized,
     words: &[super::Word],
@@ -118,41 +214,47 @@ pub(crate) fn detect_chrome(
     let text = n.as_str();
     // Lines, trimmed, with their ranges; white space runs are already one
     // char, so blank lines are gone and a line is a paragraph.
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
-        .chain(core::iter::once(text.len()));
+    let bytes = text.as_bytes();
+    let ends =
+        memchr::memchr_iter(b'\n', bytes).chain(core::iter::once(text.len()));
     let mut start = 0;
-    let lines: Vec<Range<usize>> = ends
-        .map(|end| {
+    // News text makes about one line per 300 bytes.
+    let mut lines: Vec<Range<usize>> =
+        Vec::with_capacity(text.len() / 256 + 4);
+    lines.extend(
+        ends.map(|end| {
             let r = start..end;
             start = end + 1;
             r
         })
         .map(|r| {
-            let s = text.get(r.clone()).unwrap_or_default();
-            let lead = s.len() - s.trim_start().len();
-            let trail = s.len() - s.trim_end().len();
+            // Trimmed on bytes: normalized text holds no white space but
+            // space and newline (tested in `segment`).
+            let s = bytes.get(r.clone()).unwrap_or_default();
+            let white = |b: &&u8| matches!(b, b' ' | b'\n');
+            let lead = s.iter().take_while(white).count();
+            let trail = s.iter().rev().take_while(white).count();
             r.start + lead..(r.end - trail).max(r.start + lead)
-        })
-        .collect();
-    let widget = phrase_lines(text, &lines, &lex.widget_phrases);
-    let texts: Vec<&str> = lines
-        .iter()
-        .map(|r| text.get(r.clone()).unwrap_or_default())
-        .collect();
-    let first = super::first_occurrences(&texts);
-    let counts = line_word_counts(&lines, words);
+        }),
+    );
+    let widget = phrase_lines(text, words, &lines, &lex.widget_phrases);
+    let line_words = line_words(&lines, words);
+    let first = first_long_lines(text, &lines, &line_words);
     let mut hits = Vec::new();
     // Chrome at the end of the page does not make the article's last
     // paragraph a signature: find the last line that is not chrome.
     let mut kinds: Vec<Option<ChromeKind>> = Vec::with_capacity(lines.len());
     for (idx, r) in lines.iter().enumerate() {
         let line = text.get(r.clone()).unwrap_or_default();
-        let n_words = counts.get(idx).copied().unwrap_or(0);
         let kind = if line.is_empty() {
             None
         } else {
             let phrase = widget.get(idx).copied().unwrap_or(false);
-            classify(line, n_words, idx, phrase, lex)
+            let ws = line_words
+                .get(idx)
+                .and_then(|r| words.get(r.clone()))
+                .unwrap_or_default();
+            classify(text, r, ws, idx, phrase, lex)
         };
         kinds.push(kind);
     }
@@ -166,7 +268,7 @@ pub(crate) fn detect_chrome(
             continue;
         }
         let mut kind = kinds.get(idx).copied().flatten();
-        let n_words = counts.get(idx).copied().unwrap_or(0);
+        let n_words = line_words.get(idx).map_or(0, ExactSizeIterator::len);
         let mut repeat_of = None;
         if kind.is_none()
             && Some(idx) == last_body
@@ -175,8 +277,8 @@ pub(crate) fn detect_chrome(
         {
             kind = Some(ChromeKind::Signature);
         }
-        // The first line with the same text (empty lines are skipped, and
-        // no other line equals one).
+        // The first line with the same text (asked only of lines of three
+        // words or more).
         let first = first.get(idx).copied().unwrap_or(idx);
         if kind.is_none() && n_words >= 3 && first != idx {
             kind = Some(ChromeKind::Repeat);
@@ -195,25 +297,50 @@ pub(crate) fn detect_chrome(
 }
 
 /// For each line (trimmed, in order), whether one of the phrases occurs
-/// inside it.
+/// inside it; `words` is the text's word list.
 fn phrase_lines(
     text: &str,
+    words: &[super::Word],
     lines: &[Range<usize>],
-    phrases: &[Finder<'_>],
+    phrases: &WidgetPhrases,
 ) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let bytes = text.as_bytes();
-    for f in phrases {
+    let mut mark = |start: usize, end: usize| {
+        let k = lines.partition_point(|l| l.end < end);
+        if lines.get(k).is_some_and(|l| l.start <= start) {
+            if let Some(flag) = out.get_mut(k) {
+                *flag = true;
+            }
+        }
+    };
+    for w in words {
+        let bit = anchor_bit(w.hash);
+        let set = phrases
+            .anchor_bits
+            .get(bit / 64)
+            .is_some_and(|x| x >> (bit % 64) & 1 != 0);
+        if !set {
+            continue;
+        }
+        for a in phrases.anchored.iter().filter(|a| a.hash == w.hash) {
+            // Where the phrase would start if this word were its anchor.
+            let Some(start) = w.start.checked_sub(a.anchor.start) else {
+                continue;
+            };
+            let end = start + a.phrase.len();
+            if w.end - w.start == a.anchor.len()
+                && bytes.get(start..end) == Some(a.phrase.as_bytes())
+            {
+                mark(start, end);
+            }
+        }
+    }
+    for f in &phrases.bare {
         let mut from = 0;
         while let Some(at) = bytes.get(from..).and_then(|h| f.find(h)) {
             let start = from + at;
-            let end = start + f.needle().len();
-            let k = lines.partition_point(|l| l.end < end);
-            if lines.get(k).is_some_and(|l| l.start <= start) {
-                if let Some(flag) = out.get_mut(k) {
-                    *flag = true;
-                }
-            }
+            mark(start, start + f.needle().len());
             // Occurrences may overlap.
             from = start + 1;
         }
@@ -237,29 +364,70 @@ const MAX_WORDS: usize = 16;
 /// The most words any rule but the caption rule counts in a line.
 const MAX_SHORT_WORDS: usize = 6;
 
-/// The number of words of each line (in order, trimmed), read from the
+/// The words of each line (in order, trimmed), as index ranges of the
 /// text's word list: the words that start in the line (a line ends at a
 /// line break or white space, which no word holds).
-fn line_word_counts(
+fn line_words(
     lines: &[Range<usize>],
     words: &[super::Word],
-) -> Vec<usize> {
+) -> Vec<Range<usize>> {
     let mut w = 0;
     lines
         .iter()
         .map(|r| {
-            w += words
-                .get(w..)
-                .unwrap_or_default()
-                .partition_point(|x| x.start < r.start);
-            let n = words
-                .get(w..)
-                .unwrap_or_default()
-                .partition_point(|x| x.start < r.end);
-            w += n;
-            n
+            while words.get(w).is_some_and(|x| x.start < r.start) {
+                w += 1;
+            }
+            let first = w;
+            while words.get(w).is_some_and(|x| x.start < r.end) {
+                w += 1;
+            }
+            first..w
         })
         .collect()
+}
+
+/// For each line of three words or more (`line_words` holds their
+/// words), the index of the first line with the same text (its own index
+/// when none before it has it); other lines map to themselves. Lines of
+/// equal text have equal words, so no line of fewer words equals one of
+/// these. Lines are sorted by a hash of their length and ends, then
+/// their text, so that equal lines stand together.
+fn first_long_lines(
+    text: &str,
+    lines: &[Range<usize>],
+    line_words: &[Range<usize>],
+) -> Vec<usize> {
+    let b = text.as_bytes();
+    let line = |i: usize| lines.get(i).and_then(|r| b.get(r.clone()));
+    let mut keys: Vec<(u64, usize)> = lines
+        .iter()
+        .zip(line_words)
+        .enumerate()
+        .filter(|(_, (_, ws))| ws.len() >= 3)
+        .map(|(i, (r, _))| (crate::hash::token_hash(b, r.start, r.end), i))
+        .collect();
+    keys.sort_unstable();
+    // Lines of equal hash (mostly equal lines) by text, then index.
+    for run in keys.chunk_by_mut(|x, y| x.0 == y.0) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|x, y| {
+                line(x.1).cmp(&line(y.1)).then(x.1.cmp(&y.1))
+            });
+        }
+    }
+    let mut first: Vec<usize> = (0..lines.len()).collect();
+    for pair in keys.windows(2) {
+        if let [(h, i), (g, j)] = *pair {
+            if h == g && line(i) == line(j) {
+                let f = first.get(i).copied().unwrap_or(i);
+                if let Some(x) = first.get_mut(j) {
+                    *x = f;
+                }
+            }
+        }
+    }
+    first
 }
 
 /// A short line (of `n_words` words) with no sentence punctuation and no
@@ -270,14 +438,18 @@ fn is_signature_shaped(line: &str, n_words: usize) -> bool {
         && !line.bytes().any(|b| b.is_ascii_digit())
 }
 
-/// The kind of chrome a line is, if any; `n_words` is its word count.
+/// The kind of chrome the line `r` of `text` is, if any (not empty);
+/// `words` are its words (from the text's word list).
 fn classify(
-    line: &str,
-    n_words: usize,
+    text: &str,
+    r: &Range<usize>,
+    words: &[super::Word],
     idx: usize,
     widget_phrase: bool,
     lex: &ChromeLexicon,
 ) -> Option<ChromeKind> {
+    let line = text.get(r.clone()).unwrap_or_default();
+    let n_words = words.len();
     // A bare counter: digits and separators only.
     if line.len() <= 16
         && line.bytes().any(|b| b.is_ascii_digit())
@@ -285,20 +457,26 @@ fn classify(
     {
         return Some(ChromeKind::Counter);
     }
-    let head = line.trim_start_matches(|c: char| !super::is_word_char(c));
-    if lex.read_also.iter().any(|p| head.starts_with(p.as_str())) {
+    // The line from its first word char on: from its first word.
+    let head = words
+        .first()
+        .and_then(|w| text.get(w.start..r.end))
+        .unwrap_or_default();
+    let head8 = crate::hash::load8(head.as_bytes(), 0);
+    if lex.read_also.iter().any(|p| p.starts(head, head8)) {
         return Some(ChromeKind::ReadAlso);
     }
     if widget_phrase {
         return Some(ChromeKind::Widget);
     }
     if n_words > 0 && n_words <= MAX_SHORT_WORDS && !ends_sentence(line) {
-        let known = super::segment::words(line)
-            .filter_map(|r| line.get(r))
+        let bytes = text.as_bytes();
+        let known = words
+            .iter()
             .filter(|w| {
-                lex.widget_words
-                    .binary_search_by(|p| p.as_str().cmp(w))
-                    .is_ok()
+                bytes.get(w.range()).is_some_and(|b| {
+                    lex.widget_words.get_hashed(b, w.hash).is_some()
+                })
             })
             .count();
         if known * 4 >= n_words * 3 {
@@ -389,12 +567,11 @@ mod tests {
             .collect()
     }
 
-    /// A line's word count read from the word list is the number of
-    /// words of the line alone, on every line of the test texts (as
-    /// `detect_chrome` cuts them) and on lines of white space and
-    /// punctuation.
+    /// A line's words read from the word list are the words of the line
+    /// alone, on every line of the test texts (as `detect_chrome` cuts
+    /// them) and on lines of white space and punctuation.
     #[test]
-    fn line_counts_are_the_words_of_each_line() {
+    fn line_words_are_the_words_of_each_line() {
         let mut texts = crate::test_texts::all();
         texts.push("صورة (ا ب ج د ه و ز ح ط ي)\n\n .. \n،\nx".into());
         let mut checked = 0;
@@ -411,13 +588,220 @@ mod tests {
                     r
                 })
                 .collect();
-            let counts = line_word_counts(&lines, &word_list(text));
-            for (r, n) in lines.iter().zip(&counts) {
-                assert_eq!(*n, crate::words(&text[r.clone()]).count(), "{t}");
-                checked += n;
+            let list = word_list(text);
+            for (r, ws) in lines.iter().zip(line_words(&lines, &list)) {
+                let from_list: Vec<Range<usize>> =
+                    list[ws.clone()].iter().map(|w| w.range()).collect();
+                let alone: Vec<Range<usize>> = crate::words(&text[r.clone()])
+                    .map(|x| x.start + r.start..x.end + r.start)
+                    .collect();
+                assert_eq!(from_list, alone, "{t}");
+                checked += ws.len();
             }
         }
         assert!(checked > 5_000, "{checked}");
+    }
+
+    /// [`phrase_lines`] without the word list: each phrase searched for
+    /// over the whole text.
+    fn phrase_lines_slow(
+        text: &str,
+        lines: &[Range<usize>],
+        phrases: &[String],
+    ) -> Vec<bool> {
+        let mut out = vec![false; lines.len()];
+        for p in phrases {
+            for (start, _) in text.match_indices(p.as_str()) {
+                let end = start + p.len();
+                if let Some(k) =
+                    lines.iter().position(|l| l.start <= start && end <= l.end)
+                {
+                    out[k] = true;
+                }
+            }
+            // Overlapping occurrences.
+            for start in 0..text.len() {
+                if text.as_bytes()[start..].starts_with(p.as_bytes()) {
+                    let end = start + p.len();
+                    if let Some(k) = lines
+                        .iter()
+                        .position(|l| l.start <= start && end <= l.end)
+                    {
+                        out[k] = true;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The trimmed lines of a text, as `detect_chrome` cuts them.
+    fn trimmed_lines(text: &str) -> Vec<Range<usize>> {
+        let mut start = 0;
+        text.split('\n')
+            .map(|l| {
+                let lead = l.len() - l.trim_start().len();
+                let r = start + lead..start + l.trim_end().len().max(lead);
+                start += l.len() + 1;
+                r
+            })
+            .collect()
+    }
+
+    /// The phrases found from the word list's anchors (and the bare ones
+    /// over the text) mark the lines the whole-text search marks: the
+    /// vocabulary's phrases on every test text and on texts they are
+    /// planted in (inside words, at the ends, overlapping, across lines),
+    /// and phrases cut from the test texts themselves.
+    #[test]
+    fn phrase_lines_match_whole_text_search() {
+        let lex = lex();
+        let phrases: Vec<String> =
+            lex.widget_phrases
+                .anchored
+                .iter()
+                .map(|a| a.phrase.clone())
+                .chain(
+                    lex.widget_phrases.bare.iter().map(|f| {
+                        String::from_utf8(f.needle().to_vec()).unwrap()
+                    }),
+                )
+                .collect();
+        assert!(lex.widget_phrases.anchored.len() >= 5);
+        assert!(!lex.widget_phrases.bare.is_empty());
+        let mut texts = crate::test_texts::all();
+        for p in &phrases {
+            texts.push(p.clone());
+            texts.push(format!("و{p}ة\n{p} {p}\n{p}{p}. ©{p}©"));
+            texts.push(format!("عنوان\n{BODY} {p}.\nقال {p}"));
+            let cut = p.find(' ').unwrap_or(p.len());
+            texts.push(format!("{}\n{}", &p[..cut], &p[cut..]));
+        }
+        let check = |text: &str, ps: &[String], wp: &WidgetPhrases| -> usize {
+            let lines = trimmed_lines(text);
+            let fast = phrase_lines(text, &word_list(text), &lines, wp);
+            let slow = phrase_lines_slow(text, &lines, ps);
+            assert_eq!(fast, slow, "{text}");
+            slow.iter().filter(|&&b| b).count()
+        };
+        let mut found = 0;
+        for t in &texts {
+            let n = normalize(t);
+            found += check(n.as_str(), &phrases, &lex.widget_phrases);
+        }
+        assert!(found >= 4 * phrases.len(), "{found}");
+        // Phrases of two to five words cut from the texts.
+        let mut found = 0;
+        for t in &crate::test_texts::all() {
+            let n = normalize(t);
+            let text = n.as_str();
+            let ws: Vec<_> = crate::words(text).collect();
+            let ps: Vec<String> = (0..ws.len().saturating_sub(5))
+                .step_by(7)
+                .map(|i| text[ws[i].start..ws[i + 1 + i % 4].end].to_string())
+                .collect();
+            let wp = WidgetPhrases::new(&ps);
+            found += check(text, &ps, &wp);
+        }
+        assert!(found > 200, "{found}");
+    }
+
+    /// The widget words found by their hashes are the words of the list:
+    /// every word of the test texts and every widget word.
+    #[test]
+    fn widget_words_found_by_hash_are_the_list() {
+        let lex = lex();
+        let mut list: Vec<&str> =
+            lex.widget_words.entries().map(|(w, _)| w).collect();
+        list.sort_unstable();
+        assert!(list.len() > 50);
+        let mut known = 0;
+        let mut texts = crate::test_texts::all();
+        texts.push(list.join(" "));
+        for t in &texts {
+            let n = normalize(t);
+            let text = n.as_str();
+            for w in word_list(text) {
+                let b = &text.as_bytes()[w.range()];
+                let slow = list.binary_search(&&text[w.range()]).is_ok();
+                let fast = lex.widget_words.get_hashed(b, w.hash).is_some();
+                assert_eq!(fast, slow, "{}", &text[w.range()]);
+                known += usize::from(slow);
+            }
+        }
+        assert!(known > 200, "{known}");
+    }
+
+    /// The first line of each line of three words or more is the one
+    /// `first_occurrences` finds, on every test text and on texts made of
+    /// repeated and near-repeated lines.
+    #[test]
+    fn first_long_lines_match_first_occurrences() {
+        let mut texts = crate::test_texts::all();
+        let a = "قصف الطيران مواقع في الرقة";
+        let b = "قصف الطيران مواقع في الرقه";
+        let c = "قصف الطيران مواقع قرب الرقة";
+        texts.push([a, b, a, c, "قصف", b, a, c, "x y z", "x y z"].join("\n"));
+        let mut repeats = 0;
+        for t in &texts {
+            let n = normalize(t);
+            let text = n.as_str();
+            let lines = trimmed_lines(text);
+            let list = word_list(text);
+            let ws = line_words(&lines, &list);
+            let texts: Vec<&str> =
+                lines.iter().map(|r| &text[r.clone()]).collect();
+            let slow = crate::text::first_occurrences(&texts);
+            let fast = first_long_lines(text, &lines, &ws);
+            for i in 0..lines.len() {
+                if ws[i].len() >= 3 {
+                    assert_eq!(fast[i], slow[i], "{t}");
+                    repeats += usize::from(slow[i] != i);
+                }
+            }
+        }
+        assert!(repeats >= 5, "{repeats}");
+    }
+
+    /// A line's head read from its first word, and the prefix test on
+    /// its first eight bytes, find the read-also lines that trimming the
+    /// line by chars and `starts_with` find: every line of the test texts
+    /// and lines made from the prefixes.
+    #[test]
+    fn read_also_heads_match_trimming() {
+        let lex = lex();
+        let mut texts = crate::test_texts::all();
+        for p in &lex.read_also {
+            let t = &p.text;
+            texts.push(format!(
+                "{t}\n- {t}: x\n«{t}»\n{}\n،",
+                &t[..t.char_indices().last().unwrap().0]
+            ));
+        }
+        let mut found = 0;
+        for t in &texts {
+            let n = normalize(t);
+            let text = n.as_str();
+            let lines = trimmed_lines(text);
+            let list = word_list(text);
+            for (r, ws) in lines.iter().zip(line_words(&lines, &list)) {
+                let line = &text[r.clone()];
+                let slow_head = line.trim_start_matches(|c: char| {
+                    !crate::text::is_word_char(c)
+                });
+                let head = list[ws.clone()]
+                    .first()
+                    .map_or("", |w| &text[w.start..r.end]);
+                assert_eq!(head, slow_head, "{line}");
+                let head8 = crate::hash::load8(head.as_bytes(), 0);
+                for p in &lex.read_also {
+                    let slow = slow_head.starts_with(p.text.as_str());
+                    assert_eq!(p.starts(head, head8), slow, "{line}");
+                    found += usize::from(slow);
+                }
+            }
+        }
+        assert!(found >= 2 * lex.read_also.len(), "{found}");
     }
 
     /// One line per case: a page, and the kind its line `line` must get.

@@ -554,6 +554,7 @@ impl Builder {
         self.out.push_str(s);
     }
 
+    #[inline]
     fn flush_run(&mut self, run: Run, end: usize) {
         let out = if run.newline { '\n' } else { ' ' };
         let verbatim = run.chars == 1 && run.only == out;
