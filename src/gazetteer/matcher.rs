@@ -672,28 +672,37 @@ impl Matcher {
     /// unknown-place classifier.
     #[inline(always)]
     fn is_spot(&self, text: &str, ws: usize, we: usize) -> bool {
+        // A word that ends like no classifier is none: when they all have
+        // four bytes, its last four (none when it is shorter) are looked
+        // up in one bit, most words' only test.
+        if let Some(bits) = &self.spot_tails {
+            if we - ws < 4 {
+                return false;
+            }
+            let b = text.as_bytes();
+            let tail = b.get(we - 4..we).and_then(|x| x.try_into().ok());
+            let Some(i) = tail.map(u32::from_le_bytes).map(tail_bit) else {
+                return false;
+            };
+            if bits.get(i / 64).is_none_or(|x| x & (1 << (i % 64)) == 0) {
+                return false;
+            }
+        }
+        self.is_spot_ends(text, ws, we)
+    }
+
+    /// [`Matcher::is_spot`] past its bit filter: the word's length and
+    /// last eight bytes against each classifier's, then the whole test.
+    #[inline(never)]
+    fn is_spot_ends(&self, text: &str, ws: usize, we: usize) -> bool {
         let b = text.as_bytes();
-        let n = we - ws;
-        // The eight bytes before the word's end (read once for both tests).
         let last8 = we
             .checked_sub(8)
             .and_then(|s| b.get(s..we))
             .and_then(|x| <[u8; 8]>::try_from(x).ok())
             .map(u64::from_le_bytes);
-        // A word that ends like no classifier is none.
-        if let Some(bits) = &self.spot_tails {
-            let tail = match last8 {
-                Some(x) if n >= 4 => Some((x >> 32) as u32),
-                _ => last4(b.get(ws..we).unwrap_or_default()),
-            };
-            let Some(i) = tail.map(tail_bit) else { return false };
-            if bits.get(i / 64).is_none_or(|x| x & (1 << (i % 64)) == 0) {
-                return false;
-            }
-        }
-        // Then its length and last eight bytes against each classifier's.
         if let Some(x) = last8 {
-            if !self.spot_ends.iter().any(|t| t.may_end(n, x)) {
+            if !self.spot_ends.iter().any(|t| t.may_end(we - ws, x)) {
                 return false;
             }
         }

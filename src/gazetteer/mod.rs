@@ -246,27 +246,10 @@ fn resolve(
 ) -> Option<usize> {
     let text = p.norm.as_str();
     let ctx = &g.context;
-    let prefix = text.get(c.word_start..c.start).unwrap_or("");
-    let prev = phrases::prev_word_of(text, c, g);
-    let prev_base = prev.as_ref().map_or("", |w| w.base);
-    let prev_is = |r: u8| prev.as_ref().is_some_and(|w| w.is(r));
-    let prev_classifier = prev_is(data::role::CLASSIFIER);
-    // `من` is locative unless an agentive noun stands before it
-    // (`بدعم من روسيا`).
-    let agentive_from = prev_base == "من"
-        && prev.as_ref().is_some_and(|w| {
-            phrases::prev_word(text, w.start)
-                .is_some_and(|x| ctx.agentive_before_from.contains(x.text))
-        });
-    let coordinated_place =
-        prefix.starts_with('و') && after == Some(EntityKind::Place);
-    // The proclitics are a few letters: `ب` found by its two bytes.
-    let with_ba = prefix.as_bytes().windows(2).any(|x| x == "ب".as_bytes());
-    let locative = !agentive_from
-        && (with_ba
-            || coordinated_place
-            || prev_is(data::role::LOCATIVE)
-            || prev_classifier);
+    // What stands before the hit is read only when asked: plain names
+    // of actors and persons never ask.
+    let before = core::cell::OnceCell::new();
+    let before = || before.get_or_init(|| Before::read(p, g, c, after));
     // Only weak and cued names look at the next word (demonym uses are
     // plain).
     let names = c.name_uses();
@@ -282,7 +265,7 @@ fn resolve(
     let usable = |u: &&Use| match u.strength {
         Strength::Plain => true,
         Strength::Weak => !followed_by_adjective,
-        Strength::Cued => locative && !followed_by_adjective,
+        Strength::Cued => before().locative && !followed_by_adjective,
     };
     // One walk over the usable uses (names and contracted names): their
     // kinds as bits, and whether one is a country.
@@ -303,7 +286,7 @@ fn resolve(
         let colon = text
             .get(c.end..)
             .is_some_and(|r| r.trim_start_matches(' ').starts_with(':'));
-        if locative {
+        if before().locative {
             EntityKind::Place
         } else if country || colon {
             EntityKind::Actor
@@ -326,8 +309,10 @@ fn resolve(
     pool.sort_unstable();
     pool.dedup();
     g.keep_valid_on(pool, p.date.map(|d| d.date()));
-    let classifier =
-        prev.as_ref().filter(|_| kind == EntityKind::Place && prev_classifier);
+    let classifier = (kind == EntityKind::Place)
+        .then(before)
+        .filter(|b| b.classifier)
+        .and_then(|b| b.prev.as_ref());
     if let Some(w) = classifier {
         let e = phrases::place_phrase(p, g, c, pool, w)?;
         let end = e.norm.end;
@@ -341,6 +326,56 @@ fn resolve(
         entity_of(p, e, s, c.start..c.end, EntityForm::Name)
     }));
     Some(c.end)
+}
+
+/// What the context before a name hit says (see [`resolve`]).
+struct Before<'t> {
+    /// The word before the hit's word, read with the context vocabulary.
+    prev: Option<phrases::Word<'t>>,
+    /// Whether a locative cue stands before the hit: the preposition `ب`
+    /// among its proclitics, `و` joining it to a place right before it, a
+    /// locative word or a classifier before it (but not `من` after an
+    /// agentive noun: `بدعم من روسيا`).
+    locative: bool,
+    /// Whether the word before is a classifier (`ريف`, `محافظة`).
+    classifier: bool,
+}
+
+impl<'t> Before<'t> {
+    /// Reads the context before the hit `c`; `after` is the kind of the
+    /// mention right before it when the hit is joined to it by `و`.
+    fn read(
+        p: &'t Prepared<'_>,
+        g: &'t Gazetteer,
+        c: &Cand<'_>,
+        after: Option<EntityKind>,
+    ) -> Before<'t> {
+        let text = p.norm.as_str();
+        let ctx = &g.context;
+        let prefix = text.get(c.word_start..c.start).unwrap_or("");
+        let prev = phrases::prev_word_of(text, c, g);
+        let prev_base = prev.as_ref().map_or("", |w| w.base);
+        let prev_is = |r: u8| prev.as_ref().is_some_and(|w| w.is(r));
+        let classifier = prev_is(data::role::CLASSIFIER);
+        // `من` is locative unless an agentive noun stands before it
+        // (`بدعم من روسيا`).
+        let agentive_from = prev_base == "من"
+            && prev.as_ref().is_some_and(|w| {
+                phrases::prev_word(text, w.start)
+                    .is_some_and(|x| ctx.agentive_before_from.contains(x.text))
+            });
+        let coordinated_place =
+            prefix.starts_with('و') && after == Some(EntityKind::Place);
+        // The proclitics are a few letters: `ب` found by its two bytes.
+        let with_ba =
+            prefix.as_bytes().windows(2).any(|x| x == "ب".as_bytes());
+        let locative = !agentive_from
+            && (with_ba
+                || coordinated_place
+                || prev_is(data::role::LOCATIVE)
+                || classifier);
+        Before { prev, locative, classifier }
+    }
 }
 
 /// A bit for each [`EntityKind`].
