@@ -437,18 +437,55 @@ fn starting_in<'m>(
 }
 
 /// Places the mentions of a sentence (`inside`: those that start in it,
-/// as [`starting_in`] finds them; those that end in it and pass `keep`)
-/// on its words, into `out`.
+/// as [`starting_in`] finds them; those that end in it) on its words,
+/// handing each to `put` with its index. The mentions come sorted by
+/// start, so a mention's first word is found by going on from the last
+/// one's, and its last by going on from its first (a few words each).
 fn place(
+    text: &str,
+    ranges: &[Word],
+    inside: &[(Range<usize>, usize)],
+    sentence: &Range<usize>,
+    mut put: impl FnMut(usize, Placed),
+) {
+    let mut first = 0;
+    for (r, idx) in inside {
+        if r.end > sentence.end {
+            continue;
+        }
+        // The words that end before the mention starts.
+        while ranges.get(first).is_some_and(|w| w.end <= r.start) {
+            first += 1;
+        }
+        // The words that start before the mention ends (none of those
+        // before `first` end after it starts).
+        let mut last_excl = first;
+        while ranges.get(last_excl).is_some_and(|w| w.start < r.end) {
+            last_excl += 1;
+        }
+        if first < last_excl {
+            let prefix = ranges
+                .get(first)
+                .and_then(|w| text.get(w.start..r.start))
+                .unwrap_or("");
+            let prep = prefix.contains(['ب', 'ل', 'ك']);
+            put(*idx, Placed { first, last: last_excl - 1, idx: *idx, prep });
+        }
+    }
+}
+
+/// [`place`] as it was: two binary searches of the words per mention,
+/// for the test against the walk.
+#[cfg(test)]
+fn place_by_search(
     out: &mut Vec<Placed>,
     text: &str,
     ranges: &[Word],
     inside: &[(Range<usize>, usize)],
     sentence: &Range<usize>,
-    keep: impl Fn(usize) -> bool,
 ) {
     for (r, idx) in inside {
-        if r.end > sentence.end || !keep(*idx) {
+        if r.end > sentence.end {
             continue;
         }
         let first = ranges.partition_point(|w| w.end <= r.start);
@@ -613,17 +650,21 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             inp.entities.get(i).is_some_and(f)
         };
         let at = &s.norm;
+        // The entities placed once for the actors and the places.
         let inside = starting_in(&ents, &mut from.0, at);
-        place(&mut sent.actors, text, sent.ranges, inside, at, |i| {
-            is_ent(i, view::is_actor)
-        });
-        place(&mut sent.places, text, sent.ranges, inside, at, |i| {
-            is_ent(i, view::is_place)
+        let (actors, places) = (&mut sent.actors, &mut sent.places);
+        place(text, sent.ranges, inside, at, |i, m| {
+            if is_ent(i, view::is_actor) {
+                actors.push(m);
+            }
+            if is_ent(i, view::is_place) {
+                places.push(m);
+            }
         });
         let inside = starting_in(&quants, &mut from.1, at);
-        place(&mut sent.counts, text, sent.ranges, inside, at, |_| true);
+        place(text, sent.ranges, inside, at, |_, m| sent.counts.push(m));
         let inside = starting_in(&times, &mut from.2, at);
-        place(&mut sent.times, text, sent.ranges, inside, at, |_| true);
+        place(text, sent.ranges, inside, at, |_, m| sent.times.push(m));
         sent.headline = Some(s.line) == first_line;
         merge_appositions(&mut sent.actors, inp.entities);
         resolve_referents(inp, &mut sent, &mut all, &state.actors_seen);
@@ -1806,6 +1847,60 @@ mod tests {
             }
         }
         assert!(seen > 100, "{seen}");
+    }
+
+    /// The mentions placed by walking on from the last one are those two
+    /// binary searches of the words place, for the entities, counts and
+    /// times of every sentence of the test texts.
+    #[test]
+    fn mentions_are_placed_as_by_binary_search() {
+        let x = crate::Extractor::builtin();
+        let mut placed = 0;
+        for t in &crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let text = p.norm.as_str();
+            let norm_of = |span| p.norm.normalized_range(span);
+            let lists: Vec<Vec<(Range<usize>, usize)>> = vec![
+                x.entities(&p).iter().map(view::entity_norm).collect(),
+                crate::number::extract(&p)
+                    .iter()
+                    .map(|q| norm_of(q.loc.span()))
+                    .collect(),
+                crate::time::extract(&p)
+                    .iter()
+                    .map(|m| norm_of(m.loc.span()))
+                    .collect(),
+            ]
+            .into_iter()
+            .map(|rs: Vec<Range<usize>>| {
+                let mut v: Vec<_> = rs.into_iter().zip(0..).collect();
+                v.sort_by_key(|(r, i)| (r.start, *i));
+                v
+            })
+            .collect();
+            for list in &lists {
+                let mut from = 0;
+                for s in &p.sentences {
+                    let ranges = &p.words[s.words.clone()];
+                    let inside = starting_in(list, &mut from, &s.norm);
+                    let mut fast = Vec::new();
+                    place(text, ranges, inside, &s.norm, |i, m| {
+                        assert_eq!(i, m.idx);
+                        fast.push(m);
+                    });
+                    let mut slow = Vec::new();
+                    place_by_search(&mut slow, text, ranges, inside, &s.norm);
+                    let key = |m: &Placed| (m.first, m.last, m.idx, m.prep);
+                    assert_eq!(
+                        fast.iter().map(key).collect::<Vec<_>>(),
+                        slow.iter().map(key).collect::<Vec<_>>(),
+                        "{t}"
+                    );
+                    placed += fast.len();
+                }
+            }
+        }
+        assert!(placed > 1000, "{placed}");
     }
 
     /// A sentence's words read with the document's analyses kept from
