@@ -10,7 +10,9 @@
 //! then the sentence (its speaker or source, the nearest actors), then the
 //! document (the party named last, the place and time of the lede).
 
-use super::lexicon::{EventLexicon, Pos, Reading, TriggerType, WordSet};
+use super::lexicon::{
+    EventLexicon, Pos, Reading, Referent, TriggerType, WordSet,
+};
 use super::view;
 use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
@@ -516,6 +518,9 @@ pub(crate) struct Inputs<'a> {
 struct Ents<'a> {
     base: &'a [Entity],
     extra: Vec<Entity>,
+    /// Whether each entity (`base`, then `extra`) can act
+    /// ([`view::can_act`], asked once per entity).
+    acts: Vec<bool>,
 }
 
 impl State {
@@ -535,7 +540,27 @@ impl State {
     }
 }
 
-impl Ents<'_> {
+impl<'a> Ents<'a> {
+    /// The document's entities, with no referents yet.
+    fn new(base: &'a [Entity]) -> Self {
+        let mut acts = Vec::with_capacity(base.len() + 16);
+        acts.extend(base.iter().map(view::can_act));
+        Ents { base, extra: Vec::new(), acts }
+    }
+
+    /// Adds a referent's entity; answers its index.
+    fn push(&mut self, e: Entity) -> usize {
+        self.acts.push(view::can_act(&e));
+        self.extra.push(e);
+        self.base.len() + self.extra.len() - 1
+    }
+
+    /// Whether entity `idx` exists and can act ([`view::can_act`]).
+    #[inline]
+    fn can_act(&self, idx: usize) -> bool {
+        self.acts.get(idx).copied().unwrap_or(false)
+    }
+
     fn get(&self, idx: usize) -> Option<&Entity> {
         match idx.checked_sub(self.base.len()) {
             Some(k) => self.extra.get(k),
@@ -613,7 +638,8 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             .collect(),
     );
 
-    let mut all = Ents { base: inp.entities, extra: Vec::new() };
+    let mut all = Ents::new(inp.entities);
+    let mut listed = Listed::new(inp.lex.referents.len(), inp.entities.len());
     // Up to about two events per sentence: events are large, so the
     // vector is sized once rather than grown by copying.
     let mut events: Vec<Event> = Vec::with_capacity(2 * p.sentences.len());
@@ -667,7 +693,13 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         place(text, sent.ranges, inside, at, |_, m| sent.times.push(m));
         sent.headline = Some(s.line) == first_line;
         merge_appositions(&mut sent.actors, inp.entities);
-        resolve_referents(inp, &mut sent, &mut all, &state.actors_seen);
+        resolve_referents(
+            inp,
+            &mut sent,
+            &mut all,
+            &state.actors_seen,
+            &mut listed,
+        );
         sent.source = find_source(inp, &all, &sent);
         sent.speaker = find_speaker(&sent);
         state.line_time =
@@ -754,6 +786,65 @@ fn lede_time_ahead(
     open
 }
 
+/// How many actors a referent looks back over.
+const LOOK_BACK: usize = 40;
+
+/// Which id of a referent's list each entity has (its own id, else the
+/// first of its ancestors that is listed), found once per entity and
+/// referent of a document: referents look back over the same actors.
+struct Listed {
+    /// Per entity, one mark per referent: 0 not asked yet, 1 none,
+    /// `2 + k` the referent's `ids[k]`.
+    marks: Vec<u8>,
+    referents: usize,
+}
+
+impl Listed {
+    fn new(referents: usize, entities: usize) -> Self {
+        Listed { marks: vec![0; referents * (entities + 16)], referents }
+    }
+
+    /// The id of referent `r` (number `ri`) that entity `x` has, if any.
+    fn get<'r>(
+        &mut self,
+        all: &Ents<'_>,
+        ri: usize,
+        r: &'r Referent,
+        x: usize,
+    ) -> Option<&'r str> {
+        let e = all.get(x)?;
+        let slot = x * self.referents + ri;
+        if self.marks.len() <= slot {
+            self.marks.resize(slot + 1 + 16 * self.referents, 0);
+        }
+        let mark = self.marks.get(slot).copied().unwrap_or(0);
+        let k = match mark {
+            0 => {
+                let k = listed_id(e, r);
+                // A list too long to mark is asked every time.
+                let mark = k.map_or(Some(1), |k| u8::try_from(k + 2).ok());
+                if let (Some(m), Some(slot)) = (mark, self.marks.get_mut(slot))
+                {
+                    *slot = m;
+                }
+                k
+            }
+            1 => None,
+            m => Some(usize::from(m) - 2),
+        };
+        r.ids.get(k?).map(String::as_str)
+    }
+}
+
+/// The place in referent `r`'s ids of the entity's id, else of its first
+/// listed ancestor.
+fn listed_id(e: &Entity, r: &Referent) -> Option<usize> {
+    view::entity_id(e)
+        .into_iter()
+        .chain(view::entity_ancestors(e))
+        .find_map(|id| r.ids.iter().position(|l| l == id))
+}
+
 /// Adds the referent words of a sentence (`التنظيم` = the organisation
 /// named last) as actors, resolved against the actors named before them.
 fn resolve_referents(
@@ -761,6 +852,7 @@ fn resolve_referents(
     s: &mut Sentence<'_>,
     all: &mut Ents<'_>,
     seen: &[usize],
+    listed: &mut Listed,
 ) {
     if inp.lex.referents.is_empty() {
         return;
@@ -775,8 +867,12 @@ fn resolve_referents(
         if !inp.lex.may_be_referent(keys) {
             continue;
         }
-        let Some(r) =
-            inp.lex.referents.iter().find(|r| r.words.has_keys(keys))
+        let Some((ri, r)) = inp
+            .lex
+            .referents
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.words.has_keys(keys))
         else {
             continue;
         };
@@ -790,31 +886,30 @@ fn resolve_referents(
         }
         // The actors before this word: earlier in the sentence, then the
         // document, nearest first; a bounded look back.
-        let mut room = [0usize; 40];
+        // The last 40 of them, those that can act kept.
+        let mut room = [0usize; LOOK_BACK];
         let mut n = 0;
-        let candidates = within(&s.actors, 0, j)
-            .iter()
-            .rev()
-            .map(|a| a.idx)
-            .chain(seen.iter().rev().copied())
-            .take(40)
-            .filter(|&x| all.is(x, view::can_act));
-        for (slot, x) in room.iter_mut().zip(candidates) {
-            *slot = x;
-            n += 1;
-        }
+        let here = within(&s.actors, 0, j);
+        let here = here.get(here.len().saturating_sub(LOOK_BACK)..);
+        let here = here.unwrap_or_default();
+        let back = seen.len().saturating_sub(LOOK_BACK - here.len());
+        let back = seen.get(back..).unwrap_or_default();
+        let mut keep = |x: usize| {
+            if all.can_act(x) {
+                if let Some(slot) = room.get_mut(n) {
+                    *slot = x;
+                    n += 1;
+                }
+            }
+        };
+        here.iter().rev().for_each(|a| keep(a.idx));
+        back.iter().rev().for_each(|&x| keep(x));
         // On the stack: at most 40 of them.
         let earlier = room.get(..n).unwrap_or_default();
         // An id of the list, or the listed ancestor of a descendant.
-        let listed = |x: usize| {
-            let e = all.get(x)?;
-            view::entity_id(e)
-                .into_iter()
-                .chain(view::entity_ancestors(e))
-                .find(|id| r.ids.iter().any(|l| l == id))
-                .map(str::to_string)
-        };
-        let by_id = earlier.iter().find_map(|&x| listed(x).map(|id| (x, id)));
+        let by_id = earlier
+            .iter()
+            .find_map(|&x| listed.get(all, ri, r, x).map(|id| (x, id)));
         let by_type = || {
             earlier.iter().copied().find(|&x| {
                 r.any
@@ -850,9 +945,7 @@ fn resolve_referents(
             })
         };
         let entity = match by_id {
-            Some((x, id)) if all.id(x) != Some(id.as_str()) => {
-                from_gazetteer(&id)
-            }
+            Some((x, id)) if all.id(x) != Some(id) => from_gazetteer(id),
             Some((x, _)) => all.get(x).cloned(),
             None => match by_type() {
                 Some(x) => all.get(x).cloned(),
@@ -862,11 +955,11 @@ fn resolve_referents(
         let Some(mut e) = entity else { continue };
         e.loc = inp.p.loc(norm.clone());
         e.norm = norm;
-        all.extra.push(e);
+        let idx = all.push(e);
         added.push(Placed {
             first: j,
             last: j,
-            idx: all.base.len() + all.extra.len() - 1,
+            idx,
             prep: stem
                 .is_some_and(|sp| sp.proclitics.contains(['ب', 'ل', 'ك'])),
         });
@@ -1409,16 +1502,13 @@ fn find_agent(
     let cues = &inp.lex.cues;
     let found = |a: &Placed| Some((a.idx, Some(*a)));
     // A demonym on the trigger itself: "القصف الروسي", "قصف روسي".
-    if let Some(a) =
-        covering(&s.actors, i).filter(|a| all.is(a.idx, view::can_act))
-    {
+    if let Some(a) = covering(&s.actors, i).filter(|a| all.can_act(a.idx)) {
         return found(a);
     }
     // Elsewhere, a party named by its support ("بغطاء جوي روسي") is an
     // ally, not the doer.
     let actor = |a: &&Placed| {
-        all.is(a.idx, view::can_act)
-            && !s.word_in(a.first, &inp.lex.cues.support)
+        all.can_act(a.idx) && !s.word_in(a.first, &inp.lex.cues.support)
     };
     if ty == EventType::Casualties {
         // Who killed is named only with "على يد", "برصاص", "بغارة لـ";
@@ -1511,7 +1601,7 @@ fn find_agent(
     // قسد ... قبل انتهاء المهلة").
     let far = subject.is_some_and(|a| a.last + 4 < i);
     if ty == EventType::Deadline && (subject.is_none() || far) {
-        if let Some(src) = s.source.filter(|&x| all.is(x, view::can_act)) {
+        if let Some(src) = s.source.filter(|&x| all.can_act(x)) {
             return Some((src, None));
         }
     }
@@ -1520,16 +1610,14 @@ fn find_agent(
     }
     // The sentence's speaker ("روسيا: سنقصف"), or who it reports
     // ("قالت وزارة الدفاع إنها ستقصف").
-    if let Some(sp) =
-        s.speaker.or(s.source).filter(|&x| all.is(x, view::can_act))
-    {
+    if let Some(sp) = s.speaker.or(s.source).filter(|&x| all.can_act(x)) {
         return Some((sp, None));
     }
     // The party named last, in the sentences just before.
     state
         .recent_actors(si, 3)
         .take(20)
-        .find(|&x| all.is(x, view::can_act))
+        .find(|&x| all.can_act(x))
         .map(|x| (x, None))
 }
 
@@ -1901,6 +1989,52 @@ mod tests {
             }
         }
         assert!(placed > 1000, "{placed}");
+    }
+
+    /// The marks of which listed id each entity has, kept per document,
+    /// answer as the ids and ancestors do (asked in two orders, twice,
+    /// with a table sized for none), and the entities' acting flags as
+    /// `can_act`, on every entity of the test texts.
+    #[test]
+    fn listed_ids_and_acting_flags_answer_as_the_entities(
+    ) -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = EventLexicon::from_toml(
+            "events.toml",
+            include_str!("../../gazetteers/events.toml"),
+        )?;
+        let slow = |e: &Entity, r: &Referent| {
+            view::entity_id(e)
+                .into_iter()
+                .chain(view::entity_ancestors(e))
+                .find(|id| r.ids.iter().any(|l| l == id))
+                .map(str::to_string)
+        };
+        let mut found = 0;
+        for t in &crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let entities = x.entities(&p);
+            let all = Ents::new(&entities);
+            for (k, e) in entities.iter().enumerate() {
+                assert_eq!(all.can_act(k), view::can_act(e));
+            }
+            assert!(!all.can_act(entities.len()));
+            for room in [entities.len(), 0] {
+                let mut listed = Listed::new(lex.referents.len(), room);
+                let n = entities.len();
+                let order = (0..n).rev().chain(0..n).chain(0..n + 2);
+                for k in order {
+                    for (ri, r) in lex.referents.iter().enumerate() {
+                        let fast = listed.get(&all, ri, r, k);
+                        let want = entities.get(k).and_then(|e| slow(e, r));
+                        assert_eq!(fast, want.as_deref(), "{t}");
+                        found += usize::from(fast.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
+        Ok(())
     }
 
     /// A sentence's words read with the document's analyses kept from
