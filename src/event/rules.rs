@@ -202,6 +202,9 @@ struct Sentence<'a> {
     with_readings: Vec<usize>,
     /// The words that have keys, in order.
     with_keys: Vec<usize>,
+    /// `key_rank[j]`: how many words before word `j` have keys (one
+    /// entry more than the words).
+    key_rank: Vec<u32>,
     /// `breaks[j]`: whether strong punctuation or a clause breaker stands
     /// between word `j` and word `j + 1`.
     breaks: Vec<bool>,
@@ -234,6 +237,7 @@ impl<'a> Sentence<'a> {
             parts: Vec::with_capacity(words),
             with_readings: Vec::with_capacity(MENTIONS),
             with_keys: Vec::with_capacity(MENTIONS),
+            key_rank: Vec::with_capacity(words + 1),
             breaks: Vec::with_capacity(words),
             actors: Vec::with_capacity(MENTIONS),
             places: Vec::with_capacity(MENTIONS),
@@ -253,6 +257,7 @@ impl<'a> Sentence<'a> {
         self.parts.clear();
         self.with_readings.clear();
         self.with_keys.clear();
+        self.key_rank.clear();
         self.breaks.clear();
         self.actors.clear();
         self.places.clear();
@@ -306,6 +311,12 @@ impl<'a> Sentence<'a> {
             }
             parts
         }));
+        let mut rank = 0u32;
+        self.key_rank.push(0);
+        self.key_rank.extend(self.parts.iter().map(|p| {
+            rank += u32::from(p.keys.1 > p.keys.0);
+            rank
+        }));
         // The break between each word and the next; the gap is mostly one
         // space, which breaks nothing.
         let pairs = ranges.iter().zip(ranges.iter().skip(1));
@@ -342,8 +353,19 @@ impl<'a> Sentence<'a> {
 
     /// Whether a word of `range` (clipped to the sentence) is in the set.
     fn has(&self, set: &WordSet, range: Range<usize>) -> bool {
-        let range = range.start..range.end.min(self.words.len());
-        range.into_iter().any(|j| self.starts(j, set))
+        self.keyed(range).iter().any(|&j| self.starts(j, set))
+    }
+
+    /// The words of `range` that have keys, in order: the only ones a
+    /// word set can match ([`Sentence::starts`] and [`Sentence::word_in`]
+    /// answer no for the others).
+    fn keyed(&self, range: Range<usize>) -> &[usize] {
+        let rank = |j: usize| {
+            let last = self.key_rank.len().saturating_sub(1);
+            self.key_rank.get(j.min(last)).map_or(0, |&r| r as usize)
+        };
+        let (a, b) = (rank(range.start), rank(range.end));
+        self.with_keys.get(a..b.max(a)).unwrap_or_default()
     }
 
     /// Word `j`, if the sentence has one.
@@ -1043,9 +1065,9 @@ fn sentence_events(
                 // Cue words inside a place name ("مطار الطبقة العسكري",
                 // "قاعدة حميميم الجوية") say nothing about the strike.
                 let cue = |set: &WordSet| {
-                    window.clone().any(|j| {
-                        j < s.words.len() && s.starts(j, set) && !s.in_place(j)
-                    })
+                    s.keyed(window.clone())
+                        .iter()
+                        .any(|&j| s.starts(j, set) && !s.in_place(j))
                 };
                 let mut air_cue = cue(&lex.cues.air) || agent_air;
                 let ground_cue = cue(&lex.cues.ground);
@@ -1142,7 +1164,9 @@ fn sentence_events(
         let clause = s.clause_start(i, CUE_WINDOW);
         let wide = s.clause_start(i, 8);
         let before_in = |from: usize, set: &WordSet| {
-            (from..i).any(|j| s.starts(j, set) && !s.in_count(j))
+            s.keyed(from..i)
+                .iter()
+                .any(|&j| s.starts(j, set) && !s.in_count(j))
         };
         let negated = before_in(clause, &lex.cues.negation)
             || i > 0 && s.word_in(i - 1, &lex.cues.cessation);
@@ -1172,8 +1196,10 @@ fn sentence_events(
         let generic = tense != Tense::Future
             && polarity == Polarity::Positive
             && is_generic(&at, wide, form.pos, count.is_some());
-        let modality = if (s.clause_start(i, 10)..i)
-            .any(|j| s.starts(j, &lex.cues.disputed))
+        let modality = if s
+            .keyed(s.clause_start(i, 10)..i)
+            .iter()
+            .any(|&j| s.starts(j, &lex.cues.disputed))
         {
             Modality::Other
         } else {
@@ -1324,7 +1350,7 @@ fn is_generic(
 ) -> bool {
     let Site { inp, s, i, last, .. } = *at;
     let lex = inp.lex;
-    if (clause..i).any(|j| s.starts(j, &lex.cues.generic)) {
+    if s.keyed(clause..i).iter().any(|&j| s.starts(j, &lex.cues.generic)) {
         return true;
     }
     let relative_present = s
@@ -1339,7 +1365,7 @@ fn is_generic(
         s.word(i).is_some_and(|w| w.ends_with("ات") || w.ends_with("اتها"));
     // Asked only of a plural trigger with no count.
     let present_governor = || {
-        (clause..i).any(|j| {
+        s.keyed(clause..i).iter().any(|&j| {
             let Some(w) = s.word(j) else { return false };
             let bare = w.strip_prefix('و').unwrap_or(w);
             bare.starts_with(['ي', 'ت', 'ن'])
@@ -1449,10 +1475,10 @@ fn is_air(
     a: &Placed,
 ) -> bool {
     is_air_id(inp, all, a.idx)
-        || (a.first..=a.last.min(s.words.len() - 1))
-            .any(|j| s.word_in(j, &inp.lex.cues.aircraft))
-        || (a.first.saturating_sub(2)..a.first)
-            .any(|j| s.starts(j, &inp.lex.cues.aircraft))
+        || s.keyed(a.first..a.last.min(s.words.len() - 1) + 1)
+            .iter()
+            .any(|&j| s.word_in(j, &inp.lex.cues.aircraft))
+        || s.has(&inp.lex.cues.aircraft, a.first.saturating_sub(2)..a.first)
 }
 
 /// Whether an actor or one of its ancestors fights only from the air.
@@ -1474,7 +1500,7 @@ fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
         a.last > a.first && s.word_in(a.first, &cues.target_markers);
     opens_marked
         || a.prep
-        || (lo..a.first).any(|j| {
+        || s.keyed(lo..a.first).iter().any(|&j| {
             s.word_in(j, &cues.target_markers)
                 || s.word_in(j, &cues.source)
                 || s.word_in(j, &cues.support)
@@ -1485,8 +1511,9 @@ fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
 /// An ally rather than a target: after a support word (`بدعم من X`), or
 /// named by its support (`دعم جوي روسي`).
 fn is_supported(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
-    (a.first.saturating_sub(3)..=a.first)
-        .any(|j| s.word_in(j, &inp.lex.cues.support))
+    s.keyed(a.first.saturating_sub(3)..a.first + 1)
+        .iter()
+        .any(|&j| s.word_in(j, &inp.lex.cues.support))
 }
 
 /// The agent: the entity index, with its place in the sentence when it
@@ -1513,7 +1540,10 @@ fn find_agent(
     if ty == EventType::Casualties {
         // Who killed is named only with "على يد", "برصاص", "بغارة لـ";
         // otherwise it is the cause reported around the toll.
-        let by = (last + 1..(last + TARGET_WINDOW).min(s.words.len()))
+        let by = s
+            .keyed(last + 1..(last + TARGET_WINDOW).min(s.words.len()))
+            .iter()
+            .copied()
             .find(|&j| s.word_in(j, &cues.killed_by));
         if let Some(a) =
             by.and_then(|j| within(&s.actors, j + 1, j + 4).iter().find(actor))
@@ -1544,7 +1574,10 @@ fn find_agent(
     }
     // "هجوم ... شنه تنظيم الدولة": a light verb with a pronoun after the
     // trigger, then the actor.
-    if let Some(j) = (last + 1..(last + 4).min(s.words.len()))
+    if let Some(j) = s
+        .keyed(last + 1..(last + 4).min(s.words.len()))
+        .iter()
+        .copied()
         .find(|&j| s.word_in(j, &cues.light))
     {
         if let Some(a) = within(&s.actors, j + 1, j + 4).iter().find(actor) {
@@ -1631,10 +1664,13 @@ fn is_support_free_source(
     let cues = &inp.lex.cues;
     !a.prep
         && !is_supported(inp, s, a)
-        && (a.first.saturating_sub(1)..a.first)
-            .any(|j| s.word_in(j, &cues.source))
-        && !(a.first.saturating_sub(2)..a.first)
-            .any(|j| s.word_in(j, &cues.target_markers))
+        && s.keyed(a.first.saturating_sub(1)..a.first)
+            .iter()
+            .any(|&j| s.word_in(j, &cues.source))
+        && !s
+            .keyed(a.first.saturating_sub(2)..a.first)
+            .iter()
+            .any(|&j| s.word_in(j, &cues.target_markers))
 }
 
 fn find_target(
@@ -1663,7 +1699,10 @@ fn find_target(
     if ty == EventType::Casualties {
         // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم", or
         // named before the toll: "لقي ثلاثة عناصر من الشرطة ... حتفهم".
-        let killer = (last + 1..clause_end.min(s.words.len()))
+        let killer = s
+            .keyed(last + 1..clause_end.min(s.words.len()))
+            .iter()
+            .copied()
             .find(|&j| s.word_in(j, &cues.killed_by))
             .unwrap_or(usize::MAX);
         return after().find(|a| a.first < killer).map(|a| a.idx).or_else(
@@ -1679,8 +1718,9 @@ fn find_target(
     let marked = |a: &&Placed| {
         a.prep
             || from(a)
-            || (a.first.saturating_sub(2)..a.first)
-                .any(|j| s.word_in(j, &cues.target_markers))
+            || s.keyed(a.first.saturating_sub(2)..a.first)
+                .iter()
+                .any(|&j| s.word_in(j, &cues.target_markers))
     };
     if matches!(
         ty,
@@ -1696,8 +1736,10 @@ fn find_target(
     after()
         .find(|a| {
             marked(a)
-                && !(a.first.saturating_sub(2)..a.first)
-                    .any(|j| s.word_in(j, &cues.source))
+                && !s
+                    .keyed(a.first.saturating_sub(2)..a.first)
+                    .iter()
+                    .any(|&j| s.word_in(j, &cues.source))
         })
         .map(|a| a.idx)
 }
@@ -1841,8 +1883,9 @@ fn find_source(
     s.actors
         .iter()
         .find(|a| {
-            (a.first.saturating_sub(2)..a.first)
-                .any(|j| s.word_in(j, &cues.source))
+            s.keyed(a.first.saturating_sub(2)..a.first)
+                .iter()
+                .any(|&j| s.word_in(j, &cues.source))
                 && (all.is(a.idx, view::is_person) || a.first > 0)
         })
         .map(|a| a.idx)
@@ -2034,6 +2077,63 @@ mod tests {
             }
         }
         assert!(found > 100, "{found}");
+        Ok(())
+    }
+
+    /// The words with keys of a range are the words of the range whose
+    /// keys are not empty, and a word set matches none of the others, for
+    /// every range (empty, reversed and past the end ones too) of every
+    /// sentence of the test texts.
+    #[test]
+    fn keyed_words_are_those_a_set_can_match() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = EventLexicon::from_toml(
+            "events.toml",
+            include_str!("../../gazetteers/events.toml"),
+        )?;
+        let mut keyed = 0;
+        for t in crate::test_texts::articles().iter().take(20) {
+            let p = x.prepare(t.as_str().into());
+            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                sent.read_words(&lex, &p.words[s.words.clone()]);
+                let n = sent.words.len();
+                for j in 0..n {
+                    if sent.keys(j).is_empty() {
+                        let c = &lex.cues;
+                        let sets = [
+                            &c.air,
+                            &c.ground,
+                            &c.negation,
+                            &c.killed_by,
+                            &c.causal,
+                            &c.support,
+                            &c.generic,
+                            &c.disputed,
+                            &c.source,
+                            &c.light,
+                            &c.target_markers,
+                            &c.aircraft,
+                        ];
+                        for set in sets {
+                            assert!(!sent.starts(j, set));
+                            assert!(!sent.word_in(j, set));
+                        }
+                    }
+                }
+                for lo in 0..n + 3 {
+                    for hi in 0..n + 3 {
+                        let slow: Vec<usize> = (lo..hi)
+                            .filter(|&j| !sent.keys(j).is_empty())
+                            .collect();
+                        assert_eq!(sent.keyed(lo..hi), slow.as_slice());
+                        keyed += slow.len();
+                    }
+                }
+            }
+        }
+        assert!(keyed > 1000, "{keyed}");
         Ok(())
     }
 
