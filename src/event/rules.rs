@@ -10,7 +10,9 @@
 //! then the sentence (its speaker or source, the nearest actors), then the
 //! document (the party named last, the place and time of the lede).
 
-use super::lexicon::{EventLexicon, Pos, Reading, TriggerType, WordSet};
+use super::lexicon::{
+    EventLexicon, Pos, Reading, Referent, TriggerType, WordSet,
+};
 use super::view;
 use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
 use crate::extractor::Prepared;
@@ -200,6 +202,9 @@ struct Sentence<'a> {
     with_readings: Vec<usize>,
     /// The words that have keys, in order.
     with_keys: Vec<usize>,
+    /// `key_rank[j]`: how many words before word `j` have keys (one
+    /// entry more than the words).
+    key_rank: Vec<u32>,
     /// `breaks[j]`: whether strong punctuation or a clause breaker stands
     /// between word `j` and word `j + 1`.
     breaks: Vec<bool>,
@@ -232,6 +237,7 @@ impl<'a> Sentence<'a> {
             parts: Vec::with_capacity(words),
             with_readings: Vec::with_capacity(MENTIONS),
             with_keys: Vec::with_capacity(MENTIONS),
+            key_rank: Vec::with_capacity(words + 1),
             breaks: Vec::with_capacity(words),
             actors: Vec::with_capacity(MENTIONS),
             places: Vec::with_capacity(MENTIONS),
@@ -251,6 +257,7 @@ impl<'a> Sentence<'a> {
         self.parts.clear();
         self.with_readings.clear();
         self.with_keys.clear();
+        self.key_rank.clear();
         self.breaks.clear();
         self.actors.clear();
         self.places.clear();
@@ -304,6 +311,12 @@ impl<'a> Sentence<'a> {
             }
             parts
         }));
+        let mut rank = 0u32;
+        self.key_rank.push(0);
+        self.key_rank.extend(self.parts.iter().map(|p| {
+            rank += u32::from(p.keys.1 > p.keys.0);
+            rank
+        }));
         // The break between each word and the next; the gap is mostly one
         // space, which breaks nothing.
         let pairs = ranges.iter().zip(ranges.iter().skip(1));
@@ -340,8 +353,19 @@ impl<'a> Sentence<'a> {
 
     /// Whether a word of `range` (clipped to the sentence) is in the set.
     fn has(&self, set: &WordSet, range: Range<usize>) -> bool {
-        let range = range.start..range.end.min(self.words.len());
-        range.into_iter().any(|j| self.starts(j, set))
+        self.keyed(range).iter().any(|&j| self.starts(j, set))
+    }
+
+    /// The words of `range` that have keys, in order: the only ones a
+    /// word set can match ([`Sentence::starts`] and [`Sentence::word_in`]
+    /// answer no for the others).
+    fn keyed(&self, range: Range<usize>) -> &[usize] {
+        let rank = |j: usize| {
+            let last = self.key_rank.len().saturating_sub(1);
+            self.key_rank.get(j.min(last)).map_or(0, |&r| r as usize)
+        };
+        let (a, b) = (rank(range.start), rank(range.end));
+        self.with_keys.get(a..b.max(a)).unwrap_or_default()
     }
 
     /// Word `j`, if the sentence has one.
@@ -437,18 +461,55 @@ fn starting_in<'m>(
 }
 
 /// Places the mentions of a sentence (`inside`: those that start in it,
-/// as [`starting_in`] finds them; those that end in it and pass `keep`)
-/// on its words, into `out`.
+/// as [`starting_in`] finds them; those that end in it) on its words,
+/// handing each to `put` with its index. The mentions come sorted by
+/// start, so a mention's first word is found by going on from the last
+/// one's, and its last by going on from its first (a few words each).
 fn place(
+    text: &str,
+    ranges: &[Word],
+    inside: &[(Range<usize>, usize)],
+    sentence: &Range<usize>,
+    mut put: impl FnMut(usize, Placed),
+) {
+    let mut first = 0;
+    for (r, idx) in inside {
+        if r.end > sentence.end {
+            continue;
+        }
+        // The words that end before the mention starts.
+        while ranges.get(first).is_some_and(|w| w.end <= r.start) {
+            first += 1;
+        }
+        // The words that start before the mention ends (none of those
+        // before `first` end after it starts).
+        let mut last_excl = first;
+        while ranges.get(last_excl).is_some_and(|w| w.start < r.end) {
+            last_excl += 1;
+        }
+        if first < last_excl {
+            let prefix = ranges
+                .get(first)
+                .and_then(|w| text.get(w.start..r.start))
+                .unwrap_or("");
+            let prep = prefix.contains(['ب', 'ل', 'ك']);
+            put(*idx, Placed { first, last: last_excl - 1, idx: *idx, prep });
+        }
+    }
+}
+
+/// [`place`] as it was: two binary searches of the words per mention,
+/// for the test against the walk.
+#[cfg(test)]
+fn place_by_search(
     out: &mut Vec<Placed>,
     text: &str,
     ranges: &[Word],
     inside: &[(Range<usize>, usize)],
     sentence: &Range<usize>,
-    keep: impl Fn(usize) -> bool,
 ) {
     for (r, idx) in inside {
-        if r.end > sentence.end || !keep(*idx) {
+        if r.end > sentence.end {
             continue;
         }
         let first = ranges.partition_point(|w| w.end <= r.start);
@@ -479,6 +540,9 @@ pub(crate) struct Inputs<'a> {
 struct Ents<'a> {
     base: &'a [Entity],
     extra: Vec<Entity>,
+    /// Whether each entity (`base`, then `extra`) can act
+    /// ([`view::can_act`], asked once per entity).
+    acts: Vec<bool>,
 }
 
 impl State {
@@ -498,7 +562,27 @@ impl State {
     }
 }
 
-impl Ents<'_> {
+impl<'a> Ents<'a> {
+    /// The document's entities, with no referents yet.
+    fn new(base: &'a [Entity]) -> Self {
+        let mut acts = Vec::with_capacity(base.len() + 16);
+        acts.extend(base.iter().map(view::can_act));
+        Ents { base, extra: Vec::new(), acts }
+    }
+
+    /// Adds a referent's entity; answers its index.
+    fn push(&mut self, e: Entity) -> usize {
+        self.acts.push(view::can_act(&e));
+        self.extra.push(e);
+        self.base.len() + self.extra.len() - 1
+    }
+
+    /// Whether entity `idx` exists and can act ([`view::can_act`]).
+    #[inline]
+    fn can_act(&self, idx: usize) -> bool {
+        self.acts.get(idx).copied().unwrap_or(false)
+    }
+
     fn get(&self, idx: usize) -> Option<&Entity> {
         match idx.checked_sub(self.base.len()) {
             Some(k) => self.extra.get(k),
@@ -576,7 +660,8 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             .collect(),
     );
 
-    let mut all = Ents { base: inp.entities, extra: Vec::new() };
+    let mut all = Ents::new(inp.entities);
+    let mut listed = Listed::new(inp.lex.referents.len(), inp.entities.len());
     // Up to about two events per sentence: events are large, so the
     // vector is sized once rather than grown by copying.
     let mut events: Vec<Event> = Vec::with_capacity(2 * p.sentences.len());
@@ -613,20 +698,30 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             inp.entities.get(i).is_some_and(f)
         };
         let at = &s.norm;
+        // The entities placed once for the actors and the places.
         let inside = starting_in(&ents, &mut from.0, at);
-        place(&mut sent.actors, text, sent.ranges, inside, at, |i| {
-            is_ent(i, view::is_actor)
-        });
-        place(&mut sent.places, text, sent.ranges, inside, at, |i| {
-            is_ent(i, view::is_place)
+        let (actors, places) = (&mut sent.actors, &mut sent.places);
+        place(text, sent.ranges, inside, at, |i, m| {
+            if is_ent(i, view::is_actor) {
+                actors.push(m);
+            }
+            if is_ent(i, view::is_place) {
+                places.push(m);
+            }
         });
         let inside = starting_in(&quants, &mut from.1, at);
-        place(&mut sent.counts, text, sent.ranges, inside, at, |_| true);
+        place(text, sent.ranges, inside, at, |_, m| sent.counts.push(m));
         let inside = starting_in(&times, &mut from.2, at);
-        place(&mut sent.times, text, sent.ranges, inside, at, |_| true);
+        place(text, sent.ranges, inside, at, |_, m| sent.times.push(m));
         sent.headline = Some(s.line) == first_line;
         merge_appositions(&mut sent.actors, inp.entities);
-        resolve_referents(inp, &mut sent, &mut all, &state.actors_seen);
+        resolve_referents(
+            inp,
+            &mut sent,
+            &mut all,
+            &state.actors_seen,
+            &mut listed,
+        );
         sent.source = find_source(inp, &all, &sent);
         sent.speaker = find_speaker(&sent);
         state.line_time =
@@ -713,6 +808,65 @@ fn lede_time_ahead(
     open
 }
 
+/// How many actors a referent looks back over.
+const LOOK_BACK: usize = 40;
+
+/// Which id of a referent's list each entity has (its own id, else the
+/// first of its ancestors that is listed), found once per entity and
+/// referent of a document: referents look back over the same actors.
+struct Listed {
+    /// Per entity, one mark per referent: 0 not asked yet, 1 none,
+    /// `2 + k` the referent's `ids[k]`.
+    marks: Vec<u8>,
+    referents: usize,
+}
+
+impl Listed {
+    fn new(referents: usize, entities: usize) -> Self {
+        Listed { marks: vec![0; referents * (entities + 16)], referents }
+    }
+
+    /// The id of referent `r` (number `ri`) that entity `x` has, if any.
+    fn get<'r>(
+        &mut self,
+        all: &Ents<'_>,
+        ri: usize,
+        r: &'r Referent,
+        x: usize,
+    ) -> Option<&'r str> {
+        let e = all.get(x)?;
+        let slot = x * self.referents + ri;
+        if self.marks.len() <= slot {
+            self.marks.resize(slot + 1 + 16 * self.referents, 0);
+        }
+        let mark = self.marks.get(slot).copied().unwrap_or(0);
+        let k = match mark {
+            0 => {
+                let k = listed_id(e, r);
+                // A list too long to mark is asked every time.
+                let mark = k.map_or(Some(1), |k| u8::try_from(k + 2).ok());
+                if let (Some(m), Some(slot)) = (mark, self.marks.get_mut(slot))
+                {
+                    *slot = m;
+                }
+                k
+            }
+            1 => None,
+            m => Some(usize::from(m) - 2),
+        };
+        r.ids.get(k?).map(String::as_str)
+    }
+}
+
+/// The place in referent `r`'s ids of the entity's id, else of its first
+/// listed ancestor.
+fn listed_id(e: &Entity, r: &Referent) -> Option<usize> {
+    view::entity_id(e)
+        .into_iter()
+        .chain(view::entity_ancestors(e))
+        .find_map(|id| r.ids.iter().position(|l| l == id))
+}
+
 /// Adds the referent words of a sentence (`التنظيم` = the organisation
 /// named last) as actors, resolved against the actors named before them.
 fn resolve_referents(
@@ -720,6 +874,7 @@ fn resolve_referents(
     s: &mut Sentence<'_>,
     all: &mut Ents<'_>,
     seen: &[usize],
+    listed: &mut Listed,
 ) {
     if inp.lex.referents.is_empty() {
         return;
@@ -734,8 +889,12 @@ fn resolve_referents(
         if !inp.lex.may_be_referent(keys) {
             continue;
         }
-        let Some(r) =
-            inp.lex.referents.iter().find(|r| r.words.has_keys(keys))
+        let Some((ri, r)) = inp
+            .lex
+            .referents
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.words.has_keys(keys))
         else {
             continue;
         };
@@ -749,31 +908,30 @@ fn resolve_referents(
         }
         // The actors before this word: earlier in the sentence, then the
         // document, nearest first; a bounded look back.
-        let mut room = [0usize; 40];
+        // The last 40 of them, those that can act kept.
+        let mut room = [0usize; LOOK_BACK];
         let mut n = 0;
-        let candidates = within(&s.actors, 0, j)
-            .iter()
-            .rev()
-            .map(|a| a.idx)
-            .chain(seen.iter().rev().copied())
-            .take(40)
-            .filter(|&x| all.is(x, view::can_act));
-        for (slot, x) in room.iter_mut().zip(candidates) {
-            *slot = x;
-            n += 1;
-        }
+        let here = within(&s.actors, 0, j);
+        let here = here.get(here.len().saturating_sub(LOOK_BACK)..);
+        let here = here.unwrap_or_default();
+        let back = seen.len().saturating_sub(LOOK_BACK - here.len());
+        let back = seen.get(back..).unwrap_or_default();
+        let mut keep = |x: usize| {
+            if all.can_act(x) {
+                if let Some(slot) = room.get_mut(n) {
+                    *slot = x;
+                    n += 1;
+                }
+            }
+        };
+        here.iter().rev().for_each(|a| keep(a.idx));
+        back.iter().rev().for_each(|&x| keep(x));
         // On the stack: at most 40 of them.
         let earlier = room.get(..n).unwrap_or_default();
         // An id of the list, or the listed ancestor of a descendant.
-        let listed = |x: usize| {
-            let e = all.get(x)?;
-            view::entity_id(e)
-                .into_iter()
-                .chain(view::entity_ancestors(e))
-                .find(|id| r.ids.iter().any(|l| l == id))
-                .map(str::to_string)
-        };
-        let by_id = earlier.iter().find_map(|&x| listed(x).map(|id| (x, id)));
+        let by_id = earlier
+            .iter()
+            .find_map(|&x| listed.get(all, ri, r, x).map(|id| (x, id)));
         let by_type = || {
             earlier.iter().copied().find(|&x| {
                 r.any
@@ -809,9 +967,7 @@ fn resolve_referents(
             })
         };
         let entity = match by_id {
-            Some((x, id)) if all.id(x) != Some(id.as_str()) => {
-                from_gazetteer(&id)
-            }
+            Some((x, id)) if all.id(x) != Some(id) => from_gazetteer(id),
             Some((x, _)) => all.get(x).cloned(),
             None => match by_type() {
                 Some(x) => all.get(x).cloned(),
@@ -821,11 +977,11 @@ fn resolve_referents(
         let Some(mut e) = entity else { continue };
         e.loc = inp.p.loc(norm.clone());
         e.norm = norm;
-        all.extra.push(e);
+        let idx = all.push(e);
         added.push(Placed {
             first: j,
             last: j,
-            idx: all.base.len() + all.extra.len() - 1,
+            idx,
             prep: stem
                 .is_some_and(|sp| sp.proclitics.contains(['ب', 'ل', 'ك'])),
         });
@@ -909,9 +1065,9 @@ fn sentence_events(
                 // Cue words inside a place name ("مطار الطبقة العسكري",
                 // "قاعدة حميميم الجوية") say nothing about the strike.
                 let cue = |set: &WordSet| {
-                    window.clone().any(|j| {
-                        j < s.words.len() && s.starts(j, set) && !s.in_place(j)
-                    })
+                    s.keyed(window.clone())
+                        .iter()
+                        .any(|&j| s.starts(j, set) && !s.in_place(j))
                 };
                 let mut air_cue = cue(&lex.cues.air) || agent_air;
                 let ground_cue = cue(&lex.cues.ground);
@@ -1008,7 +1164,9 @@ fn sentence_events(
         let clause = s.clause_start(i, CUE_WINDOW);
         let wide = s.clause_start(i, 8);
         let before_in = |from: usize, set: &WordSet| {
-            (from..i).any(|j| s.starts(j, set) && !s.in_count(j))
+            s.keyed(from..i)
+                .iter()
+                .any(|&j| s.starts(j, set) && !s.in_count(j))
         };
         let negated = before_in(clause, &lex.cues.negation)
             || i > 0 && s.word_in(i - 1, &lex.cues.cessation);
@@ -1038,8 +1196,10 @@ fn sentence_events(
         let generic = tense != Tense::Future
             && polarity == Polarity::Positive
             && is_generic(&at, wide, form.pos, count.is_some());
-        let modality = if (s.clause_start(i, 10)..i)
-            .any(|j| s.starts(j, &lex.cues.disputed))
+        let modality = if s
+            .keyed(s.clause_start(i, 10)..i)
+            .iter()
+            .any(|&j| s.starts(j, &lex.cues.disputed))
         {
             Modality::Other
         } else {
@@ -1190,7 +1350,7 @@ fn is_generic(
 ) -> bool {
     let Site { inp, s, i, last, .. } = *at;
     let lex = inp.lex;
-    if (clause..i).any(|j| s.starts(j, &lex.cues.generic)) {
+    if s.keyed(clause..i).iter().any(|&j| s.starts(j, &lex.cues.generic)) {
         return true;
     }
     let relative_present = s
@@ -1205,7 +1365,7 @@ fn is_generic(
         s.word(i).is_some_and(|w| w.ends_with("ات") || w.ends_with("اتها"));
     // Asked only of a plural trigger with no count.
     let present_governor = || {
-        (clause..i).any(|j| {
+        s.keyed(clause..i).iter().any(|&j| {
             let Some(w) = s.word(j) else { return false };
             let bare = w.strip_prefix('و').unwrap_or(w);
             bare.starts_with(['ي', 'ت', 'ن'])
@@ -1315,10 +1475,10 @@ fn is_air(
     a: &Placed,
 ) -> bool {
     is_air_id(inp, all, a.idx)
-        || (a.first..=a.last.min(s.words.len() - 1))
-            .any(|j| s.word_in(j, &inp.lex.cues.aircraft))
-        || (a.first.saturating_sub(2)..a.first)
-            .any(|j| s.starts(j, &inp.lex.cues.aircraft))
+        || s.keyed(a.first..a.last.min(s.words.len() - 1) + 1)
+            .iter()
+            .any(|&j| s.word_in(j, &inp.lex.cues.aircraft))
+        || s.has(&inp.lex.cues.aircraft, a.first.saturating_sub(2)..a.first)
 }
 
 /// Whether an actor or one of its ancestors fights only from the air.
@@ -1340,7 +1500,7 @@ fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
         a.last > a.first && s.word_in(a.first, &cues.target_markers);
     opens_marked
         || a.prep
-        || (lo..a.first).any(|j| {
+        || s.keyed(lo..a.first).iter().any(|&j| {
             s.word_in(j, &cues.target_markers)
                 || s.word_in(j, &cues.source)
                 || s.word_in(j, &cues.support)
@@ -1351,8 +1511,9 @@ fn is_marked(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
 /// An ally rather than a target: after a support word (`بدعم من X`), or
 /// named by its support (`دعم جوي روسي`).
 fn is_supported(inp: &Inputs<'_>, s: &Sentence<'_>, a: &Placed) -> bool {
-    (a.first.saturating_sub(3)..=a.first)
-        .any(|j| s.word_in(j, &inp.lex.cues.support))
+    s.keyed(a.first.saturating_sub(3)..a.first + 1)
+        .iter()
+        .any(|&j| s.word_in(j, &inp.lex.cues.support))
 }
 
 /// The agent: the entity index, with its place in the sentence when it
@@ -1368,21 +1529,21 @@ fn find_agent(
     let cues = &inp.lex.cues;
     let found = |a: &Placed| Some((a.idx, Some(*a)));
     // A demonym on the trigger itself: "القصف الروسي", "قصف روسي".
-    if let Some(a) =
-        covering(&s.actors, i).filter(|a| all.is(a.idx, view::can_act))
-    {
+    if let Some(a) = covering(&s.actors, i).filter(|a| all.can_act(a.idx)) {
         return found(a);
     }
     // Elsewhere, a party named by its support ("بغطاء جوي روسي") is an
     // ally, not the doer.
     let actor = |a: &&Placed| {
-        all.is(a.idx, view::can_act)
-            && !s.word_in(a.first, &inp.lex.cues.support)
+        all.can_act(a.idx) && !s.word_in(a.first, &inp.lex.cues.support)
     };
     if ty == EventType::Casualties {
         // Who killed is named only with "على يد", "برصاص", "بغارة لـ";
         // otherwise it is the cause reported around the toll.
-        let by = (last + 1..(last + TARGET_WINDOW).min(s.words.len()))
+        let by = s
+            .keyed(last + 1..(last + TARGET_WINDOW).min(s.words.len()))
+            .iter()
+            .copied()
             .find(|&j| s.word_in(j, &cues.killed_by));
         if let Some(a) =
             by.and_then(|j| within(&s.actors, j + 1, j + 4).iter().find(actor))
@@ -1413,7 +1574,10 @@ fn find_agent(
     }
     // "هجوم ... شنه تنظيم الدولة": a light verb with a pronoun after the
     // trigger, then the actor.
-    if let Some(j) = (last + 1..(last + 4).min(s.words.len()))
+    if let Some(j) = s
+        .keyed(last + 1..(last + 4).min(s.words.len()))
+        .iter()
+        .copied()
         .find(|&j| s.word_in(j, &cues.light))
     {
         if let Some(a) = within(&s.actors, j + 1, j + 4).iter().find(actor) {
@@ -1470,7 +1634,7 @@ fn find_agent(
     // قسد ... قبل انتهاء المهلة").
     let far = subject.is_some_and(|a| a.last + 4 < i);
     if ty == EventType::Deadline && (subject.is_none() || far) {
-        if let Some(src) = s.source.filter(|&x| all.is(x, view::can_act)) {
+        if let Some(src) = s.source.filter(|&x| all.can_act(x)) {
             return Some((src, None));
         }
     }
@@ -1479,16 +1643,14 @@ fn find_agent(
     }
     // The sentence's speaker ("روسيا: سنقصف"), or who it reports
     // ("قالت وزارة الدفاع إنها ستقصف").
-    if let Some(sp) =
-        s.speaker.or(s.source).filter(|&x| all.is(x, view::can_act))
-    {
+    if let Some(sp) = s.speaker.or(s.source).filter(|&x| all.can_act(x)) {
         return Some((sp, None));
     }
     // The party named last, in the sentences just before.
     state
         .recent_actors(si, 3)
         .take(20)
-        .find(|&x| all.is(x, view::can_act))
+        .find(|&x| all.can_act(x))
         .map(|x| (x, None))
 }
 
@@ -1502,10 +1664,13 @@ fn is_support_free_source(
     let cues = &inp.lex.cues;
     !a.prep
         && !is_supported(inp, s, a)
-        && (a.first.saturating_sub(1)..a.first)
-            .any(|j| s.word_in(j, &cues.source))
-        && !(a.first.saturating_sub(2)..a.first)
-            .any(|j| s.word_in(j, &cues.target_markers))
+        && s.keyed(a.first.saturating_sub(1)..a.first)
+            .iter()
+            .any(|&j| s.word_in(j, &cues.source))
+        && !s
+            .keyed(a.first.saturating_sub(2)..a.first)
+            .iter()
+            .any(|&j| s.word_in(j, &cues.target_markers))
 }
 
 fn find_target(
@@ -1534,7 +1699,10 @@ fn find_target(
     if ty == EventType::Casualties {
         // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم", or
         // named before the toll: "لقي ثلاثة عناصر من الشرطة ... حتفهم".
-        let killer = (last + 1..clause_end.min(s.words.len()))
+        let killer = s
+            .keyed(last + 1..clause_end.min(s.words.len()))
+            .iter()
+            .copied()
             .find(|&j| s.word_in(j, &cues.killed_by))
             .unwrap_or(usize::MAX);
         return after().find(|a| a.first < killer).map(|a| a.idx).or_else(
@@ -1550,8 +1718,9 @@ fn find_target(
     let marked = |a: &&Placed| {
         a.prep
             || from(a)
-            || (a.first.saturating_sub(2)..a.first)
-                .any(|j| s.word_in(j, &cues.target_markers))
+            || s.keyed(a.first.saturating_sub(2)..a.first)
+                .iter()
+                .any(|&j| s.word_in(j, &cues.target_markers))
     };
     if matches!(
         ty,
@@ -1567,8 +1736,10 @@ fn find_target(
     after()
         .find(|a| {
             marked(a)
-                && !(a.first.saturating_sub(2)..a.first)
-                    .any(|j| s.word_in(j, &cues.source))
+                && !s
+                    .keyed(a.first.saturating_sub(2)..a.first)
+                    .iter()
+                    .any(|&j| s.word_in(j, &cues.source))
         })
         .map(|a| a.idx)
 }
@@ -1712,8 +1883,9 @@ fn find_source(
     s.actors
         .iter()
         .find(|a| {
-            (a.first.saturating_sub(2)..a.first)
-                .any(|j| s.word_in(j, &cues.source))
+            s.keyed(a.first.saturating_sub(2)..a.first)
+                .iter()
+                .any(|&j| s.word_in(j, &cues.source))
                 && (all.is(a.idx, view::is_person) || a.first > 0)
         })
         .map(|a| a.idx)
@@ -1806,6 +1978,163 @@ mod tests {
             }
         }
         assert!(seen > 100, "{seen}");
+    }
+
+    /// The mentions placed by walking on from the last one are those two
+    /// binary searches of the words place, for the entities, counts and
+    /// times of every sentence of the test texts.
+    #[test]
+    fn mentions_are_placed_as_by_binary_search() {
+        let x = crate::Extractor::builtin();
+        let mut placed = 0;
+        for t in &crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let text = p.norm.as_str();
+            let norm_of = |span| p.norm.normalized_range(span);
+            let lists: Vec<Vec<(Range<usize>, usize)>> = vec![
+                x.entities(&p).iter().map(view::entity_norm).collect(),
+                crate::number::extract(&p)
+                    .iter()
+                    .map(|q| norm_of(q.loc.span()))
+                    .collect(),
+                crate::time::extract(&p)
+                    .iter()
+                    .map(|m| norm_of(m.loc.span()))
+                    .collect(),
+            ]
+            .into_iter()
+            .map(|rs: Vec<Range<usize>>| {
+                let mut v: Vec<_> = rs.into_iter().zip(0..).collect();
+                v.sort_by_key(|(r, i)| (r.start, *i));
+                v
+            })
+            .collect();
+            for list in &lists {
+                let mut from = 0;
+                for s in &p.sentences {
+                    let ranges = &p.words[s.words.clone()];
+                    let inside = starting_in(list, &mut from, &s.norm);
+                    let mut fast = Vec::new();
+                    place(text, ranges, inside, &s.norm, |i, m| {
+                        assert_eq!(i, m.idx);
+                        fast.push(m);
+                    });
+                    let mut slow = Vec::new();
+                    place_by_search(&mut slow, text, ranges, inside, &s.norm);
+                    let key = |m: &Placed| (m.first, m.last, m.idx, m.prep);
+                    assert_eq!(
+                        fast.iter().map(key).collect::<Vec<_>>(),
+                        slow.iter().map(key).collect::<Vec<_>>(),
+                        "{t}"
+                    );
+                    placed += fast.len();
+                }
+            }
+        }
+        assert!(placed > 1000, "{placed}");
+    }
+
+    /// The marks of which listed id each entity has, kept per document,
+    /// answer as the ids and ancestors do (asked in two orders, twice,
+    /// with a table sized for none), and the entities' acting flags as
+    /// `can_act`, on every entity of the test texts.
+    #[test]
+    fn listed_ids_and_acting_flags_answer_as_the_entities(
+    ) -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = EventLexicon::from_toml(
+            "events.toml",
+            include_str!("../../gazetteers/events.toml"),
+        )?;
+        let slow = |e: &Entity, r: &Referent| {
+            view::entity_id(e)
+                .into_iter()
+                .chain(view::entity_ancestors(e))
+                .find(|id| r.ids.iter().any(|l| l == id))
+                .map(str::to_string)
+        };
+        let mut found = 0;
+        for t in &crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let entities = x.entities(&p);
+            let all = Ents::new(&entities);
+            for (k, e) in entities.iter().enumerate() {
+                assert_eq!(all.can_act(k), view::can_act(e));
+            }
+            assert!(!all.can_act(entities.len()));
+            for room in [entities.len(), 0] {
+                let mut listed = Listed::new(lex.referents.len(), room);
+                let n = entities.len();
+                let order = (0..n).rev().chain(0..n).chain(0..n + 2);
+                for k in order {
+                    for (ri, r) in lex.referents.iter().enumerate() {
+                        let fast = listed.get(&all, ri, r, k);
+                        let want = entities.get(k).and_then(|e| slow(e, r));
+                        assert_eq!(fast, want.as_deref(), "{t}");
+                        found += usize::from(fast.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
+        Ok(())
+    }
+
+    /// The words with keys of a range are the words of the range whose
+    /// keys are not empty, and a word set matches none of the others, for
+    /// every range (empty, reversed and past the end ones too) of every
+    /// sentence of the test texts.
+    #[test]
+    fn keyed_words_are_those_a_set_can_match() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = EventLexicon::from_toml(
+            "events.toml",
+            include_str!("../../gazetteers/events.toml"),
+        )?;
+        let mut keyed = 0;
+        for t in crate::test_texts::articles().iter().take(20) {
+            let p = x.prepare(t.as_str().into());
+            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                sent.read_words(&lex, &p.words[s.words.clone()]);
+                let n = sent.words.len();
+                for j in 0..n {
+                    if sent.keys(j).is_empty() {
+                        let c = &lex.cues;
+                        let sets = [
+                            &c.air,
+                            &c.ground,
+                            &c.negation,
+                            &c.killed_by,
+                            &c.causal,
+                            &c.support,
+                            &c.generic,
+                            &c.disputed,
+                            &c.source,
+                            &c.light,
+                            &c.target_markers,
+                            &c.aircraft,
+                        ];
+                        for set in sets {
+                            assert!(!sent.starts(j, set));
+                            assert!(!sent.word_in(j, set));
+                        }
+                    }
+                }
+                for lo in 0..n + 3 {
+                    for hi in 0..n + 3 {
+                        let slow: Vec<usize> = (lo..hi)
+                            .filter(|&j| !sent.keys(j).is_empty())
+                            .collect();
+                        assert_eq!(sent.keyed(lo..hi), slow.as_slice());
+                        keyed += slow.len();
+                    }
+                }
+            }
+        }
+        assert!(keyed > 1000, "{keyed}");
+        Ok(())
     }
 
     /// A sentence's words read with the document's analyses kept from
