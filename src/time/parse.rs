@@ -569,6 +569,9 @@ pub(crate) enum Parsed {
 /// The parser over one token list.
 pub(crate) struct Parser<'t, 'a> {
     toks: &'t [Tok<'a>],
+    /// Whether a start token's [`route`] skips the sub-parsers that
+    /// cannot begin at it (`false` only to test that against trying all).
+    routed: bool,
 }
 
 type P<T> = Option<(T, usize)>;
@@ -675,9 +678,281 @@ static UNIT_LIL_TABLE: Lazy<WordTable<usize>> =
 
 const AMBIGUOUS_MONTHS: &[&str] = &["اب", "ماي", "صفر", "رجب"];
 
+/// The sub-parsers that may begin at a token, as bits (see [`route`]).
+mod go {
+    pub(super) const CLOCK: u32 = 1;
+    pub(super) const APPROX: u32 = 1 << 1;
+    pub(super) const MINUTE: u32 = 1 << 2;
+    pub(super) const NTH: u32 = 1 << 3;
+    pub(super) const DAY_PART: u32 = 1 << 4;
+    pub(super) const PART_OF: u32 = 1 << 5;
+    pub(super) const HOLIDAY: u32 = 1 << 6;
+    pub(super) const WEEKDAY: u32 = 1 << 7;
+    pub(super) const NUMERIC_DATE: u32 = 1 << 8;
+    /// [`super::Parser::day`], so also `day_month` and `day_range`.
+    pub(super) const DAY: u32 = 1 << 9;
+    pub(super) const MONTH_EXPR: u32 = 1 << 10;
+    pub(super) const UNIT_DIR: u32 = 1 << 11;
+    pub(super) const YEAR_EXPR: u32 = 1 << 12;
+    pub(super) const REL_DAY: u32 = 1 << 13;
+    pub(super) const REL_AMOUNT: u32 = 1 << 14;
+    pub(super) const SEASON: u32 = 1 << 15;
+    /// The words of `Base::Now` and `في الـ25` in `head`.
+    pub(super) const NOW: u32 = 1 << 16;
+    pub(super) const SINCE: u32 = 1 << 17;
+    pub(super) const UNTIL: u32 = 1 << 18;
+    pub(super) const FROM: u32 = 1 << 19;
+    /// [`super::Parser::month`].
+    pub(super) const MONTH: u32 = 1 << 20;
+}
+
+/// For each [`go`] bit, what a token must be for that sub-parser to read
+/// it as its first: one of the words (or their forms, as `Tok::is`
+/// compares), of one of the class bits, or digits. Read off each
+/// sub-parser's tests at its first token; a superset is harmless.
+const ROUTES: &[(u32, &[&str], u8, bool)] = &[
+    (
+        go::CLOCK,
+        &["عند", "حوالي", "نحو", "قرابه", "بحدود", "الساعه", "ساعه"],
+        vocab::NUM,
+        true,
+    ),
+    (go::APPROX, &["قرابه", "حوالي", "نحو", "بحدود"], 0, false),
+    (go::MINUTE, &["الدقيقه"], 0, false),
+    (
+        go::NTH,
+        &["اخر", "الاخير", "الاخيره", "اخير", "اليوم", "الاسبوع"],
+        vocab::NUM,
+        false,
+    ),
+    (go::DAY_PART, &["هذه", "هذي", "الليله"], vocab::DAY_PART, false),
+    (
+        go::PART_OF,
+        &[
+            "مطلع",
+            "بدايه",
+            "بداية",
+            "مستهل",
+            "اول",
+            "اوايل",
+            "اوائل",
+            "منتصف",
+            "اواسط",
+            "وسط",
+            "نص",
+            "نصف",
+            "نهايه",
+            "اواخر",
+            "اخر",
+            "اخير",
+            "ختام",
+        ],
+        0,
+        false,
+    ),
+    (go::HOLIDAY, &["عيد", "الكريسماس", "كريسماس", "راس"], 0, false),
+    (go::WEEKDAY, &["يوم", "هذا", "هذه"], vocab::WEEKDAY, false),
+    (go::NUMERIC_DATE, &[], 0, true),
+    (go::DAY, &["ال", "بال", "في", "فال"], vocab::NUM, true),
+    (
+        go::MONTH_EXPR,
+        &["شهر", "الشهر", "("],
+        vocab::GREGORIAN | vocab::HIJRI,
+        false,
+    ),
+    (
+        go::UNIT_DIR,
+        &[
+            "هذا",
+            "هذه",
+            "هذي",
+            "هاد",
+            "هاي",
+            "الاسبوع",
+            "الشهر",
+            "العام",
+            "السنه",
+            "اليوم",
+            "الساعه",
+            "الدقيقه",
+        ],
+        0,
+        false,
+    ),
+    (go::YEAR_EXPR, &["عام", "العام", "سنه", "السنه", "لعام"], 0, true),
+    (
+        go::REL_DAY,
+        &[
+            "يوم",
+            "اليوم",
+            "اول",
+            "اولي",
+            "قبل",
+            "بعد",
+            "امس",
+            "البارحه",
+            "مبارح",
+            "امبارح",
+            "غدا",
+            "غد",
+            "الغد",
+            "بكره",
+            "بكرا",
+        ],
+        0,
+        false,
+    ),
+    (
+        go::REL_AMOUNT,
+        &[
+            "قبل",
+            "بعد",
+            "خلال",
+            "في",
+            "طوال",
+            "ايام",
+            "الايام",
+            "اسابيع",
+            "الاسابيع",
+            "اشهر",
+            "شهور",
+            "الاشهر",
+            "الشهور",
+            "اعوام",
+            "سنوات",
+            "سنين",
+            "الاعوام",
+            "السنوات",
+            "ساعات",
+            "الساعات",
+            "دقايق",
+            "دقائق",
+            "الدقايق",
+        ],
+        0,
+        false,
+    ),
+    (
+        go::SEASON,
+        &["فصل", "الربيع", "الصيف", "الخريف", "الشتاء", "الشتا"],
+        0,
+        false,
+    ),
+    (
+        go::NOW,
+        &[
+            "الان",
+            "حاليا",
+            "حالا",
+            "هسا",
+            "هسه",
+            "هلق",
+            "هذه",
+            "هذي",
+            "هاي",
+            "هذا",
+            "هاد",
+            "في",
+            "ال",
+            "بال",
+        ],
+        0,
+        false,
+    ),
+    (go::SINCE, &["منذ", "مذ", "ومنذ"], 0, false),
+    (go::UNTIL, &["حتي", "لغايه", "لغاية", "الي"], 0, false),
+    (go::FROM, &["من", "بين"], 0, false),
+    (go::MONTH, &["("], vocab::GREGORIAN, false),
+];
+
+/// The [`go`] bits of the sub-parsers that may read `t` as their first
+/// token: a function of the token's text, so kept with its vocabulary
+/// entry once found.
+pub(crate) fn route(t: &Tok<'_>) -> u32 {
+    match t.entry {
+        Some(e) => e.route(|| route_of(t)),
+        None => route_of(t),
+    }
+}
+
+/// The [`go`] bits of each word of [`ROUTES`]; `strip` takes the key
+/// from the word (`None`: no key).
+fn route_table(strip: fn(&str) -> Option<&str>) -> WordTable<u32> {
+    let mut bits: Vec<(String, u32)> = Vec::new();
+    for &(bit, ws, _, _) in ROUTES {
+        for w in ws.iter().filter_map(|w| strip(w)) {
+            match bits.iter_mut().find(|(x, _)| x == w) {
+                Some((_, b)) => *b |= bit,
+                None => bits.push((w.to_string(), bit)),
+            }
+        }
+    }
+    WordTable::new(10, bits)
+}
+
+/// The words of [`ROUTES`], for a token and its `conj` and `prep` forms.
+static ROUTE_TABLE: Lazy<WordTable<u32>> =
+    Lazy::new(|| route_table(|w| Some(w)));
+
+/// The words of [`ROUTES`] without `ال`, for a token's `lil` form.
+static ROUTE_LIL_TABLE: Lazy<WordTable<u32>> =
+    Lazy::new(|| route_table(|w| w.strip_prefix("ال")));
+
+/// [`route`], found from [`ROUTES`]: the class and digit bits, and the
+/// word bits of the token and its forms looked up in tables (as
+/// [`Tok::is`] compares them).
+fn route_of(t: &Tok<'_>) -> u32 {
+    let digits = num::digits(t.s).is_some();
+    let mut bits = ROUTES
+        .iter()
+        .filter(|&&(_, _, class, d)| (d && digits) || t.class & class != 0)
+        .fold(0, |m, &(bit, ..)| m | bit);
+    if t.known() {
+        let (words, lil) = (&*ROUTE_TABLE, &*ROUTE_LIL_TABLE);
+        let at = |table: &WordTable<u32>, w: Option<&str>| {
+            w.and_then(|w| table.get(w)).copied().unwrap_or(0)
+        };
+        bits |= at(words, Some(t.s))
+            | at(words, t.form(t.forms.conj))
+            | at(words, t.form(t.forms.prep))
+            | at(lil, t.form(t.forms.lil));
+    }
+    bits
+}
+
+/// [`route_of`] by comparing the token with every word of [`ROUTES`].
+#[cfg(test)]
+pub(crate) fn route_plain(t: &Tok<'_>) -> u32 {
+    let digits = num::digits(t.s).is_some();
+    ROUTES
+        .iter()
+        .filter(|&&(_, ws, class, d)| {
+            (d && digits) || t.class & class != 0 || t.is_one_of(ws)
+        })
+        .fold(0, |m, &(bit, ..)| m | bit)
+}
+
 impl<'t, 'a> Parser<'t, 'a> {
     pub(crate) fn new(toks: &'t [Tok<'a>]) -> Parser<'t, 'a> {
-        Parser { toks }
+        Parser { toks, routed: true }
+    }
+
+    /// A parser that tries every sub-parser at every token, to test
+    /// [`route`] against.
+    #[cfg(test)]
+    pub(crate) fn unrouted(toks: &'t [Tok<'a>]) -> Parser<'t, 'a> {
+        Parser { toks, routed: false }
+    }
+
+    /// The [`route`] of token `i` (all bits if not routed, none past the
+    /// end).
+    #[inline]
+    fn route_at(&self, i: usize) -> u32 {
+        match self.t(i) {
+            Some(_) if !self.routed => u32::MAX,
+            Some(t) => route(t),
+            None => 0,
+        }
     }
 
     #[inline]
@@ -1929,7 +2204,10 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn head(&self, i: usize) -> P<Expr> {
-        if let Some(r) = self.clock(i) {
+        // Only the sub-parsers that may begin at token i.
+        let bits = self.route_at(i);
+        let may = |bit: u32| bits & bit != 0;
+        if let Some(r) = may(go::CLOCK).then(|| self.clock(i)).flatten() {
             let ((c, gmt), k) = r;
             // A day after a clock: `الساعة 7 مبارح`, `الثامنة مساء الخميس`.
             let k0 = self.skip(self.skip(k, &[","]), &["من", "في"]);
@@ -1946,7 +2224,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Some(e);
         }
         const APPROX: &[&str] = &["قرابه", "حوالي", "نحو", "بحدود"];
-        if self.is(i, APPROX) {
+        if may(go::APPROX) && self.is(i, APPROX) {
             // One level only: a run of these words must stay linear.
             if self.is(i + 1, APPROX) {
                 return None;
@@ -1954,7 +2232,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return self.head(i + 1);
         }
         // `الدقيقة 10`, `الدقيقة الثالثة`: a minute of the current hour.
-        if self.is(i, &["الدقيقه"]) {
+        if may(go::MINUTE) && self.is(i, &["الدقيقه"]) {
             let words = self.number_words(i + 1);
             if let Some((m, n)) =
                 num::ordinal_day(&words).or_else(|| num::cardinal(&words))
@@ -1965,31 +2243,38 @@ impl<'t, 'a> Parser<'t, 'a> {
                 }
             }
         }
-        if let Some(r) = self.nth_in_month(i) {
+        if let Some(r) = may(go::NTH).then(|| self.nth_in_month(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.day_part(i) {
+        if let Some(r) = may(go::DAY_PART).then(|| self.day_part(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some(r) = self.part_of(i) {
+        if let Some(r) = may(go::PART_OF).then(|| self.part_of(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.holiday(i) {
+        if let Some(r) = may(go::HOLIDAY).then(|| self.holiday(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.weekday(i) {
+        if let Some(r) = may(go::WEEKDAY).then(|| self.weekday(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.numeric_date(i) {
+        if let Some(r) =
+            may(go::NUMERIC_DATE).then(|| self.numeric_date(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some(r) = self.day_month(i) {
+        if let Some(r) = may(go::DAY).then(|| self.day_month(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.month_expr(i) {
+        if let Some(r) =
+            may(go::MONTH_EXPR).then(|| self.month_expr(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some((e, k)) = self.unit_dir(i) {
+        if let Some((e, k)) =
+            may(go::UNIT_DIR).then(|| self.unit_dir(i)).flatten()
+        {
             // `الأسبوع القادم يوم الأحد`.
             if let Base::Shift { unit: Unit::Week, n } = e.base {
                 let k1 = self.skip(k, &["يوم"]);
@@ -2000,17 +2285,26 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return Some((e, k));
         }
-        if let Some(r) = self.year_expr(i) {
+        if let Some(r) =
+            may(go::YEAR_EXPR).then(|| self.year_expr(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some((n, k)) = self.rel_day(i) {
+        if let Some((n, k)) =
+            may(go::REL_DAY).then(|| self.rel_day(i)).flatten()
+        {
             return Some((Expr::new(Base::Shift { unit: Unit::Day, n }), k));
         }
-        if let Some(r) = self.relative_amount(i) {
+        if let Some(r) =
+            may(go::REL_AMOUNT).then(|| self.relative_amount(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some(r) = self.season(i) {
+        if let Some(r) = may(go::SEASON).then(|| self.season(i)).flatten() {
             return Some(r);
+        }
+        if !may(go::NOW) {
+            return None;
         }
         if self.is(i, &["الان", "حاليا", "حالا", "هسا", "هسه", "هلق"])
         {
@@ -2106,7 +2400,9 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn parse_raw(&self, i: usize) -> P<Parsed> {
-        if self.is(i, &["منذ", "مذ", "ومنذ"]) {
+        let bits = self.route_at(i);
+        let may = |bit: u32| bits & bit != 0;
+        if may(go::SINCE) && self.is(i, &["منذ", "مذ", "ومنذ"]) {
             // `منذ أيام`, `منذ عامين`: an amount back from the anchor.
             if let Some((u, true)) = self.unit_word(i + 1) {
                 if self.t(i + 1).is_some_and(|t| !t.s.starts_with("ال")) {
@@ -2129,8 +2425,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                 k,
             ));
         }
-        if self.is(i, &["حتي", "لغايه", "لغاية"])
-            || (self.is(i, &["الي"]) && self.is(i + 1, &["غايه"]))
+        if may(go::UNTIL)
+            && (self.is(i, &["حتي", "لغايه", "لغاية"])
+                || (self.is(i, &["الي"]) && self.is(i + 1, &["غايه"])))
         {
             let j = if self.is(i, &["الي"]) { i + 2 } else { i + 1 };
             let j = self.skip(j, &["تاريخ", "يوم"]);
@@ -2144,7 +2441,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 k,
             ));
         }
-        if self.is(i, &["من", "بين"]) {
+        if may(go::FROM) && self.is(i, &["من", "بين"]) {
             let between = self.is(i, &["بين"]);
             if let Some(((a, b), k)) = self.day_range(i + 1) {
                 return Some((
@@ -2200,7 +2497,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return None;
         }
-        if let Some(((a, b), k)) = self.day_range(i) {
+        if let Some(((a, b), k)) =
+            may(go::DAY).then(|| self.day_range(i)).flatten()
+        {
             return Some((
                 Parsed::Span {
                     kind: TimeKind::Interval,
@@ -2211,7 +2510,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             ));
         }
         // `تموز 13 الى 15`, `يوليو 13-15`.
-        if let Some((m, j)) = self.month(i) {
+        if let Some((m, j)) = may(go::MONTH).then(|| self.month(i)).flatten() {
             if let (Some((d1, j2)), true) = (self.number(j), true) {
                 if self.is(j2, &["الي", "-"]) {
                     if let Some((d2, k)) = self.number(j2 + 1) {
