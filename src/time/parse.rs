@@ -902,11 +902,11 @@ static ROUTE_LIL_TABLE: Lazy<WordTable<u32>> =
 /// word bits of the token and its forms looked up in tables (as
 /// [`Tok::is`] compares them).
 fn route_of(t: &Tok<'_>) -> u32 {
-    let digits = num::digits(t.s).is_some();
-    let mut bits = ROUTES
-        .iter()
-        .filter(|&&(_, _, class, d)| (d && digits) || t.class & class != 0)
-        .fold(0, |m, &(bit, ..)| m | bit);
+    let (by_class, digit_bits) = &*CLASS_ROUTE;
+    let digits = t.s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && num::digits(t.s).is_some();
+    let mut bits = by_class.get(usize::from(t.class)).copied().unwrap_or(0)
+        | if digits { *digit_bits } else { 0 };
     if t.known() {
         let (words, lil) = (&*ROUTE_TABLE, &*ROUTE_LIL_TABLE);
         let at = |table: &WordTable<u32>, w: Option<&str>| {
@@ -919,6 +919,20 @@ fn route_of(t: &Tok<'_>) -> u32 {
     }
     bits
 }
+
+/// The [`ROUTES`] bits of each class byte, and those of digits.
+static CLASS_ROUTE: Lazy<([u32; 256], u32)> = Lazy::new(|| {
+    let mut by_class = [0; 256];
+    for (c, bits) in (0..=u8::MAX).zip(by_class.iter_mut()) {
+        *bits = ROUTES
+            .iter()
+            .filter(|&&(_, _, class, _)| c & class != 0)
+            .fold(0, |m, &(bit, ..)| m | bit);
+    }
+    let digits =
+        ROUTES.iter().filter(|r| r.3).fold(0, |m, &(bit, ..)| m | bit);
+    (by_class, digits)
+});
 
 /// [`route_of`] by comparing the token with every word of [`ROUTES`].
 #[cfg(test)]
