@@ -2190,7 +2190,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// One time expression at token `i`, with what follows it attached
     /// (a clock after a day, a day after a clock, GMT).
     pub(crate) fn expr(&self, i: usize) -> P<Expr> {
-        let (mut e, mut k) = self.head(i)?;
+        self.expr_routed(i, self.route_at(i))
+    }
+
+    /// [`Parser::expr`] where token `i` has the [`route`] bits `bits`.
+    fn expr_routed(&self, i: usize, bits: u32) -> P<Expr> {
+        let (mut e, mut k) = self.head_routed(i, bits)?;
         // A clock after a day.
         if e.clock.is_none()
             && matches!(
@@ -2218,8 +2223,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn head(&self, i: usize) -> P<Expr> {
-        // Only the sub-parsers that may begin at token i.
-        let bits = self.route_at(i);
+        self.head_routed(i, self.route_at(i))
+    }
+
+    /// [`Parser::head`] where token `i` has the [`route`] bits `bits`:
+    /// only the sub-parsers that may begin at it are tried.
+    fn head_routed(&self, i: usize, bits: u32) -> P<Expr> {
         let may = |bit: u32| bits & bit != 0;
         if let Some(r) = may(go::CLOCK).then(|| self.clock(i)).flatten() {
             let ((c, gmt), k) = r;
@@ -2568,7 +2577,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 }
             }
         }
-        let (a, j) = self.expr(i)?;
+        let (a, j) = self.expr_routed(i, bits)?;
         // `الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا`.
         if a.clock.is_none()
             && a.day_part.is_none()
