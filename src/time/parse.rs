@@ -958,6 +958,21 @@ impl<'t, 'a> Parser<'t, 'a> {
         Parser { toks, routed: false }
     }
 
+    /// Whether a sub-parser of one of the [`go`] bits `bit` may begin at
+    /// token `i`; cheap: a token whose route is not kept with a
+    /// vocabulary entry passes unless it has no class (then only digits
+    /// may).
+    #[inline]
+    fn may(&self, i: usize, bit: u32) -> bool {
+        let bits = match self.t(i) {
+            Some(_) if !self.routed => u32::MAX,
+            Some(t) if t.entry.is_some() || t.class == 0 => route(t),
+            Some(_) => u32::MAX,
+            None => 0,
+        };
+        bits & bit != 0
+    }
+
     /// The [`route`] of token `i` (all bits if not routed, none past the
     /// end).
     #[inline]
@@ -1141,6 +1156,10 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn day_month(&self, i: usize) -> P<Expr> {
         let (d, j) = self.day(i)?;
         let k = self.skip(j, &["من"]);
+        if !self.may(k, go::MONTH_EXPR | go::MONTH | go::UNIT_DIR) {
+            // None of the readings below begins at token k.
+            return None;
+        }
         let with_day = |(mut e, k2): (Expr, usize)| {
             let Base::Date { y, m, hijri, .. } = e.base else { return None };
             e.base = Base::Date { y, m, d: Some(d), hijri };
@@ -2209,7 +2228,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                 self.skip(k, &[","]),
                 &["في", "عند", "حوالي", "نحو", "علي"],
             );
-            if let Some(((c, gmt), k2)) = self.clock(k0) {
+            if let Some(((c, gmt), k2)) =
+                self.may(k0, go::CLOCK).then(|| self.clock(k0)).flatten()
+            {
                 e.clock = Some(c);
                 e.gmt |= gmt;
                 k = k2;
@@ -2234,7 +2255,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             let ((c, gmt), k) = r;
             // A day after a clock: `الساعة 7 مبارح`, `الثامنة مساء الخميس`.
             let k0 = self.skip(self.skip(k, &[","]), &["من", "في"]);
-            let mut e = self.day_ref(k0).unwrap_or((
+            let day = go::REL_DAY | go::WEEKDAY | go::DAY;
+            let day = self.may(k0, day).then(|| self.day_ref(k0)).flatten();
+            let mut e = day.unwrap_or((
                 Expr::new(Base::Shift { unit: Unit::Day, n: 0 }),
                 k,
             ));
