@@ -1640,7 +1640,8 @@ impl<'t, 'a> Parser<'t, 'a> {
         let (wd, mut k) = table_at(&WEEKDAY_NAMES, self.toks, j)?;
         // `الأحد من الأسبوع الماضي`, `اثنين الأسبوع الحالي`.
         let kw = self.skip(k, &["من"]);
-        if let Some((w, k2)) = self.unit_dir(kw) {
+        let unit_dir = self.may(kw, go::UNIT_DIR);
+        if let Some((w, k2)) = unit_dir.then(|| self.unit_dir(kw)).flatten() {
             if let Base::Shift { unit: Unit::Week, n } = w.base {
                 let e = Expr::new(Base::WeekWeekday { n, wd });
                 return Some((e, k2));
@@ -1669,8 +1670,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         // `الاثنين 18 شباط`, `الخميس الموافق 14 ...`.
         let mut k3 = self.skip(k, &[","]);
         k3 = self.skip(k3, &["الموافق", "في"]);
-        if let Some((d, k4)) =
-            self.day_month(k3).or_else(|| self.numeric_date(k3))
+        if let Some((d, k4)) = self
+            .may(k3, go::DAY | go::NUMERIC_DATE)
+            .then(|| self.day_month(k3).or_else(|| self.numeric_date(k3)))
+            .flatten()
         {
             // `الثلاثاء الثالث من أيلول 2014`, when 3 September 2014 is
             // not a Tuesday: the third Tuesday.
@@ -1699,7 +1702,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         // `السبت السادس عشر`: a day of a month where it is a Saturday.
         if e.base == (Base::Weekday { wd, dir: 0 }) {
-            if let Some((d, k4)) = self.day(k) {
+            if let Some((d, k4)) =
+                self.may(k, go::DAY).then(|| self.day(k)).flatten()
+            {
                 let mut e = Expr::new(Base::Date {
                     y: None,
                     m: None,
