@@ -569,6 +569,9 @@ pub(crate) enum Parsed {
 /// The parser over one token list.
 pub(crate) struct Parser<'t, 'a> {
     toks: &'t [Tok<'a>],
+    /// Whether a start token's [`route`] skips the sub-parsers that
+    /// cannot begin at it (`false` only to test that against trying all).
+    routed: bool,
 }
 
 type P<T> = Option<(T, usize)>;
@@ -675,9 +678,310 @@ static UNIT_LIL_TABLE: Lazy<WordTable<usize>> =
 
 const AMBIGUOUS_MONTHS: &[&str] = &["اب", "ماي", "صفر", "رجب"];
 
+/// The sub-parsers that may begin at a token, as bits (see [`route`]).
+mod go {
+    pub(super) const CLOCK: u32 = 1;
+    pub(super) const APPROX: u32 = 1 << 1;
+    pub(super) const MINUTE: u32 = 1 << 2;
+    pub(super) const NTH: u32 = 1 << 3;
+    pub(super) const DAY_PART: u32 = 1 << 4;
+    pub(super) const PART_OF: u32 = 1 << 5;
+    pub(super) const HOLIDAY: u32 = 1 << 6;
+    pub(super) const WEEKDAY: u32 = 1 << 7;
+    pub(super) const NUMERIC_DATE: u32 = 1 << 8;
+    /// [`super::Parser::day`], so also `day_month` and `day_range`.
+    pub(super) const DAY: u32 = 1 << 9;
+    pub(super) const MONTH_EXPR: u32 = 1 << 10;
+    pub(super) const UNIT_DIR: u32 = 1 << 11;
+    pub(super) const YEAR_EXPR: u32 = 1 << 12;
+    pub(super) const REL_DAY: u32 = 1 << 13;
+    pub(super) const REL_AMOUNT: u32 = 1 << 14;
+    pub(super) const SEASON: u32 = 1 << 15;
+    /// The words of `Base::Now` and `في الـ25` in `head`.
+    pub(super) const NOW: u32 = 1 << 16;
+    pub(super) const SINCE: u32 = 1 << 17;
+    pub(super) const UNTIL: u32 = 1 << 18;
+    pub(super) const FROM: u32 = 1 << 19;
+    /// [`super::Parser::month`].
+    pub(super) const MONTH: u32 = 1 << 20;
+}
+
+/// For each [`go`] bit, what a token must be for that sub-parser to read
+/// it as its first: one of the words (or their forms, as `Tok::is`
+/// compares), of one of the class bits, or digits. Read off each
+/// sub-parser's tests at its first token; a superset is harmless.
+const ROUTES: &[(u32, &[&str], u8, bool)] = &[
+    (
+        go::CLOCK,
+        &["عند", "حوالي", "نحو", "قرابه", "بحدود", "الساعه", "ساعه"],
+        vocab::NUM,
+        true,
+    ),
+    (go::APPROX, &["قرابه", "حوالي", "نحو", "بحدود"], 0, false),
+    (go::MINUTE, &["الدقيقه"], 0, false),
+    (
+        go::NTH,
+        &["اخر", "الاخير", "الاخيره", "اخير", "اليوم", "الاسبوع"],
+        vocab::NUM,
+        false,
+    ),
+    (go::DAY_PART, &["هذه", "هذي", "الليله"], vocab::DAY_PART, false),
+    (
+        go::PART_OF,
+        &[
+            "مطلع",
+            "بدايه",
+            "بداية",
+            "مستهل",
+            "اول",
+            "اوايل",
+            "اوائل",
+            "منتصف",
+            "اواسط",
+            "وسط",
+            "نص",
+            "نصف",
+            "نهايه",
+            "اواخر",
+            "اخر",
+            "اخير",
+            "ختام",
+        ],
+        0,
+        false,
+    ),
+    (go::HOLIDAY, &["عيد", "الكريسماس", "كريسماس", "راس"], 0, false),
+    (go::WEEKDAY, &["يوم", "هذا", "هذه"], vocab::WEEKDAY, false),
+    (go::NUMERIC_DATE, &[], 0, true),
+    (go::DAY, &["ال", "بال", "في", "فال"], vocab::NUM, true),
+    (
+        go::MONTH_EXPR,
+        &["شهر", "الشهر", "("],
+        vocab::GREGORIAN | vocab::HIJRI,
+        false,
+    ),
+    (
+        go::UNIT_DIR,
+        &[
+            "هذا",
+            "هذه",
+            "هذي",
+            "هاد",
+            "هاي",
+            "الاسبوع",
+            "الشهر",
+            "العام",
+            "السنه",
+            "اليوم",
+            "الساعه",
+            "الدقيقه",
+        ],
+        0,
+        false,
+    ),
+    (go::YEAR_EXPR, &["عام", "العام", "سنه", "السنه", "لعام"], 0, true),
+    (
+        go::REL_DAY,
+        &[
+            "يوم",
+            "اليوم",
+            "اول",
+            "اولي",
+            "قبل",
+            "بعد",
+            "امس",
+            "البارحه",
+            "مبارح",
+            "امبارح",
+            "غدا",
+            "غد",
+            "الغد",
+            "بكره",
+            "بكرا",
+        ],
+        0,
+        false,
+    ),
+    (
+        go::REL_AMOUNT,
+        &[
+            "قبل",
+            "بعد",
+            "خلال",
+            "في",
+            "طوال",
+            "ايام",
+            "الايام",
+            "اسابيع",
+            "الاسابيع",
+            "اشهر",
+            "شهور",
+            "الاشهر",
+            "الشهور",
+            "اعوام",
+            "سنوات",
+            "سنين",
+            "الاعوام",
+            "السنوات",
+            "ساعات",
+            "الساعات",
+            "دقايق",
+            "دقائق",
+            "الدقايق",
+        ],
+        0,
+        false,
+    ),
+    (
+        go::SEASON,
+        &["فصل", "الربيع", "الصيف", "الخريف", "الشتاء", "الشتا"],
+        0,
+        false,
+    ),
+    (
+        go::NOW,
+        &[
+            "الان",
+            "حاليا",
+            "حالا",
+            "هسا",
+            "هسه",
+            "هلق",
+            "هذه",
+            "هذي",
+            "هاي",
+            "هذا",
+            "هاد",
+            "في",
+            "ال",
+            "بال",
+        ],
+        0,
+        false,
+    ),
+    (go::SINCE, &["منذ", "مذ", "ومنذ"], 0, false),
+    (go::UNTIL, &["حتي", "لغايه", "لغاية", "الي"], 0, false),
+    (go::FROM, &["من", "بين"], 0, false),
+    (go::MONTH, &["("], vocab::GREGORIAN, false),
+];
+
+/// The [`go`] bits of the sub-parsers that may read `t` as their first
+/// token: a function of the token's text, so kept with its vocabulary
+/// entry once found.
+pub(crate) fn route(t: &Tok<'_>) -> u32 {
+    match t.entry {
+        Some(e) => e.route(|| route_of(t)),
+        None => route_of(t),
+    }
+}
+
+/// The [`go`] bits of each word of [`ROUTES`]; `strip` takes the key
+/// from the word (`None`: no key).
+fn route_table(strip: fn(&str) -> Option<&str>) -> WordTable<u32> {
+    let mut bits: Vec<(String, u32)> = Vec::new();
+    for &(bit, ws, _, _) in ROUTES {
+        for w in ws.iter().filter_map(|w| strip(w)) {
+            match bits.iter_mut().find(|(x, _)| x == w) {
+                Some((_, b)) => *b |= bit,
+                None => bits.push((w.to_string(), bit)),
+            }
+        }
+    }
+    WordTable::new(10, bits)
+}
+
+/// The words of [`ROUTES`], for a token and its `conj` and `prep` forms.
+static ROUTE_TABLE: Lazy<WordTable<u32>> =
+    Lazy::new(|| route_table(|w| Some(w)));
+
+/// The words of [`ROUTES`] without `ال`, for a token's `lil` form.
+static ROUTE_LIL_TABLE: Lazy<WordTable<u32>> =
+    Lazy::new(|| route_table(|w| w.strip_prefix("ال")));
+
+/// [`route`], found from [`ROUTES`]: the class and digit bits, and the
+/// word bits of the token and its forms looked up in tables (as
+/// [`Tok::is`] compares them).
+fn route_of(t: &Tok<'_>) -> u32 {
+    let (by_class, digit_bits) = &*CLASS_ROUTE;
+    let digits = t.s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && num::digits(t.s).is_some();
+    let mut bits = by_class.get(usize::from(t.class)).copied().unwrap_or(0)
+        | if digits { *digit_bits } else { 0 };
+    if t.known() {
+        let (words, lil) = (&*ROUTE_TABLE, &*ROUTE_LIL_TABLE);
+        let at = |table: &WordTable<u32>, w: Option<&str>| {
+            w.and_then(|w| table.get(w)).copied().unwrap_or(0)
+        };
+        bits |= at(words, Some(t.s))
+            | at(words, t.form(t.forms.conj))
+            | at(words, t.form(t.forms.prep))
+            | at(lil, t.form(t.forms.lil));
+    }
+    bits
+}
+
+/// The [`ROUTES`] bits of each class byte, and those of digits.
+static CLASS_ROUTE: Lazy<([u32; 256], u32)> = Lazy::new(|| {
+    let mut by_class = [0; 256];
+    for (c, bits) in (0..=u8::MAX).zip(by_class.iter_mut()) {
+        *bits = ROUTES
+            .iter()
+            .filter(|&&(_, _, class, _)| c & class != 0)
+            .fold(0, |m, &(bit, ..)| m | bit);
+    }
+    let digits =
+        ROUTES.iter().filter(|r| r.3).fold(0, |m, &(bit, ..)| m | bit);
+    (by_class, digits)
+});
+
+/// [`route_of`] by comparing the token with every word of [`ROUTES`].
+#[cfg(test)]
+pub(crate) fn route_plain(t: &Tok<'_>) -> u32 {
+    let digits = num::digits(t.s).is_some();
+    ROUTES
+        .iter()
+        .filter(|&&(_, ws, class, d)| {
+            (d && digits) || t.class & class != 0 || t.is_one_of(ws)
+        })
+        .fold(0, |m, &(bit, ..)| m | bit)
+}
+
 impl<'t, 'a> Parser<'t, 'a> {
     pub(crate) fn new(toks: &'t [Tok<'a>]) -> Parser<'t, 'a> {
-        Parser { toks }
+        Parser { toks, routed: true }
+    }
+
+    /// A parser that tries every sub-parser at every token, to test
+    /// [`route`] against.
+    #[cfg(test)]
+    pub(crate) fn unrouted(toks: &'t [Tok<'a>]) -> Parser<'t, 'a> {
+        Parser { toks, routed: false }
+    }
+
+    /// Whether a sub-parser of one of the [`go`] bits `bit` may begin at
+    /// token `i`; cheap: a token whose route is not kept with a
+    /// vocabulary entry passes unless it has no class (then only digits
+    /// may).
+    #[inline]
+    fn may(&self, i: usize, bit: u32) -> bool {
+        let bits = match self.t(i) {
+            Some(_) if !self.routed => u32::MAX,
+            Some(t) if t.entry.is_some() || t.class == 0 => route(t),
+            Some(_) => u32::MAX,
+            None => 0,
+        };
+        bits & bit != 0
+    }
+
+    /// The [`route`] of token `i` (all bits if not routed, none past the
+    /// end).
+    #[inline]
+    fn route_at(&self, i: usize) -> u32 {
+        match self.t(i) {
+            Some(_) if !self.routed => u32::MAX,
+            Some(t) => route(t),
+            None => 0,
+        }
     }
 
     #[inline]
@@ -852,6 +1156,10 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn day_month(&self, i: usize) -> P<Expr> {
         let (d, j) = self.day(i)?;
         let k = self.skip(j, &["من"]);
+        if !self.may(k, go::MONTH_EXPR | go::MONTH | go::UNIT_DIR) {
+            // None of the readings below begins at token k.
+            return None;
+        }
         let with_day = |(mut e, k2): (Expr, usize)| {
             let Base::Date { y, m, hijri, .. } = e.base else { return None };
             e.base = Base::Date { y, m, d: Some(d), hijri };
@@ -1332,7 +1640,8 @@ impl<'t, 'a> Parser<'t, 'a> {
         let (wd, mut k) = table_at(&WEEKDAY_NAMES, self.toks, j)?;
         // `الأحد من الأسبوع الماضي`, `اثنين الأسبوع الحالي`.
         let kw = self.skip(k, &["من"]);
-        if let Some((w, k2)) = self.unit_dir(kw) {
+        let unit_dir = self.may(kw, go::UNIT_DIR);
+        if let Some((w, k2)) = unit_dir.then(|| self.unit_dir(kw)).flatten() {
             if let Base::Shift { unit: Unit::Week, n } = w.base {
                 let e = Expr::new(Base::WeekWeekday { n, wd });
                 return Some((e, k2));
@@ -1361,8 +1670,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         // `الاثنين 18 شباط`, `الخميس الموافق 14 ...`.
         let mut k3 = self.skip(k, &[","]);
         k3 = self.skip(k3, &["الموافق", "في"]);
-        if let Some((d, k4)) =
-            self.day_month(k3).or_else(|| self.numeric_date(k3))
+        if let Some((d, k4)) = self
+            .may(k3, go::DAY | go::NUMERIC_DATE)
+            .then(|| self.day_month(k3).or_else(|| self.numeric_date(k3)))
+            .flatten()
         {
             // `الثلاثاء الثالث من أيلول 2014`, when 3 September 2014 is
             // not a Tuesday: the third Tuesday.
@@ -1391,7 +1702,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         // `السبت السادس عشر`: a day of a month where it is a Saturday.
         if e.base == (Base::Weekday { wd, dir: 0 }) {
-            if let Some((d, k4)) = self.day(k) {
+            if let Some((d, k4)) =
+                self.may(k, go::DAY).then(|| self.day(k)).flatten()
+            {
                 let mut e = Expr::new(Base::Date {
                     y: None,
                     m: None,
@@ -1901,7 +2214,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// One time expression at token `i`, with what follows it attached
     /// (a clock after a day, a day after a clock, GMT).
     pub(crate) fn expr(&self, i: usize) -> P<Expr> {
-        let (mut e, mut k) = self.head(i)?;
+        self.expr_routed(i, self.route_at(i))
+    }
+
+    /// [`Parser::expr`] where token `i` has the [`route`] bits `bits`.
+    fn expr_routed(&self, i: usize, bits: u32) -> P<Expr> {
+        let (mut e, mut k) = self.head_routed(i, bits)?;
         // A clock after a day.
         if e.clock.is_none()
             && matches!(
@@ -1915,7 +2233,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                 self.skip(k, &[","]),
                 &["في", "عند", "حوالي", "نحو", "علي"],
             );
-            if let Some(((c, gmt), k2)) = self.clock(k0) {
+            if let Some(((c, gmt), k2)) =
+                self.may(k0, go::CLOCK).then(|| self.clock(k0)).flatten()
+            {
                 e.clock = Some(c);
                 e.gmt |= gmt;
                 k = k2;
@@ -1929,11 +2249,20 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn head(&self, i: usize) -> P<Expr> {
-        if let Some(r) = self.clock(i) {
+        self.head_routed(i, self.route_at(i))
+    }
+
+    /// [`Parser::head`] where token `i` has the [`route`] bits `bits`:
+    /// only the sub-parsers that may begin at it are tried.
+    fn head_routed(&self, i: usize, bits: u32) -> P<Expr> {
+        let may = |bit: u32| bits & bit != 0;
+        if let Some(r) = may(go::CLOCK).then(|| self.clock(i)).flatten() {
             let ((c, gmt), k) = r;
             // A day after a clock: `الساعة 7 مبارح`, `الثامنة مساء الخميس`.
             let k0 = self.skip(self.skip(k, &[","]), &["من", "في"]);
-            let mut e = self.day_ref(k0).unwrap_or((
+            let day = go::REL_DAY | go::WEEKDAY | go::DAY;
+            let day = self.may(k0, day).then(|| self.day_ref(k0)).flatten();
+            let mut e = day.unwrap_or((
                 Expr::new(Base::Shift { unit: Unit::Day, n: 0 }),
                 k,
             ));
@@ -1946,7 +2275,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Some(e);
         }
         const APPROX: &[&str] = &["قرابه", "حوالي", "نحو", "بحدود"];
-        if self.is(i, APPROX) {
+        if may(go::APPROX) && self.is(i, APPROX) {
             // One level only: a run of these words must stay linear.
             if self.is(i + 1, APPROX) {
                 return None;
@@ -1954,7 +2283,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return self.head(i + 1);
         }
         // `الدقيقة 10`, `الدقيقة الثالثة`: a minute of the current hour.
-        if self.is(i, &["الدقيقه"]) {
+        if may(go::MINUTE) && self.is(i, &["الدقيقه"]) {
             let words = self.number_words(i + 1);
             if let Some((m, n)) =
                 num::ordinal_day(&words).or_else(|| num::cardinal(&words))
@@ -1965,31 +2294,38 @@ impl<'t, 'a> Parser<'t, 'a> {
                 }
             }
         }
-        if let Some(r) = self.nth_in_month(i) {
+        if let Some(r) = may(go::NTH).then(|| self.nth_in_month(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.day_part(i) {
+        if let Some(r) = may(go::DAY_PART).then(|| self.day_part(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some(r) = self.part_of(i) {
+        if let Some(r) = may(go::PART_OF).then(|| self.part_of(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.holiday(i) {
+        if let Some(r) = may(go::HOLIDAY).then(|| self.holiday(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.weekday(i) {
+        if let Some(r) = may(go::WEEKDAY).then(|| self.weekday(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.numeric_date(i) {
+        if let Some(r) =
+            may(go::NUMERIC_DATE).then(|| self.numeric_date(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some(r) = self.day_month(i) {
+        if let Some(r) = may(go::DAY).then(|| self.day_month(i)).flatten() {
             return Some(r);
         }
-        if let Some(r) = self.month_expr(i) {
+        if let Some(r) =
+            may(go::MONTH_EXPR).then(|| self.month_expr(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some((e, k)) = self.unit_dir(i) {
+        if let Some((e, k)) =
+            may(go::UNIT_DIR).then(|| self.unit_dir(i)).flatten()
+        {
             // `الأسبوع القادم يوم الأحد`.
             if let Base::Shift { unit: Unit::Week, n } = e.base {
                 let k1 = self.skip(k, &["يوم"]);
@@ -2000,17 +2336,26 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return Some((e, k));
         }
-        if let Some(r) = self.year_expr(i) {
+        if let Some(r) =
+            may(go::YEAR_EXPR).then(|| self.year_expr(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some((n, k)) = self.rel_day(i) {
+        if let Some((n, k)) =
+            may(go::REL_DAY).then(|| self.rel_day(i)).flatten()
+        {
             return Some((Expr::new(Base::Shift { unit: Unit::Day, n }), k));
         }
-        if let Some(r) = self.relative_amount(i) {
+        if let Some(r) =
+            may(go::REL_AMOUNT).then(|| self.relative_amount(i)).flatten()
+        {
             return Some(r);
         }
-        if let Some(r) = self.season(i) {
+        if let Some(r) = may(go::SEASON).then(|| self.season(i)).flatten() {
             return Some(r);
+        }
+        if !may(go::NOW) {
+            return None;
         }
         if self.is(i, &["الان", "حاليا", "حالا", "هسا", "هسه", "هلق"])
         {
@@ -2106,7 +2451,9 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn parse_raw(&self, i: usize) -> P<Parsed> {
-        if self.is(i, &["منذ", "مذ", "ومنذ"]) {
+        let bits = self.route_at(i);
+        let may = |bit: u32| bits & bit != 0;
+        if may(go::SINCE) && self.is(i, &["منذ", "مذ", "ومنذ"]) {
             // `منذ أيام`, `منذ عامين`: an amount back from the anchor.
             if let Some((u, true)) = self.unit_word(i + 1) {
                 if self.t(i + 1).is_some_and(|t| !t.s.starts_with("ال")) {
@@ -2129,8 +2476,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                 k,
             ));
         }
-        if self.is(i, &["حتي", "لغايه", "لغاية"])
-            || (self.is(i, &["الي"]) && self.is(i + 1, &["غايه"]))
+        if may(go::UNTIL)
+            && (self.is(i, &["حتي", "لغايه", "لغاية"])
+                || (self.is(i, &["الي"]) && self.is(i + 1, &["غايه"])))
         {
             let j = if self.is(i, &["الي"]) { i + 2 } else { i + 1 };
             let j = self.skip(j, &["تاريخ", "يوم"]);
@@ -2144,7 +2492,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 k,
             ));
         }
-        if self.is(i, &["من", "بين"]) {
+        if may(go::FROM) && self.is(i, &["من", "بين"]) {
             let between = self.is(i, &["بين"]);
             if let Some(((a, b), k)) = self.day_range(i + 1) {
                 return Some((
@@ -2200,7 +2548,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return None;
         }
-        if let Some(((a, b), k)) = self.day_range(i) {
+        if let Some(((a, b), k)) =
+            may(go::DAY).then(|| self.day_range(i)).flatten()
+        {
             return Some((
                 Parsed::Span {
                     kind: TimeKind::Interval,
@@ -2211,7 +2561,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             ));
         }
         // `تموز 13 الى 15`, `يوليو 13-15`.
-        if let Some((m, j)) = self.month(i) {
+        if let Some((m, j)) = may(go::MONTH).then(|| self.month(i)).flatten() {
             if let (Some((d1, j2)), true) = (self.number(j), true) {
                 if self.is(j2, &["الي", "-"]) {
                     if let Some((d2, k)) = self.number(j2 + 1) {
@@ -2255,7 +2605,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 }
             }
         }
-        let (a, j) = self.expr(i)?;
+        let (a, j) = self.expr_routed(i, bits)?;
         // `الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا`.
         if a.clock.is_none()
             && a.day_part.is_none()

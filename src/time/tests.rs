@@ -861,3 +861,47 @@ fn word_tokens_match_the_tokenizer() {
     }
     assert!(n > 5_000, "{n}");
 }
+
+/// Routing by the start token ([`super::parse::route`]) gives what
+/// trying every sub-parser gives, at every token of every sentence of
+/// the test texts and of the phrases of these tests, resolved with and
+/// without an anchor; and the route table gives what comparing the
+/// token with every route word gives.
+#[test]
+fn routed_parser_matches_trying_every_sub_parser() {
+    use super::parse::{route, route_plain, tokenize, Parser};
+    let x = crate::Extractor::builtin();
+    let mut texts = crate::test_texts::all();
+    texts.extend(corpus());
+    texts.extend(
+        super::vocab::literals(include_str!("tests.rs")).map(str::to_string),
+    );
+    let (mut found, mut toks_seen) = (0, 0);
+    let a = anchor(A);
+    for text in &texts {
+        let p = x.prepare(crate::Input::new(text));
+        let norm = p.norm.as_str();
+        for s in &p.sentences {
+            let toks = tokenize(&norm[s.norm.clone()], s.norm.start);
+            let (routed, plain) =
+                (Parser::new(&toks), Parser::unrouted(&toks));
+            for (i, t) in toks.iter().enumerate() {
+                toks_seen += 1;
+                assert_eq!(route(t), route_plain(t), "{} in {text}", t.s);
+                let (got, want) = (routed.parse(i), plain.parse(i));
+                assert_eq!(got, want, "token {i} of {text}");
+                let (Some((g, _)), Some((w, _))) = (got, want) else {
+                    continue;
+                };
+                found += 1;
+                for anchor in [a, None] {
+                    for future in [false, true] {
+                        let r = |p| super::resolve::resolve(p, anchor, future);
+                        assert_eq!(r(&g), r(&w), "token {i} of {text}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(found > 5000 && toks_seen > 50_000, "{found} {toks_seen}");
+}

@@ -84,6 +84,16 @@ pub(crate) struct Entry {
     /// The word's own class bits (not those of its forms).
     pub(crate) bits: u8,
     alone: once_cell::sync::OnceCell<bool>,
+    /// The word's [`parse::route`], once asked.
+    route: once_cell::sync::OnceCell<u32>,
+}
+
+impl Entry {
+    /// The word's route bits, found by `f` the first time.
+    #[inline]
+    pub(crate) fn route(&self, f: impl FnOnce() -> u32) -> u32 {
+        *self.route.get_or_init(f)
+    }
 }
 
 /// Every word the parser reads, with its class bits, behind a bit filter
