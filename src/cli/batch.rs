@@ -17,7 +17,7 @@ use std::process::ExitCode;
 const CHUNK: usize = 256;
 
 /// Records extracted together ([`Extractor::extract_many`]) by one worker.
-const BATCH: usize = 64;
+const BATCH: usize = 32;
 
 /// What every worker needs.
 pub(crate) struct Ctx {
