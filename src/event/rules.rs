@@ -1904,6 +1904,14 @@ fn find_speaker(s: &Sentence<'_>) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// The built-in event vocabulary.
+    fn builtin_lexicon() -> Result<EventLexicon, crate::Error> {
+        EventLexicon::from_toml(
+            "events.toml",
+            include_str!("../../gazetteers/events.toml"),
+        )
+    }
+
     /// The quick clause breaker test answers as the list does, on every
     /// word of the articles and peer texts and on the breakers.
     #[test]
@@ -2042,10 +2050,7 @@ mod tests {
     fn listed_ids_and_acting_flags_answer_as_the_entities(
     ) -> Result<(), crate::Error> {
         let x = crate::Extractor::builtin();
-        let lex = EventLexicon::from_toml(
-            "events.toml",
-            include_str!("../../gazetteers/events.toml"),
-        )?;
+        let lex = builtin_lexicon()?;
         let slow = |e: &Entity, r: &Referent| {
             view::entity_id(e)
                 .into_iter()
@@ -2087,10 +2092,7 @@ mod tests {
     #[test]
     fn keyed_words_are_those_a_set_can_match() -> Result<(), crate::Error> {
         let x = crate::Extractor::builtin();
-        let lex = EventLexicon::from_toml(
-            "events.toml",
-            include_str!("../../gazetteers/events.toml"),
-        )?;
+        let lex = builtin_lexicon()?;
         let mut keyed = 0;
         for t in crate::test_texts::articles().iter().take(20) {
             let p = x.prepare(t.as_str().into());
@@ -2145,10 +2147,7 @@ mod tests {
     #[test]
     fn words_analysed_once_answer_as_each_word() -> Result<(), crate::Error> {
         let x = crate::Extractor::builtin();
-        let lex = EventLexicon::from_toml(
-            "events.toml",
-            include_str!("../../gazetteers/events.toml"),
-        )?;
+        let lex = builtin_lexicon()?;
         let key = |r: &Reading<'_, '_>| {
             let pro = r.proclitics.to_string();
             (r.form as *const _, pro, r.article, r.enclitic)
