@@ -706,6 +706,14 @@ mod go {
     pub(super) const MONTH: u32 = 1 << 20;
 }
 
+/// The demonstratives `unit_dir` reads before a unit (`هذا العام`).
+const THIS: &[&str] = &["هذا", "هذه", "هذي", "هاد", "هاي"];
+
+/// The singular units with the article that `unit_dir` reads
+/// (`الأسبوع الماضي`).
+const DEFINITE_UNITS: &[&str] =
+    &["الاسبوع", "الشهر", "العام", "السنه", "اليوم", "الساعه", "الدقيقه"];
+
 /// For each [`go`] bit, what a token must be for that sub-parser to read
 /// it as its first: one of the words (or their forms, as `Tok::is`
 /// compares), of one of the class bits, or digits. Read off each
@@ -760,25 +768,8 @@ const ROUTES: &[(u32, &[&str], u8, bool)] = &[
         vocab::GREGORIAN | vocab::HIJRI,
         false,
     ),
-    (
-        go::UNIT_DIR,
-        &[
-            "هذا",
-            "هذه",
-            "هذي",
-            "هاد",
-            "هاي",
-            "الاسبوع",
-            "الشهر",
-            "العام",
-            "السنه",
-            "اليوم",
-            "الساعه",
-            "الدقيقه",
-        ],
-        0,
-        false,
-    ),
+    (go::UNIT_DIR, THIS, 0, false),
+    (go::UNIT_DIR, DEFINITE_UNITS, 0, false),
     (go::YEAR_EXPR, &["عام", "العام", "سنه", "السنه", "لعام"], 0, true),
     (
         go::REL_DAY,
@@ -1505,24 +1496,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// `الأسبوع الماضي`, `الشهر الجاري`, `هذا العام`, `العام 2014`.
     fn unit_dir(&self, i: usize) -> P<Expr> {
         let mut j = i;
-        let this = self.is(i, &["هذا", "هذه", "هذي", "هاد", "هاي"]);
+        let this = self.is(i, THIS);
         if this {
             j += 1;
         }
         let (unit, plural) = self.unit_word(j)?;
-        if plural
-            || !self.t(j).is_some_and(|t| {
-                t.is_one_of(&[
-                    "الاسبوع",
-                    "الشهر",
-                    "العام",
-                    "السنه",
-                    "اليوم",
-                    "الساعه",
-                    "الدقيقه",
-                ])
-            })
-        {
+        if plural || !self.t(j).is_some_and(|t| t.is_one_of(DEFINITE_UNITS)) {
             return None;
         }
         if this {
