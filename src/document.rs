@@ -7,7 +7,7 @@
 )]
 
 use crate::text::{ChromeLine, Sentence};
-use crate::Span;
+use crate::{LocText, Span};
 use serde::{Deserialize, Serialize};
 
 /// Where a mention stands in the original input, and what it says there.
@@ -26,8 +26,9 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Loc {
-    /// The original text of the span.
-    pub text: String,
+    /// The original text of the span (shared with the document's other
+    /// locations: see [`LocText`]).
+    pub text: LocText,
     /// Start byte offset (inclusive).
     pub start: usize,
     /// End byte offset (exclusive).

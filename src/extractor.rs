@@ -8,7 +8,7 @@
 
 use crate::document::{char_starts, CharIndex, Document, Loc};
 use crate::text::{self, ChromeKind, Normalized, Sentence};
-use crate::{Error, Span};
+use crate::{Error, LocText, Span};
 use chrono::{NaiveDate, NaiveDateTime};
 use core::fmt;
 use core::ops::Range;
@@ -580,6 +580,8 @@ pub(crate) struct Prepared<'t> {
     pub(crate) date: Option<DocumentDate>,
     chrome: Vec<text::ChromeHit>,
     chars: CharIndex,
+    /// The one copy of the input that every [`Loc`]'s text is a slice of.
+    shared: Arc<str>,
 }
 
 impl<'t> Prepared<'t> {
@@ -617,6 +619,7 @@ impl<'t> Prepared<'t> {
         Prepared {
             original: input.text,
             chars: CharIndex::new(input.text),
+            shared: Arc::from(input.text),
             norm,
             sentences,
             words,
@@ -635,9 +638,9 @@ impl<'t> Prepared<'t> {
         let char_start = self.chars.chars_before(self.original, span.start);
         // A short span's end is counted on from its start; a long one's
         // (a sentence) from the index.
-        let (text, char_end) = match self.original.get(span.range()) {
+        let (range, char_end) = match self.original.get(span.range()) {
             Some(t) if t.len() <= 64 => (
-                t,
+                span.range(),
                 char_start
                     + char_starts(
                         self.original.as_bytes(),
@@ -646,12 +649,12 @@ impl<'t> Prepared<'t> {
                     ),
             ),
             t => (
-                t.unwrap_or_default(),
+                if t.is_some() { span.range() } else { 0..0 },
                 self.chars.chars_before(self.original, span.end),
             ),
         };
         Loc {
-            text: text.to_string(),
+            text: LocText::slice(&self.shared, range),
             start: span.start,
             end: span.end,
             char_start,

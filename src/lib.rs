@@ -94,7 +94,7 @@ pub use extractor::{DocumentDate, Extractor, ExtractorBuilder, Input};
 pub use gazetteer::{Entity, EntityForm, EntityKind, Entry, Gazetteer};
 pub use number::{parse_number, Number, Qualifier, Quantity, QuantityKind};
 pub use report::{report, EventReport, Report};
-pub use shared_str::SharedStr;
+pub use shared_str::{LocText, SharedStr};
 pub use span::Span;
 pub use text::{
     clitic_splits, normalize, words, ChromeKind, ChromeLine, CliticSplit,

@@ -113,13 +113,13 @@ pub fn report(doc: &Document) -> Report {
             .iter()
             .map(|e| EventReport {
                 line: e.to_string(),
-                trigger: e.trigger.text.clone(),
-                agent: e.agent.as_ref().map(|x| x.loc.text.clone()),
-                target: e.target.as_ref().map(|x| x.loc.text.clone()),
-                place: e.place.as_ref().map(|x| x.loc.text.clone()),
-                time: e.time.as_ref().map(|x| x.loc.text.clone()),
-                count: e.count.as_ref().map(|x| x.loc.text.clone()),
-                source: e.source.as_ref().map(|x| x.loc.text.clone()),
+                trigger: e.trigger.text.to_string(),
+                agent: e.agent.as_ref().map(|x| x.loc.text.to_string()),
+                target: e.target.as_ref().map(|x| x.loc.text.to_string()),
+                place: e.place.as_ref().map(|x| x.loc.text.to_string()),
+                time: e.time.as_ref().map(|x| x.loc.text.to_string()),
+                count: e.count.as_ref().map(|x| x.loc.text.to_string()),
+                source: e.source.as_ref().map(|x| x.loc.text.to_string()),
             })
             .collect(),
         entities: doc.entities.iter().map(entity_line).collect(),

@@ -1,10 +1,11 @@
-//! [`SharedStr`]: an immutable string that clones without copying.
+//! Strings that clone without copying: [`SharedStr`] and [`LocText`].
 //!
 //! An [`Entity`](crate::Entity) carries its entry's id, ancestors, English
 //! name and type. These strings belong to the gazetteer and are the same
 //! for every mention of the entry, and events copy their entities again.
 //! Shared, a clone is a reference count bump instead of an allocation and
-//! a copy.
+//! a copy. A [`Loc`](crate::Loc)'s text is a slice of the one copy of the
+//! input its document holds, for the same reason.
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,9 +14,11 @@
 )]
 
 use core::borrow::Borrow;
+use core::cmp::Ordering;
 use core::fmt;
-use core::ops::Deref;
-use serde::{Serialize, Serializer};
+use core::hash::{Hash, Hasher};
+use core::ops::{Deref, Range};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::Arc;
 
 /// An immutable, reference-counted string: cloning it does not copy the
@@ -46,26 +49,6 @@ impl SharedStr {
     }
 }
 
-impl Deref for SharedStr {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for SharedStr {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Borrow<str> for SharedStr {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
 impl From<&str> for SharedStr {
     fn from(s: &str) -> SharedStr {
         SharedStr(Arc::from(s))
@@ -78,63 +61,201 @@ impl From<String> for SharedStr {
     }
 }
 
-impl From<SharedStr> for String {
-    fn from(s: SharedStr) -> String {
-        s.0.to_string()
+/// The original text of a [`Loc`](crate::Loc): a slice of the input that
+/// the document's locations share, so that making or cloning a `Loc`
+/// copies no text. It derefs to `str`, compares (and hashes and orders)
+/// as its text, with `str`, `&str` and `String` too, and serializes and
+/// deserializes as a plain string.
+///
+/// A `LocText` keeps the whole input of its document alive; call
+/// [`to_string`](ToString::to_string) to keep the text alone.
+///
+/// ```
+/// let text = "قصف الرقة.";
+/// let doc = hadath::Extractor::builtin().extract(text);
+/// let place = &doc.entities[0].loc;
+/// assert_eq!(place.text, "الرقة");
+/// assert_eq!(place.text.as_str(), &text[place.start..place.end]);
+/// let owned: String = place.text.to_string();
+/// assert_eq!(owned, "الرقة");
+/// ```
+#[derive(Clone)]
+pub struct LocText {
+    whole: Arc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl LocText {
+    /// `whole[range]`, sharing `whole`; the empty text if `range` is not
+    /// a range of char boundaries of `whole`.
+    pub(crate) fn slice(whole: &Arc<str>, range: Range<usize>) -> LocText {
+        if whole.get(range.clone()).is_some() {
+            LocText {
+                whole: Arc::clone(whole),
+                start: range.start,
+                end: range.end,
+            }
+        } else {
+            LocText::from("")
+        }
+    }
+
+    /// The text, as a `str`.
+    ///
+    /// ```
+    /// let t = hadath::LocText::from("منبج");
+    /// assert_eq!(t.as_str(), "منبج");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        // The range was checked when the slice was made.
+        self.whole.get(self.start..self.end).unwrap_or_default()
     }
 }
 
-impl fmt::Debug for SharedStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+impl From<&str> for LocText {
+    fn from(s: &str) -> LocText {
+        LocText { whole: Arc::from(s), start: 0, end: s.len() }
     }
 }
 
-impl fmt::Display for SharedStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&*self.0, f)
+impl From<String> for LocText {
+    fn from(s: String) -> LocText {
+        let end = s.len();
+        LocText { whole: Arc::from(s), start: 0, end }
     }
 }
 
-impl PartialEq<str> for SharedStr {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+impl PartialEq for LocText {
+    fn eq(&self, other: &LocText) -> bool {
+        self.as_str() == other.as_str()
     }
 }
 
-impl PartialEq<&str> for SharedStr {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
+impl Eq for LocText {}
+
+impl PartialOrd for LocText {
+    fn partial_cmp(&self, other: &LocText) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
-impl PartialEq<String> for SharedStr {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
+impl Ord for LocText {
+    fn cmp(&self, other: &LocText) -> Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 
-impl PartialEq<SharedStr> for str {
-    fn eq(&self, other: &SharedStr) -> bool {
-        self == &*other.0
+impl Hash for LocText {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
     }
 }
 
-impl PartialEq<SharedStr> for &str {
-    fn eq(&self, other: &SharedStr) -> bool {
-        *self == &*other.0
+impl<'de> Deserialize<'de> for LocText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<LocText, D::Error> {
+        String::deserialize(d).map(LocText::from)
     }
 }
 
-impl Serialize for SharedStr {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
+/// What both shared string types have in the same words: they deref to
+/// `str`, print and compare as it, and serialize as a plain string.
+macro_rules! str_like {
+    ($t:ty) => {
+        impl Deref for $t {
+            type Target = str;
+
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl AsRef<str> for $t {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl Borrow<str> for $t {
+            fn borrow(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl From<$t> for String {
+            fn from(s: $t) -> String {
+                s.as_str().to_string()
+            }
+        }
+
+        impl fmt::Debug for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(self.as_str(), f)
+            }
+        }
+
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(self.as_str(), f)
+            }
+        }
+
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl PartialEq<String> for $t {
+            fn eq(&self, other: &String) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl PartialEq<$t> for str {
+            fn eq(&self, other: &$t) -> bool {
+                self == other.as_str()
+            }
+        }
+
+        impl PartialEq<$t> for &str {
+            fn eq(&self, other: &$t) -> bool {
+                *self == other.as_str()
+            }
+        }
+
+        impl PartialEq<$t> for String {
+            fn eq(&self, other: &$t) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(
+                &self,
+                s: S,
+            ) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
 }
+
+str_like!(SharedStr);
+str_like!(LocText);
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
-    use super::SharedStr;
+    use super::{LocText, SharedStr};
+    use std::collections::HashSet;
+    use std::sync::Arc;
 
     #[test]
     fn clones_share_the_text() {
@@ -156,5 +277,54 @@ mod tests {
         assert_eq!(v, ["a", "b"]);
         let [a, b] = &v;
         assert_eq!(format!("{a} {b:?}"), r#"a "b""#);
+    }
+
+    #[test]
+    fn loc_texts_share_the_input_and_compare_as_their_text() {
+        let whole: Arc<str> = Arc::from("قصف الرقة ومنبج");
+        let raqqa = LocText::slice(&whole, 7..17);
+        assert_eq!(raqqa, "الرقة");
+        // A slice and its clones point into the one copy of the input.
+        let copy = raqqa.clone();
+        assert!(core::ptr::eq(copy.as_str(), raqqa.as_str()));
+        assert!(core::ptr::eq(
+            raqqa.as_str().as_ptr(),
+            whole.get(7..).unwrap().as_ptr()
+        ));
+        // Equality, order and hashing see the text, not where it lies.
+        let own = LocText::from(String::from("الرقة"));
+        assert_eq!(own, raqqa);
+        assert_eq!(String::from("الرقة"), raqqa);
+        let set: HashSet<LocText> = [own, raqqa.clone()].into_iter().collect();
+        assert_eq!(set.len(), 1);
+        let manbij = LocText::slice(&whole, 20..28);
+        assert_eq!(manbij, "منبج");
+        assert!(raqqa < manbij);
+        assert_eq!(format!("{raqqa} {manbij:?}"), r#"الرقة "منبج""#);
+        assert_eq!(String::from(manbij), "منبج");
+    }
+
+    #[test]
+    fn a_loc_text_off_char_boundaries_is_empty() {
+        let whole: Arc<str> = Arc::from("الرقة");
+        assert_eq!(LocText::slice(&whole, 1..4), "");
+        assert_eq!(LocText::slice(&whole, 4..40), "");
+        assert_eq!(LocText::slice(&whole, 0..10), "الرقة");
+    }
+
+    #[test]
+    fn loc_texts_round_trip_through_json() {
+        let whole: Arc<str> = Arc::from("قصف الرقة");
+        let t = LocText::slice(&whole, 7..17);
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json, r#""الرقة""#);
+        let back: LocText = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, t);
+        let doc = crate::Extractor::builtin().extract("قصف الرقة.");
+        let loc = &doc.entities[0].loc;
+        let back: crate::Loc =
+            serde_json::from_str(&serde_json::to_string(loc).unwrap())
+                .unwrap();
+        assert_eq!(&back, loc);
     }
 }

@@ -122,7 +122,7 @@ fn no_alias_is_found_glued_inside_a_longer_word() {
 
 fn summary(es: &[Entity]) -> Vec<(String, Option<String>)> {
     es.iter()
-        .map(|e| (e.loc.text.clone(), e.id.as_deref().map(str::to_string)))
+        .map(|e| (e.loc.text.to_string(), e.id.as_deref().map(str::to_string)))
         .collect()
 }
 

@@ -189,7 +189,7 @@ fn seed_quantities_match_hand_expectations() {
             .map(|q| {
                 let j = serde_json::to_value(q).unwrap();
                 (
-                    q.loc.text.clone(),
+                    q.loc.text.to_string(),
                     q.value,
                     j["qualifier"].as_str().unwrap().to_string(),
                     j["kind"].as_str().unwrap().to_string(),

@@ -279,7 +279,7 @@ fn unknown_facility(
     let town_id = ent.id.take();
     ent.ancestors =
         town_id.into_iter().chain(ent.ancestors.iter().cloned()).collect();
-    ent.name = Some(ent.loc.text.clone());
+    ent.name = Some(ent.loc.text.to_string());
     ent.entity_type = Some(SharedStr::from(kind));
     ent.name_en = None;
     ent.geonames_id = None;
@@ -471,7 +471,7 @@ pub(crate) fn unknown_places(
             geonames_id: None,
             direction: None,
             area: None,
-            name: Some(p.loc(n1.start..end).text),
+            name: Some(p.loc(n1.start..end).text.to_string()),
             head: None,
         });
     }

@@ -15,7 +15,7 @@ fn found(text: &str, date: Option<&str>) -> Vec<(String, String, String)> {
         .iter()
         .map(|e| {
             (
-                e.loc.text.clone(),
+                e.loc.text.to_string(),
                 e.id.as_deref().unwrap_or("-").to_string(),
                 e.kind.as_str().to_string(),
             )

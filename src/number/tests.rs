@@ -55,7 +55,10 @@ macro_rules! head {
         fn $name() {
             let doc = Extractor::builtin().extract($input);
             let h = doc.quantities.first().and_then(|q| q.head.clone());
-            assert_eq!(h.map(|h| h.text), $head.map(str::to_string));
+            assert_eq!(
+                h.map(|h| h.text.to_string()),
+                $head.map(str::to_string)
+            );
         }
     };
 }
@@ -84,7 +87,12 @@ fn quantities(text: &str) -> Vec<(String, f64, Qualifier, QuantityKind)> {
     doc.quantities
         .iter()
         .map(|q| {
-            (q.loc.text.clone(), q.value.unwrap_or(-1.0), q.qualifier, q.kind)
+            (
+                q.loc.text.to_string(),
+                q.value.unwrap_or(-1.0),
+                q.qualifier,
+                q.kind,
+            )
         })
         .collect()
 }
