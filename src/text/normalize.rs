@@ -565,7 +565,34 @@ impl<const WORDS: bool> Builder<WORDS> {
     /// linear piece (or the continuation of the last one), exactly as if
     /// each unit were pushed alone: the piece list is touched once, and a
     /// folded letter is written in place of its bytes.
-    fn push_letter_run(&mut self, text: &str, from: usize) -> usize {
+    ///
+    /// An Arabic comma followed by a single space and a letter is written
+    /// as the char loop would (`,` in a piece that maps as a whole) and
+    /// the run goes on after it in a new piece.
+    fn push_letter_run(&mut self, text: &str, mut from: usize) -> usize {
+        let bytes = text.as_bytes();
+        loop {
+            let (end, comma) = self.push_one_run(text, from);
+            let at = self.out.len();
+            if !comma
+                || bytes.get(end + 2) != Some(&b' ')
+                || !super::basic_letter_at(bytes, end + 3)
+            {
+                return end;
+            }
+            self.pieces.push(Piece { norm: at, orig: end, linear: false });
+            if WORDS {
+                self.word_break(at, at + 1);
+            }
+            self.out.push(',');
+            from = end + 2;
+        }
+    }
+
+    /// [`Builder::push_letter_run`] up to its first Arabic comma: where
+    /// it ends, and whether an Arabic comma stands there.
+    #[inline(always)]
+    fn push_one_run(&mut self, text: &str, from: usize) -> (usize, bool) {
         self.open_piece(from, true);
         // Where `text[from]` is written.
         let base = self.out.len();
@@ -576,9 +603,12 @@ impl<const WORDS: bool> Builder<WORDS> {
         let mut copied = from;
         // The last unit taken.
         let mut last = 0;
+        let mut comma = false;
         while let [a, b, tail @ ..] = rest {
-            let here = u16::from_be_bytes([*a, *b]);
-            let unit = RUN_UNITS.get(usize::from(here)).copied().unwrap_or(0);
+            // The table is indexed by the pair read little-endian: one
+            // load, no byte swap.
+            let index = usize::from(u16::from_le_bytes([*a, *b]));
+            let unit = RUN_UNITS.get(index).copied().unwrap_or(0);
             if unit == 2 {
                 // A letter kept as it is (the common case): a word char
                 // of U+0621..U+064A, nothing to write or note.
@@ -589,11 +619,13 @@ impl<const WORDS: bool> Builder<WORDS> {
             let i = bytes.len() - rest.len();
             if unit & UNIT_FOLDED != 0 {
                 self.push_bytes_of(text, copied, i);
-                self.push_folded(here);
+                self.push_folded(u16::from_be_bytes([*a, *b]));
                 copied = i + 2;
             }
             let step = unit & UNIT_STEP;
             if step == 0 {
+                // An Arabic comma right after a unit taken for good.
+                comma = unit & UNIT_COMMA != 0 && last & UNIT_PROVISIONAL == 0;
                 break;
             }
             last = unit;
@@ -617,7 +649,7 @@ impl<const WORDS: bool> Builder<WORDS> {
             - rest.len()
             - usize::from(last & UNIT_PROVISIONAL != 0);
         self.push_bytes_of(text, copied, end);
-        end
+        (end, comma)
     }
 
     /// Appends `text[start..end]` (no piece is opened).
@@ -780,9 +812,11 @@ const UNIT_BREAK: u8 = 16;
 /// [`RUN_UNITS`]: a one-byte unit that is an ASCII digit: a word char,
 /// not an Arabic letter.
 const UNIT_DIGIT: u8 = 32;
+/// [`RUN_UNITS`]: the Arabic comma `،` (ends the run, step 0).
+const UNIT_COMMA: u8 = 64;
 
-/// What a letter run does with the unit starting with the big-endian
-/// pair of bytes used as the index: its [`UNIT_STEP`], [`UNIT_FOLDED`],
+/// What a letter run does with the unit starting with a pair of bytes,
+/// indexed by the pair read little-endian (the first byte low): its [`UNIT_STEP`], [`UNIT_FOLDED`],
 /// [`UNIT_PROVISIONAL`], [`UNIT_BREAK`] and [`UNIT_DIGIT`] bits (tested
 /// against [`folded_pair`] for every pair); a letter kept as it is, 2
 /// alone.
@@ -793,7 +827,8 @@ const fn run_units() -> [u8; 0x10000] {
     let mut pair: u32 = 0;
     let mut rest: &mut [u8] = &mut table;
     while let [slot, tail @ ..] = rest {
-        let p = pair as u16;
+        // The big-endian pair: the first byte high.
+        let p = (pair as u16).swap_bytes();
         let out = folded_pair_const(p);
         *slot = if out == p && out != 0 {
             2
@@ -810,6 +845,8 @@ const fn run_units() -> [u8; 0x10000] {
             }
         } else if p >> 8 == 0x20 && plain_ascii(p as u8) {
             1 | UNIT_BREAK
+        } else if p == 0xD88C {
+            UNIT_COMMA
         } else {
             0
         };
@@ -1123,6 +1160,8 @@ mod tests {
                     1 | UNIT_DIGIT
                 } else if plain(hi) || (hi == b' ' && plain(lo)) {
                     1 | UNIT_BREAK
+                } else if [hi, lo] == *"،".as_bytes() {
+                    UNIT_COMMA
                 } else {
                     0
                 }
@@ -1131,7 +1170,11 @@ mod tests {
             } else {
                 2 | UNIT_FOLDED
             };
-            assert_eq!(RUN_UNITS[usize::from(pair)], want, "{pair:#x}");
+            assert_eq!(
+                RUN_UNITS[usize::from(pair.swap_bytes())],
+                want,
+                "{pair:#x}"
+            );
         }
     }
 
@@ -1180,6 +1223,9 @@ mod tests {
                 "a",
                 "ab cd",
                 "1 ب 2 ة",
+                "ب، ب،ب ،ب، ة، أ، ١، \u{64E}، ،، ب،",
+                "ب،  ب، \nب،\u{A0}ب، «ب» ب، ",
+                "ب، ب، ب، ب، ب",
             ]
             .map(String::from),
         );
