@@ -586,8 +586,7 @@ pub(crate) struct Prepared<'t> {
 
 impl<'t> Prepared<'t> {
     fn new(input: Input<'t>, inner: &Inner) -> Prepared<'t> {
-        let norm = text::normalize(input.text);
-        let words = text::word_list(norm.as_str());
+        let (norm, words) = text::normalize_with_words(input.text);
         let chrome = text::detect_chrome(&norm, &words, &inner.chrome);
         // Sentences end at bytes that are no word bytes, so each word
         // falls in one sentence (tested): a sentence's words are those

@@ -140,6 +140,7 @@ pub(crate) fn token_hash(b: &[u8], s: usize, e: usize) -> u64 {
 
 /// [`token_hash`] of the bytes `s..e` of `b` when `first` is
 /// `load8(b, s)`, already read by the caller.
+#[cfg(test)]
 #[inline(always)]
 pub(crate) fn token_hash_from(
     first: u64,

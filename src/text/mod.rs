@@ -64,8 +64,11 @@ pub use normalize::{normalize, Normalized, QuoteDirection, QuoteMark};
 pub use segment::{clitic_splits, words, CliticSplit, Sentence};
 
 pub(crate) use chrome::{detect_chrome, ChromeHit, ChromeLexicon};
+pub(crate) use normalize::normalize_with_words;
+#[cfg(test)]
+pub(crate) use segment::word_list;
 pub(crate) use segment::{
-    enclitic_len, for_each_clitic_split, split_sentences, word_list, Word,
+    enclitic_len, for_each_clitic_split, split_sentences, Word,
 };
 
 /// For each string, the index of the first one equal to it (its own

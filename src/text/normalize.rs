@@ -6,6 +6,7 @@
     clippy::panic
 )]
 
+use super::Word;
 use crate::Span;
 use core::ops::Range;
 
@@ -309,17 +310,33 @@ impl Normalized {
 /// assert_eq!(n.as_str(), "اكد المرصد, الثلاثاء");
 /// ```
 pub fn normalize(text: &str) -> Normalized {
-    build::<true>(text)
+    build::<true, false>(text).0
+}
+
+/// [`normalize`], with every word of the normalized text as
+/// [`word_list`](super::word_list) finds it (tested), found while the
+/// text is written: a word is a maximal run of word chars, so its ends
+/// are the chars written that are none (a space or punctuation unit of a
+/// letter run, a char of the char loop).
+pub(crate) fn normalize_with_words(text: &str) -> (Normalized, Vec<Word>) {
+    build::<true, true>(text)
 }
 
 /// [`normalize`]; with `FAST` false every char goes through [`classify`]
-/// one by one (the reference the letter-run fast path is tested against).
-fn build<const FAST: bool>(text: &str) -> Normalized {
-    let mut b = Builder {
+/// one by one (the reference the letter-run fast path is tested against);
+/// with `WORDS` the word list too (else an empty one).
+fn build<const FAST: bool, const WORDS: bool>(
+    text: &str,
+) -> (Normalized, Vec<Word>) {
+    let mut b = Builder::<WORDS> {
         out: String::with_capacity(text.len()),
         // News text makes about one piece per 30 to 40 bytes.
         pieces: Vec::with_capacity(text.len() / 32 + 8),
         quotes: Vec::new(),
+        // About one word in eight bytes of Arabic news.
+        words: Vec::with_capacity(if WORDS { text.len() / 8 + 1 } else { 0 }),
+        word_from: 0,
+        not_arabic: 0,
     };
     let mut run: Option<Run> = None;
     let mut prev_latin = false;
@@ -421,13 +438,30 @@ fn build<const FAST: bool>(text: &str) -> Normalized {
     if let Some(r) = run.take() {
         b.flush_run(r, text.len());
     }
-    Normalized {
+    let mut words = b.words;
+    if WORDS {
+        let len = b.out.len();
+        if len > b.word_from {
+            words.push(Word {
+                start: b.word_from,
+                end: len,
+                hash: 0,
+                arabic: b.not_arabic <= b.word_from,
+            });
+        }
+        let bytes = b.out.as_bytes();
+        for w in &mut words {
+            w.hash = crate::hash::token_hash(bytes, w.start, w.end);
+        }
+    }
+    let n = Normalized {
         block_pieces: block_pieces(&b.pieces, b.out.len()),
         text: b.out,
         original_len: text.len(),
         pieces: b.pieces,
         quotes: b.quotes,
-    }
+    };
+    (n, words)
 }
 
 /// [`Normalized`]'s block index of `pieces` over a text of `len` bytes.
@@ -451,13 +485,51 @@ struct Run {
     only: char,
 }
 
-struct Builder {
+struct Builder<const WORDS: bool> {
     out: String,
     pieces: Vec<Piece>,
     quotes: Vec<QuoteMark>,
+    /// The words of `out` so far (with `WORDS`), their hashes not yet
+    /// taken.
+    words: Vec<Word>,
+    /// Where the word being written starts: after the last char written
+    /// that is no word char.
+    word_from: usize,
+    /// The end of the last word char written that is not in
+    /// U+0621..U+064A: a word is Arabic if this is at or before its start.
+    not_arabic: usize,
 }
 
-impl Builder {
+impl<const WORDS: bool> Builder<WORDS> {
+    /// Notes a char that is no word char written at `at`, `next` its end:
+    /// the word before it (if any) ends there.
+    #[inline]
+    fn word_break(&mut self, at: usize, next: usize) {
+        if at > self.word_from {
+            self.words.push(Word {
+                start: self.word_from,
+                end: at,
+                hash: 0,
+                arabic: self.not_arabic <= self.word_from,
+            });
+        }
+        self.word_from = next;
+    }
+
+    /// Notes the char `c` written at `at` for the word list.
+    #[inline]
+    fn note(&mut self, at: usize, c: char) {
+        if !WORDS {
+            return;
+        }
+        let next = at + c.len_utf8();
+        if !super::is_word_char(c) {
+            self.word_break(at, next);
+        } else if !('\u{0621}'..='\u{064A}').contains(&c) {
+            self.not_arabic = next;
+        }
+    }
+
     /// Whether a unit starting at `orig` continues the last linear piece.
     fn continues(&self, orig: usize) -> bool {
         match self.pieces.last() {
@@ -482,6 +554,7 @@ impl Builder {
 
     fn push_char(&mut self, orig: usize, orig_len: usize, c: char) {
         self.open_piece(orig, c.len_utf8() == orig_len);
+        self.note(self.out.len(), c);
         self.out.push(c);
     }
 
@@ -492,8 +565,37 @@ impl Builder {
     /// linear piece (or the continuation of the last one), exactly as if
     /// each unit were pushed alone: the piece list is touched once, and a
     /// folded letter is written in place of its bytes.
-    fn push_letter_run(&mut self, text: &str, from: usize) -> usize {
+    ///
+    /// An Arabic comma followed by a single space and a letter is written
+    /// as the char loop would (`,` in a piece that maps as a whole) and
+    /// the run goes on after it in a new piece.
+    fn push_letter_run(&mut self, text: &str, mut from: usize) -> usize {
+        let bytes = text.as_bytes();
+        loop {
+            let (end, comma) = self.push_one_run(text, from);
+            let at = self.out.len();
+            if !comma
+                || bytes.get(end + 2) != Some(&b' ')
+                || !super::basic_letter_at(bytes, end + 3)
+            {
+                return end;
+            }
+            self.pieces.push(Piece { norm: at, orig: end, linear: false });
+            if WORDS {
+                self.word_break(at, at + 1);
+            }
+            self.out.push(',');
+            from = end + 2;
+        }
+    }
+
+    /// [`Builder::push_letter_run`] up to its first Arabic comma: where
+    /// it ends, and whether an Arabic comma stands there.
+    #[inline(always)]
+    fn push_one_run(&mut self, text: &str, from: usize) -> (usize, bool) {
         self.open_piece(from, true);
+        // Where `text[from]` is written.
+        let base = self.out.len();
         let bytes = text.as_bytes();
         // The bytes from the unit being read on.
         let mut rest = bytes.get(from..).unwrap_or_default();
@@ -501,20 +603,40 @@ impl Builder {
         let mut copied = from;
         // The last unit taken.
         let mut last = 0;
+        let mut comma = false;
         while let [a, b, tail @ ..] = rest {
-            let here = u16::from_be_bytes([*a, *b]);
-            let unit = RUN_UNITS.get(usize::from(here)).copied().unwrap_or(0);
+            // The table is indexed by the pair read little-endian: one
+            // load, no byte swap.
+            let index = usize::from(u16::from_le_bytes([*a, *b]));
+            let unit = RUN_UNITS.get(index).copied().unwrap_or(0);
+            if unit == 2 {
+                // A letter kept as it is (the common case): a word char
+                // of U+0621..U+064A, nothing to write or note.
+                last = unit;
+                rest = tail;
+                continue;
+            }
+            let i = bytes.len() - rest.len();
             if unit & UNIT_FOLDED != 0 {
-                let i = bytes.len() - rest.len();
                 self.push_bytes_of(text, copied, i);
-                self.push_folded(here);
+                self.push_folded(u16::from_be_bytes([*a, *b]));
                 copied = i + 2;
             }
             let step = unit & UNIT_STEP;
             if step == 0 {
+                // An Arabic comma right after a unit taken for good.
+                comma = unit & UNIT_COMMA != 0 && last & UNIT_PROVISIONAL == 0;
                 break;
             }
             last = unit;
+            if WORDS {
+                let at = base + (i - from);
+                if unit & UNIT_BREAK != 0 {
+                    self.word_break(at, at + 1);
+                } else if unit & UNIT_DIGIT != 0 {
+                    self.not_arabic = at + 1;
+                }
+            }
             rest = if step == 2 {
                 tail
             } else {
@@ -527,7 +649,7 @@ impl Builder {
             - rest.len()
             - usize::from(last & UNIT_PROVISIONAL != 0);
         self.push_bytes_of(text, copied, end);
-        end
+        (end, comma)
     }
 
     /// Appends `text[start..end]` (no piece is opened).
@@ -551,6 +673,11 @@ impl Builder {
     fn push_str(&mut self, orig: usize, orig_len: usize, s: &str) {
         let single = s.chars().count() == 1;
         self.open_piece(orig, single && s.len() == orig_len);
+        if WORDS {
+            for (k, c) in s.char_indices() {
+                self.note(self.out.len() + k, c);
+            }
+        }
         self.out.push_str(s);
     }
 
@@ -571,6 +698,7 @@ impl Builder {
                     linear: false,
                 });
             }
+            self.note(self.out.len(), out);
             self.out.push(out);
         }
     }
@@ -678,10 +806,20 @@ const UNIT_STEP: u8 = 3;
 const UNIT_PROVISIONAL: u8 = 8;
 /// [`RUN_UNITS`]: the pair is a basic letter that is folded.
 const UNIT_FOLDED: u8 = 4;
+/// [`RUN_UNITS`]: a one-byte unit that is no word char (a space or
+/// punctuation): a word ends there.
+const UNIT_BREAK: u8 = 16;
+/// [`RUN_UNITS`]: a one-byte unit that is an ASCII digit: a word char,
+/// not an Arabic letter.
+const UNIT_DIGIT: u8 = 32;
+/// [`RUN_UNITS`]: the Arabic comma `،` (ends the run, step 0).
+const UNIT_COMMA: u8 = 64;
 
-/// What a letter run does with the unit starting with the big-endian
-/// pair of bytes used as the index: its [`UNIT_STEP`] and
-/// [`UNIT_FOLDED`] bits (tested against [`folded_pair`] for every pair).
+/// What a letter run does with the unit starting with a pair of bytes,
+/// indexed by the pair read little-endian (the first byte low): its [`UNIT_STEP`], [`UNIT_FOLDED`],
+/// [`UNIT_PROVISIONAL`], [`UNIT_BREAK`] and [`UNIT_DIGIT`] bits (tested
+/// against [`folded_pair`] for every pair); a letter kept as it is, 2
+/// alone.
 static RUN_UNITS: [u8; 0x10000] = run_units();
 
 const fn run_units() -> [u8; 0x10000] {
@@ -689,7 +827,8 @@ const fn run_units() -> [u8; 0x10000] {
     let mut pair: u32 = 0;
     let mut rest: &mut [u8] = &mut table;
     while let [slot, tail @ ..] = rest {
-        let p = pair as u16;
+        // The big-endian pair: the first byte high.
+        let p = (pair as u16).swap_bytes();
         let out = folded_pair_const(p);
         *slot = if out == p && out != 0 {
             2
@@ -697,11 +836,17 @@ const fn run_units() -> [u8; 0x10000] {
             2 | UNIT_FOLDED
         } else if p & 0xFFFE == 0x20D8 {
             // A space, then 0xD8 or 0xD9.
-            1 | UNIT_PROVISIONAL
-        } else if plain_ascii((p >> 8) as u8)
-            || (p >> 8 == 0x20 && plain_ascii(p as u8))
-        {
-            1
+            1 | UNIT_PROVISIONAL | UNIT_BREAK
+        } else if plain_ascii((p >> 8) as u8) {
+            if (p >> 8) as u8 >= b'0' && (p >> 8) as u8 <= b'9' {
+                1 | UNIT_DIGIT
+            } else {
+                1 | UNIT_BREAK
+            }
+        } else if p >> 8 == 0x20 && plain_ascii(p as u8) {
+            1 | UNIT_BREAK
+        } else if p == 0xD88C {
+            UNIT_COMMA
         } else {
             0
         };
@@ -1010,16 +1155,26 @@ mod tests {
             };
             let want = if out == 0 {
                 if hi == b' ' && lo & 0xFE == 0xD8 {
-                    1 | UNIT_PROVISIONAL
+                    1 | UNIT_PROVISIONAL | UNIT_BREAK
+                } else if plain(hi) && hi.is_ascii_digit() {
+                    1 | UNIT_DIGIT
+                } else if plain(hi) || (hi == b' ' && plain(lo)) {
+                    1 | UNIT_BREAK
+                } else if [hi, lo] == *"،".as_bytes() {
+                    UNIT_COMMA
                 } else {
-                    u8::from(plain(hi) || (hi == b' ' && plain(lo)))
+                    0
                 }
             } else if out == pair {
                 2
             } else {
                 2 | UNIT_FOLDED
             };
-            assert_eq!(RUN_UNITS[usize::from(pair)], want, "{pair:#x}");
+            assert_eq!(
+                RUN_UNITS[usize::from(pair.swap_bytes())],
+                want,
+                "{pair:#x}"
+            );
         }
     }
 
@@ -1068,6 +1223,9 @@ mod tests {
                 "a",
                 "ab cd",
                 "1 ب 2 ة",
+                "ب، ب،ب ،ب، ة، أ، ١، \u{64E}، ،، ب،",
+                "ب،  ب، \nب،\u{A0}ب، «ب» ب، ",
+                "ب، ب، ب، ب، ب",
             ]
             .map(String::from),
         );
@@ -1089,8 +1247,12 @@ mod tests {
     #[test]
     fn fast_paths_match_reference() {
         for t in &fast_path_material() {
-            let fast = build::<true>(t);
-            let slow = build::<false>(t);
+            let (fast, fast_words) = build::<true, true>(t);
+            let (slow, slow_words) = build::<false, true>(t);
+            let want = crate::text::word_list(slow.as_str());
+            assert_eq!(fast_words, want, "{t:?}");
+            assert_eq!(slow_words, want, "{t:?}");
+            assert!(build::<true, false>(t).1.is_empty());
             assert_eq!(fast.text, slow.text, "{t:?}");
             assert_eq!(fast.pieces, slow.pieces, "{t:?}");
             assert_eq!(fast.block_pieces, slow.block_pieces, "{t:?}");

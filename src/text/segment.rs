@@ -281,7 +281,10 @@ impl Word {
 }
 
 /// Every word of a normalized text, in order, with its hash: the words
-/// of [`words`], found with Arabic letters read four at a time.
+/// of [`words`], found with Arabic letters read four at a time. The
+/// reference for the word list that
+/// [`normalize_with_words`](super::normalize_with_words) finds.
+#[cfg(test)]
 pub(crate) fn word_list(text: &str) -> Vec<Word> {
     let b = text.as_bytes();
     // About one word in eight bytes of Arabic news.
@@ -334,6 +337,7 @@ pub(crate) fn word_list(text: &str) -> Vec<Word> {
 
 /// How many chars U+0621..U+064A the eight bytes `x` (little-endian,
 /// zero-padded) start with, read as four two-byte chars: 0 to 4.
+#[cfg(test)]
 #[inline(always)]
 pub(crate) fn arabic_letter_pairs(x: u64) -> usize {
     const LOW: u64 = 0x00FF_00FF_00FF_00FF;
