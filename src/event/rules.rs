@@ -50,10 +50,14 @@ fn is_clause_breaker(w: &str) -> bool {
 /// its bytes are found as the chars are).
 #[inline]
 fn is_strong_gap(gap: &[u8]) -> bool {
-    gap != b" "
-        && gap.iter().any(|b| {
-            matches!(b, b';' | b':' | b'.' | b'?' | b'!' | b'-' | b'(')
-        })
+    gap != b" " && gap.iter().any(|&b| is_strong_byte(b))
+}
+
+/// Whether a one-byte gap between two words is strong punctuation (as
+/// [`is_strong_gap`] finds it).
+#[inline]
+fn is_strong_byte(b: u8) -> bool {
+    matches!(b, b';' | b':' | b'.' | b'?' | b'!' | b'-' | b'(')
 }
 
 /// Relative pronouns (normalized).
@@ -95,6 +99,9 @@ struct Site<'r, 'a> {
 struct Parts {
     keys: (u32, u32),
     readings: (u32, u32),
+    /// How many words of the sentence before this one have keys (set
+    /// per occurrence, not kept in [`Seen`]).
+    rank: u32,
 }
 
 /// A length or index of the document's analysis lists as a [`Parts`]
@@ -202,9 +209,6 @@ struct Sentence<'a> {
     with_readings: Vec<usize>,
     /// The words that have keys, in order.
     with_keys: Vec<usize>,
-    /// `key_rank[j]`: how many words before word `j` have keys (one
-    /// entry more than the words).
-    key_rank: Vec<u32>,
     /// `breaks[j]`: whether strong punctuation or a clause breaker stands
     /// between word `j` and word `j + 1`.
     breaks: Vec<bool>,
@@ -237,7 +241,6 @@ impl<'a> Sentence<'a> {
             parts: Vec::with_capacity(words),
             with_readings: Vec::with_capacity(MENTIONS),
             with_keys: Vec::with_capacity(MENTIONS),
-            key_rank: Vec::with_capacity(words + 1),
             breaks: Vec::with_capacity(words),
             actors: Vec::with_capacity(MENTIONS),
             places: Vec::with_capacity(MENTIONS),
@@ -257,7 +260,6 @@ impl<'a> Sentence<'a> {
         self.parts.clear();
         self.with_readings.clear();
         self.with_keys.clear();
-        self.key_rank.clear();
         self.breaks.clear();
         self.actors.clear();
         self.places.clear();
@@ -276,21 +278,32 @@ impl<'a> Sentence<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         self.ranges = ranges;
-        // Each list is filled by one `extend` (room made once, no
-        // capacity test per word).
-        self.words.extend(
-            ranges.iter().map(|w| text.get(w.range()).unwrap_or_default()),
-        );
         let (keys, readings) = (&mut self.keys, &mut self.readings);
         let seen = &mut self.seen;
         let (with_keys, with_readings) =
             (&mut self.with_keys, &mut self.with_readings);
-        let words = self.words.iter().zip(ranges).enumerate();
-        self.parts.extend(words.map(|(j, (&word, w))| {
-            if !lex.may_have_stem(word, w.hash) {
-                return Parts::default();
+        // One walk fills every list (room made once, in `new`).
+        let mut gap_from = None;
+        for (j, w) in ranges.iter().enumerate() {
+            let word = text.get(w.range()).unwrap_or_default();
+            // The break between the word before and this one; the gap is
+            // mostly one space, which breaks nothing.
+            if let Some(end) = gap_from {
+                let gap = bytes.get(end..w.start).unwrap_or_default();
+                let strong = match gap {
+                    [b] => is_strong_byte(*b),
+                    _ => is_strong_gap(gap),
+                };
+                self.breaks.push(strong || is_clause_breaker(word));
             }
-            let parts = match seen.get(w.hash, word) {
+            gap_from = Some(w.end);
+            self.words.push(word);
+            let rank = bound(with_keys.len());
+            if !lex.may_have_stem(word, w.hash) {
+                self.parts.push(Parts { rank, ..Parts::default() });
+                continue;
+            }
+            let mut parts = match seen.get(w.hash, word) {
                 Some(parts) => parts,
                 None => {
                     let before = (keys.len(), readings.len());
@@ -298,35 +311,21 @@ impl<'a> Sentence<'a> {
                     let parts = Parts {
                         keys: (bound(before.0), bound(keys.len())),
                         readings: (bound(before.1), bound(readings.len())),
+                        rank: 0,
                     };
                     seen.insert(w.hash, word, parts);
                     parts
                 }
             };
+            parts.rank = rank;
             if parts.keys.1 > parts.keys.0 {
                 with_keys.push(j);
             }
             if parts.readings.1 > parts.readings.0 {
                 with_readings.push(j);
             }
-            parts
-        }));
-        let mut rank = 0u32;
-        self.key_rank.push(0);
-        self.key_rank.extend(self.parts.iter().map(|p| {
-            rank += u32::from(p.keys.1 > p.keys.0);
-            rank
-        }));
-        // The break between each word and the next; the gap is mostly one
-        // space, which breaks nothing.
-        let pairs = ranges.iter().zip(ranges.iter().skip(1));
-        let next_words = self.words.iter().skip(1);
-        self.breaks.extend(pairs.zip(next_words).map(|((w, next), &word)| {
-            let space =
-                next.start == w.end + 1 && bytes.get(w.end) == Some(&b' ');
-            (!space && bytes.get(w.end..next.start).is_some_and(is_strong_gap))
-                || is_clause_breaker(word)
-        }));
+            self.parts.push(parts);
+        }
         // The last word: nothing follows it.
         if !ranges.is_empty() {
             self.breaks.push(false);
@@ -361,8 +360,7 @@ impl<'a> Sentence<'a> {
     /// answer no for the others).
     fn keyed(&self, range: Range<usize>) -> &[usize] {
         let rank = |j: usize| {
-            let last = self.key_rank.len().saturating_sub(1);
-            self.key_rank.get(j.min(last)).map_or(0, |&r| r as usize)
+            self.parts.get(j).map_or(self.with_keys.len(), |p| p.rank as usize)
         };
         let (a, b) = (rank(range.start), rank(range.end));
         self.with_keys.get(a..b.max(a)).unwrap_or_default()
