@@ -112,12 +112,13 @@ fn bound(n: usize) -> u32 {
 
 /// The words of a document analysed so far, found by their hash: an
 /// open-addressing table (top bits of the hash, linear probing) of
-/// indices into the list of words and their parts.
+/// indices into the list of words, their hashes and their parts (four
+/// bytes a slot, so that the table is small to clear).
 struct Seen<'a> {
-    /// `(hash, 1 + index into words)`; 0: empty.
-    slots: Vec<(u64, usize)>,
+    /// `1 + index into words`; 0: empty.
+    slots: Vec<u32>,
     shift: u32,
-    words: Vec<(&'a str, Parts)>,
+    words: Vec<(u64, &'a str, Parts)>,
 }
 
 impl<'a> Seen<'a> {
@@ -125,7 +126,7 @@ impl<'a> Seen<'a> {
     fn with_room(n: usize) -> Self {
         let size = n.saturating_mul(2).next_power_of_two().max(16);
         Seen {
-            slots: vec![(0, 0); size],
+            slots: vec![0; size],
             shift: 64 - size.trailing_zeros(),
             words: Vec::with_capacity(n),
         }
@@ -143,15 +144,10 @@ impl<'a> Seen<'a> {
         let mask = self.slots.len() - 1;
         let mut i = self.home(hash);
         loop {
-            let &(h, k) = self.slots.get(i)?;
-            if k == 0 {
-                return None;
-            }
-            if h == hash {
-                match self.words.get(k - 1) {
-                    Some(&(w, parts)) if w == word => return Some(parts),
-                    _ => {}
-                }
+            let k = *self.slots.get(i)? as usize;
+            let &(h, w, parts) = self.words.get(k.checked_sub(1)?)?;
+            if h == hash && w == word {
+                return Some(parts);
             }
             i = (i + 1) & mask;
         }
@@ -161,16 +157,15 @@ impl<'a> Seen<'a> {
     fn insert(&mut self, hash: u64, word: &'a str, parts: Parts) {
         if (self.words.len() + 1) * 2 > self.slots.len() {
             let size = self.slots.len() * 2;
-            self.slots = vec![(0, 0); size];
+            self.slots = vec![0; size];
             self.shift = 64 - size.trailing_zeros();
             let words = core::mem::take(&mut self.words);
-            for (k, &(w, _)) in words.iter().enumerate() {
-                let h = crate::hash::token_hash(w.as_bytes(), 0, w.len());
+            for (k, &(h, ..)) in words.iter().enumerate() {
                 self.place(h, k + 1);
             }
             self.words = words;
         }
-        self.words.push((word, parts));
+        self.words.push((hash, word, parts));
         self.place(hash, self.words.len());
     }
 
@@ -179,8 +174,8 @@ impl<'a> Seen<'a> {
         let mask = self.slots.len() - 1;
         let mut i = self.home(hash);
         while let Some(slot) = self.slots.get_mut(i) {
-            if slot.1 == 0 {
-                *slot = (hash, k);
+            if *slot == 0 {
+                *slot = bound(k);
                 return;
             }
             i = (i + 1) & mask;
@@ -815,13 +810,17 @@ const LOOK_BACK: usize = 40;
 struct Listed {
     /// Per entity, one mark per referent: 0 not asked yet, 1 none,
     /// `2 + k` the referent's `ids[k]`.
+    /// (Made at the first question, if one comes.)
     marks: Vec<u8>,
     referents: usize,
+    /// The room the marks are made with.
+    room: usize,
 }
 
 impl Listed {
     fn new(referents: usize, entities: usize) -> Self {
-        Listed { marks: vec![0; referents * (entities + 16)], referents }
+        let room = referents * (entities + 16);
+        Listed { marks: Vec::new(), referents, room }
     }
 
     /// The id of referent `r` (number `ri`) that entity `x` has, if any.
@@ -835,7 +834,8 @@ impl Listed {
         let e = all.get(x)?;
         let slot = x * self.referents + ri;
         if self.marks.len() <= slot {
-            self.marks.resize(slot + 1 + 16 * self.referents, 0);
+            let room = self.room.max(slot + 1 + 16 * self.referents);
+            self.marks.resize(room, 0);
         }
         let mark = self.marks.get(slot).copied().unwrap_or(0);
         let k = match mark {
