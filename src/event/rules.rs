@@ -277,25 +277,36 @@ impl<'a> Sentence<'a> {
         let seen = &mut self.seen;
         let (with_keys, with_readings) =
             (&mut self.with_keys, &mut self.with_readings);
-        // One walk fills every list (room made once, in `new`).
-        let mut gap_from = None;
-        for (j, w) in ranges.iter().enumerate() {
+        // The lists are sized first and then written by one walk (no
+        // capacity test per word; room made once, in `new`).
+        let n = ranges.len();
+        self.words.resize(n, "");
+        self.parts.resize(n, Parts::default());
+        // The last word's stays false: nothing follows it.
+        self.breaks.resize(n, false);
+        let slots =
+            self.words.iter_mut().zip(&mut self.parts).zip(&mut self.breaks);
+        // The break after the word before, and where that word ends.
+        let mut before: Option<(&mut bool, usize)> = None;
+        for (j, (w, ((word_slot, part), brk))) in
+            ranges.iter().zip(slots).enumerate()
+        {
             let word = text.get(w.range()).unwrap_or_default();
+            *word_slot = word;
             // The break between the word before and this one; the gap is
             // mostly one space, which breaks nothing.
-            if let Some(end) = gap_from {
+            if let Some((b, end)) = before {
                 let gap = bytes.get(end..w.start).unwrap_or_default();
                 let strong = match gap {
                     [b] => is_strong_byte(*b),
                     _ => is_strong_gap(gap),
                 };
-                self.breaks.push(strong || is_clause_breaker(word));
+                *b = strong || is_clause_breaker(word);
             }
-            gap_from = Some(w.end);
-            self.words.push(word);
+            before = Some((brk, w.end));
             let rank = bound(with_keys.len());
             if !lex.may_have_stem(word, w.hash) {
-                self.parts.push(Parts { rank, ..Parts::default() });
+                part.rank = rank;
                 continue;
             }
             let mut parts = match seen.get(w.hash, word) {
@@ -319,11 +330,7 @@ impl<'a> Sentence<'a> {
             if parts.readings.1 > parts.readings.0 {
                 with_readings.push(j);
             }
-            self.parts.push(parts);
-        }
-        // The last word: nothing follows it.
-        if !ranges.is_empty() {
-            self.breaks.push(false);
+            *part = parts;
         }
     }
 
