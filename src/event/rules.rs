@@ -1940,7 +1940,8 @@ mod tests {
     }
 
     /// The byte test of a gap answers as the char test, on every gap
-    /// between two words of the test texts.
+    /// between two words of the test texts, and the test of a one-byte
+    /// gap's byte as the gap test, on every byte.
     #[test]
     fn strong_gaps_are_found_as_by_chars() {
         let text = crate::test_texts::all().join("\n");
@@ -1956,6 +1957,10 @@ mod tests {
             strong += usize::from(by_chars);
         }
         assert!(strong > 100, "{strong}");
+        // A one-byte gap is tested by its byte (as `read_words` does).
+        for b in 0..=u8::MAX {
+            assert_eq!(is_strong_byte(b), is_strong_gap(&[b]), "{b}");
+        }
     }
 
     /// The mentions found from where the last sentence's search ended are
