@@ -50,10 +50,14 @@ fn is_clause_breaker(w: &str) -> bool {
 /// its bytes are found as the chars are).
 #[inline]
 fn is_strong_gap(gap: &[u8]) -> bool {
-    gap != b" "
-        && gap.iter().any(|b| {
-            matches!(b, b';' | b':' | b'.' | b'?' | b'!' | b'-' | b'(')
-        })
+    gap != b" " && gap.iter().any(|&b| is_strong_byte(b))
+}
+
+/// Whether a one-byte gap between two words is strong punctuation (as
+/// [`is_strong_gap`] finds it).
+#[inline]
+fn is_strong_byte(b: u8) -> bool {
+    matches!(b, b';' | b':' | b'.' | b'?' | b'!' | b'-' | b'(')
 }
 
 /// Relative pronouns (normalized).
@@ -95,6 +99,9 @@ struct Site<'r, 'a> {
 struct Parts {
     keys: (u32, u32),
     readings: (u32, u32),
+    /// How many words of the sentence before this one have keys (set
+    /// per occurrence, not kept in [`Seen`]).
+    rank: u32,
 }
 
 /// A length or index of the document's analysis lists as a [`Parts`]
@@ -105,12 +112,13 @@ fn bound(n: usize) -> u32 {
 
 /// The words of a document analysed so far, found by their hash: an
 /// open-addressing table (top bits of the hash, linear probing) of
-/// indices into the list of words and their parts.
+/// indices into the list of words, their hashes and their parts (four
+/// bytes a slot, so that the table is small to clear).
 struct Seen<'a> {
-    /// `(hash, 1 + index into words)`; 0: empty.
-    slots: Vec<(u64, usize)>,
+    /// `1 + index into words`; 0: empty.
+    slots: Vec<u32>,
     shift: u32,
-    words: Vec<(&'a str, Parts)>,
+    words: Vec<(u64, &'a str, Parts)>,
 }
 
 impl<'a> Seen<'a> {
@@ -118,7 +126,7 @@ impl<'a> Seen<'a> {
     fn with_room(n: usize) -> Self {
         let size = n.saturating_mul(2).next_power_of_two().max(16);
         Seen {
-            slots: vec![(0, 0); size],
+            slots: vec![0; size],
             shift: 64 - size.trailing_zeros(),
             words: Vec::with_capacity(n),
         }
@@ -136,15 +144,10 @@ impl<'a> Seen<'a> {
         let mask = self.slots.len() - 1;
         let mut i = self.home(hash);
         loop {
-            let &(h, k) = self.slots.get(i)?;
-            if k == 0 {
-                return None;
-            }
-            if h == hash {
-                match self.words.get(k - 1) {
-                    Some(&(w, parts)) if w == word => return Some(parts),
-                    _ => {}
-                }
+            let k = *self.slots.get(i)? as usize;
+            let &(h, w, parts) = self.words.get(k.checked_sub(1)?)?;
+            if h == hash && w == word {
+                return Some(parts);
             }
             i = (i + 1) & mask;
         }
@@ -154,16 +157,15 @@ impl<'a> Seen<'a> {
     fn insert(&mut self, hash: u64, word: &'a str, parts: Parts) {
         if (self.words.len() + 1) * 2 > self.slots.len() {
             let size = self.slots.len() * 2;
-            self.slots = vec![(0, 0); size];
+            self.slots = vec![0; size];
             self.shift = 64 - size.trailing_zeros();
             let words = core::mem::take(&mut self.words);
-            for (k, &(w, _)) in words.iter().enumerate() {
-                let h = crate::hash::token_hash(w.as_bytes(), 0, w.len());
+            for (k, &(h, ..)) in words.iter().enumerate() {
                 self.place(h, k + 1);
             }
             self.words = words;
         }
-        self.words.push((word, parts));
+        self.words.push((hash, word, parts));
         self.place(hash, self.words.len());
     }
 
@@ -172,8 +174,8 @@ impl<'a> Seen<'a> {
         let mask = self.slots.len() - 1;
         let mut i = self.home(hash);
         while let Some(slot) = self.slots.get_mut(i) {
-            if slot.1 == 0 {
-                *slot = (hash, k);
+            if *slot == 0 {
+                *slot = bound(k);
                 return;
             }
             i = (i + 1) & mask;
@@ -202,9 +204,6 @@ struct Sentence<'a> {
     with_readings: Vec<usize>,
     /// The words that have keys, in order.
     with_keys: Vec<usize>,
-    /// `key_rank[j]`: how many words before word `j` have keys (one
-    /// entry more than the words).
-    key_rank: Vec<u32>,
     /// `breaks[j]`: whether strong punctuation or a clause breaker stands
     /// between word `j` and word `j + 1`.
     breaks: Vec<bool>,
@@ -237,7 +236,6 @@ impl<'a> Sentence<'a> {
             parts: Vec::with_capacity(words),
             with_readings: Vec::with_capacity(MENTIONS),
             with_keys: Vec::with_capacity(MENTIONS),
-            key_rank: Vec::with_capacity(words + 1),
             breaks: Vec::with_capacity(words),
             actors: Vec::with_capacity(MENTIONS),
             places: Vec::with_capacity(MENTIONS),
@@ -257,7 +255,6 @@ impl<'a> Sentence<'a> {
         self.parts.clear();
         self.with_readings.clear();
         self.with_keys.clear();
-        self.key_rank.clear();
         self.breaks.clear();
         self.actors.clear();
         self.places.clear();
@@ -276,21 +273,43 @@ impl<'a> Sentence<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         self.ranges = ranges;
-        // Each list is filled by one `extend` (room made once, no
-        // capacity test per word).
-        self.words.extend(
-            ranges.iter().map(|w| text.get(w.range()).unwrap_or_default()),
-        );
         let (keys, readings) = (&mut self.keys, &mut self.readings);
         let seen = &mut self.seen;
         let (with_keys, with_readings) =
             (&mut self.with_keys, &mut self.with_readings);
-        let words = self.words.iter().zip(ranges).enumerate();
-        self.parts.extend(words.map(|(j, (&word, w))| {
-            if !lex.may_have_stem(word, w.hash) {
-                return Parts::default();
+        // The lists are sized first and then written by one walk (no
+        // capacity test per word; room made once, in `new`).
+        let n = ranges.len();
+        self.words.resize(n, "");
+        self.parts.resize(n, Parts::default());
+        // The last word's stays false: nothing follows it.
+        self.breaks.resize(n, false);
+        let slots =
+            self.words.iter_mut().zip(&mut self.parts).zip(&mut self.breaks);
+        // The break after the word before, and where that word ends.
+        let mut before: Option<(&mut bool, usize)> = None;
+        for (j, (w, ((word_slot, part), brk))) in
+            ranges.iter().zip(slots).enumerate()
+        {
+            let word = text.get(w.range()).unwrap_or_default();
+            *word_slot = word;
+            // The break between the word before and this one; the gap is
+            // mostly one space, which breaks nothing.
+            if let Some((b, end)) = before {
+                let gap = bytes.get(end..w.start).unwrap_or_default();
+                let strong = match gap {
+                    [b] => is_strong_byte(*b),
+                    _ => is_strong_gap(gap),
+                };
+                *b = strong || is_clause_breaker(word);
             }
-            let parts = match seen.get(w.hash, word) {
+            before = Some((brk, w.end));
+            let rank = bound(with_keys.len());
+            if !lex.may_have_stem(word, w.hash) {
+                part.rank = rank;
+                continue;
+            }
+            let mut parts = match seen.get(w.hash, word) {
                 Some(parts) => parts,
                 None => {
                     let before = (keys.len(), readings.len());
@@ -298,38 +317,20 @@ impl<'a> Sentence<'a> {
                     let parts = Parts {
                         keys: (bound(before.0), bound(keys.len())),
                         readings: (bound(before.1), bound(readings.len())),
+                        rank: 0,
                     };
                     seen.insert(w.hash, word, parts);
                     parts
                 }
             };
+            parts.rank = rank;
             if parts.keys.1 > parts.keys.0 {
                 with_keys.push(j);
             }
             if parts.readings.1 > parts.readings.0 {
                 with_readings.push(j);
             }
-            parts
-        }));
-        let mut rank = 0u32;
-        self.key_rank.push(0);
-        self.key_rank.extend(self.parts.iter().map(|p| {
-            rank += u32::from(p.keys.1 > p.keys.0);
-            rank
-        }));
-        // The break between each word and the next; the gap is mostly one
-        // space, which breaks nothing.
-        let pairs = ranges.iter().zip(ranges.iter().skip(1));
-        let next_words = self.words.iter().skip(1);
-        self.breaks.extend(pairs.zip(next_words).map(|((w, next), &word)| {
-            let space =
-                next.start == w.end + 1 && bytes.get(w.end) == Some(&b' ');
-            (!space && bytes.get(w.end..next.start).is_some_and(is_strong_gap))
-                || is_clause_breaker(word)
-        }));
-        // The last word: nothing follows it.
-        if !ranges.is_empty() {
-            self.breaks.push(false);
+            *part = parts;
         }
     }
 
@@ -361,8 +362,7 @@ impl<'a> Sentence<'a> {
     /// answer no for the others).
     fn keyed(&self, range: Range<usize>) -> &[usize] {
         let rank = |j: usize| {
-            let last = self.key_rank.len().saturating_sub(1);
-            self.key_rank.get(j.min(last)).map_or(0, |&r| r as usize)
+            self.parts.get(j).map_or(self.with_keys.len(), |p| p.rank as usize)
         };
         let (a, b) = (rank(range.start), rank(range.end));
         self.with_keys.get(a..b.max(a)).unwrap_or_default()
@@ -817,13 +817,17 @@ const LOOK_BACK: usize = 40;
 struct Listed {
     /// Per entity, one mark per referent: 0 not asked yet, 1 none,
     /// `2 + k` the referent's `ids[k]`.
+    /// (Made at the first question, if one comes.)
     marks: Vec<u8>,
     referents: usize,
+    /// The room the marks are made with.
+    room: usize,
 }
 
 impl Listed {
     fn new(referents: usize, entities: usize) -> Self {
-        Listed { marks: vec![0; referents * (entities + 16)], referents }
+        let room = referents * (entities + 16);
+        Listed { marks: Vec::new(), referents, room }
     }
 
     /// The id of referent `r` (number `ri`) that entity `x` has, if any.
@@ -837,7 +841,8 @@ impl Listed {
         let e = all.get(x)?;
         let slot = x * self.referents + ri;
         if self.marks.len() <= slot {
-            self.marks.resize(slot + 1 + 16 * self.referents, 0);
+            let room = self.room.max(slot + 1 + 16 * self.referents);
+            self.marks.resize(room, 0);
         }
         let mark = self.marks.get(slot).copied().unwrap_or(0);
         let k = match mark {
@@ -1935,7 +1940,8 @@ mod tests {
     }
 
     /// The byte test of a gap answers as the char test, on every gap
-    /// between two words of the test texts.
+    /// between two words of the test texts, and the test of a one-byte
+    /// gap's byte as the gap test, on every byte.
     #[test]
     fn strong_gaps_are_found_as_by_chars() {
         let text = crate::test_texts::all().join("\n");
@@ -1951,6 +1957,10 @@ mod tests {
             strong += usize::from(by_chars);
         }
         assert!(strong > 100, "{strong}");
+        // A one-byte gap is tested by its byte (as `read_words` does).
+        for b in 0..=u8::MAX {
+            assert_eq!(is_strong_byte(b), is_strong_gap(&[b]), "{b}");
+        }
     }
 
     /// The mentions found from where the last sentence's search ended are
