@@ -390,6 +390,15 @@ fn kind_bit(k: EntityKind) -> u8 {
 /// Among claimants: drop any that is an ancestor of another, then keep the
 /// one valid the longest (the first on ties).
 pub(crate) fn most_specific(g: &Gazetteer, pool: &[usize]) -> Option<usize> {
+    // A lone claimant is its own answer (no window is negative).
+    if let &[only] = pool {
+        return Some(only);
+    }
+    most_specific_of_all(g, pool)
+}
+
+/// [`most_specific`] without its shortcut for one claimant.
+fn most_specific_of_all(g: &Gazetteer, pool: &[usize]) -> Option<usize> {
     let specific = pool
         .iter()
         .copied()

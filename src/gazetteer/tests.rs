@@ -428,3 +428,28 @@ fn neighbour_words_match_the_char_reading() {
     }
     assert!(n > 1000);
 }
+
+/// A lone claimant is the most specific: the shortcut answers as the
+/// whole choice does for every entry of the built-in gazetteer, alone
+/// and next to each of its ancestors.
+#[test]
+fn most_specific_of_one_is_the_whole_choice() {
+    let ex = Extractor::builtin();
+    let g = ex.gazetteer();
+    assert!(g.entries.len() > 100);
+    for i in 0..g.entries.len() {
+        assert_eq!(
+            super::most_specific(g, &[i]),
+            super::most_specific_of_all(g, &[i])
+        );
+        for a in 0..g.entries.len() {
+            if g.is_ancestor(a, i) {
+                let pool = [a, i];
+                assert_eq!(
+                    super::most_specific(g, &pool),
+                    super::most_specific_of_all(g, &pool)
+                );
+            }
+        }
+    }
+}
