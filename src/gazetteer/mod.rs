@@ -134,6 +134,17 @@ pub struct Entity {
 
 /// Finds the entities of a prepared document, sorted by start.
 pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
+    extract_with(p, g, true)
+}
+
+/// [`extract`], with [`resolve`]'s shortcut for a plain name of one entry
+/// taken or not (`shortcut`; the tests compare the two).
+#[inline(always)]
+fn extract_with(
+    p: &Prepared<'_>,
+    g: &Gazetteer,
+    shortcut: bool,
+) -> Vec<Entity> {
     let text = p.norm.as_str();
     // About one mention per 90 bytes of Arabic news: room for most
     // documents at once (growing copies every large entity).
@@ -161,7 +172,8 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
         }
         let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
         let after = prev.map(|e| e.kind);
-        if let Some(end) = resolve(p, g, &c, after, &mut pool, &mut out) {
+        let r = resolve(p, g, &c, after, &mut pool, &mut out, shortcut);
+        if let Some(end) = r {
             last_end = end;
         }
         last_end
@@ -235,7 +247,8 @@ fn entity_of(
 /// Resolves a name hit and pushes its mention to `out`, answering with
 /// the mention's end; `after` is the kind of the mention right before
 /// it when the hit is joined to it by `و` (`في سوريا والعراق`). `pool` is
-/// scratch space for the claimants.
+/// scratch space for the claimants. With `shortcut`, a plain name of one
+/// entry skips the choice among claimants.
 fn resolve(
     p: &Prepared<'_>,
     g: &Gazetteer,
@@ -243,6 +256,7 @@ fn resolve(
     after: Option<EntityKind>,
     pool: &mut Vec<usize>,
     out: &mut Vec<Entity>,
+    shortcut: bool,
 ) -> Option<usize> {
     let text = p.norm.as_str();
     let ctx = &g.context;
@@ -253,6 +267,19 @@ fn resolve(
     // Only weak and cued names look at the next word (demonym uses are
     // plain).
     let names = c.name_uses();
+    // A plain name of one entry is a mention of it (a lone claimant stays
+    // whatever the date, and is the most specific), unless it is a place
+    // after a classifier.
+    if let [u] = names {
+        let lone = shortcut && u.strength == Strength::Plain;
+        if lone && (u.kind != EntityKind::Place || !before().classifier) {
+            let (e, s) = (g.entries.get(u.entry)?, g.strings.get(u.entry)?);
+            out.extend(core::iter::once_with(|| {
+                entity_of(p, e, s, c.start..c.end, EntityForm::Name)
+            }));
+            return Some(c.end);
+        }
+    }
     let plain = names.iter().all(|u| u.strength == Strength::Plain);
     let next = if plain { None } else { phrases::next_word(text, c.end) };
     let followed_by_adjective = next.as_ref().is_some_and(|w| {

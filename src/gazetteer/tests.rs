@@ -453,3 +453,28 @@ fn most_specific_of_one_is_the_whole_choice() {
         }
     }
 }
+
+/// The shortcut of `resolve` for a plain name of one entry finds what the
+/// whole choice finds, on every test text, undated and dated.
+#[test]
+fn lone_plain_names_resolve_as_the_whole_choice() {
+    let ex = Extractor::builtin();
+    let g = ex.gazetteer();
+    let mut n = 0;
+    for t in crate::test_texts::all() {
+        for date in
+            [None, Some("2013-01-01"), Some("2019-06-01"), Some("2025-03-01")]
+        {
+            let mut input = Input::new(&t);
+            if let Some(d) = date {
+                input = input.with_date(d.parse().unwrap());
+            }
+            let p = ex.prepare(input);
+            let fast = super::extract_with(&p, g, true);
+            let slow = super::extract_with(&p, g, false);
+            assert_eq!(fast, slow, "{t}");
+            n += fast.len();
+        }
+    }
+    assert!(n > 1000, "{n}");
+}
