@@ -272,7 +272,12 @@ fn resolve(
     // after a classifier.
     if let [u] = names {
         let lone = shortcut && u.strength == Strength::Plain;
-        if lone && (u.kind != EntityKind::Place || !before().classifier) {
+        // Only whether the word before is a classifier is read.
+        let classifier = || {
+            phrases::prev_word_of(text, c, g)
+                .is_some_and(|w| w.is(data::role::CLASSIFIER))
+        };
+        if lone && (u.kind != EntityKind::Place || !classifier()) {
             let (e, s) = (g.entries.get(u.entry)?, g.strings.get(u.entry)?);
             out.extend(core::iter::once_with(|| {
                 entity_of(p, e, s, c.start..c.end, EntityForm::Name)
