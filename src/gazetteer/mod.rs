@@ -262,8 +262,8 @@ fn resolve(
     let ctx = &g.context;
     // What stands before the hit is read only when asked: plain names
     // of actors and persons never ask.
-    let before = core::cell::OnceCell::new();
-    let before = || before.get_or_init(|| Before::read(p, g, c, after));
+    let read = core::cell::OnceCell::new();
+    let before = || read.get_or_init(|| Before::read(p, g, c, after));
     // Only weak and cued names look at the next word (demonym uses are
     // plain).
     let names = c.name_uses();
@@ -341,11 +341,15 @@ fn resolve(
     pool.sort_unstable();
     pool.dedup();
     g.keep_valid_on(pool, p.date.map(|d| d.date()));
-    let classifier = (kind == EntityKind::Place)
-        .then(before)
-        .filter(|b| b.classifier)
-        .and_then(|b| b.prev.as_ref());
-    if let Some(w) = classifier {
+    // A place after a classifier is a place phrase: the word before is
+    // read alone unless the context before is read already.
+    let classifier = match read.get() {
+        _ if kind != EntityKind::Place => None,
+        Some(b) => b.prev.clone().filter(|_| b.classifier),
+        None => phrases::prev_word_of(text, c, g)
+            .filter(|w| w.is(data::role::CLASSIFIER)),
+    };
+    if let Some(w) = &classifier {
         let e = phrases::place_phrase(p, g, c, pool, w)?;
         let end = e.norm.end;
         out.push(e);
