@@ -197,37 +197,63 @@ pub(crate) struct Matcher {
     /// A filter on the last four bytes of the one-word classifiers, if
     /// they all have four ([`Matcher::is_spot`]).
     spot_tails: Option<[u64; 64]>,
-    /// The last bytes of each one-word classifier, compared with a word's
-    /// last eight bytes in one go ([`Matcher::is_spot`]).
-    spot_ends: Vec<SpotEnd>,
+    /// The last bytes of the one-word classifiers, as bits looked up with
+    /// a word's last bytes ([`Matcher::is_spot`]).
+    spot_ends: SpotEnds,
 }
 
-/// The end of a one-word unknown-place classifier: its length and its
-/// last `min(len, 8)` bytes as the top bytes of a little-endian load of
-/// eight bytes ending where it ends (so `load >> shift == tail`).
-#[derive(Clone, Copy, Debug)]
-struct SpotEnd {
-    len: usize,
-    tail: u64,
-    shift: u32,
+/// The ends of the one-word unknown-place classifiers: each one's last
+/// `k = min(len, 8)` bytes as a bit (of the bytes and `k`), and the
+/// distinct `k`. A word that ends with a classifier has the bit of its
+/// own last `k` bytes for that classifier's `k`.
+#[derive(Clone, Debug)]
+struct SpotEnds {
+    /// Each distinct `k` (1 to 8) and the shift `8 * (8 - k)` that keeps
+    /// the last `k` of eight bytes.
+    lens: Vec<(usize, u32)>,
+    bits: [u64; 64],
 }
 
-impl SpotEnd {
-    fn new(c: &str) -> SpotEnd {
-        let (b, len) = (c.as_bytes(), c.len());
-        let k = len.min(8);
-        let tail = load8(b, len - k);
-        SpotEnd { len, tail, shift: 8 * (8 - k) as u32 }
+impl SpotEnds {
+    fn new<'a>(classifiers: impl Iterator<Item = &'a str>) -> SpotEnds {
+        let mut ends = SpotEnds { lens: Vec::new(), bits: [0; 64] };
+        for c in classifiers.filter(|c| !c.is_empty()) {
+            let k = c.len().min(8);
+            let tail = load8(c.as_bytes(), c.len() - k);
+            let i = end_bit(tail, k);
+            if let Some(x) = ends.bits.get_mut(i / 64) {
+                *x |= 1 << (i % 64);
+            }
+            let len = (k, 8 * (8 - k) as u32);
+            if !ends.lens.contains(&len) {
+                ends.lens.push(len);
+            }
+        }
+        ends
     }
 
-    /// Whether a word of `n` bytes whose last eight bytes are `last8`
-    /// may be the classifier after at most two chars (at most eight
-    /// bytes): its length fits and its last bytes are the classifier's.
+    /// Whether a word of `n` bytes whose last eight bytes (from the text,
+    /// so reaching before a shorter word) are `last8` may end with a
+    /// classifier: for some `k`, it has `k` bytes and its last `k` have
+    /// their bit.
     #[inline(always)]
-    fn may_end(self, n: usize, last8: u64) -> bool {
-        n.wrapping_sub(self.len) <= 8
-            && last8.checked_shr(self.shift) == Some(self.tail)
+    fn may_end(&self, n: usize, last8: u64) -> bool {
+        self.lens.iter().any(|&(k, shift)| {
+            let i = end_bit(last8 >> shift, k);
+            n >= k
+                && self
+                    .bits
+                    .get(i / 64)
+                    .is_some_and(|x| x >> (i % 64) & 1 != 0)
+        })
     }
+}
+
+/// The bit of a classifier's last `k` bytes `tail` in [`SpotEnds`].
+#[inline(always)]
+fn end_bit(tail: u64, k: usize) -> usize {
+    ((tail ^ (k as u64) << 60).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52)
+        as usize
 }
 
 /// A word of the context vocabulary: its [`role`](super::data::role) bits
@@ -470,11 +496,8 @@ impl Matcher {
                 _ => spot_tails = None,
             }
         }
-        let spot_ends = word_classifiers
-            .iter()
-            .filter(|c| !c.is_empty())
-            .map(|c| SpotEnd::new(c))
-            .collect();
+        let spot_ends =
+            SpotEnds::new(word_classifiers.iter().map(|c| c.as_str()));
         Ok(Matcher {
             pats,
             spot_ends,
@@ -691,8 +714,8 @@ impl Matcher {
         self.is_spot_ends(text, ws, we)
     }
 
-    /// [`Matcher::is_spot`] past its bit filter: the word's length and
-    /// last eight bytes against each classifier's, then the whole test.
+    /// [`Matcher::is_spot`] past its bit filter: the word's last bytes
+    /// against the classifiers' ends ([`SpotEnds`]), then the whole test.
     #[inline(never)]
     fn is_spot_ends(&self, text: &str, ws: usize, we: usize) -> bool {
         let b = text.as_bytes();
@@ -702,7 +725,7 @@ impl Matcher {
             .and_then(|x| <[u8; 8]>::try_from(x).ok())
             .map(u64::from_le_bytes);
         if let Some(x) = last8 {
-            if !self.spot_ends.iter().any(|t| t.may_end(we - ws, x)) {
+            if !self.spot_ends.may_end(we - ws, x) {
                 return false;
             }
         }

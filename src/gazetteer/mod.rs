@@ -134,6 +134,17 @@ pub struct Entity {
 
 /// Finds the entities of a prepared document, sorted by start.
 pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
+    extract_with(p, g, true)
+}
+
+/// [`extract`], with [`resolve`]'s shortcut for a plain name of one entry
+/// taken or not (`shortcut`; the tests compare the two).
+#[inline(always)]
+fn extract_with(
+    p: &Prepared<'_>,
+    g: &Gazetteer,
+    shortcut: bool,
+) -> Vec<Entity> {
     let text = p.norm.as_str();
     // About one mention per 90 bytes of Arabic news: room for most
     // documents at once (growing copies every large entity).
@@ -161,7 +172,8 @@ pub(crate) fn extract(p: &Prepared<'_>, g: &Gazetteer) -> Vec<Entity> {
         }
         let prev = out.last().filter(|e| e.norm.end + 1 == c.word_start);
         let after = prev.map(|e| e.kind);
-        if let Some(end) = resolve(p, g, &c, after, &mut pool, &mut out) {
+        let r = resolve(p, g, &c, after, &mut pool, &mut out, shortcut);
+        if let Some(end) = r {
             last_end = end;
         }
         last_end
@@ -235,7 +247,8 @@ fn entity_of(
 /// Resolves a name hit and pushes its mention to `out`, answering with
 /// the mention's end; `after` is the kind of the mention right before
 /// it when the hit is joined to it by `و` (`في سوريا والعراق`). `pool` is
-/// scratch space for the claimants.
+/// scratch space for the claimants. With `shortcut`, a plain name of one
+/// entry skips the choice among claimants.
 fn resolve(
     p: &Prepared<'_>,
     g: &Gazetteer,
@@ -243,16 +256,35 @@ fn resolve(
     after: Option<EntityKind>,
     pool: &mut Vec<usize>,
     out: &mut Vec<Entity>,
+    shortcut: bool,
 ) -> Option<usize> {
     let text = p.norm.as_str();
     let ctx = &g.context;
     // What stands before the hit is read only when asked: plain names
     // of actors and persons never ask.
-    let before = core::cell::OnceCell::new();
-    let before = || before.get_or_init(|| Before::read(p, g, c, after));
+    let read = core::cell::OnceCell::new();
+    let before = || read.get_or_init(|| Before::read(p, g, c, after));
     // Only weak and cued names look at the next word (demonym uses are
     // plain).
     let names = c.name_uses();
+    // A plain name of one entry is a mention of it (a lone claimant stays
+    // whatever the date, and is the most specific), unless it is a place
+    // after a classifier.
+    if let [u] = names {
+        let lone = shortcut && u.strength == Strength::Plain;
+        // Only whether the word before is a classifier is read.
+        let classifier = || {
+            phrases::prev_word_of(text, c, g)
+                .is_some_and(|w| w.is(data::role::CLASSIFIER))
+        };
+        if lone && (u.kind != EntityKind::Place || !classifier()) {
+            let (e, s) = (g.entries.get(u.entry)?, g.strings.get(u.entry)?);
+            out.extend(core::iter::once_with(|| {
+                entity_of(p, e, s, c.start..c.end, EntityForm::Name)
+            }));
+            return Some(c.end);
+        }
+    }
     let plain = names.iter().all(|u| u.strength == Strength::Plain);
     let next = if plain { None } else { phrases::next_word(text, c.end) };
     let followed_by_adjective = next.as_ref().is_some_and(|w| {
@@ -309,11 +341,15 @@ fn resolve(
     pool.sort_unstable();
     pool.dedup();
     g.keep_valid_on(pool, p.date.map(|d| d.date()));
-    let classifier = (kind == EntityKind::Place)
-        .then(before)
-        .filter(|b| b.classifier)
-        .and_then(|b| b.prev.as_ref());
-    if let Some(w) = classifier {
+    // A place after a classifier is a place phrase: the word before is
+    // read alone unless the context before is read already.
+    let classifier = match read.get() {
+        _ if kind != EntityKind::Place => None,
+        Some(b) => b.prev.clone().filter(|_| b.classifier),
+        None => phrases::prev_word_of(text, c, g)
+            .filter(|w| w.is(data::role::CLASSIFIER)),
+    };
+    if let Some(w) = &classifier {
         let e = phrases::place_phrase(p, g, c, pool, w)?;
         let end = e.norm.end;
         out.push(e);
@@ -390,6 +426,15 @@ fn kind_bit(k: EntityKind) -> u8 {
 /// Among claimants: drop any that is an ancestor of another, then keep the
 /// one valid the longest (the first on ties).
 pub(crate) fn most_specific(g: &Gazetteer, pool: &[usize]) -> Option<usize> {
+    // A lone claimant is its own answer (no window is negative).
+    if let &[only] = pool {
+        return Some(only);
+    }
+    most_specific_of_all(g, pool)
+}
+
+/// [`most_specific`] without its shortcut for one claimant.
+fn most_specific_of_all(g: &Gazetteer, pool: &[usize]) -> Option<usize> {
     let specific = pool
         .iter()
         .copied()

@@ -428,3 +428,53 @@ fn neighbour_words_match_the_char_reading() {
     }
     assert!(n > 1000);
 }
+
+/// A lone claimant is the most specific: the shortcut answers as the
+/// whole choice does for every entry of the built-in gazetteer, alone
+/// and next to each of its ancestors.
+#[test]
+fn most_specific_of_one_is_the_whole_choice() {
+    let ex = Extractor::builtin();
+    let g = ex.gazetteer();
+    assert!(g.entries.len() > 100);
+    for i in 0..g.entries.len() {
+        assert_eq!(
+            super::most_specific(g, &[i]),
+            super::most_specific_of_all(g, &[i])
+        );
+        for a in 0..g.entries.len() {
+            if g.is_ancestor(a, i) {
+                let pool = [a, i];
+                assert_eq!(
+                    super::most_specific(g, &pool),
+                    super::most_specific_of_all(g, &pool)
+                );
+            }
+        }
+    }
+}
+
+/// The shortcut of `resolve` for a plain name of one entry finds what the
+/// whole choice finds, on every test text, undated and dated.
+#[test]
+fn lone_plain_names_resolve_as_the_whole_choice() {
+    let ex = Extractor::builtin();
+    let g = ex.gazetteer();
+    let mut n = 0;
+    for t in crate::test_texts::all() {
+        for date in
+            [None, Some("2013-01-01"), Some("2019-06-01"), Some("2025-03-01")]
+        {
+            let mut input = Input::new(&t);
+            if let Some(d) = date {
+                input = input.with_date(d.parse().unwrap());
+            }
+            let p = ex.prepare(input);
+            let fast = super::extract_with(&p, g, true);
+            let slow = super::extract_with(&p, g, false);
+            assert_eq!(fast, slow, "{t}");
+            n += fast.len();
+        }
+    }
+    assert!(n > 1000, "{n}");
+}
