@@ -292,9 +292,7 @@ fn each_start(
                 continue;
             }
             let may = if w.arabic || arabic_letters_only(b, w.start, w.end) {
-                starts.may_contain_hash(w.hash)
-                    && b.get(w.range())
-                        .is_some_and(|x| starts.probe(x, w.hash).is_some())
+                starts.may_contain_hash(w.hash) && starts.contains_hash(w.hash)
             } else {
                 prefilter::may_start(text, w.start, letters_end(text, w.start))
             };
