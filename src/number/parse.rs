@@ -183,13 +183,17 @@ pub(super) fn read_at(text: &str, pos: usize) -> Option<Parsed> {
 }
 
 /// The end of a percent phrase right after a number ending at `end`.
-fn percent_after(text: &str, end: usize) -> Option<usize> {
+pub(super) fn percent_after(text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?;
     if rest.starts_with('%') {
         return Some(end + 1);
     }
     let rest = rest.strip_prefix(' ')?;
-    voc::PERCENT_PHRASES.iter().find_map(|w| {
+    // Only the phrases of the next byte.
+    let first = usize::from(*rest.as_bytes().first()?);
+    let ks = voc::PERCENT_BY_FIRST.get(first)?;
+    ks.iter().find_map(|&k| {
+        let w = voc::PERCENT_PHRASES.get(usize::from(k))?;
         let after = rest.strip_prefix(w.as_str())?;
         let boundary = w == "%"
             || after

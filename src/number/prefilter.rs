@@ -180,7 +180,13 @@ pub(crate) fn may_start_at(b: &[u8], pos: usize, letters_end: usize) -> bool {
     if b.get(letters_end).is_some_and(u8::is_ascii_digit) {
         return true;
     }
-    let h = token_hash(b, pos, letters_end);
+    starts_hash(token_hash(b, pos, letters_end))
+}
+
+/// Whether the run of letters whose hash is `h` is a start word, for a
+/// run that no digit follows ([`may_start`] without its digit tests).
+#[inline]
+pub(crate) fn starts_hash(h: u64) -> bool {
     STARTS.may_contain_hash(h) && STARTS.contains_hash(h)
 }
 
