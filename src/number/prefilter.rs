@@ -24,14 +24,14 @@ use once_cell::sync::Lazy;
 
 use crate::hash::token_hash;
 
-/// The start words' hashes ([`token_hash`]): a filter of two bits per
+/// The start words' hashes ([`token_hash`]): a filter of one bit per
 /// hash over 2^16 bits, and an open-addressing set of the hashes
 /// themselves. A hash stands for its words: those of its length and
 /// first and last eight bytes (one word up to sixteen bytes). A longer
 /// word that shares them with a start word is sent to the readers, which
 /// decide.
 pub(crate) struct Starts {
-    /// 2^16 bits: the top 16 bits of a hash and the 16 below the top 32.
+    /// 2^16 bits: the top 16 bits of a hash.
     bits: Box<[u64; 1024]>,
     /// The hashes, at most half the slots used; 0 is an empty slot.
     slots: Vec<u64>,
@@ -50,10 +50,9 @@ impl Starts {
         let mut slots = vec![0u64; size];
         let mut zero = false;
         for &h in hashes {
-            for i in Self::bit_indices(h) {
-                if let Some(x) = bits.get_mut(i / 64) {
-                    *x |= 1 << (i % 64);
-                }
+            let i = Self::bit_index(h);
+            if let Some(x) = bits.get_mut(i / 64) {
+                *x |= 1 << (i % 64);
             }
             if h == 0 {
                 zero = true;
@@ -73,20 +72,19 @@ impl Starts {
         Starts { bits, slots, shift, zero }
     }
 
-    /// The two filter bits of a hash.
+    /// The filter bit of a hash.
     #[inline(always)]
-    fn bit_indices(h: u64) -> [usize; 2] {
-        [(h >> 48) as usize, ((h >> 32) & 0xFFFF) as usize]
+    fn bit_index(h: u64) -> usize {
+        (h >> 48) as usize
     }
 
     /// Whether a word whose [`token_hash`] is `h` may be a start word
-    /// (it is not when this is false): two bit tests.
+    /// (it is not when this is false): one bit test. About one bit in
+    /// seventeen is set; a word that passes is probed.
     #[inline(always)]
     pub(crate) fn may_contain_hash(&self, h: u64) -> bool {
-        let [a, b] = Self::bit_indices(h);
-        let bit =
-            |i: usize| self.bits.get(i / 64).map_or(0, |x| x >> (i % 64) & 1);
-        bit(a) & bit(b) != 0
+        let i = Self::bit_index(h);
+        self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
     }
 
     /// Whether `h` is the hash of a start word (without the filter: ask
