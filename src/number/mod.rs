@@ -459,8 +459,12 @@ fn quantity_at(
     if let Some(q) = nayyif_before(p, text, pos, limit) {
         return Some(q);
     }
-    // The prefilter has passed `pos`: the parser without it.
-    let parsed = parse::read_at(text, pos)?;
+    // The prefilter has passed `pos`: the parser without it, given the
+    // run of letters.
+    if !text.is_char_boundary(pos) {
+        return None;
+    }
+    let parsed = parse::read_letters_at(text, pos, w)?;
     let r = parsed.range.clone();
     if r.end > limit || r.start >= r.end {
         return None;
@@ -908,7 +912,8 @@ fn head_ok(text: &str, s: usize, w: &str) -> bool {
     // hash only, as [`prefilter::may_start`] would.
     voc::NOT_HEAD_WORDS.get_hashed(wb, h).is_none()
         && voc::MONTH_WORDS.get_hashed(wb, h).is_none()
-        && !(prefilter::starts_hash(h) && parse::read_at(text, s).is_some())
+        && !(prefilter::starts_hash(h)
+            && parse::read_letters_at(text, s, w).is_some())
 }
 
 /// Whether `w` has two chars or more, all of them letters and none

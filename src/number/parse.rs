@@ -170,8 +170,19 @@ pub(super) fn read_at(text: &str, pos: usize) -> Option<Parsed> {
     if !text.is_char_boundary(pos) {
         return None;
     }
-    let mut p =
-        cardinal_at(text, pos, true).or_else(|| ordinal_at(text, pos))?;
+    read_letters_at(text, pos, letters(text, pos))
+}
+
+/// [`read_at`] at the char boundary `pos`, whose run of letters `w` the
+/// caller has read: the first token's readers take it instead of reading
+/// it again.
+pub(super) fn read_letters_at(
+    text: &str,
+    pos: usize,
+    w: &str,
+) -> Option<Parsed> {
+    let mut p = cardinal_at(text, pos, true, Some(w))
+        .or_else(|| ordinal_at(text, pos, w))?;
     if p.kind == QuantityKind::Cardinal && p.value.is_some() {
         if let Some(end) = percent_after(text, p.range.end) {
             p.kind = QuantityKind::Percent;
@@ -348,8 +359,14 @@ fn lookup(w: &str) -> Option<(Word, bool)> {
 }
 
 /// Lexes the token at `pos`. `first`: the first token of a number, which
-/// may carry a proclitic.
-fn lex(text: &str, pos: usize, first: bool) -> Option<Lexed> {
+/// may carry a proclitic. `letters_at`: the run of letters at `pos`, when
+/// the caller has read it.
+fn lex(
+    text: &str,
+    pos: usize,
+    first: bool,
+    letters_at: Option<&str>,
+) -> Option<Lexed> {
     let c = text.get(pos..)?.chars().next()?;
     if c.is_ascii_digit() {
         let (value, end, overflow, plain) = digits_at(text, pos)?;
@@ -360,7 +377,7 @@ fn lex(text: &str, pos: usize, first: bool) -> Option<Lexed> {
             conj: false,
         });
     }
-    let w = letters(text, pos);
+    let w = letters_at.unwrap_or_else(|| letters(text, pos));
     if w.is_empty() {
         return None;
     }
@@ -457,7 +474,7 @@ fn next_pos(text: &str, end: usize) -> Option<(usize, bool)> {
 /// Reads the next token after `end`, if any; conj folds a separate `و`.
 fn lex_next(text: &str, end: usize) -> Option<Lexed> {
     let (p, conj) = next_pos(text, end)?;
-    let mut l = lex(text, p, false)?;
+    let mut l = lex(text, p, false, None)?;
     if conj {
         if l.conj {
             return None; // `و وخمسة`
@@ -802,9 +819,15 @@ fn vague(text: &str, l: &Lexed) -> Option<(f64, f64, usize)> {
 
 /// A cardinal (or vague amount) at `pos`; `point`: a decimal part with
 /// `فاصلة` may follow (not inside a decimal part, so that a chain of
-/// `فاصلة` is read in linear time).
-fn cardinal_at(text: &str, pos: usize, point: bool) -> Option<Parsed> {
-    let first = lex(text, pos, true)?;
+/// `فاصلة` is read in linear time). `letters_at`: the run of letters at
+/// `pos`, when the caller has read it.
+fn cardinal_at(
+    text: &str,
+    pos: usize,
+    point: bool,
+    letters_at: Option<&str>,
+) -> Option<Parsed> {
+    let first = lex(text, pos, true, letters_at)?;
     if let Some((lo, hi, end)) = vague(text, &first) {
         return Some(Parsed {
             value: None,
@@ -833,7 +856,7 @@ fn cardinal_at(text: &str, pos: usize, point: bool) -> Option<Parsed> {
         if voc::CARDINALS.get(w) == Some(&Word::Point) {
             let fp = p.0 + w.len() + 1;
             if text.get(fp - 1..fp) == Some(" ") {
-                if let Some(f) = cardinal_at(text, fp, false)
+                if let Some(f) = cardinal_at(text, fp, false, None)
                     .filter(|f| f.kind == QuantityKind::Cardinal)
                 {
                     if let Some(fv) = f.value {
@@ -867,9 +890,8 @@ fn cardinal_at(text: &str, pos: usize, point: bool) -> Option<Parsed> {
 }
 
 /// An ordinal at `pos`: `الخامسة`, `للمرة الأولى`'s `الأولى`, `الحادي
-/// عشر`, `الثامنة والعشرين`.
-fn ordinal_at(text: &str, pos: usize) -> Option<Parsed> {
-    let w = letters(text, pos);
+/// عشر`, `الثامنة والعشرين`. `w` is the run of letters at `pos`.
+fn ordinal_at(text: &str, pos: usize, w: &str) -> Option<Parsed> {
     let mut found = None;
     if let Some(&v) = voc::ORDINAL_WORDS.get(w) {
         found = Some((v, pos, w));

@@ -1064,3 +1064,17 @@ fn clock_word_follows_matches_split() {
     }
     assert!(found > 100, "{found}");
 }
+
+/// The parser given the run of letters at a position reads what it reads
+/// finding the run itself, at every position of the test texts.
+#[test]
+fn read_letters_at_matches_read_at() {
+    let mut found = 0;
+    each_boundary(|t, pos| {
+        let w = &t[pos..letters_end(t, pos)];
+        let got = parse::read_letters_at(t, pos, w);
+        assert_eq!(got, parse::read_at(t, pos), "{:?}", &t[pos..]);
+        found += usize::from(got.is_some());
+    });
+    assert!(found > 1000, "{found}");
+}
