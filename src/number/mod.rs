@@ -796,12 +796,12 @@ fn dual_count(
     if len < 6 || !w.ends_with(DUAL_LAST) {
         return None;
     }
-    let mut stems = DUAL_CLITICS.iter().filter_map(|cl| w.strip_prefix(cl));
+    let mut stems = DUAL_CLITICS.iter().filter_map(|cl| strip_clitic(w, cl));
     // Feminine stems (ending in `ت`) also take the construct endings:
     // `عمليتي قصف`, `غارتا`.
     let is_dual = stems.any(|s| {
         DUAL_ENDINGS.iter().any(|e| {
-            s.strip_suffix(e).is_some_and(|stem| {
+            strip_ending(s, e).is_some_and(|stem| {
                 (e.chars().count() == 2 || stem.ends_with('ت'))
                     && voc::is_in(&voc::DUAL_STEMS, stem)
             })
@@ -823,6 +823,27 @@ fn dual_count(
         overflow: false,
     };
     Some((Some(q), r.end))
+}
+
+/// `w` without the prefix `p` (`str::strip_prefix`), the first two bytes
+/// compared first: a clitic is one Arabic letter or more, and most words
+/// differ in it, so they cost no comparison of the whole prefix.
+#[inline(always)]
+pub(super) fn strip_clitic<'a>(w: &'a str, p: &str) -> Option<&'a str> {
+    match (w.as_bytes().first_chunk::<2>(), p.as_bytes().first_chunk::<2>()) {
+        (Some(a), Some(b)) if a != b => None,
+        _ => w.strip_prefix(p),
+    }
+}
+
+/// `w` without the suffix `e` (`str::strip_suffix`), the last two bytes
+/// compared first.
+#[inline(always)]
+fn strip_ending<'a>(w: &'a str, e: &str) -> Option<&'a str> {
+    match (w.as_bytes().last_chunk::<2>(), e.as_bytes().last_chunk::<2>()) {
+        (Some(a), Some(b)) if a != b => None,
+        _ => w.strip_suffix(e),
+    }
 }
 
 /// A qualifier phrase ending right before `start` (one space between).

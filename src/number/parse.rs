@@ -423,7 +423,7 @@ fn lex(
         return None;
     }
     for cl in WORD_CLITICS {
-        if let Some(rest) = w.strip_prefix(cl) {
+        if let Some(rest) = super::strip_clitic(w, cl) {
             if let Some(&x) = voc::CARDINALS.get(rest) {
                 let start = pos + cl.len();
                 return Some(Lexed {
@@ -437,7 +437,7 @@ fn lex(
     }
     // The article on a vague amount: `العشرات`, `بالعشرات`, `الآلاف`.
     for cl in VAGUE_ARTICLES {
-        if let Some(rest) = w.strip_prefix(cl) {
+        if let Some(rest) = super::strip_clitic(w, cl) {
             if let Some(&x) = voc::CARDINALS.get(rest) {
                 if matches!(
                     x,
@@ -897,7 +897,7 @@ fn ordinal_at(text: &str, pos: usize, w: &str) -> Option<Parsed> {
         found = Some((v, pos, w));
     } else {
         for cl in ORDINAL_CLITICS {
-            if let Some(rest) = w.strip_prefix(cl) {
+            if let Some(rest) = super::strip_clitic(w, cl) {
                 if rest.starts_with("ال") {
                     if let Some(&v) = voc::ORDINAL_WORDS.get(rest) {
                         found = Some((v, pos + cl.len(), rest));
@@ -908,7 +908,7 @@ fn ordinal_at(text: &str, pos: usize, w: &str) -> Option<Parsed> {
         }
         if found.is_none() {
             for cl in ORDINAL_LAM_CLITICS {
-                if let Some(rest) = w.strip_prefix(cl) {
+                if let Some(rest) = super::strip_clitic(w, cl) {
                     let full = format!("ال{rest}");
                     if let Some(&v) = voc::ORDINAL_WORDS.get(&full) {
                         // The span starts at the `ل` that stands for `ال`.

@@ -1078,3 +1078,28 @@ fn read_letters_at_matches_read_at() {
     });
     assert!(found > 1000, "{found}");
 }
+
+/// `strip_clitic` and `strip_ending` strip as `strip_prefix` and
+/// `strip_suffix` do, for every clitic and ending the readers use, on
+/// every word of the test texts and every run of letters in it.
+#[test]
+fn strip_helpers_match_std() {
+    let mut affixes: Vec<&str> = Vec::new();
+    affixes.extend(DUAL_CLITICS);
+    affixes.extend(DUAL_ENDINGS);
+    affixes.extend(parse::WORD_CLITICS);
+    affixes.extend(parse::VAGUE_ARTICLES);
+    affixes.extend(parse::ORDINAL_CLITICS);
+    affixes.extend(parse::ORDINAL_LAM_CLITICS);
+    affixes.extend(["", "a", "ab"]);
+    let mut n = 0;
+    each_boundary(|t, pos| {
+        let w = &t[pos..letters_end(t, pos)];
+        for a in &affixes {
+            assert_eq!(strip_clitic(w, a), w.strip_prefix(a), "{w} {a}");
+            assert_eq!(strip_ending(w, a), w.strip_suffix(a), "{w} {a}");
+            n += usize::from(strip_clitic(w, a).is_some());
+        }
+    });
+    assert!(n > 1000, "{n}");
+}
