@@ -41,7 +41,7 @@ use crate::document::Loc;
 use crate::extractor::Prepared;
 use crate::text::{basic_letter_at, char_at};
 use serde::{Serialize, Serializer};
-use vocabulary::{self as voc, QualPos};
+use vocabulary as voc;
 
 /// What a quantity counts or ranks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -292,9 +292,7 @@ fn each_start(
                 continue;
             }
             let may = if w.arabic || arabic_letters_only(b, w.start, w.end) {
-                starts.may_contain_hash(w.hash)
-                    && b.get(w.range())
-                        .is_some_and(|x| starts.probe(x, w.hash).is_some())
+                starts.may_contain_hash(w.hash) && starts.contains_hash(w.hash)
             } else {
                 prefilter::may_start(text, w.start, letters_end(text, w.start))
             };
@@ -461,8 +459,12 @@ fn quantity_at(
     if let Some(q) = nayyif_before(p, text, pos, limit) {
         return Some(q);
     }
-    // The prefilter has passed `pos`: the parser without it.
-    let parsed = parse::read_at(text, pos)?;
+    // The prefilter has passed `pos`: the parser without it, given the
+    // run of letters.
+    if !text.is_char_boundary(pos) {
+        return None;
+    }
+    let parsed = parse::read_letters_at(text, pos, w)?;
     let r = parsed.range.clone();
     if r.end > limit || r.start >= r.end {
         return None;
@@ -613,11 +615,29 @@ fn quantity_at(
 /// Whether a clock word (`مساء`, `والنصف`) is among the next three words
 /// after `end` (`الثامنة (ت غ) مساءً`).
 fn clock_word_follows(text: &str, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or("");
-    rest.split(|c: char| !crate::text::is_letter(c))
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .any(|w| voc::is_in(&voc::CLOCK_AFTER_WORDS, w))
+    // The first three runs of letters after `end`, non-letters passed
+    // over char by char.
+    let mut i = end;
+    let mut n = 0;
+    while n < 3 && i < text.len() {
+        let e = letters_end(text, i);
+        if e > i {
+            if voc::is_in(
+                &voc::CLOCK_AFTER_WORDS,
+                text.get(i..e).unwrap_or(""),
+            ) {
+                return true;
+            }
+            n += 1;
+            i = e;
+        } else {
+            match char_at(text, i) {
+                Some((_, len)) => i += len,
+                None => return false,
+            }
+        }
+    }
+    false
 }
 
 /// The digit run starting at `pos`.
@@ -776,12 +796,12 @@ fn dual_count(
     if len < 6 || !w.ends_with(DUAL_LAST) {
         return None;
     }
-    let mut stems = DUAL_CLITICS.iter().filter_map(|cl| w.strip_prefix(cl));
+    let mut stems = DUAL_CLITICS.iter().filter_map(|cl| strip_clitic(w, cl));
     // Feminine stems (ending in `ت`) also take the construct endings:
     // `عمليتي قصف`, `غارتا`.
     let is_dual = stems.any(|s| {
         DUAL_ENDINGS.iter().any(|e| {
-            s.strip_suffix(e).is_some_and(|stem| {
+            strip_ending(s, e).is_some_and(|stem| {
                 (e.chars().count() == 2 || stem.ends_with('ت'))
                     && voc::is_in(&voc::DUAL_STEMS, stem)
             })
@@ -805,20 +825,37 @@ fn dual_count(
     Some((Some(q), r.end))
 }
 
+/// `w` without the prefix `p` (`str::strip_prefix`), the first two bytes
+/// compared first: a clitic is one Arabic letter or more, and most words
+/// differ in it, so they cost no comparison of the whole prefix.
+#[inline(always)]
+pub(super) fn strip_clitic<'a>(w: &'a str, p: &str) -> Option<&'a str> {
+    match (w.as_bytes().first_chunk::<2>(), p.as_bytes().first_chunk::<2>()) {
+        (Some(a), Some(b)) if a != b => None,
+        _ => w.strip_prefix(p),
+    }
+}
+
+/// `w` without the suffix `e` (`str::strip_suffix`), the last two bytes
+/// compared first.
+#[inline(always)]
+fn strip_ending<'a>(w: &'a str, e: &str) -> Option<&'a str> {
+    match (w.as_bytes().last_chunk::<2>(), e.as_bytes().last_chunk::<2>()) {
+        (Some(a), Some(b)) if a != b => None,
+        _ => w.strip_suffix(e),
+    }
+}
+
 /// A qualifier phrase ending right before `start` (one space between).
 fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
     let before = text.get(..start)?.strip_suffix(' ')?;
-    for (w, q, pos) in voc::QUALIFIER_PHRASES.iter() {
-        if *pos != QualPos::Before {
+    // Only the phrases that end in the last byte.
+    let last = usize::from(*before.as_bytes().last()?);
+    for &k in voc::QUALIFIERS_BEFORE_BY_LAST.get(last)? {
+        let Some((w, q, _)) = voc::QUALIFIER_PHRASES.get(usize::from(k))
+        else {
             continue;
-        }
-        // The last byte first: most phrases end otherwise.
-        if w.as_bytes()
-            .last()
-            .is_some_and(|l| before.as_bytes().last() != Some(l))
-        {
-            continue;
-        }
+        };
         let Some(b) = before.strip_suffix(w.as_str()) else { continue };
         // A word boundary, or a one- or two-letter proclitic (`بنحو`).
         let mut head = b.chars().rev();
@@ -838,10 +875,13 @@ fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
 /// A qualifier phrase right after a number ending at `end`.
 fn qualifier_after(text: &str, end: usize) -> Option<(Qualifier, usize)> {
     let after = text.get(end..)?.strip_prefix(' ')?;
-    for (w, q, pos) in voc::QUALIFIER_PHRASES.iter() {
-        if *pos != QualPos::After {
+    // Only the phrases that start with the next byte.
+    let first = usize::from(*after.as_bytes().first()?);
+    for &k in voc::QUALIFIERS_AFTER_BY_FIRST.get(first)? {
+        let Some((w, q, _)) = voc::QUALIFIER_PHRASES.get(usize::from(k))
+        else {
             continue;
-        }
+        };
         if let Some(a) = after.strip_prefix(w.as_str()) {
             if !a.starts_with(is_word_char) {
                 return Some((*q, end + 1 + w.len()));
@@ -854,6 +894,7 @@ fn qualifier_after(text: &str, end: usize) -> Option<(Qualifier, usize)> {
 /// Whether a number starts at `pos`, where `w` is a word of letters
 /// only that no word char follows: [`parse_at`] with `w` as the run of
 /// letters, not read again.
+#[cfg(test)]
 fn letters_are_number(text: &str, pos: usize, w: &str) -> bool {
     prefilter::may_start(text, pos, pos + w.len())
         && parse::read_at(text, pos).is_some()
@@ -863,18 +904,44 @@ fn letters_are_number(text: &str, pos: usize, w: &str) -> bool {
 /// can be a noun, or the word after `من`.
 fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
     let (s, w) = word_after(text, end)?;
-    let ok = |w: &str| {
-        w.chars().all(|c| !c.is_ascii() && crate::text::is_letter(c))
-            && w.chars().nth(1).is_some()
-            && !voc::is_in(&voc::NOT_HEAD_WORDS, w)
-            && !voc::is_in(&voc::MONTH_WORDS, w)
-    };
     if w == "من" {
         let (s2, w2) = word_after(text, s + w.len())?;
-        return (ok(w2) && !letters_are_number(text, s2, w2))
-            .then(|| s2..s2 + w2.len());
+        return head_ok(text, s2, w2).then(|| s2..s2 + w2.len());
     }
-    (ok(w) && !letters_are_number(text, s, w)).then(|| s..s + w.len())
+    head_ok(text, s, w).then(|| s..s + w.len())
+}
+
+/// Whether the word `w` at `s` (a whole run of word chars) can be the
+/// counted noun: two letters or more, none ASCII, not a word that never
+/// is one, and no number. The word is hashed once for its three
+/// lookups; a word of Arabic letters only is taken as letters without
+/// decoding it (tested against the char test).
+fn head_ok(text: &str, s: usize, w: &str) -> bool {
+    let b = text.as_bytes();
+    let e = s + w.len();
+    let letters = if arabic_letters_only(b, s, e) {
+        w.len() >= 4
+    } else {
+        head_letters(w)
+    };
+    if !letters {
+        return false;
+    }
+    let h = crate::hash::token_hash(b, s, e);
+    let wb = w.as_bytes();
+    // A run of letters that no word char follows: the prefilter asks its
+    // hash only, as [`prefilter::may_start`] would.
+    voc::NOT_HEAD_WORDS.get_hashed(wb, h).is_none()
+        && voc::MONTH_WORDS.get_hashed(wb, h).is_none()
+        && !(prefilter::starts_hash(h)
+            && parse::read_letters_at(text, s, w).is_some())
+}
+
+/// Whether `w` has two chars or more, all of them letters and none
+/// ASCII.
+fn head_letters(w: &str) -> bool {
+    w.chars().all(|c| !c.is_ascii() && crate::text::is_letter(c))
+        && w.chars().nth(1).is_some()
 }
 
 #[cfg(test)]

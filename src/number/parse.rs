@@ -170,8 +170,19 @@ pub(super) fn read_at(text: &str, pos: usize) -> Option<Parsed> {
     if !text.is_char_boundary(pos) {
         return None;
     }
-    let mut p =
-        cardinal_at(text, pos, true).or_else(|| ordinal_at(text, pos))?;
+    read_letters_at(text, pos, letters(text, pos))
+}
+
+/// [`read_at`] at the char boundary `pos`, whose run of letters `w` the
+/// caller has read: the first token's readers take it instead of reading
+/// it again.
+pub(super) fn read_letters_at(
+    text: &str,
+    pos: usize,
+    w: &str,
+) -> Option<Parsed> {
+    let mut p = cardinal_at(text, pos, true, Some(w))
+        .or_else(|| ordinal_at(text, pos, w))?;
     if p.kind == QuantityKind::Cardinal && p.value.is_some() {
         if let Some(end) = percent_after(text, p.range.end) {
             p.kind = QuantityKind::Percent;
@@ -183,13 +194,17 @@ pub(super) fn read_at(text: &str, pos: usize) -> Option<Parsed> {
 }
 
 /// The end of a percent phrase right after a number ending at `end`.
-fn percent_after(text: &str, end: usize) -> Option<usize> {
+pub(super) fn percent_after(text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?;
     if rest.starts_with('%') {
         return Some(end + 1);
     }
     let rest = rest.strip_prefix(' ')?;
-    voc::PERCENT_PHRASES.iter().find_map(|w| {
+    // Only the phrases of the next byte.
+    let first = usize::from(*rest.as_bytes().first()?);
+    let ks = voc::PERCENT_BY_FIRST.get(first)?;
+    ks.iter().find_map(|&k| {
+        let w = voc::PERCENT_PHRASES.get(usize::from(k))?;
         let after = rest.strip_prefix(w.as_str())?;
         let boundary = w == "%"
             || after
@@ -344,8 +359,14 @@ fn lookup(w: &str) -> Option<(Word, bool)> {
 }
 
 /// Lexes the token at `pos`. `first`: the first token of a number, which
-/// may carry a proclitic.
-fn lex(text: &str, pos: usize, first: bool) -> Option<Lexed> {
+/// may carry a proclitic. `letters_at`: the run of letters at `pos`, when
+/// the caller has read it.
+fn lex(
+    text: &str,
+    pos: usize,
+    first: bool,
+    letters_at: Option<&str>,
+) -> Option<Lexed> {
     let c = text.get(pos..)?.chars().next()?;
     if c.is_ascii_digit() {
         let (value, end, overflow, plain) = digits_at(text, pos)?;
@@ -356,7 +377,7 @@ fn lex(text: &str, pos: usize, first: bool) -> Option<Lexed> {
             conj: false,
         });
     }
-    let w = letters(text, pos);
+    let w = letters_at.unwrap_or_else(|| letters(text, pos));
     if w.is_empty() {
         return None;
     }
@@ -402,7 +423,7 @@ fn lex(text: &str, pos: usize, first: bool) -> Option<Lexed> {
         return None;
     }
     for cl in WORD_CLITICS {
-        if let Some(rest) = w.strip_prefix(cl) {
+        if let Some(rest) = super::strip_clitic(w, cl) {
             if let Some(&x) = voc::CARDINALS.get(rest) {
                 let start = pos + cl.len();
                 return Some(Lexed {
@@ -416,7 +437,7 @@ fn lex(text: &str, pos: usize, first: bool) -> Option<Lexed> {
     }
     // The article on a vague amount: `العشرات`, `بالعشرات`, `الآلاف`.
     for cl in VAGUE_ARTICLES {
-        if let Some(rest) = w.strip_prefix(cl) {
+        if let Some(rest) = super::strip_clitic(w, cl) {
             if let Some(&x) = voc::CARDINALS.get(rest) {
                 if matches!(
                     x,
@@ -453,7 +474,7 @@ fn next_pos(text: &str, end: usize) -> Option<(usize, bool)> {
 /// Reads the next token after `end`, if any; conj folds a separate `و`.
 fn lex_next(text: &str, end: usize) -> Option<Lexed> {
     let (p, conj) = next_pos(text, end)?;
-    let mut l = lex(text, p, false)?;
+    let mut l = lex(text, p, false, None)?;
     if conj {
         if l.conj {
             return None; // `و وخمسة`
@@ -798,9 +819,15 @@ fn vague(text: &str, l: &Lexed) -> Option<(f64, f64, usize)> {
 
 /// A cardinal (or vague amount) at `pos`; `point`: a decimal part with
 /// `فاصلة` may follow (not inside a decimal part, so that a chain of
-/// `فاصلة` is read in linear time).
-fn cardinal_at(text: &str, pos: usize, point: bool) -> Option<Parsed> {
-    let first = lex(text, pos, true)?;
+/// `فاصلة` is read in linear time). `letters_at`: the run of letters at
+/// `pos`, when the caller has read it.
+fn cardinal_at(
+    text: &str,
+    pos: usize,
+    point: bool,
+    letters_at: Option<&str>,
+) -> Option<Parsed> {
+    let first = lex(text, pos, true, letters_at)?;
     if let Some((lo, hi, end)) = vague(text, &first) {
         return Some(Parsed {
             value: None,
@@ -829,7 +856,7 @@ fn cardinal_at(text: &str, pos: usize, point: bool) -> Option<Parsed> {
         if voc::CARDINALS.get(w) == Some(&Word::Point) {
             let fp = p.0 + w.len() + 1;
             if text.get(fp - 1..fp) == Some(" ") {
-                if let Some(f) = cardinal_at(text, fp, false)
+                if let Some(f) = cardinal_at(text, fp, false, None)
                     .filter(|f| f.kind == QuantityKind::Cardinal)
                 {
                     if let Some(fv) = f.value {
@@ -863,15 +890,14 @@ fn cardinal_at(text: &str, pos: usize, point: bool) -> Option<Parsed> {
 }
 
 /// An ordinal at `pos`: `الخامسة`, `للمرة الأولى`'s `الأولى`, `الحادي
-/// عشر`, `الثامنة والعشرين`.
-fn ordinal_at(text: &str, pos: usize) -> Option<Parsed> {
-    let w = letters(text, pos);
+/// عشر`, `الثامنة والعشرين`. `w` is the run of letters at `pos`.
+fn ordinal_at(text: &str, pos: usize, w: &str) -> Option<Parsed> {
     let mut found = None;
     if let Some(&v) = voc::ORDINAL_WORDS.get(w) {
         found = Some((v, pos, w));
     } else {
         for cl in ORDINAL_CLITICS {
-            if let Some(rest) = w.strip_prefix(cl) {
+            if let Some(rest) = super::strip_clitic(w, cl) {
                 if rest.starts_with("ال") {
                     if let Some(&v) = voc::ORDINAL_WORDS.get(rest) {
                         found = Some((v, pos + cl.len(), rest));
@@ -882,7 +908,7 @@ fn ordinal_at(text: &str, pos: usize) -> Option<Parsed> {
         }
         if found.is_none() {
             for cl in ORDINAL_LAM_CLITICS {
-                if let Some(rest) = w.strip_prefix(cl) {
+                if let Some(rest) = super::strip_clitic(w, cl) {
                     let full = format!("ال{rest}");
                     if let Some(&v) = voc::ORDINAL_WORDS.get(&full) {
                         // The span starts at the `ل` that stands for `ال`.

@@ -927,3 +927,187 @@ fn letters_are_number_matches_parse_at() {
     }
     assert!(checked > 50_000, "{checked}");
 }
+
+/// Every char boundary of the normalized test texts, with the text.
+fn each_boundary(mut f: impl FnMut(&str, usize)) {
+    let mut texts = prefilter_corpus();
+    texts.extend(crate::test_texts::all());
+    texts.extend(hostile_texts());
+    for text in texts {
+        let n = crate::normalize(&text);
+        let t = n.as_str();
+        for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            f(t, pos);
+        }
+    }
+}
+
+/// The qualifier and percent readers, which try only the phrases of the
+/// byte next to the number, find what trying every phrase finds, at
+/// every position of the test texts and after every phrase planted
+/// before and after a number.
+#[test]
+fn phrase_indexes_match_every_phrase() {
+    use vocabulary::QualPos;
+    let slow_before = |text: &str, start: usize| {
+        let before = text.get(..start)?.strip_suffix(' ')?;
+        for (w, q, pos) in voc::QUALIFIER_PHRASES.iter() {
+            if *pos != QualPos::Before {
+                continue;
+            }
+            let Some(b) = before.strip_suffix(w.as_str()) else { continue };
+            let mut head = b.chars().rev();
+            let (c0, c1, c2) = (head.next(), head.next(), head.next());
+            let boundary =
+                |c: Option<char>| c.is_none_or(|c| !is_word_char(c));
+            let ok = boundary(c0)
+                || (matches!(c0, Some('ب' | 'و' | 'ل' | 'ف'))
+                    && (boundary(c1)
+                        || (matches!(c1, Some('و' | 'ف')) && boundary(c2))));
+            if ok {
+                return Some((*q, b.len()));
+            }
+        }
+        None
+    };
+    let slow_after = |text: &str, end: usize| {
+        let after = text.get(end..)?.strip_prefix(' ')?;
+        for (w, q, pos) in voc::QUALIFIER_PHRASES.iter() {
+            if *pos != QualPos::After {
+                continue;
+            }
+            if let Some(a) = after.strip_prefix(w.as_str()) {
+                if !a.starts_with(is_word_char) {
+                    return Some((*q, end + 1 + w.len()));
+                }
+            }
+        }
+        None
+    };
+    let slow_percent = |text: &str, end: usize| {
+        let rest = text.get(end..)?;
+        if rest.starts_with('%') {
+            return Some(end + 1);
+        }
+        let rest = rest.strip_prefix(' ')?;
+        voc::PERCENT_PHRASES.iter().find_map(|w| {
+            let after = rest.strip_prefix(w.as_str())?;
+            let boundary = w == "%"
+                || after.chars().next().is_none_or(|c| !is_word_char(c));
+            boundary.then(|| end + 1 + w.len())
+        })
+    };
+    let mut found = 0;
+    let mut check = |t: &str, pos: usize| {
+        let b = qualifier_before(t, pos);
+        assert_eq!(b, slow_before(t, pos), "{:?}", &t[..pos]);
+        let a = qualifier_after(t, pos);
+        assert_eq!(a, slow_after(t, pos), "{:?}", &t[pos..]);
+        let p = parse::percent_after(t, pos);
+        assert_eq!(p, slow_percent(t, pos), "{:?}", &t[pos..]);
+        found += usize::from(b.is_some() || a.is_some() || p.is_some());
+    };
+    each_boundary(&mut check);
+    let mut phrases: Vec<String> =
+        voc::QUALIFIER_PHRASES.iter().map(|(w, _, _)| w.clone()).collect();
+    phrases.extend(voc::PERCENT_PHRASES.iter().cloned());
+    for w in &phrases {
+        for cl in ["", "ب", "و", "وب", "فب", "ال"] {
+            let t = format!("قتل {cl}{w} 20 {w} عنصرا");
+            let n = crate::normalize(&t);
+            let t = n.as_str();
+            for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                check(t, pos);
+            }
+        }
+    }
+    assert!(found > 100, "{found}");
+}
+
+/// `head_ok` (the hashed lookups, Arabic words taken as letters without
+/// decoding) agrees with the char test, the word-set lookups and the
+/// prefilter and parser, on every word of the test texts.
+#[test]
+fn head_ok_matches_char_test() {
+    let mut heads = 0;
+    each_boundary(|t, pos| {
+        let prev = t[..pos].chars().next_back().is_some_and(is_word_char);
+        if prev || !t[pos..].starts_with(is_word_char) {
+            return;
+        }
+        let w = &t[pos..word_chars_end(t, pos)];
+        let want = head_letters(w)
+            && !voc::is_in(&voc::NOT_HEAD_WORDS, w)
+            && !voc::is_in(&voc::MONTH_WORDS, w)
+            && !letters_are_number(t, pos, w);
+        assert_eq!(head_ok(t, pos, w), want, "{w}");
+        heads += usize::from(want);
+    });
+    assert!(heads > 10_000, "{heads}");
+}
+
+/// `clock_word_follows` reads the first three runs of letters as
+/// splitting the rest at every non-letter does.
+#[test]
+fn clock_word_follows_matches_split() {
+    let mut found = 0;
+    let mut check = |t: &str, pos: usize| {
+        let want = t[pos..]
+            .split(|c: char| !crate::text::is_letter(c))
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| voc::is_in(&voc::CLOCK_AFTER_WORDS, w));
+        assert_eq!(clock_word_follows(t, pos), want, "{:?}", &t[pos..]);
+        found += usize::from(want);
+    };
+    each_boundary(&mut check);
+    for t in ["الثامنة (ت غ) مساءً", "3 - ، 5 والنصف", "x1 y2 z3 صباحا"]
+    {
+        let n = crate::normalize(t);
+        for pos in
+            (0..n.as_str().len()).filter(|&i| n.as_str().is_char_boundary(i))
+        {
+            check(n.as_str(), pos);
+        }
+    }
+    assert!(found > 100, "{found}");
+}
+
+/// The parser given the run of letters at a position reads what it reads
+/// finding the run itself, at every position of the test texts.
+#[test]
+fn read_letters_at_matches_read_at() {
+    let mut found = 0;
+    each_boundary(|t, pos| {
+        let w = &t[pos..letters_end(t, pos)];
+        let got = parse::read_letters_at(t, pos, w);
+        assert_eq!(got, parse::read_at(t, pos), "{:?}", &t[pos..]);
+        found += usize::from(got.is_some());
+    });
+    assert!(found > 1000, "{found}");
+}
+
+/// `strip_clitic` and `strip_ending` strip as `strip_prefix` and
+/// `strip_suffix` do, for every clitic and ending the readers use, on
+/// every word of the test texts and every run of letters in it.
+#[test]
+fn strip_helpers_match_std() {
+    let mut affixes: Vec<&str> = Vec::new();
+    affixes.extend(DUAL_CLITICS);
+    affixes.extend(DUAL_ENDINGS);
+    affixes.extend(parse::WORD_CLITICS);
+    affixes.extend(parse::VAGUE_ARTICLES);
+    affixes.extend(parse::ORDINAL_CLITICS);
+    affixes.extend(parse::ORDINAL_LAM_CLITICS);
+    affixes.extend(["", "a", "ab"]);
+    let mut n = 0;
+    each_boundary(|t, pos| {
+        let w = &t[pos..letters_end(t, pos)];
+        for a in &affixes {
+            assert_eq!(strip_clitic(w, a), w.strip_prefix(a), "{w} {a}");
+            assert_eq!(strip_ending(w, a), w.strip_suffix(a), "{w} {a}");
+            n += usize::from(strip_clitic(w, a).is_some());
+        }
+    });
+    assert!(n > 1000, "{n}");
+}

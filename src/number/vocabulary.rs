@@ -695,6 +695,44 @@ pub(crate) static QUALIFIER_PHRASES: Lazy<
     v
 });
 
+/// Indices into `items` by a byte of each (`None`: left out), in
+/// order: entry `b` lists the items whose byte is `b`.
+fn by_byte(items: impl Iterator<Item = Option<u8>>) -> Vec<Vec<u8>> {
+    let mut v = vec![Vec::new(); 256];
+    for (k, b) in items.enumerate() {
+        if let (Some(b), Ok(k)) = (b, u8::try_from(k)) {
+            if let Some(l) = v.get_mut(usize::from(b)) {
+                l.push(k);
+            }
+        }
+    }
+    v
+}
+
+/// The qualifiers before a number by their last byte: indices into
+/// [`QUALIFIER_PHRASES`], in its order.
+pub(crate) static QUALIFIERS_BEFORE_BY_LAST: Lazy<Vec<Vec<u8>>> =
+    Lazy::new(|| {
+        by_byte(QUALIFIER_PHRASES.iter().map(|(w, _, pos)| {
+            w.as_bytes().last().copied().filter(|_| *pos == QualPos::Before)
+        }))
+    });
+
+/// The qualifiers after a number by their first byte: indices into
+/// [`QUALIFIER_PHRASES`], in its order.
+pub(crate) static QUALIFIERS_AFTER_BY_FIRST: Lazy<Vec<Vec<u8>>> =
+    Lazy::new(|| {
+        by_byte(QUALIFIER_PHRASES.iter().map(|(w, _, pos)| {
+            w.as_bytes().first().copied().filter(|_| *pos == QualPos::After)
+        }))
+    });
+
+/// The percent phrases by their first byte: indices into
+/// [`PERCENT_PHRASES`], in its order.
+pub(crate) static PERCENT_BY_FIRST: Lazy<Vec<Vec<u8>>> = Lazy::new(|| {
+    by_byte(PERCENT_PHRASES.iter().map(|w| w.as_bytes().first().copied()))
+});
+
 /// Normalized percent phrases, longest first.
 pub(crate) static PERCENT_PHRASES: Lazy<Vec<String>> = Lazy::new(|| {
     let mut v: Vec<String> = PERCENT_WORDS.iter().map(|w| norm(w)).collect();
