@@ -400,7 +400,13 @@ fn probe_alone(w: &str) -> bool {
 /// the first time it is asked about, and kept with the word's entry.
 #[inline]
 pub(crate) fn alone_fails(t: &Tok<'_>) -> bool {
-    t.entry.is_some_and(|e| *e.alone.get_or_init(|| probe_alone(t.s)))
+    entry_alone_fails(t.entry, t.s)
+}
+
+/// [`alone_fails`] of a token `s` whose entry is `entry`.
+#[inline]
+pub(crate) fn entry_alone_fails(entry: Option<&Entry>, s: &str) -> bool {
+    entry.is_some_and(|e| *e.alone.get_or_init(|| probe_alone(s)))
 }
 
 #[cfg(test)]
