@@ -690,6 +690,11 @@ fn parser_sources_have_whole_literals_per_line() {
             );
         }
     }
+    for src in [include_str!("parse.rs"), include_str!("num.rs")] {
+        assert!(
+            super::vocab::source_literals(src).eq(super::vocab::literals(src))
+        );
+    }
     let words: Vec<&str> =
         super::vocab::literals(include_str!("parse.rs")).collect();
     assert!(words.contains(&"منذ") && words.contains(&"الساعه"));
