@@ -222,11 +222,11 @@ fn class(c: char) -> C {
     }
 }
 
-/// [`class`] of every character up to U+07FF (one or two UTF-8 bytes:
-/// ASCII and Arabic), looked up instead of computed.
-static SHORT_CLASS: Lazy<Vec<C>> = Lazy::new(|| {
-    (0..0x800u32).map(|c| char::from_u32(c).map_or(C::Other, class)).collect()
-});
+/// [`class`] of every ASCII character, looked up instead of computed
+/// (other characters are rare outside Arabic letters, which
+/// [`letter_run_end`] reads without it, and [`class`] tests those first).
+static SHORT_CLASS: Lazy<Vec<C>> =
+    Lazy::new(|| (0..0x80u8).map(|c| class(char::from(c))).collect());
 
 /// The character at byte `i` of `text` (a char boundary) and its class
 /// and length; one- and two-byte characters decoded inline.
@@ -240,7 +240,7 @@ fn char_at(short_class: &[C], text: &str, i: usize) -> (C, usize) {
         }
         (Some(&b0), Some(&b1)) if (0xC2..0xE0).contains(&b0) => {
             let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
-            (short(c).unwrap_or(C::Other), 2)
+            (char::from_u32(c).map_or(C::Other, class), 2)
         }
         _ => {
             let c = text.get(i..).and_then(|s| s.chars().next());
@@ -260,8 +260,8 @@ fn letter_run_end(short_class: &[C], text: &str, mut i: usize) -> usize {
             (Some(0xD8), Some(0xA1..=0xBA))
             | (Some(0xD9), Some(0x81..=0x8A)) => i += 2,
             (Some(&b0), Some(&b1)) if (0xC2..0xE0).contains(&b0) => {
-                let c = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
-                if short_class.get(c) != Some(&C::Letter) {
+                let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                if char::from_u32(c).map_or(C::Other, class) != C::Letter {
                     return i;
                 }
                 i += 2;
