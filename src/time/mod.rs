@@ -252,13 +252,14 @@ impl Serialize for TimeMention {
 /// words are 6, 12 or 14 bytes long: other tokens are passed over on
 /// their length.
 fn is_future(toks: &[parse::Tok<'_>]) -> bool {
-    toks.iter().any(|t| {
-        matches!(t.s.len(), 6 | 12 | 14)
-            && matches!(
-                t.s,
-                "سوف" | "المقبل" | "المقبله" | "القادم" | "القادمه"
-            )
-    })
+    toks.iter().any(|t| future_word(t.s))
+}
+
+/// Whether a token is one of the words of [`is_future`].
+#[inline(always)]
+fn future_word(s: &str) -> bool {
+    matches!(s.len(), 6 | 12 | 14)
+        && matches!(s, "سوف" | "المقبل" | "المقبله" | "القادم" | "القادمه")
 }
 
 /// Whether the parser may find an expression at token `i`: most tokens
@@ -274,8 +275,10 @@ fn may_begin(toks: &[parse::Tok<'_>], i: usize) -> bool {
 }
 
 /// All time expressions of the sentence at `range` of the normalized
-/// `text`, whose words are `words`, appended to `out` (`odd`: see
-/// [`parse::tokenize_words`]); `toks` is a reused token buffer.
+/// `text`, whose words are `words`, appended to `out`; `toks` is a
+/// reused token buffer. The sentence is tokenized from the word
+/// [`parse::start_word`] gives (the tokens before it begin nothing and
+/// are read by no parse), and not at all without one.
 fn scan<'a>(
     text: &'a str,
     range: core::ops::Range<usize>,
@@ -284,11 +287,36 @@ fn scan<'a>(
     toks: &mut Vec<parse::Tok<'a>>,
     out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
 ) {
-    parse::tokenize_words(text, range, words, toks);
-    let toks = toks.as_slice();
+    let Some(j) = parse::start_word(text, range.clone(), words) else {
+        return;
+    };
+    let (skipped, rest) = words.split_at(j.min(words.len()));
+    let from = match (skipped, rest.first()) {
+        ([_, ..], Some(w)) => w.start,
+        _ => range.start,
+    };
+    parse::tokenize_words(text, from..range.end, rest, toks);
+    scan_tokens(text, skipped, anchor, toks, out);
+}
+
+/// [`scan`] over the tokens `toks` of a sentence after its words
+/// `skipped` (words of Arabic letters only, each its own token, and
+/// ASCII punctuation, as [`parse::start_word`] passes over).
+fn scan_tokens(
+    text: &str,
+    skipped: &[crate::text::Word],
+    anchor: Option<NaiveDateTime>,
+    toks: &[parse::Tok<'_>],
+    out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
+) {
     // Whether the sentence speaks about the future: read at its first
     // expression.
     let mut future = None;
+    let skipped_future = || {
+        skipped
+            .iter()
+            .any(|w| future_word(text.get(w.start..w.end).unwrap_or_default()))
+    };
     let parser = parse::Parser::new(toks);
     let mut i = 0;
     while i < toks.len() {
@@ -298,7 +326,9 @@ fn scan<'a>(
         }
         match parser.parse(i) {
             Some((p, end)) if end > i => {
-                let future = *future.get_or_insert_with(|| is_future(toks));
+                let future = *future.get_or_insert_with(|| {
+                    is_future(toks) || skipped_future()
+                });
                 let value = resolve::resolve(&p, anchor, future);
                 let (s, e) = match (toks.get(i), toks.get(end - 1)) {
                     (Some(a), Some(b)) => (a.start, b.end),

@@ -222,11 +222,11 @@ fn class(c: char) -> C {
     }
 }
 
-/// [`class`] of every character up to U+07FF (one or two UTF-8 bytes:
-/// ASCII and Arabic), looked up instead of computed.
-static SHORT_CLASS: Lazy<Vec<C>> = Lazy::new(|| {
-    (0..0x800u32).map(|c| char::from_u32(c).map_or(C::Other, class)).collect()
-});
+/// [`class`] of every ASCII character, looked up instead of computed
+/// (other characters are rare outside Arabic letters, which
+/// [`letter_run_end`] reads without it, and [`class`] tests those first).
+static SHORT_CLASS: Lazy<Vec<C>> =
+    Lazy::new(|| (0..0x80u8).map(|c| class(char::from(c))).collect());
 
 /// The character at byte `i` of `text` (a char boundary) and its class
 /// and length; one- and two-byte characters decoded inline.
@@ -240,7 +240,7 @@ fn char_at(short_class: &[C], text: &str, i: usize) -> (C, usize) {
         }
         (Some(&b0), Some(&b1)) if (0xC2..0xE0).contains(&b0) => {
             let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
-            (short(c).unwrap_or(C::Other), 2)
+            (char::from_u32(c).map_or(C::Other, class), 2)
         }
         _ => {
             let c = text.get(i..).and_then(|s| s.chars().next());
@@ -260,8 +260,8 @@ fn letter_run_end(short_class: &[C], text: &str, mut i: usize) -> usize {
             (Some(0xD8), Some(0xA1..=0xBA))
             | (Some(0xD9), Some(0x81..=0x8A)) => i += 2,
             (Some(&b0), Some(&b1)) if (0xC2..0xE0).contains(&b0) => {
-                let c = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
-                if short_class.get(c) != Some(&C::Letter) {
+                let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                if char::from_u32(c).map_or(C::Other, class) != C::Letter {
                     return i;
                 }
                 i += 2;
@@ -439,6 +439,127 @@ pub(crate) fn tokenize_words<'a>(
         }
     }
     push_gap(text, pos, range.end, ascii, toks);
+}
+
+/// A token that may begin an expression if the token after it is
+/// readable, or if it is an expression alone: the first word
+/// [`start_word`] gives for it, its bytes in the text and its entry.
+type Open = Option<(usize, usize, usize, Option<&'static vocab::Entry>)>;
+
+/// The first word to give for `open` ([`Open`], in `text`) if the next
+/// token, of class bits `class`, makes it a possible start.
+#[inline(always)]
+fn opens(text: &str, open: Open, class: u8) -> Option<usize> {
+    let (j, s, e, entry) = open?;
+    let alone = || {
+        let s = text.get(s..e).unwrap_or_default();
+        !vocab::entry_alone_fails(entry, s)
+    };
+    (class != 0 || alone()).then_some(j)
+}
+
+/// The [`Open`] of a token of class bits `class` at bytes `s..e` of the
+/// text, of the word or after the word `k`.
+#[inline(always)]
+fn open_at(
+    k: usize,
+    s: usize,
+    e: usize,
+    class: u8,
+    entry: Option<&'static vocab::Entry>,
+) -> Open {
+    (class != 0 && class & vocab::NOT_FIRST == 0).then_some((
+        k.saturating_sub(1),
+        s,
+        e,
+        entry,
+    ))
+}
+
+/// [`start_word`] over the bytes `pos..end` of `text`, between two words
+/// (or a word and an end) that are not one space, before the word `k`
+/// (the number of words for the end), after `open`: `Err` with the
+/// answer if they give one, else the [`Open`] after them.
+#[inline(never)]
+fn start_in_gap(
+    text: &str,
+    pos: usize,
+    end: usize,
+    k: usize,
+    mut open: Open,
+) -> Result<Open, usize> {
+    let ascii = ASCII_TOKS.as_slice();
+    let gap = text.as_bytes().get(pos..end).unwrap_or_default();
+    let class = |x: u8| ascii.get(usize::from(x));
+    if !gap
+        .iter()
+        .all(|&x| matches!(class(x), Some((C::Space | C::Other, ..))))
+    {
+        return Err(open.map_or(k.saturating_sub(1), |(j, ..)| j));
+    }
+    for (at, &x) in (pos..).zip(gap) {
+        if let Some(&(C::Other, bits, entry)) = class(x) {
+            if let Some(j) = opens(text, open, bits) {
+                return Err(j);
+            }
+            open = open_at(k, at, at + 1, bits, entry);
+        }
+    }
+    Ok(open)
+}
+
+/// The first word of a sentence's `words` from which [`tokenize_words`]
+/// must read it (from the sentence's start for 0) for the scan to find
+/// all its expressions, or `None` if no token of it may begin one. The
+/// scan tries a token only if it is readable, not [`vocab::NOT_FIRST`],
+/// and followed by a readable token or no expression alone, and a parse
+/// reads on from its token and the one before ([`Parser::year_expr`]):
+/// the word before the first such token is enough. The words of Arabic
+/// letters and the ASCII punctuation between them are classed here as
+/// [`tokenize_words`] classes them, without building tokens; a word of
+/// other characters, or a gap of others, is taken as a start.
+pub(crate) fn start_word(
+    text: &str,
+    range: core::ops::Range<usize>,
+    words: &[crate::text::Word],
+) -> Option<usize> {
+    let table = vocab::words();
+    let surface = vocab::surface();
+    let b = text.as_bytes();
+    let mut open: Open = None;
+    let mut pos = range.start;
+    for (k, w) in words.iter().enumerate() {
+        if !(w.start == pos + 1 && b.get(pos) == Some(&b' ')) {
+            match start_in_gap(text, pos, w.start, k, open) {
+                Ok(o) => open = o,
+                Err(j) => return Some(j),
+            }
+        }
+        pos = w.end;
+        if !w.arabic {
+            return Some(open.map_or(k.saturating_sub(1), |(j, ..)| j));
+        }
+        if !vocab::may_read(surface, w.hash) {
+            // No class and no entry (most words).
+            if open.is_some() {
+                if let Some(j) = opens(text, open, 0) {
+                    return Some(j);
+                }
+                open = None;
+            }
+            continue;
+        }
+        let (class, entry) = vocab::class_at(table, b, w.start, w.end, w.hash);
+        if let Some(j) = opens(text, open, class) {
+            return Some(j);
+        }
+        open = open_at(k, w.start, w.end, class, entry);
+    }
+    match start_in_gap(text, pos, range.end, words.len(), open) {
+        // The last token is followed by none.
+        Ok(open) => opens(text, open, 0),
+        Err(j) => Some(j),
+    }
 }
 
 /// A calendar unit.

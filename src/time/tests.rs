@@ -690,6 +690,11 @@ fn parser_sources_have_whole_literals_per_line() {
             );
         }
     }
+    for src in [include_str!("parse.rs"), include_str!("num.rs")] {
+        assert!(
+            super::vocab::source_literals(src).eq(super::vocab::literals(src))
+        );
+    }
     let words: Vec<&str> =
         super::vocab::literals(include_str!("parse.rs")).collect();
     assert!(words.contains(&"منذ") && words.contains(&"الساعه"));
@@ -904,4 +909,77 @@ fn routed_parser_matches_trying_every_sub_parser() {
         }
     }
     assert!(found > 5000 && toks_seen > 50_000, "{found} {toks_seen}");
+}
+
+/// A sentence is tokenized from the word [`super::parse::start_word`]
+/// gives, and not at all without one: on every sentence of the test
+/// texts and of the phrases of these tests (and of future words before
+/// an expression), the tokens it leaves out are before the token before
+/// the first token `may_begin` lets the scan try (none is left out of a
+/// sentence that has one), and the scan finds what it finds over the
+/// whole sentence, resolved with and without an anchor.
+#[test]
+fn start_word_leaves_out_only_tokens_that_begin_nothing() {
+    use super::parse::{start_word, tokenize_words};
+    let x = crate::Extractor::builtin();
+    let mut texts = crate::test_texts::all();
+    texts.extend(corpus());
+    texts.extend(
+        super::vocab::literals(include_str!("tests.rs")).map(str::to_string),
+    );
+    for t in [
+        "قال إنه سوف يزور الرقة الأسبوع المقبل",
+        "قال الوزير إن الوفد القادم يصل غدا",
+        "وأعلن ان الجيش المقبل، سيدخل المدينة يوم الأحد",
+        "الهجوم 2017 وقع",
+        "هاجم (الجيش) قرية ، امس",
+    ] {
+        texts.push(t.to_string());
+    }
+    let (mut sentences, mut none, mut toks_all, mut toks_out) = (0, 0, 0, 0);
+    let mut found = 0;
+    for text in &texts {
+        let p = x.prepare(crate::Input::new(text));
+        let norm = p.norm.as_str();
+        let (mut all, mut part) = (Vec::new(), Vec::new());
+        for s in &p.sentences {
+            let r = s.norm.clone();
+            let words = &p.words[s.words.clone()];
+            sentences += 1;
+            tokenize_words(norm, r.clone(), words, &mut all);
+            toks_all += all.len();
+            let first = (0..all.len()).find(|&i| super::may_begin(&all, i));
+            match start_word(norm, r.clone(), words) {
+                None => {
+                    assert_eq!(first, None, "{text}");
+                    none += 1;
+                    toks_out += all.len();
+                }
+                Some(j) => {
+                    let out = match words.get(j) {
+                        Some(w) if j > 0 => all
+                            .iter()
+                            .take_while(|t| t.start < w.start)
+                            .count(),
+                        _ => 0,
+                    };
+                    if let Some(f) = first {
+                        assert!(out < f || out == 0, "{out} {f}: {text}");
+                    }
+                    toks_out += out;
+                }
+            }
+            for a in [anchor(A), None] {
+                let mut want = Vec::new();
+                super::scan_tokens(norm, &[], a, &all, &mut want);
+                let mut got = Vec::new();
+                super::scan(norm, r.clone(), words, a, &mut part, &mut got);
+                assert_eq!(got, want, "{text}");
+                found += want.len();
+            }
+        }
+    }
+    assert!(found > 5000, "{found}");
+    assert!(none * 8 > sentences, "{none} of {sentences}");
+    assert!(toks_out * 10 > toks_all, "{toks_out} of {toks_all}");
 }

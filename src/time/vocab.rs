@@ -67,11 +67,19 @@ pub(crate) const NEVER_FIRST: &[&str] =
 pub(crate) use crate::hash::WordHash;
 use crate::hash::WordTable;
 
-/// The string literals of a Rust source text (the word lists need no
-/// escapes, and `tests.rs` checks every line holds whole literals).
+/// The string literals of a Rust source text, line by line (the word
+/// lists need no escapes; tests read their phrases with it).
+#[cfg(test)]
 pub(crate) fn literals(src: &str) -> impl Iterator<Item = &str> {
     // Literals are the odd-numbered pieces between quotes.
     src.lines().flat_map(|line| line.split('"').skip(1).step_by(2))
+}
+
+/// [`literals`] of `parse.rs` and `num.rs`, found by splitting the whole
+/// text at its quotes instead of line by line: each of their lines holds
+/// whole literals (`tests.rs` checks both, and that this finds the same).
+pub(crate) fn source_literals(src: &str) -> impl Iterator<Item = &str> {
+    src.split('"').skip(1).step_by(2)
 }
 
 /// Words with their class bits.
@@ -109,12 +117,16 @@ static WORDS: Lazy<WordTable<Entry>> = Lazy::new(|| {
 /// Every word the parser reads, with its class bits.
 fn classes() -> Classes {
     let mut map: Classes = HashMap::default();
-    let add = |map: &mut Classes, w: &str, bit: u8| {
-        *map.entry(w.to_string()).or_default() |= bit;
+    // A word met again is not copied.
+    let add = |map: &mut Classes, w: &str, bit: u8| match map.get_mut(w) {
+        Some(bits) => *bits |= bit,
+        None => {
+            map.insert(w.to_string(), bit);
+        }
     };
     let words = [include_str!("parse.rs"), include_str!("num.rs")]
         .into_iter()
-        .flat_map(literals)
+        .flat_map(source_literals)
         .chain(CLOCK_PART_WORDS.iter().map(|(w, _)| w.as_str()))
         .chain(PAST.iter().chain(FUTURE.iter()).map(String::as_str));
     for w in words {
@@ -136,15 +148,19 @@ fn classes() -> Classes {
     // The number reader strips an article and a feminine ending
     // (`الثالثه` is read as `ثالث`); some callers first strip a `و`, a
     // `لل` or an article.
-    let num: Vec<String> = literals(include_str!("num.rs"))
-        .flat_map(|x| [x.to_string(), [x, "ه"].concat()])
-        .flat_map(|x| [["ال", &x].concat(), x])
-        .flat_map(|x| {
-            [["و", &x].concat(), ["لل", &x].concat(), ["ال", &x].concat(), x]
-        })
-        .collect();
-    for w in &num {
-        add(&mut map, w, NUM);
+    // Written in one buffer: each literal, with and without `ه`, with and
+    // without an article, each as it is and behind `و`, `لل` and `ال`.
+    let mut buf = String::with_capacity(64);
+    for x in source_literals(include_str!("num.rs")) {
+        for h in ["", "ه"] {
+            for al in ["ال", ""] {
+                for pre in ["و", "لل", "ال", ""] {
+                    buf.clear();
+                    buf.extend([pre, al, x, h]);
+                    add(&mut map, &buf, NUM);
+                }
+            }
+        }
     }
     for w in NEVER_FIRST {
         add(&mut map, w, NOT_FIRST);
@@ -400,7 +416,13 @@ fn probe_alone(w: &str) -> bool {
 /// the first time it is asked about, and kept with the word's entry.
 #[inline]
 pub(crate) fn alone_fails(t: &Tok<'_>) -> bool {
-    t.entry.is_some_and(|e| *e.alone.get_or_init(|| probe_alone(t.s)))
+    entry_alone_fails(t.entry, t.s)
+}
+
+/// [`alone_fails`] of a token `s` whose entry is `entry`.
+#[inline]
+pub(crate) fn entry_alone_fails(entry: Option<&Entry>, s: &str) -> bool {
+    entry.is_some_and(|e| *e.alone.get_or_init(|| probe_alone(s)))
 }
 
 #[cfg(test)]
