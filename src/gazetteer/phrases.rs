@@ -374,10 +374,13 @@ pub(crate) fn demonym(
         if head.is(heads) {
             break;
         }
-        let adjective = ctx.between.contains(head.text)
-            || (head.text.chars().nth(3).is_some()
-                && !ctx.locative.contains(head.text)
-                && (head.text.ends_with("يه") || head.text.ends_with('ي')));
+        // The ending and length first: most words fail them, and a
+        // set lookup is a hash.
+        let t = head.text;
+        let adjective = ((t.ends_with("يه") || t.ends_with('ي'))
+            && t.chars().nth(3).is_some()
+            && !ctx.locative.contains(t))
+            || ctx.between.contains(t);
         if !adjective {
             return None;
         }
