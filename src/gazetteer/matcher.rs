@@ -17,7 +17,7 @@
 )]
 
 use super::data::{
-    name_forms, norm_name, spelling_variants, Context, EntityKind, Entry,
+    name_forms, norm_name, role, spelling_variants, Context, EntityKind, Entry,
 };
 use crate::hash::{load8, token_hash, WordHash, WordTable};
 use crate::text::{char_at, Word};
@@ -200,6 +200,11 @@ pub(crate) struct Matcher {
     /// The last bytes of the one-word classifiers, as bits looked up with
     /// a word's last bytes ([`Matcher::is_spot`]).
     spot_ends: SpotEnds,
+    /// The ends of the known words that are classifiers, and of those
+    /// that are demonym heads ([`Matcher::may_be`]); `None` when one of
+    /// them is only the article.
+    classifier_ends: Option<SpotEnds>,
+    head_ends: Option<SpotEnds>,
 }
 
 /// The ends of the one-word unknown-place classifiers: each one's last
@@ -498,9 +503,24 @@ impl Matcher {
         }
         let spot_ends =
             SpotEnds::new(word_classifiers.iter().map(|c| c.as_str()));
+        // A word whose base has a role ends with that known word, or
+        // (`لل` read as `ل` + `ال`) with it less its article.
+        let role_ends = |r: u8| {
+            let ends = context
+                .known
+                .iter()
+                .filter(|w| context.roles(w) & r != 0)
+                .map(|w| w.strip_prefix("ال").unwrap_or(w))
+                .collect::<Vec<_>>();
+            (!ends.contains(&"")).then(|| SpotEnds::new(ends.into_iter()))
+        };
+        let classifier_ends = role_ends(role::CLASSIFIER);
+        let head_ends = role_ends(role::FORCE_HEAD | role::PLACE_HEAD);
         Ok(Matcher {
             pats,
             spot_ends,
+            classifier_ends,
+            head_ends,
             by_first: WordTable::new(16, by_first),
             odd,
             word_classifiers,
@@ -688,6 +708,38 @@ impl Matcher {
             }
             let prefix = text.as_bytes().get(ws..s).unwrap_or_default();
             out.extend(cand_at(ws, s, e, pat, uses, prefix));
+        }
+    }
+
+    /// Whether the word `s..e` of `text` may have one of the [`role`]
+    /// bits `r` when read with the context vocabulary: false only when no
+    /// known word with one of them (less its article) ends it, so the
+    /// word's reading has none of them. Filtered are a classifier
+    /// ([`role::CLASSIFIER`]) and a demonym head ([`role::FORCE_HEAD`] `|`
+    /// [`role::PLACE_HEAD`]); any other `r` may always be.
+    #[inline(always)]
+    pub(crate) fn may_be(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        r: u8,
+    ) -> bool {
+        let ends = if r == role::CLASSIFIER {
+            &self.classifier_ends
+        } else if r == role::FORCE_HEAD | role::PLACE_HEAD {
+            &self.head_ends
+        } else {
+            return true;
+        };
+        let last8 = e
+            .checked_sub(8)
+            .and_then(|a| text.as_bytes().get(a..e))
+            .and_then(|x| <[u8; 8]>::try_from(x).ok())
+            .map(u64::from_le_bytes);
+        match (ends, last8) {
+            (Some(ends), Some(x)) => ends.may_end(e.saturating_sub(s), x),
+            _ => true,
         }
     }
 
@@ -1176,6 +1228,56 @@ mod tests {
             });
         }
         assert!(known * 10 > all * 9, "{known} {all}");
+    }
+
+    /// The role filter never rejects a word whose reading with the
+    /// context has the role: every word of the test texts (and each with
+    /// proclitics and `لل` before it) against its reading, and every
+    /// known word; most words are rejected.
+    #[test]
+    fn may_be_never_rejects_a_word_with_the_role() {
+        let ex = crate::Extractor::builtin();
+        let g = ex.gazetteer();
+        let m = &g.matcher;
+        let masks = [role::CLASSIFIER, role::FORCE_HEAD | role::PLACE_HEAD];
+        let mut words: Vec<String> = g.context.known.iter().cloned().collect();
+        for w in g.context.known.iter() {
+            for p in ["و", "ف", "ب", "ل", "وب", "فل", "ك"] {
+                words.push(format!("{p}{w}"));
+            }
+            if let Some(x) = w.strip_prefix("ال") {
+                words.push(format!("لل{x}"));
+                words.push(format!("ولل{x}"));
+            }
+        }
+        for t in crate::test_texts::all() {
+            let norm = crate::normalize(&t);
+            let text = norm.as_str();
+            for w in crate::text::word_list(text) {
+                words.extend(text.get(w.start..w.end).map(str::to_string));
+            }
+        }
+        let (mut passed, mut all) = ([0; 2], 0);
+        for w in &words {
+            // In a text, with other words before it (the filter reads
+            // eight bytes back).
+            let text = format!("في الموقع {w}");
+            let (s, e) = (text.len() - w.len(), text.len());
+            let read = super::super::phrases::with_context(
+                &text,
+                &super::super::phrases::prev_word(&format!("{text} "), e + 1)
+                    .unwrap(),
+                g,
+            );
+            all += 1;
+            for (i, &r) in masks.iter().enumerate() {
+                let may = m.may_be(&text, s, e, r);
+                assert!(may || !read.is(r), "{w} {r}");
+                passed[i] += usize::from(may);
+            }
+            assert!(m.may_be(&text, s, e, role::LOCATIVE));
+        }
+        assert!(passed.iter().all(|&p| p * 3 < all), "{passed:?} {all}");
     }
 
     /// The table of first tokens finds each of its tokens and nothing

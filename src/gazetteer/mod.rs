@@ -272,11 +272,10 @@ fn resolve(
     // after a classifier.
     if let [u] = names {
         let lone = shortcut && u.strength == Strength::Plain;
-        // Only whether the word before is a classifier is read.
-        let classifier = || {
-            phrases::prev_word_of(text, c, g)
-                .is_some_and(|w| w.is(data::role::CLASSIFIER))
-        };
+        // Only whether the word before is a classifier is read (with the
+        // context only when it ends like one).
+        let classifier =
+            || phrases::prev_is(text, c, g, data::role::CLASSIFIER);
         if lone && (u.kind != EntityKind::Place || !classifier()) {
             let (e, s) = (g.entries.get(u.entry)?, g.strings.get(u.entry)?);
             out.extend(core::iter::once_with(|| {
@@ -346,8 +345,10 @@ fn resolve(
     let classifier = match read.get() {
         _ if kind != EntityKind::Place => None,
         Some(b) => b.prev.clone().filter(|_| b.classifier),
-        None => phrases::prev_word_of(text, c, g)
-            .filter(|w| w.is(data::role::CLASSIFIER)),
+        None => {
+            let r = data::role::CLASSIFIER;
+            phrases::prev_word_if(text, c, g, r).filter(|w| w.is(r))
+        }
     };
     if let Some(w) = &classifier {
         let e = phrases::place_phrase(p, g, c, pool, w)?;

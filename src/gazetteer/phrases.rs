@@ -178,6 +178,55 @@ pub(crate) fn prev_word_of<'t>(
     }
 }
 
+/// The word before the hit `c`'s word (one space between), as
+/// [`prev_word_of`] when it may have one of the [`role`] bits `r`
+/// ([`Matcher::may_be`](super::matcher::Matcher::may_be)), else read
+/// without the context (its roles 0, which a reading with it would not
+/// have among `r` either).
+pub(crate) fn prev_word_if<'t>(
+    text: &'t str,
+    c: &Cand<'_>,
+    g: &'t Gazetteer,
+    r: u8,
+) -> Option<Word<'t>> {
+    let (s, e) = prev_span_of(text, c)?;
+    Some(if g.matcher.may_be(text, s, e, r) {
+        word_at(text, s, e, g)
+    } else {
+        plain_word(text, s, e)
+    })
+}
+
+/// Whether the word before the hit `c`'s word (one space between) read
+/// with the context has one of the [`role`] bits `r`: as
+/// [`prev_word_if`], without making the word when it ends like none.
+pub(crate) fn prev_is(text: &str, c: &Cand<'_>, g: &Gazetteer, r: u8) -> bool {
+    prev_span_of(text, c).is_some_and(|(s, e)| {
+        g.matcher.may_be(text, s, e, r) && word_at(text, s, e, g).is(r)
+    })
+}
+
+/// The span of the word before the hit `c`'s word (one space between).
+fn prev_span_of(text: &str, c: &Cand<'_>) -> Option<(usize, usize)> {
+    c.prev_word(text)
+        .or_else(|| prev_word(text, c.word_start).map(|w| (w.start, w.end)))
+}
+
+/// `w` read with the context when it may have one of the [`role`] bits
+/// `r`, else as it is.
+fn read_if<'t>(
+    text: &'t str,
+    w: Word<'t>,
+    g: &'t Gazetteer,
+    r: u8,
+) -> Word<'t> {
+    if g.matcher.may_be(text, w.start, w.end, r) {
+        word_at(text, w.start, w.end, g)
+    } else {
+        w
+    }
+}
+
 /// Re-reads a word with the gazetteer's context (the helpers above only
 /// split on white space).
 pub(crate) fn with_context<'t>(
@@ -314,22 +363,28 @@ pub(crate) fn demonym(
 ) -> Option<Entity> {
     let text = p.norm.as_str();
     let ctx = &g.context;
-    let mut head = prev_word_of(text, c, g)?;
+    // A word that ends like no head is read without the context: the
+    // adjective test reads the whole word only.
+    let heads = role::FORCE_HEAD | role::PLACE_HEAD;
+    let mut head = prev_word_if(text, c, g, heads)?;
     // Skip an adjective (`الطائرات الحربية الروسية`) or a conjoined
     // demonym (`طائرات روسية وسورية`), at most two words.
     for _ in 0..2 {
         // The heads are known words: an unknown base is none.
-        if head.is(role::FORCE_HEAD | role::PLACE_HEAD) {
+        if head.is(heads) {
             break;
         }
-        let adjective = ctx.between.contains(head.text)
-            || (head.text.chars().nth(3).is_some()
-                && !ctx.locative.contains(head.text)
-                && (head.text.ends_with("يه") || head.text.ends_with('ي')));
+        // The ending and length first: most words fail them, and a
+        // set lookup is a hash.
+        let t = head.text;
+        let adjective = ((t.ends_with("يه") || t.ends_with('ي'))
+            && t.chars().nth(3).is_some()
+            && !ctx.locative.contains(t))
+            || ctx.between.contains(t);
         if !adjective {
             return None;
         }
-        head = prev_word_ctx(text, head.start, g)?;
+        head = read_if(text, prev_word(text, head.start)?, g, heads);
     }
     let as_place = head.is(role::PLACE_HEAD);
     let as_force = head.is(role::FORCE_HEAD);
