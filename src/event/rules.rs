@@ -298,6 +298,8 @@ impl<'a> Sentence<'a> {
         let slots = self.parts.iter_mut().zip(&mut self.breaks);
         // The break after the word before, and where that word ends.
         let mut before: Option<(&mut bool, usize)> = None;
+        // How many words before this one have keys (`with_keys.len()`).
+        let mut rank = bound(with_keys.len());
         // A word is read as bytes (no char-boundary test: the word list
         // holds whole chars), and sliced as text only to be analysed.
         for (j, (w, (part, brk))) in ranges.iter().zip(slots).enumerate() {
@@ -305,15 +307,16 @@ impl<'a> Sentence<'a> {
             // The break between the word before and this one; the gap is
             // mostly one space, which breaks nothing.
             if let Some((b, end)) = before {
-                let gap = bytes.get(end..w.start).unwrap_or_default();
-                let strong = match gap {
-                    [b] => is_strong_byte(*b),
-                    _ => is_strong_gap(gap),
+                // A one-byte gap is found by where the word starts, and
+                // its byte read alone.
+                let strong = if w.start == end + 1 {
+                    bytes.get(end).is_some_and(|&c| is_strong_byte(c))
+                } else {
+                    is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
                 };
                 *b = strong || is_clause_breaker(word);
             }
             before = Some((brk, w.end));
-            let rank = bound(with_keys.len());
             if !lex.may_have_stem(word, w.hash) {
                 part.rank = rank;
                 continue;
@@ -336,6 +339,7 @@ impl<'a> Sentence<'a> {
             parts.rank = rank;
             if parts.keys.1 > parts.keys.0 {
                 with_keys.push(j);
+                rank = rank.saturating_add(1);
             }
             if parts.readings.1 > parts.readings.0 {
                 with_readings.push(j);
