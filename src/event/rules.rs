@@ -45,6 +45,27 @@ fn is_clause_breaker(w: &[u8]) -> bool {
     })
 }
 
+/// One bit per clause breaker: bit `h >> 58` of its [`token_hash`] `h`
+/// (9 of 64 bits), so that most words are found not to be one by their
+/// hash alone.
+///
+/// [`token_hash`]: crate::hash::token_hash
+fn clause_breaker_bits() -> u64 {
+    CLAUSE_BREAKERS
+        .iter()
+        .fold(0, |bits, b| bits | 1 << (crate::hash::str_hash(b) >> 58))
+}
+
+/// Whether a word (its bytes, of [`token_hash`] `hash`) is a clause
+/// breaker: its bit in `bits` ([`clause_breaker_bits`]) is tested
+/// before the word.
+///
+/// [`token_hash`]: crate::hash::token_hash
+#[inline]
+fn is_clause_breaker_hashed(w: &[u8], hash: u64, bits: u64) -> bool {
+    bits >> (hash >> 58) & 1 != 0 && is_clause_breaker(w)
+}
+
 /// Whether the gap between two words (its bytes) holds strong
 /// punctuation: it is not one space and has one of `;:.?!-(` (ASCII, so
 /// its bytes are found as the chars are).
@@ -202,6 +223,8 @@ struct Sentence<'a> {
     text: &'a str,
     /// The words of the sentence in the document's word list.
     ranges: &'a [Word],
+    /// [`clause_breaker_bits`].
+    breakers: u64,
     /// The vocabulary keys of every distinct word of the document read
     /// so far, one word after the other (kept from sentence to sentence).
     keys: Vec<u32>,
@@ -241,6 +264,7 @@ impl<'a> Sentence<'a> {
         Sentence {
             text,
             ranges: &[],
+            breakers: clause_breaker_bits(),
             // About one word in five passes the core filter, and many
             // of those come back.
             seen: Seen::with_room(doc_words / 4),
@@ -284,6 +308,7 @@ impl<'a> Sentence<'a> {
     fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
         let bytes = text.as_bytes();
+        let breakers = self.breakers;
         self.ranges = ranges;
         let (keys, readings) = (&mut self.keys, &mut self.readings);
         let seen = &mut self.seen;
@@ -314,7 +339,8 @@ impl<'a> Sentence<'a> {
                 } else {
                     is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
                 };
-                *b = strong || is_clause_breaker(word);
+                *b =
+                    strong || is_clause_breaker_hashed(word, w.hash, breakers);
             }
             before = Some((brk, w.end));
             if !lex.may_have_stem(word, w.hash) {
@@ -1940,10 +1966,18 @@ mod tests {
         let texts = crate::test_texts::all();
         let n = crate::text::normalize(&texts.join("\n"));
         let mut found = 0;
+        let bits = clause_breaker_bits();
         for r in crate::words(n.as_str()) {
             let w = &n.as_str()[r];
             assert_eq!(
                 is_clause_breaker(w.as_bytes()),
+                CLAUSE_BREAKERS.contains(&w),
+                "{w}"
+            );
+            // The hash bit filter changes no answer.
+            let h = crate::hash::str_hash(w);
+            assert_eq!(
+                is_clause_breaker_hashed(w.as_bytes(), h, bits),
                 CLAUSE_BREAKERS.contains(&w),
                 "{w}"
             );
@@ -1952,6 +1986,8 @@ mod tests {
         assert!(found > 10, "{found}");
         for b in CLAUSE_BREAKERS {
             assert!(is_clause_breaker(b.as_bytes()), "{b}");
+            let h = crate::hash::str_hash(b);
+            assert!(is_clause_breaker_hashed(b.as_bytes(), h, bits), "{b}");
         }
     }
 
