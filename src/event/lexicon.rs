@@ -167,7 +167,11 @@ impl WordSet {
     /// How many words starting at `words[0]` the set matches (0: none);
     /// `keys` are the keys of `words[0]`.
     #[inline]
-    pub(crate) fn match_len(&self, keys: &WordKeys, words: &[&str]) -> usize {
+    pub(crate) fn match_len<'w>(
+        &self,
+        keys: &WordKeys,
+        words: &(impl Words<'w> + ?Sized),
+    ) -> usize {
         // A phrase, too, starts with a word of the vocabulary: a word
         // without keys (most words) matches nothing.
         if keys.is_empty() {
@@ -179,7 +183,11 @@ impl WordSet {
 
     /// [`WordSet::match_len`] of a word with keys: the phrases are tried
     /// only when one of the keys starts one.
-    fn match_len_keyed(&self, keys: &WordKeys, words: &[&str]) -> usize {
+    fn match_len_keyed<'w>(
+        &self,
+        keys: &WordKeys,
+        words: &(impl Words<'w> + ?Sized),
+    ) -> usize {
         let best = usize::from(self.has_keys(keys));
         if !any_key_in(&self.phrase_ids, keys) {
             return best;
@@ -195,26 +203,45 @@ impl WordSet {
 
     /// The longest phrase that matches from `words[0]` on, if longer
     /// than `best`.
-    fn phrase_len(
+    fn phrase_len<'w>(
         &self,
         keys: &WordKeys,
-        words: &[&str],
+        words: &(impl Words<'w> + ?Sized),
         mut best: usize,
     ) -> usize {
         for p in &self.phrases {
             let len = p.rest.len() + 1;
-            if len <= words.len()
+            if len <= words.count()
                 && len > best
                 && p.first_ids.iter().any(|id| keys.contains(id))
-                && p.rest
-                    .iter()
-                    .zip(words.iter().skip(1))
-                    .all(|(w, t)| same_word(w, t))
+                && p.rest.iter().enumerate().all(|(k, w)| {
+                    words.word(k + 1).is_some_and(|t| same_word(w, t))
+                })
             {
                 best = len;
             }
         }
         best
+    }
+}
+
+/// The words a [`WordSet`] phrase is matched against, from the first
+/// on: a slice of words, or a sentence's words read from its text as
+/// they are asked for.
+pub(crate) trait Words<'w> {
+    /// How many words there are.
+    fn count(&self) -> usize;
+    /// Word `k` (none past the end).
+    fn word(&self, k: usize) -> Option<&'w str>;
+}
+
+impl<'w> Words<'w> for [&'w str] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn word(&self, k: usize) -> Option<&'w str> {
+        self.get(k).copied()
     }
 }
 
@@ -664,20 +691,19 @@ impl EventLexicon {
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
-        if self.may_have_stem(word, hash) {
+        if self.may_have_stem(word.as_bytes(), hash) {
             self.analyse_split(word, hash, keys, readings);
         }
     }
 
     /// The core filter of [`EventLexicon::analyse`]: whether the word
-    /// (of [`token_hash`] `hash`) may have a stem in the table; a word it
-    /// rejects has neither keys nor readings.
+    /// (its bytes, of [`token_hash`] `hash`) may have a stem in the
+    /// table; a word it rejects has neither keys nor readings.
     #[inline]
-    pub(crate) fn may_have_stem(&self, word: &str, hash: u64) -> bool {
+    pub(crate) fn may_have_stem(&self, word: &[u8], hash: u64) -> bool {
         let n = word.len();
-        let known = |end: usize| {
-            self.cores.may_contain_hash(token_hash(word.as_bytes(), 0, end))
-        };
+        let known =
+            |end: usize| self.cores.may_contain_hash(token_hash(word, 0, end));
         self.cores.may_contain_hash(hash)
             || enclitic_len(word).is_some_and(|e| known(n - e))
     }
@@ -949,10 +975,10 @@ mod tests {
         assert!(lex.cues.light.has_word("يشن"));
         let aircraft = &lex.cues.aircraft;
         let k = keys(&lex, "سلاح");
-        assert_eq!(aircraft.match_len(&k, &["سلاح", "الجو", "x"]), 2);
+        assert_eq!(aircraft.match_len(&k, &["سلاح", "الجو", "x"][..]), 2);
         let k = keys(&lex, "وسلاح");
-        assert_eq!(aircraft.match_len(&k, &["وسلاح", "الجو"]), 2);
-        assert_eq!(aircraft.match_len(&k, &["وسلاح"]), 0);
+        assert_eq!(aircraft.match_len(&k, &["وسلاح", "الجو"][..]), 2);
+        assert_eq!(aircraft.match_len(&k, &["وسلاح"][..]), 0);
     }
 
     fn keys(lex: &EventLexicon, w: &str) -> Vec<u32> {

@@ -11,7 +11,7 @@
 //! document (the party named last, the place and time of the lede).
 
 use super::lexicon::{
-    EventLexicon, Pos, Reading, Referent, TriggerType, WordSet,
+    EventLexicon, Pos, Reading, Referent, TriggerType, WordSet, Words,
 };
 use super::view;
 use super::{Event, EventType, Genericity, Modality, Polarity, Tense};
@@ -31,18 +31,39 @@ const CLAUSE_BREAKERS: [&str; 9] =
 /// breaker has three to five letters) and first four bytes are compared
 /// before its text.
 #[inline]
-fn is_clause_breaker(w: &str) -> bool {
-    fn head(s: &str) -> Option<u32> {
-        let b = s.as_bytes().get(..4)?;
+fn is_clause_breaker(w: &[u8]) -> bool {
+    fn head(s: &[u8]) -> Option<u32> {
+        let b = s.get(..4)?;
         <[u8; 4]>::try_from(b).ok().map(u32::from_le_bytes)
     }
     if !matches!(w.len(), 6 | 8 | 10) {
         return false;
     }
     let h = head(w);
+    CLAUSE_BREAKERS.iter().any(|b| {
+        b.len() == w.len() && head(b.as_bytes()) == h && b.as_bytes() == w
+    })
+}
+
+/// One bit per clause breaker: bit `h >> 58` of its [`token_hash`] `h`
+/// (9 of 64 bits), so that most words are found not to be one by their
+/// hash alone.
+///
+/// [`token_hash`]: crate::hash::token_hash
+fn clause_breaker_bits() -> u64 {
     CLAUSE_BREAKERS
         .iter()
-        .any(|b| b.len() == w.len() && head(b) == h && *b == w)
+        .fold(0, |bits, b| bits | 1 << (crate::hash::str_hash(b) >> 58))
+}
+
+/// Whether a word (its bytes, of [`token_hash`] `hash`) is a clause
+/// breaker: its bit in `bits` ([`clause_breaker_bits`]) is tested
+/// before the word.
+///
+/// [`token_hash`]: crate::hash::token_hash
+#[inline]
+fn is_clause_breaker_hashed(w: &[u8], hash: u64, bits: u64) -> bool {
+    bits >> (hash >> 58) & 1 != 0 && is_clause_breaker(w)
 }
 
 /// Whether the gap between two words (its bytes) holds strong
@@ -68,6 +89,20 @@ const CUE_WINDOW: usize = 6;
 
 /// How far (in words) after the trigger a target may stand.
 const TARGET_WINDOW: usize = 12;
+
+/// The words of a sentence from one of them on, as a [`WordSet`]
+/// phrase reads them (each sliced from the text when asked for).
+struct WordsFrom<'s, 'a>(&'s Sentence<'a>, usize);
+
+impl<'a> Words<'a> for WordsFrom<'_, 'a> {
+    fn count(&self) -> usize {
+        self.0.len().saturating_sub(self.1)
+    }
+
+    fn word(&self, k: usize) -> Option<&'a str> {
+        self.0.word(self.1.checked_add(k)?)
+    }
+}
 
 /// A mention placed on the words of a sentence (inclusive word indices).
 #[derive(Clone, Copy, Debug)]
@@ -138,15 +173,16 @@ impl<'a> Seen<'a> {
         usize::try_from(hash >> self.shift).unwrap_or_default()
     }
 
-    /// The parts of `word` (of hash `hash`), if it was analysed.
+    /// The parts of `word` (its bytes, of hash `hash`), if it was
+    /// analysed.
     #[inline]
-    fn get(&self, hash: u64, word: &str) -> Option<Parts> {
+    fn get(&self, hash: u64, word: &[u8]) -> Option<Parts> {
         let mask = self.slots.len() - 1;
         let mut i = self.home(hash);
         loop {
             let k = *self.slots.get(i)? as usize;
             let &(h, w, parts) = self.words.get(k.checked_sub(1)?)?;
-            if h == hash && w == word {
+            if h == hash && w.as_bytes() == word {
                 return Some(parts);
             }
             i = (i + 1) & mask;
@@ -187,7 +223,8 @@ struct Sentence<'a> {
     text: &'a str,
     /// The words of the sentence in the document's word list.
     ranges: &'a [Word],
-    words: Vec<&'a str>,
+    /// [`clause_breaker_bits`].
+    breakers: u64,
     /// The vocabulary keys of every distinct word of the document read
     /// so far, one word after the other (kept from sentence to sentence).
     keys: Vec<u32>,
@@ -227,7 +264,7 @@ impl<'a> Sentence<'a> {
         Sentence {
             text,
             ranges: &[],
-            words: Vec::with_capacity(words),
+            breakers: clause_breaker_bits(),
             // About one word in five passes the core filter, and many
             // of those come back.
             seen: Seen::with_room(doc_words / 4),
@@ -251,7 +288,6 @@ impl<'a> Sentence<'a> {
     /// document's words.
     fn clear(&mut self) {
         self.ranges = &[];
-        self.words.clear();
         self.parts.clear();
         self.with_readings.clear();
         self.with_keys.clear();
@@ -272,6 +308,7 @@ impl<'a> Sentence<'a> {
     fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
         let bytes = text.as_bytes();
+        let breakers = self.breakers;
         self.ranges = ranges;
         let (keys, readings) = (&mut self.keys, &mut self.readings);
         let seen = &mut self.seen;
@@ -280,31 +317,32 @@ impl<'a> Sentence<'a> {
         // The lists are sized first and then written by one walk (no
         // capacity test per word; room made once, in `new`).
         let n = ranges.len();
-        self.words.resize(n, "");
         self.parts.resize(n, Parts::default());
         // The last word's stays false: nothing follows it.
         self.breaks.resize(n, false);
-        let slots =
-            self.words.iter_mut().zip(&mut self.parts).zip(&mut self.breaks);
+        let slots = self.parts.iter_mut().zip(&mut self.breaks);
         // The break after the word before, and where that word ends.
         let mut before: Option<(&mut bool, usize)> = None;
-        for (j, (w, ((word_slot, part), brk))) in
-            ranges.iter().zip(slots).enumerate()
-        {
-            let word = text.get(w.range()).unwrap_or_default();
-            *word_slot = word;
+        // How many words before this one have keys (`with_keys.len()`).
+        let mut rank = bound(with_keys.len());
+        // A word is read as bytes (no char-boundary test: the word list
+        // holds whole chars), and sliced as text only to be analysed.
+        for (j, (w, (part, brk))) in ranges.iter().zip(slots).enumerate() {
+            let word = bytes.get(w.range()).unwrap_or_default();
             // The break between the word before and this one; the gap is
             // mostly one space, which breaks nothing.
             if let Some((b, end)) = before {
-                let gap = bytes.get(end..w.start).unwrap_or_default();
-                let strong = match gap {
-                    [b] => is_strong_byte(*b),
-                    _ => is_strong_gap(gap),
+                // A one-byte gap is found by where the word starts, and
+                // its byte read alone.
+                let strong = if w.start == end + 1 {
+                    bytes.get(end).is_some_and(|&c| is_strong_byte(c))
+                } else {
+                    is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
                 };
-                *b = strong || is_clause_breaker(word);
+                *b =
+                    strong || is_clause_breaker_hashed(word, w.hash, breakers);
             }
             before = Some((brk, w.end));
-            let rank = bound(with_keys.len());
             if !lex.may_have_stem(word, w.hash) {
                 part.rank = rank;
                 continue;
@@ -312,6 +350,7 @@ impl<'a> Sentence<'a> {
             let mut parts = match seen.get(w.hash, word) {
                 Some(parts) => parts,
                 None => {
+                    let word = text.get(w.range()).unwrap_or_default();
                     let before = (keys.len(), readings.len());
                     lex.analyse_split(word, w.hash, keys, readings);
                     let parts = Parts {
@@ -326,6 +365,7 @@ impl<'a> Sentence<'a> {
             parts.rank = rank;
             if parts.keys.1 > parts.keys.0 {
                 with_keys.push(j);
+                rank = rank.saturating_add(1);
             }
             if parts.readings.1 > parts.readings.0 {
                 with_readings.push(j);
@@ -368,9 +408,15 @@ impl<'a> Sentence<'a> {
         self.with_keys.get(a..b.max(a)).unwrap_or_default()
     }
 
-    /// Word `j`, if the sentence has one.
+    /// How many words the sentence has.
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Word `j`, if the sentence has one (sliced from the text).
     fn word(&self, j: usize) -> Option<&'a str> {
-        self.words.get(j).copied()
+        let w = self.ranges.get(j)?;
+        Some(self.text.get(w.range()).unwrap_or_default())
     }
 
     /// The word before word `j`, if there is one.
@@ -398,14 +444,12 @@ impl<'a> Sentence<'a> {
 
     /// Whether the set matches (a word or a phrase) from word `j` on.
     fn starts(&self, j: usize, set: &WordSet) -> bool {
-        self.words
-            .get(j..)
-            .is_some_and(|ws| set.match_len(self.keys(j), ws) > 0)
+        j < self.len() && set.match_len(self.keys(j), &WordsFrom(self, j)) > 0
     }
 
     /// Whether word `j` is `w`.
     fn word_is(&self, j: usize, w: &str) -> bool {
-        self.words.get(j) == Some(&w)
+        self.word(j) == Some(w)
     }
 
     /// Whether word `j` lies inside a place mention.
@@ -887,7 +931,7 @@ fn resolve_referents(
     let mut added = Vec::new();
     // Most words are in no word set: only those with keys are looked at.
     for &j in &s.with_keys {
-        let (Some(&w), Some(word)) = (s.words.get(j), s.ranges.get(j)) else {
+        let (Some(w), Some(word)) = (s.word(j), s.ranges.get(j)) else {
             continue;
         };
         let keys = s.keys(j);
@@ -1358,11 +1402,9 @@ fn is_generic(
     if s.keyed(clause..i).iter().any(|&j| s.starts(j, &lex.cues.generic)) {
         return true;
     }
-    let relative_present = s
-        .words
-        .get(last + 1)
-        .is_some_and(|w| RELATIVES.contains(w))
-        && s.words.get(last + 2).is_some_and(|w| w.starts_with(['ي', 'ت']));
+    let relative_present =
+        s.word(last + 1).is_some_and(|w| RELATIVES.contains(&w))
+            && s.word(last + 2).is_some_and(|w| w.starts_with(['ي', 'ت']));
     if relative_present {
         return true;
     }
@@ -1403,8 +1445,8 @@ fn accept(
     let mut last = i;
     if !r.form.rest.is_empty() {
         let ok = r.form.rest.iter().enumerate().all(|(k, w)| {
-            s.words.get(i + 1 + k).is_some_and(|t| {
-                *t == w || t.strip_prefix("ال") == Some(w.as_str())
+            s.word(i + 1 + k).is_some_and(|t| {
+                t == w || t.strip_prefix("ال") == Some(w.as_str())
             })
         });
         if !ok {
@@ -1460,7 +1502,7 @@ fn accept(
     }
     // A strike adjective right after a noun trigger joins it: "ضربات
     // جوية". After a verb the same word is its subject ("قصفت المدفعية").
-    if next < s.words.len()
+    if next < s.len()
         && last == i
         && !verb
         && matches!(entry.ty, TriggerType::Strike)
@@ -1480,7 +1522,7 @@ fn is_air(
     a: &Placed,
 ) -> bool {
     is_air_id(inp, all, a.idx)
-        || s.keyed(a.first..a.last.min(s.words.len() - 1) + 1)
+        || s.keyed(a.first..a.last.min(s.len() - 1) + 1)
             .iter()
             .any(|&j| s.word_in(j, &inp.lex.cues.aircraft))
         || s.has(&inp.lex.cues.aircraft, a.first.saturating_sub(2)..a.first)
@@ -1546,7 +1588,7 @@ fn find_agent(
         // Who killed is named only with "على يد", "برصاص", "بغارة لـ";
         // otherwise it is the cause reported around the toll.
         let by = s
-            .keyed(last + 1..(last + TARGET_WINDOW).min(s.words.len()))
+            .keyed(last + 1..(last + TARGET_WINDOW).min(s.len()))
             .iter()
             .copied()
             .find(|&j| s.word_in(j, &cues.killed_by));
@@ -1580,7 +1622,7 @@ fn find_agent(
     // "هجوم ... شنه تنظيم الدولة": a light verb with a pronoun after the
     // trigger, then the actor.
     if let Some(j) = s
-        .keyed(last + 1..(last + 4).min(s.words.len()))
+        .keyed(last + 1..(last + 4).min(s.len()))
         .iter()
         .copied()
         .find(|&j| s.word_in(j, &cues.light))
@@ -1690,7 +1732,7 @@ fn find_target(
         view::can_fight(e)
             && agent.is_none_or(|a| !all.is(a, |a| view::same_side(a, e)))
     };
-    let clause_end = (last + 1..(last + 1 + TARGET_WINDOW).min(s.words.len()))
+    let clause_end = (last + 1..(last + 1 + TARGET_WINDOW).min(s.len()))
         .find(|&j| j > last + 1 && s.clause_break(j - 1, j))
         .unwrap_or(last + 1 + TARGET_WINDOW);
     // The parties after the trigger in its clause (a fresh iterator for
@@ -1705,7 +1747,7 @@ fn find_target(
         // Victims: "مقتل 76 عنصراً من القوات", "مقتل عناصر التنظيم", or
         // named before the toll: "لقي ثلاثة عناصر من الشرطة ... حتفهم".
         let killer = s
-            .keyed(last + 1..clause_end.min(s.words.len()))
+            .keyed(last + 1..clause_end.min(s.len()))
             .iter()
             .copied()
             .find(|&j| s.word_in(j, &cues.killed_by))
@@ -1794,8 +1836,8 @@ fn fallback_target(
 /// The two sides of a clash: "بين X و Y", or the actors around it.
 fn clash_sides(at: &Site<'_, '_>) -> Option<(usize, usize)> {
     let Site { all, s, i, last, .. } = *at;
-    let between = (last + 1..(last + 3).min(s.words.len()))
-        .find(|&j| s.word_is(j, "بين"));
+    let between =
+        (last + 1..(last + 3).min(s.len())).find(|&j| s.word_is(j, "بين"));
     let fighter = |a: &&Placed| all.is(a.idx, view::can_fight);
     let pool: Vec<&Placed> = match between {
         Some(j) => {
@@ -1924,18 +1966,28 @@ mod tests {
         let texts = crate::test_texts::all();
         let n = crate::text::normalize(&texts.join("\n"));
         let mut found = 0;
+        let bits = clause_breaker_bits();
         for r in crate::words(n.as_str()) {
             let w = &n.as_str()[r];
             assert_eq!(
-                is_clause_breaker(w),
+                is_clause_breaker(w.as_bytes()),
                 CLAUSE_BREAKERS.contains(&w),
                 "{w}"
             );
-            found += usize::from(is_clause_breaker(w));
+            // The hash bit filter changes no answer.
+            let h = crate::hash::str_hash(w);
+            assert_eq!(
+                is_clause_breaker_hashed(w.as_bytes(), h, bits),
+                CLAUSE_BREAKERS.contains(&w),
+                "{w}"
+            );
+            found += usize::from(is_clause_breaker(w.as_bytes()));
         }
         assert!(found > 10, "{found}");
         for b in CLAUSE_BREAKERS {
-            assert!(is_clause_breaker(b), "{b}");
+            assert!(is_clause_breaker(b.as_bytes()), "{b}");
+            let h = crate::hash::str_hash(b);
+            assert!(is_clause_breaker_hashed(b.as_bytes(), h, bits), "{b}");
         }
     }
 
@@ -2110,7 +2162,7 @@ mod tests {
             for s in &p.sentences {
                 sent.clear();
                 sent.read_words(&lex, &p.words[s.words.clone()]);
-                let n = sent.words.len();
+                let n = sent.len();
                 for j in 0..n {
                     if sent.keys(j).is_empty() {
                         let c = &lex.cues;

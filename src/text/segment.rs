@@ -486,18 +486,24 @@ pub(crate) fn for_each_clitic_split<'w>(
     }
 }
 
-/// The byte length of the enclitic the word ends in, if any (the one
-/// every split of [`for_each_clitic_split`] that has one strips).
+/// The byte length of the enclitic the word (its bytes) ends in, if any
+/// (the one every split of [`for_each_clitic_split`] that has one
+/// strips).
 #[inline]
-pub(crate) fn enclitic_len(word: &str) -> Option<usize> {
-    enclitic_of(word).map(str::len)
+pub(crate) fn enclitic_len(word: &[u8]) -> Option<usize> {
+    enclitic_in(word).map(str::len)
 }
 
 /// The enclitic the word ends in, if any, read from its last letters
 /// (two bytes each).
 #[inline]
 fn enclitic_of(word: &str) -> Option<&'static str> {
-    let b = word.as_bytes();
+    enclitic_in(word.as_bytes())
+}
+
+/// [`enclitic_of`] a word given by its bytes.
+#[inline]
+fn enclitic_in(b: &[u8]) -> Option<&'static str> {
     let n = b.len();
     let letter = |k: usize| -> Option<[u8; 2]> {
         let end = n.checked_sub(2 * k)?;
