@@ -415,13 +415,18 @@ fn first_long_lines(
 ) -> Vec<usize> {
     let b = text.as_bytes();
     let line = |i: usize| lines.get(i).and_then(|r| b.get(r.clone()));
-    let mut keys: Vec<(u64, usize)> = lines
-        .iter()
-        .zip(line_words)
-        .enumerate()
-        .filter(|(_, (_, ws))| ws.len() >= 3)
-        .map(|(i, (r, _))| (crate::hash::token_hash(b, r.start, r.end), i))
-        .collect();
+    // Sized once: most lines have three words or more.
+    let mut keys: Vec<(u64, usize)> = Vec::with_capacity(lines.len());
+    keys.extend(
+        lines
+            .iter()
+            .zip(line_words)
+            .enumerate()
+            .filter(|(_, (_, ws))| ws.len() >= 3)
+            .map(|(i, (r, _))| {
+                (crate::hash::token_hash(b, r.start, r.end), i)
+            }),
+    );
     keys.sort_unstable();
     // Lines of equal hash (mostly equal lines) by text, then index.
     for run in keys.chunk_by_mut(|x, y| x.0 == y.0) {
