@@ -139,8 +139,9 @@ impl ChromeLexicon {
 #[derive(Clone, Debug)]
 struct WidgetPhrases {
     anchored: Vec<Anchored>,
-    /// One bit per value of a hash's top eight bits, set for the anchors.
-    anchor_bits: [u64; 4],
+    /// One bit per value of a hash's top twelve bits, set for the
+    /// anchors (few enough that most lines hold no word with a bit set).
+    anchor_bits: [u64; 64],
     bare: Vec<Finder<'static>>,
 }
 
@@ -158,7 +159,7 @@ impl WidgetPhrases {
     fn new(phrases: &[String]) -> WidgetPhrases {
         let mut out = WidgetPhrases {
             anchored: Vec::new(),
-            anchor_bits: [0; 4],
+            anchor_bits: [0; 64],
             bare: Vec::new(),
         };
         for p in phrases {
@@ -193,7 +194,7 @@ impl WidgetPhrases {
 /// The bit of [`WidgetPhrases::anchor_bits`] for a word hash.
 #[inline(always)]
 fn anchor_bit(hash: u64) -> usize {
-    (hash >> 56) as usize
+    (hash >> 52) as usize
 }
 
 /// A line of the normalized text, as found by [`detect_chrome`].
@@ -366,8 +367,9 @@ const MAX_SHORT_WORDS: usize = 6;
 /// text's word list: the words that start in the line (a line ends at a
 /// line break or white space, which no word holds); and for each line
 /// whether one of the anchored phrases occurs inside it, asked of its
-/// words in the same walk (a phrase inside a line holds its anchor, a
-/// word that starts in that line).
+/// words only when one has its anchor bit set (a phrase inside a line
+/// holds its anchor, a word that starts in that line). A line's words
+/// are found by a galloping search.
 fn line_words(
     text: &str,
     lines: &[Range<usize>],
@@ -381,20 +383,21 @@ fn line_words(
         .iter()
         .zip(&mut widget)
         .map(|(r, flag)| {
-            while words.get(w).is_some_and(|x| x.start < r.start) {
-                w += 1;
-            }
-            let first = w;
-            while let Some(x) = words.get(w).filter(|x| x.start < r.end) {
+            let first = crate::text::first_word_from(words, w, r.start);
+            w = crate::text::first_word_from(words, first, r.end);
+            let ws = words.get(first..w).unwrap_or_default();
+            // The anchor bits of the line's words, without a branch: a
+            // line with none set (most) holds no anchor.
+            let any = ws.iter().fold(0, |acc, x| {
                 let bit = anchor_bit(x.hash);
-                let set = phrases
+                acc | phrases
                     .anchor_bits
                     .get(bit / 64)
-                    .is_some_and(|b| b >> (bit % 64) & 1 != 0);
-                if set && !*flag {
-                    *flag = anchors_phrase_in(bytes, r, x, phrases);
-                }
-                w += 1;
+                    .map_or(0, |b| b >> (bit % 64))
+            });
+            if any & 1 != 0 {
+                *flag =
+                    ws.iter().any(|x| anchors_phrase_in(bytes, r, x, phrases));
             }
             first..w
         })
