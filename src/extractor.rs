@@ -595,13 +595,8 @@ impl<'t> Prepared<'t> {
         let sentences = text::split_sentences(&norm)
             .into_iter()
             .map(|(r, line)| {
-                while words.get(w).is_some_and(|x| x.start < r.start) {
-                    w += 1;
-                }
-                let first = w;
-                while words.get(w).is_some_and(|x| x.start < r.end) {
-                    w += 1;
-                }
+                let first = text::first_word_from(&words, w, r.start);
+                w = text::first_word_from(&words, first, r.end);
                 SentenceInfo {
                     // Chrome hits are in line order.
                     chrome: chrome

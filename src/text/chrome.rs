@@ -139,8 +139,9 @@ impl ChromeLexicon {
 #[derive(Clone, Debug)]
 struct WidgetPhrases {
     anchored: Vec<Anchored>,
-    /// One bit per value of a hash's top eight bits, set for the anchors.
-    anchor_bits: [u64; 4],
+    /// One bit per value of a hash's top twelve bits, set for the
+    /// anchors (few enough that most lines hold no word with a bit set).
+    anchor_bits: [u64; 64],
     bare: Vec<Finder<'static>>,
 }
 
@@ -158,7 +159,7 @@ impl WidgetPhrases {
     fn new(phrases: &[String]) -> WidgetPhrases {
         let mut out = WidgetPhrases {
             anchored: Vec::new(),
-            anchor_bits: [0; 4],
+            anchor_bits: [0; 64],
             bare: Vec::new(),
         };
         for p in phrases {
@@ -193,7 +194,7 @@ impl WidgetPhrases {
 /// The bit of [`WidgetPhrases::anchor_bits`] for a word hash.
 #[inline(always)]
 fn anchor_bit(hash: u64) -> usize {
-    (hash >> 56) as usize
+    (hash >> 52) as usize
 }
 
 /// A line of the normalized text, as found by [`detect_chrome`].
@@ -237,8 +238,9 @@ pub(crate) fn detect_chrome(
             r.start + lead..(r.end - trail).max(r.start + lead)
         }),
     );
-    let widget = phrase_lines(text, words, &lines, &lex.widget_phrases);
-    let line_words = line_words(&lines, words);
+    let (line_words, mut widget) =
+        line_words(text, &lines, words, &lex.widget_phrases);
+    bare_phrase_lines(text, &lines, &lex.widget_phrases, &mut widget);
     let first = first_long_lines(text, &lines, &line_words);
     let mut hits = Vec::new();
     // Chrome at the end of the page does not make the article's last
@@ -296,56 +298,53 @@ pub(crate) fn detect_chrome(
     hits
 }
 
-/// For each line (trimmed, in order), whether one of the phrases occurs
-/// inside it; `words` is the text's word list.
-fn phrase_lines(
+/// Marks in `out` each line (trimmed, in order) that one of the phrases
+/// without an anchor occurs inside (the anchored ones are found by
+/// [`line_words`]).
+fn bare_phrase_lines(
     text: &str,
-    words: &[super::Word],
     lines: &[Range<usize>],
     phrases: &WidgetPhrases,
-) -> Vec<bool> {
-    let mut out = vec![false; lines.len()];
+    out: &mut [bool],
+) {
     let bytes = text.as_bytes();
-    let mut mark = |start: usize, end: usize| {
-        let k = lines.partition_point(|l| l.end < end);
-        if lines.get(k).is_some_and(|l| l.start <= start) {
-            if let Some(flag) = out.get_mut(k) {
-                *flag = true;
-            }
-        }
-    };
-    for w in words {
-        let bit = anchor_bit(w.hash);
-        let set = phrases
-            .anchor_bits
-            .get(bit / 64)
-            .is_some_and(|x| x >> (bit % 64) & 1 != 0);
-        if !set {
-            continue;
-        }
-        for a in phrases.anchored.iter().filter(|a| a.hash == w.hash) {
-            // Where the phrase would start if this word were its anchor.
-            let Some(start) = w.start.checked_sub(a.anchor.start) else {
-                continue;
-            };
-            let end = start + a.phrase.len();
-            if w.end - w.start == a.anchor.len()
-                && bytes.get(start..end) == Some(a.phrase.as_bytes())
-            {
-                mark(start, end);
-            }
-        }
-    }
     for f in &phrases.bare {
         let mut from = 0;
         while let Some(at) = bytes.get(from..).and_then(|h| f.find(h)) {
             let start = from + at;
-            mark(start, start + f.needle().len());
+            let end = start + f.needle().len();
+            let k = lines.partition_point(|l| l.end < end);
+            if lines.get(k).is_some_and(|l| l.start <= start) {
+                if let Some(flag) = out.get_mut(k) {
+                    *flag = true;
+                }
+            }
             // Occurrences may overlap.
             from = start + 1;
         }
     }
-    out
+}
+
+/// Whether the word `w` is the anchor of an anchored phrase that occurs
+/// inside the line `r` of `bytes`.
+#[inline(never)]
+fn anchors_phrase_in(
+    bytes: &[u8],
+    r: &Range<usize>,
+    w: &super::Word,
+    phrases: &WidgetPhrases,
+) -> bool {
+    phrases.anchored.iter().filter(|a| a.hash == w.hash).any(|a| {
+        // Where the phrase would start if this word were its anchor.
+        let Some(start) = w.start.checked_sub(a.anchor.start) else {
+            return false;
+        };
+        let end = start + a.phrase.len();
+        w.end - w.start == a.anchor.len()
+            && r.start <= start
+            && end <= r.end
+            && bytes.get(start..end) == Some(a.phrase.as_bytes())
+    })
 }
 
 /// The number of words of `s`, counted up to `cap` (a line's length
@@ -366,25 +365,44 @@ const MAX_SHORT_WORDS: usize = 6;
 
 /// The words of each line (in order, trimmed), as index ranges of the
 /// text's word list: the words that start in the line (a line ends at a
-/// line break or white space, which no word holds).
+/// line break or white space, which no word holds); and for each line
+/// whether one of the anchored phrases occurs inside it, asked of its
+/// words only when one has its anchor bit set (a phrase inside a line
+/// holds its anchor, a word that starts in that line). A line's words
+/// are found by a galloping search.
 fn line_words(
+    text: &str,
     lines: &[Range<usize>],
     words: &[super::Word],
-) -> Vec<Range<usize>> {
+    phrases: &WidgetPhrases,
+) -> (Vec<Range<usize>>, Vec<bool>) {
+    let bytes = text.as_bytes();
+    let mut widget = vec![false; lines.len()];
     let mut w = 0;
-    lines
+    let ranges = lines
         .iter()
-        .map(|r| {
-            while words.get(w).is_some_and(|x| x.start < r.start) {
-                w += 1;
-            }
-            let first = w;
-            while words.get(w).is_some_and(|x| x.start < r.end) {
-                w += 1;
+        .zip(&mut widget)
+        .map(|(r, flag)| {
+            let first = crate::text::first_word_from(words, w, r.start);
+            w = crate::text::first_word_from(words, first, r.end);
+            let ws = words.get(first..w).unwrap_or_default();
+            // The anchor bits of the line's words, without a branch: a
+            // line with none set (most) holds no anchor.
+            let any = ws.iter().fold(0, |acc, x| {
+                let bit = anchor_bit(x.hash);
+                acc | phrases
+                    .anchor_bits
+                    .get(bit / 64)
+                    .map_or(0, |b| b >> (bit % 64))
+            });
+            if any & 1 != 0 {
+                *flag =
+                    ws.iter().any(|x| anchors_phrase_in(bytes, r, x, phrases));
             }
             first..w
         })
-        .collect()
+        .collect();
+    (ranges, widget)
 }
 
 /// For each line of three words or more (`line_words` holds their
@@ -400,13 +418,18 @@ fn first_long_lines(
 ) -> Vec<usize> {
     let b = text.as_bytes();
     let line = |i: usize| lines.get(i).and_then(|r| b.get(r.clone()));
-    let mut keys: Vec<(u64, usize)> = lines
-        .iter()
-        .zip(line_words)
-        .enumerate()
-        .filter(|(_, (_, ws))| ws.len() >= 3)
-        .map(|(i, (r, _))| (crate::hash::token_hash(b, r.start, r.end), i))
-        .collect();
+    // Sized once: most lines have three words or more.
+    let mut keys: Vec<(u64, usize)> = Vec::with_capacity(lines.len());
+    keys.extend(
+        lines
+            .iter()
+            .zip(line_words)
+            .enumerate()
+            .filter(|(_, (_, ws))| ws.len() >= 3)
+            .map(|(i, (r, _))| {
+                (crate::hash::token_hash(b, r.start, r.end), i)
+            }),
+    );
     keys.sort_unstable();
     // Lines of equal hash (mostly equal lines) by text, then index.
     for run in keys.chunk_by_mut(|x, y| x.0 == y.0) {
@@ -574,6 +597,7 @@ mod tests {
     fn line_words_are_the_words_of_each_line() {
         let mut texts = crate::test_texts::all();
         texts.push("صورة (ا ب ج د ه و ز ح ط ي)\n\n .. \n،\nx".into());
+        let lex = lex();
         let mut checked = 0;
         for t in &texts {
             let n = normalize(t);
@@ -589,7 +613,9 @@ mod tests {
                 })
                 .collect();
             let list = word_list(text);
-            for (r, ws) in lines.iter().zip(line_words(&lines, &list)) {
+            let (ranges, _) =
+                line_words(text, &lines, &list, &lex.widget_phrases);
+            for (r, ws) in lines.iter().zip(ranges) {
                 let from_list: Vec<Range<usize>> =
                     list[ws.clone()].iter().map(|w| w.range()).collect();
                 let alone: Vec<Range<usize>> = crate::words(&text[r.clone()])
@@ -602,7 +628,8 @@ mod tests {
         assert!(checked > 5_000, "{checked}");
     }
 
-    /// [`phrase_lines`] without the word list: each phrase searched for
+    /// The widget flags of [`line_words`] and [`bare_phrase_lines`]
+    /// without the word list: each phrase searched for
     /// over the whole text.
     fn phrase_lines_slow(
         text: &str,
@@ -679,7 +706,8 @@ mod tests {
         }
         let check = |text: &str, ps: &[String], wp: &WidgetPhrases| -> usize {
             let lines = trimmed_lines(text);
-            let fast = phrase_lines(text, &word_list(text), &lines, wp);
+            let (_, mut fast) = line_words(text, &lines, &word_list(text), wp);
+            bare_phrase_lines(text, &lines, wp, &mut fast);
             let slow = phrase_lines_slow(text, &lines, ps);
             assert_eq!(fast, slow, "{text}");
             slow.iter().filter(|&&b| b).count()
@@ -742,13 +770,14 @@ mod tests {
         let b = "قصف الطيران مواقع في الرقه";
         let c = "قصف الطيران مواقع قرب الرقة";
         texts.push([a, b, a, c, "قصف", b, a, c, "x y z", "x y z"].join("\n"));
+        let lex = lex();
         let mut repeats = 0;
         for t in &texts {
             let n = normalize(t);
             let text = n.as_str();
             let lines = trimmed_lines(text);
             let list = word_list(text);
-            let ws = line_words(&lines, &list);
+            let (ws, _) = line_words(text, &lines, &list, &lex.widget_phrases);
             let texts: Vec<&str> =
                 lines.iter().map(|r| &text[r.clone()]).collect();
             let slow = crate::text::first_occurrences(&texts);
@@ -784,7 +813,9 @@ mod tests {
             let text = n.as_str();
             let lines = trimmed_lines(text);
             let list = word_list(text);
-            for (r, ws) in lines.iter().zip(line_words(&lines, &list)) {
+            let (ranges, _) =
+                line_words(text, &lines, &list, &lex.widget_phrases);
+            for (r, ws) in lines.iter().zip(ranges) {
                 let line = &text[r.clone()];
                 let slow_head = line.trim_start_matches(|c: char| {
                     !crate::text::is_word_char(c)

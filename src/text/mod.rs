@@ -68,7 +68,8 @@ pub(crate) use normalize::normalize_with_words;
 #[cfg(test)]
 pub(crate) use segment::word_list;
 pub(crate) use segment::{
-    enclitic_len, for_each_clitic_split, split_sentences, Word,
+    enclitic_len, first_word_from, for_each_clitic_split, split_sentences,
+    Word,
 };
 
 /// For each string, the index of the first one equal to it (its own

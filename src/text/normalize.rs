@@ -332,7 +332,9 @@ fn build<const FAST: bool, const WORDS: bool>(
         out: String::with_capacity(text.len()),
         // News text makes about one piece per 30 to 40 bytes.
         pieces: Vec::with_capacity(text.len() / 32 + 8),
-        quotes: Vec::new(),
+        // Sized once: news text makes up to about one quote mark in 200
+        // bytes.
+        quotes: Vec::with_capacity(text.len() / 128 + 4),
         // About one word in eight bytes of Arabic news.
         words: Vec::with_capacity(if WORDS { text.len() / 8 + 1 } else { 0 }),
         word_from: 0,

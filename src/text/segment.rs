@@ -280,6 +280,38 @@ impl Word {
     }
 }
 
+/// The index of the first word at or after index `from` of `words` (in
+/// text order) that starts at or after byte `pos` (`words.len()` if
+/// none): searched forward from `from` in steps that double, then halved,
+/// so that a sentence of `n` words costs about `2 log n` probes, not `n`.
+pub(crate) fn first_word_from(
+    words: &[Word],
+    from: usize,
+    pos: usize,
+) -> usize {
+    let before = |k: usize| words.get(k).is_some_and(|w| w.start < pos);
+    if !before(from) {
+        return from.min(words.len());
+    }
+    // `lo` is before `pos`; find `hi` that is not (or the end).
+    let mut lo = from;
+    let mut step = 1;
+    let hi = loop {
+        let next = lo + step;
+        if next >= words.len() {
+            break words.len();
+        }
+        if !before(next) {
+            break next;
+        }
+        lo = next;
+        step *= 2;
+    };
+    // The first not before `pos` in `lo + 1..hi`, else `hi`.
+    let rest = words.get(lo + 1..hi).unwrap_or_default();
+    lo + 1 + rest.partition_point(|w| w.start < pos)
+}
+
 /// Every word of a normalized text, in order, with its hash: the words
 /// of [`words`], found with Arabic letters read four at a time. The
 /// reference for the word list that
@@ -710,6 +742,43 @@ mod tests {
                 .collect();
             assert_eq!(word_list(t), want, "{t}");
             n += want.len();
+        }
+        assert!(n > 10_000, "{n}");
+    }
+
+    /// The galloping search finds the word a forward walk finds, from
+    /// every sentence start and end of the test texts, from every start
+    /// index before it, and past the end.
+    #[test]
+    fn first_word_from_matches_walk() {
+        let walk = |ws: &[Word], from: usize, pos: usize| {
+            let mut w = from;
+            while ws.get(w).is_some_and(|x| x.start < pos) {
+                w += 1;
+            }
+            w.min(ws.len().max(from))
+        };
+        let mut n = 0;
+        for t in crate::test_texts::all().iter().take(40) {
+            let norm = normalize(t);
+            let ws = word_list(norm.as_str());
+            let mut positions: Vec<usize> = split_sentences(&norm)
+                .into_iter()
+                .flat_map(|(r, _)| [r.start, r.end])
+                .collect();
+            positions.extend([
+                0,
+                norm.as_str().len(),
+                norm.as_str().len() + 5,
+            ]);
+            for &pos in &positions {
+                let target = walk(&ws, 0, pos);
+                for from in (0..=target).rev().take(40) {
+                    assert_eq!(first_word_from(&ws, from, pos), target);
+                    n += 1;
+                }
+            }
+            assert_eq!(first_word_from(&ws, ws.len(), 0), ws.len());
         }
         assert!(n > 10_000, "{n}");
     }
