@@ -857,19 +857,23 @@ fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
             continue;
         };
         let Some(b) = before.strip_suffix(w.as_str()) else { continue };
-        // A word boundary, or a one- or two-letter proclitic (`بنحو`).
-        let mut head = b.chars().rev();
-        let (c0, c1, c2) = (head.next(), head.next(), head.next());
-        let boundary = |c: Option<char>| c.is_none_or(|c| !is_word_char(c));
-        let ok = boundary(c0)
-            || (matches!(c0, Some('ب' | 'و' | 'ل' | 'ف'))
-                && (boundary(c1)
-                    || (matches!(c1, Some('و' | 'ف')) && boundary(c2))));
-        if ok {
+        if phrase_may_start_after(b) {
             return Some((*q, b.len()));
         }
     }
     None
+}
+
+/// Whether a qualifier phrase may start right after `b`: at a word
+/// boundary, or after a one- or two-letter proclitic (`بنحو`).
+fn phrase_may_start_after(b: &str) -> bool {
+    let mut head = b.chars().rev();
+    let (c0, c1, c2) = (head.next(), head.next(), head.next());
+    let boundary = |c: Option<char>| c.is_none_or(|c| !is_word_char(c));
+    boundary(c0)
+        || (matches!(c0, Some('ب' | 'و' | 'ل' | 'ف'))
+            && (boundary(c1)
+                || (matches!(c1, Some('و' | 'ف')) && boundary(c2))))
 }
 
 /// A qualifier phrase right after a number ending at `end`.

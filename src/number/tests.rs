@@ -956,15 +956,7 @@ fn phrase_indexes_match_every_phrase() {
                 continue;
             }
             let Some(b) = before.strip_suffix(w.as_str()) else { continue };
-            let mut head = b.chars().rev();
-            let (c0, c1, c2) = (head.next(), head.next(), head.next());
-            let boundary =
-                |c: Option<char>| c.is_none_or(|c| !is_word_char(c));
-            let ok = boundary(c0)
-                || (matches!(c0, Some('ب' | 'و' | 'ل' | 'ف'))
-                    && (boundary(c1)
-                        || (matches!(c1, Some('و' | 'ف')) && boundary(c2))));
-            if ok {
+            if super::phrase_may_start_after(b) {
                 return Some((*q, b.len()));
             }
         }
