@@ -145,13 +145,11 @@ pub struct TimeValue {
 
 impl TimeValue {
     fn iso(&self, t: Option<NaiveDateTime>) -> Option<String> {
-        let t = t?;
-        Some(match self.precision {
-            Precision::Minute | Precision::Hour | Precision::PartOfDay => {
-                t.format("%Y-%m-%dT%H:%M:%S").to_string()
-            }
-            _ => t.format("%Y-%m-%d").to_string(),
-        })
+        let with_time = matches!(
+            self.precision,
+            Precision::Minute | Precision::Hour | Precision::PartOfDay
+        );
+        Some(iso_string(t?, with_time))
     }
 
     /// `from` as the ISO string it serializes to.
@@ -417,6 +415,48 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
         }
     }
     out
+}
+
+/// `t` as chrono's `format("%Y-%m-%d")` writes it, or
+/// `format("%Y-%m-%dT%H:%M:%S")` when `with_time`, without reading a
+/// format string on every call (this runs for every time value written
+/// out). Years outside 0..=9999, which chrono writes with a sign, go
+/// through chrono.
+fn iso_string(t: NaiveDateTime, with_time: bool) -> String {
+    use chrono::{Datelike, Timelike};
+    let year = match u32::try_from(t.year()) {
+        Ok(y) if y <= 9999 => y,
+        _ => return iso_by_chrono(t, with_time),
+    };
+    let mut s = String::with_capacity(19);
+    push_digits(&mut s, year, 4);
+    s.push('-');
+    push_digits(&mut s, t.month(), 2);
+    s.push('-');
+    push_digits(&mut s, t.day(), 2);
+    if with_time {
+        s.push('T');
+        push_digits(&mut s, t.hour(), 2);
+        s.push(':');
+        push_digits(&mut s, t.minute(), 2);
+        s.push(':');
+        push_digits(&mut s, t.second(), 2);
+    }
+    s
+}
+
+/// The slow path of [`iso_string`], and its test reference.
+fn iso_by_chrono(t: NaiveDateTime, with_time: bool) -> String {
+    let f = if with_time { "%Y-%m-%dT%H:%M:%S" } else { "%Y-%m-%d" };
+    t.format(f).to_string()
+}
+
+/// The last `width` decimal digits of `n`, zero-padded.
+fn push_digits(s: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = n / 10u32.pow(place) % 10;
+        s.push(char::from_digit(digit, 10).unwrap_or('0'));
+    }
 }
 
 #[cfg(test)]

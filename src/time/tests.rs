@@ -983,3 +983,30 @@ fn start_word_leaves_out_only_tokens_that_begin_nothing() {
     assert!(none * 8 > sentences, "{none} of {sentences}");
     assert!(toks_out * 10 > toks_all, "{toks_out} of {toks_all}");
 }
+
+#[test]
+fn iso_strings_are_chronos() {
+    use super::{iso_by_chrono, iso_string};
+    use chrono::{Duration, NaiveDate};
+    let mut checked = 0;
+    for year in [-10_000, -1, 0, 1, 9, 99, 999, 1999, 2016, 2024, 9999, 10_000]
+    {
+        let Some(start) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+            continue;
+        };
+        let mut t = start.and_hms_opt(0, 0, 0).unwrap();
+        // Every day of the year, at times that walk through the clock.
+        for step in 0..366 {
+            for with_time in [false, true] {
+                assert_eq!(
+                    iso_string(t, with_time),
+                    iso_by_chrono(t, with_time),
+                    "{t:?}"
+                );
+                checked += 1;
+            }
+            t += Duration::seconds(86_400 + 3_671 + step);
+        }
+    }
+    assert!(checked > 8000, "{checked}");
+}
