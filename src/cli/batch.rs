@@ -35,7 +35,7 @@ pub(crate) struct Ctx {
 pub(crate) struct Outcome {
     pub(crate) label: Label,
     pub(crate) name: String,
-    pub(crate) result: Result<String, String>,
+    pub(crate) result: Result<Vec<u8>, String>,
 }
 
 pub(crate) fn run(args: &ExtractArgs) -> ExitCode {

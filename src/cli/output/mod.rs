@@ -5,6 +5,7 @@
 //! standard output or one file per document (`--out-dir`, written to a
 //! temporary file and renamed, so no half-written file is left).
 
+mod compact;
 mod csv;
 mod geojson;
 mod html;
@@ -29,29 +30,32 @@ pub(crate) struct Meta<'a> {
     pub(crate) text: &'a str,
 }
 
-/// Renders one document in the run's format.
+/// Renders one document in the run's format, as UTF-8.
 pub(crate) fn render(
     doc: &Document,
     meta: &Meta<'_>,
     ctx: &Ctx,
-) -> Result<String, String> {
+) -> Result<Vec<u8>, String> {
     let gaz = ctx.extractor.gazetteer();
-    match ctx.format {
+    let size = meta.text.len();
+    Ok(match ctx.format {
         Format::Json => {
             let fields = if ctx.jsonl_input {
                 label_fields(meta.label)
             } else {
                 Vec::new()
             };
-            json::document(doc, &fields, !ctx.compact)
+            json::document(doc, &fields, !ctx.compact, size)?
         }
-        Format::Jsonl => json::document(doc, &label_fields(meta.label), false),
-        Format::Csv => Ok(csv::rows(&rows::rows(doc, meta.doc_id, gaz))),
+        Format::Jsonl => {
+            json::document(doc, &label_fields(meta.label), false, size)?
+        }
+        Format::Csv => csv::rows(&rows::rows(doc, meta.doc_id, gaz)).into(),
         Format::Geojson => {
-            geojson::features(&rows::rows(doc, meta.doc_id, gaz))
+            geojson::features(&rows::rows(doc, meta.doc_id, gaz))?.into()
         }
-        Format::Html => Ok(html::page(doc, meta)),
-    }
+        Format::Html => html::page(doc, meta).into(),
+    })
 }
 
 /// The fields that name a record: `path`, or `id` and `line`, as JSON.
@@ -141,7 +145,7 @@ impl<W: Write> Sink<W> {
                 self.error(&o.label, &e)?;
                 return Ok(false);
             }
-            if let Err(e) = write_atomic(&dir.join(&file), body.as_bytes()) {
+            if let Err(e) = write_atomic(&dir.join(&file), &body) {
                 self.error(&o.label, &format!("writing {file}: {e}"))?;
                 return Ok(false);
             }
@@ -156,7 +160,7 @@ impl<W: Write> Sink<W> {
             }
             self.features = true;
         }
-        self.out.write_all(body.as_bytes())?;
+        self.out.write_all(&body)?;
         Ok(true)
     }
 
