@@ -9,7 +9,7 @@
 use crate::document::{char_starts, CharIndex, Document, Loc};
 use crate::text::{self, ChromeKind, Normalized, Sentence};
 use crate::{Error, LocText, Span};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use core::fmt;
 use core::ops::Range;
 use once_cell::sync::Lazy;
@@ -90,9 +90,12 @@ impl core::str::FromStr for DocumentDate {
 impl fmt::Display for DocumentDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DocumentDate::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            DocumentDate::Date(d) => f.write_str(&crate::time::iso_string(
+                d.and_time(NaiveTime::MIN),
+                false,
+            )),
             DocumentDate::DateTime(dt) => {
-                write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S"))
+                f.write_str(&crate::time::iso_string(*dt, true))
             }
         }
     }

@@ -422,7 +422,7 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
 /// format string on every call (this runs for every time value written
 /// out). Years outside 0..=9999, which chrono writes with a sign, go
 /// through chrono.
-fn iso_string(t: NaiveDateTime, with_time: bool) -> String {
+pub(crate) fn iso_string(t: NaiveDateTime, with_time: bool) -> String {
     use chrono::{Datelike, Timelike};
     let year = match u32::try_from(t.year()) {
         Ok(y) if y <= 9999 => y,
