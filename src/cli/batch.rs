@@ -295,7 +295,7 @@ fn plain(
     name: &str,
 ) -> Result<Record, String> {
     let input = Input::from_bytes(bytes).map_err(|e| e.to_string())?;
-    record(input.text(), date, name)
+    record(input.text().to_string(), date, name)
 }
 
 fn jsonl_record(
@@ -307,7 +307,7 @@ fn jsonl_record(
     let input = Input::from_bytes(bytes).map_err(|e| e.to_string())?;
     let value: serde_json::Value = serde_json::from_str(input.text())
         .map_err(|e| format!("invalid JSON: {e}"))?;
-    let serde_json::Value::Object(obj) = value else {
+    let serde_json::Value::Object(mut obj) = value else {
         return Err("invalid record: not a JSON object".to_string());
     };
     *id = obj.get("id").cloned();
@@ -320,8 +320,9 @@ fn jsonl_record(
             return Err("invalid record: \"date\" is not a string".to_string())
         }
     };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.as_str(),
+    // The text is moved out of the record, not copied.
+    let text = match obj.remove("text") {
+        Some(serde_json::Value::String(s)) => s,
         Some(_) => {
             return Err("invalid record: \"text\" is not a string".to_string())
         }
@@ -337,14 +338,14 @@ fn jsonl_record(
 
 /// A record of `text`, unless it is empty.
 fn record(
-    text: &str,
+    text: String,
     date: Option<DocumentDate>,
     doc_id: &str,
 ) -> Result<Record, String> {
     if text.trim().is_empty() {
         return Err("empty text".to_string());
     }
-    Ok(Record { text: text.to_string(), date, doc_id: doc_id.to_string() })
+    Ok(Record { text, date, doc_id: doc_id.to_string() })
 }
 
 /// An output file name made of a record id: letters, digits, `-`, `_`
