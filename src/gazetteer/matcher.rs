@@ -19,7 +19,7 @@
 use super::data::{
     name_forms, norm_name, role, spelling_variants, Context, EntityKind, Entry,
 };
-use crate::hash::{load8, token_hash, WordHash, WordTable};
+use crate::hash::{load8, str_hash, WordHash, WordTable};
 use crate::text::{char_at, Word};
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -174,16 +174,28 @@ impl Classes {
 /// A name hit must start at most two letters into a word, after valid
 /// proclitics, and end at a word end: so its first token (up to its first
 /// char that is not a word char) is the rest of that word. The matcher
-/// looks each word's rest up, after no, one and two proclitic letters, in
-/// a map from first tokens to patterns ([`Matcher::by_first`]). Patterns
-/// that do not start with a word char, and unknown-place classifiers that
-/// are not one word, are searched for in the whole text instead.
+/// looks each whole word up in a table of the first tokens after every
+/// proclitic chain ([`Matcher::starts`]), behind one bit of the word's
+/// hash ([`Matcher::sieve`]). Patterns that do not start with a word
+/// char, and unknown-place classifiers that are not one word, are
+/// searched for in the whole text instead.
 #[derive(Debug)]
 pub(crate) struct Matcher {
     pats: Vec<(String, Vec<Use>)>,
-    /// First token → the patterns that start with it; the scan hashes
-    /// each token once, for the table's filter and its probe.
-    by_first: WordTable<Vec<Follow>>,
+    /// The patterns that start with a word char, grouped by first token
+    /// (each group longest first).
+    firsts: Vec<(String, Vec<Follow>)>,
+    /// Every word that may start a hit: a first token after each
+    /// proclitic chain the scan strips ([`CHAINS`]), with, for the
+    /// chain's length 0, 2 or 4 bytes, 1 + the index in `firsts` of the
+    /// rest's group (0 when the rest after that many bytes is none).
+    starts: WordTable<[u32; 3]>,
+    /// One bit for the top [`Matcher::sieve_log`] bits of [`token_hash`](crate::hash::token_hash):
+    /// set for every key of `starts` and every word of Arabic letters
+    /// ([`Word::arabic`]) that is a spot ([`Matcher::is_spot`]), so that
+    /// the scan passes over most words on this bit alone.
+    sieve: Vec<u64>,
+    sieve_log: u32,
     /// Patterns that do not start with a word char, and their automaton.
     odd: Option<(AhoCorasick, Vec<usize>)>,
     /// Unknown-place classifiers that are one word, and the others.
@@ -269,7 +281,7 @@ pub(crate) struct Known {
     pub(crate) word: String,
 }
 
-/// A pattern in [`Matcher::by_first`], with up to eight of its bytes
+/// A pattern in [`Matcher::firsts`], with up to eight of its bytes
 /// after the first token, to reject most patterns that do not follow in
 /// the text with one comparison.
 #[derive(Clone, Copy, Debug)]
@@ -312,6 +324,17 @@ pub(crate) fn is_conjunction(c: &[u8]) -> bool {
 
 pub(crate) fn is_preposition(c: &[u8]) -> bool {
     c == BA || c == KAF || c == LAM
+}
+
+/// The proclitic chains the scan strips before a first token: none, a
+/// conjunction or a preposition, a conjunction then a preposition.
+const CHAINS: [&str; 12] =
+    ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
+
+/// The bit of a [`token_hash`](crate::hash::token_hash) in a sieve of `2^log` bits (its top bits).
+#[inline(always)]
+fn sieve_bit(h: u64, log: u32) -> usize {
+    (h >> (64 - log)) as usize
 }
 
 /// Pattern `pat` (with `uses`) hit at `s..e` in the word starting at `ws`
@@ -465,6 +488,20 @@ impl Matcher {
                 core::cmp::Reverse(pats.get(f.pat).map_or(0, |(t, _)| t.len()))
             });
         }
+        let mut firsts: Vec<(String, Vec<Follow>)> =
+            by_first.into_iter().collect();
+        firsts.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut starts: HashMap<String, [u32; 3], WordHash> =
+            HashMap::default();
+        for (g, (first, _)) in firsts.iter().enumerate() {
+            let g = u32::try_from(g + 1).unwrap_or(u32::MAX);
+            for chain in CHAINS {
+                let at = starts.entry(format!("{chain}{first}")).or_default();
+                if let Some(x) = at.get_mut(chain.len() / 2) {
+                    *x = g;
+                }
+            }
+        }
         let odd = if odd.is_empty() {
             None
         } else {
@@ -503,6 +540,19 @@ impl Matcher {
         }
         let spot_ends =
             SpotEnds::new(word_classifiers.iter().map(|c| c.as_str()));
+        let spot_words = arabic_spots(&word_classifiers);
+        // About one bit in sixteen set.
+        let sieve_log = (16 * (starts.len() + spot_words.len()))
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(10, 24);
+        let mut sieve = vec![0u64; 1 << (sieve_log - 6)];
+        for w in starts.keys().chain(&spot_words) {
+            let i = sieve_bit(str_hash(w), sieve_log);
+            if let Some(x) = sieve.get_mut(i / 64) {
+                *x |= 1 << (i % 64);
+            }
+        }
         // A word whose base has a role ends with that known word, or
         // (`لل` read as `ل` + `ال`) with it less its article.
         let role_ends = |r: u8| {
@@ -521,7 +571,11 @@ impl Matcher {
             spot_ends,
             classifier_ends,
             head_ends,
-            by_first: WordTable::new(16, by_first),
+            firsts,
+            // Probed past the sieve only: its own filter is not asked.
+            starts: WordTable::new(6, starts),
+            sieve,
+            sieve_log,
             odd,
             word_classifiers,
             odd_classifiers,
@@ -576,26 +630,33 @@ impl Matcher {
         let mut prev = (0, 0);
         for w in words {
             let (ws, we) = (w.start, w.end);
-            if ws >= resume {
-                // Whether `found` still takes hits of this word.
-                let mut emit = |c: Cand<'m>| {
-                    if merge {
-                        while let Some(o) = odd.next_if(|o| {
-                            o.start < c.start
-                                || (o.start == c.start && o.end > c.end)
-                        }) {
-                            resume = found(o);
+            // A word off the sieve starts no hit, and is no spot when it
+            // is Arabic letters: most words cost this one bit.
+            let i = sieve_bit(w.hash, self.sieve_log);
+            let sifted =
+                self.sieve.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0);
+            if sifted || !w.arabic {
+                if sifted && ws >= resume {
+                    // Whether `found` still takes hits of this word.
+                    let mut emit = |c: Cand<'m>| {
+                        if merge {
+                            while let Some(o) = odd.next_if(|o| {
+                                o.start < c.start
+                                    || (o.start == c.start && o.end > c.end)
+                            }) {
+                                resume = found(o);
+                            }
                         }
-                    }
-                    resume = found(Cand { prev, ..c });
-                    ws >= resume
-                };
-                self.word_hits(text, ws, we, w.hash, &mut emit);
+                        resume = found(Cand { prev, ..c });
+                        ws >= resume
+                    };
+                    self.word_hits(text, ws, we, w.hash, &mut emit);
+                }
+                if self.is_spot(text, ws, we) {
+                    spots.push(ws..we);
+                }
             }
             prev = (ws, we);
-            if self.is_spot(text, ws, we) {
-                spots.push(ws..we);
-            }
         }
         odd.for_each(|o| {
             found(o);
@@ -609,8 +670,9 @@ impl Matcher {
     }
 
     /// The hits whose first token is the rest of the word `ws..we` (whose
-    /// [`token_hash`] is `h`) after its proclitics (none, a conjunction, a
+    /// [`token_hash`](crate::hash::token_hash) is `h`) after its proclitics (none, a conjunction, a
     /// preposition, or both), until `out` answers that it takes no more.
+    #[inline(always)]
     fn word_hits<'m>(
         &'m self,
         text: &str,
@@ -619,29 +681,21 @@ impl Matcher {
         h: u64,
         out: &mut impl FnMut(Cand<'m>) -> bool,
     ) {
-        if !self.token_hits(text, ws, ws, we, h, out) {
-            return;
-        }
-        let b = text.as_bytes();
-        // The letters as two-byte numbers, tested without slices.
-        let first = pair_at(b, ws);
-        let conj = first == pair(WAW) || first == pair(FA);
-        let prep = |x: u16| x == pair(BA) || x == pair(KAF) || x == pair(LAM);
-        if !conj && !prep(first) || ws + 2 >= we {
-            return;
-        }
-        let h = token_hash(b, ws + 2, we);
-        if !self.token_hits(text, ws, ws + 2, we, h, out) {
-            return;
-        }
-        if conj && prep(pair_at(b, ws + 2)) && ws + 4 < we {
-            let h = token_hash(b, ws + 4, we);
-            self.token_hits(text, ws, ws + 4, we, h, out);
+        let word = text.as_bytes().get(ws..we).unwrap_or_default();
+        let Some(groups) = self.starts.probe(word, h) else { return };
+        for (k, &g) in groups.iter().enumerate() {
+            let group =
+                g.checked_sub(1).and_then(|g| self.firsts.get(g as usize));
+            if let Some((_, follows)) = group {
+                if !self.token_hits(text, ws, ws + 2 * k, we, follows, out) {
+                    return;
+                }
+            }
         }
     }
 
-    /// The hits whose first token is `s..we` (whose [`token_hash`] is
-    /// `h`), after the proclitics `ws..s`; false once `out` takes no more.
+    /// The hits of the patterns `follows`, whose first token is `s..we`,
+    /// after the proclitics `ws..s`; false once `out` takes no more.
     #[inline(always)]
     fn token_hits<'m>(
         &'m self,
@@ -649,15 +703,10 @@ impl Matcher {
         ws: usize,
         s: usize,
         we: usize,
-        h: u64,
+        follows: &[Follow],
         out: &mut impl FnMut(Cand<'m>) -> bool,
     ) -> bool {
         let b = text.as_bytes();
-        if !self.by_first.may_contain_hash(h) {
-            return true;
-        }
-        let token = b.get(s..we).unwrap_or_default();
-        let Some(follows) = self.by_first.probe(token, h) else { return true };
         let after = load8(b, we);
         for f in follows {
             if after & f.mask != f.tail {
@@ -801,6 +850,23 @@ impl Matcher {
     }
 }
 
+/// Every word of Arabic letters (U+0621..U+064A) that is a spot: at most
+/// two of them and a one-word classifier.
+fn arabic_spots(classifiers: &[String]) -> Vec<String> {
+    let letters: Vec<char> = ('\u{0621}'..='\u{064A}').collect();
+    let mut out = Vec::new();
+    for c in classifiers {
+        out.push(c.clone());
+        for &x in &letters {
+            out.push(format!("{x}{c}"));
+            for &y in &letters {
+                out.push(format!("{x}{y}{c}"));
+            }
+        }
+    }
+    out
+}
+
 /// Unknown-place classifiers that are not one word, found by substring
 /// search: the span from at most two word chars before to the end.
 fn odd_spots(
@@ -917,6 +983,7 @@ fn word_start(text: &str, s: usize) -> Option<usize> {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::hash::token_hash;
 
     /// What one pass of the matcher over a text finds.
     struct Scan<'m> {
@@ -928,11 +995,19 @@ mod tests {
     }
 
     /// The scan done the slow way: words split by chars, every proclitic
-    /// chain tried as a string, every first token looked up in the map,
+    /// chain tried as a string, every first token looked up in a map of the patterns made here,
     /// patterns compared in full, classes from the lists of chains.
     fn slow_scan<'m>(m: &'m Matcher, text: &str) -> Scan<'m> {
         const CHAINS: [&str; 12] =
             ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
+        // First token → the patterns that start with it.
+        let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, (pat, _)) in m.pats.iter().enumerate() {
+            let first = pat.split(|c: char| !is_word_char(c)).next().unwrap();
+            if !first.is_empty() {
+                by_first.entry(first).or_default().push(k);
+            }
+        }
         const WITH_ARTICLE: [&str; 9] =
             ["", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"];
         let allowed = |prefix: &str, article: bool| {
@@ -972,10 +1047,8 @@ mod tests {
                 };
                 let s = r.start + p.len();
                 let mut hits = Vec::new();
-                let h = token_hash(token.as_bytes(), 0, token.len());
-                let follows = m.by_first.get_hashed(token.as_bytes(), h);
-                for f in follows.into_iter().flatten() {
-                    let (pat, uses) = &m.pats[f.pat];
+                for &k in by_first.get(token).into_iter().flatten() {
+                    let (pat, uses) = &m.pats[k];
                     let e = s + pat.len();
                     if text[s..].starts_with(pat.as_str()) && ends_word(e) {
                         let classes = allowed(p, pat.starts_with("ال"));
@@ -1071,7 +1144,7 @@ mod tests {
     }
 
     /// The scan over the word list (its hashes, proclitics read from
-    /// bytes, token filter, spot filter, no sort) finds what the slow one
+    /// bytes, sieve, start table, spot filter, no sort) finds what the slow one
     /// does.
     #[test]
     fn scan_matches_the_slow_path() {
@@ -1280,27 +1353,69 @@ mod tests {
         assert!(passed.iter().all(|&p| p * 3 < all), "{passed:?} {all}");
     }
 
-    /// The table of first tokens finds each of its tokens and nothing
-    /// else, hashed in place as the scan hashes them.
+    /// The table of words that may start a hit finds, for each word of
+    /// the test texts (hashed in place as the scan hashes them, and
+    /// after each proclitic chain), the group of each first token it is
+    /// after a chain, and nothing else; the sieve lets every such word
+    /// and every Arabic spot through, and rejects most words.
     #[test]
-    fn first_table_finds_its_tokens() {
+    fn start_table_and_sieve_find_the_start_words() {
         let ex = crate::Extractor::builtin();
-        let t = &ex.gazetteer().matcher.by_first;
-        let keys: std::collections::HashSet<&str> =
-            t.entries().map(|(k, _)| k).collect();
-        assert!(keys.len() > 100, "{}", keys.len());
-        let text = crate::test_texts::articles().join(" ");
-        let n = crate::normalize(&text);
-        let b = n.as_str().as_bytes();
-        for r in crate::words(n.as_str()) {
-            let w = &n.as_str()[r.clone()];
-            let h = token_hash(b, r.start, r.end);
-            assert_eq!(
-                t.get_hashed(w.as_bytes(), h).is_some(),
-                keys.contains(w),
-                "{w}"
-            );
+        let m = &ex.gazetteer().matcher;
+        let groups: HashMap<&str, u32> = m
+            .firsts
+            .iter()
+            .enumerate()
+            .map(|(g, (f, _))| (f.as_str(), g as u32 + 1))
+            .collect();
+        assert!(groups.len() > 100, "{}", groups.len());
+        let sifted = |h: u64| {
+            let i = sieve_bit(h, m.sieve_log);
+            m.sieve[i / 64] >> (i % 64) & 1 != 0
+        };
+        let mut texts = crate::test_texts::all();
+        texts.push(groups.keys().copied().collect::<Vec<_>>().join(" "));
+        for c in CHAINS {
+            let words: Vec<String> =
+                groups.keys().map(|f| format!("{c}{f}")).collect();
+            texts.push(words.join(" "));
         }
+        texts.push(arabic_spots(&m.word_classifiers).join(" "));
+        let (mut starts, mut spots) = (0, 0);
+        for t in &texts {
+            let n = crate::normalize(t);
+            let text = n.as_str();
+            for w in crate::text::word_list(text) {
+                let word = &text[w.range()];
+                let mut want = [0u32; 3];
+                for c in CHAINS {
+                    if let Some(g) =
+                        word.strip_prefix(c).and_then(|r| groups.get(r))
+                    {
+                        want[c.len() / 2] = *g;
+                    }
+                }
+                let got = m.starts.probe(word.as_bytes(), w.hash);
+                assert_eq!(got.copied().unwrap_or_default(), want, "{word}");
+                let spot = m.is_spot_slow(text, w.start, w.end);
+                if got.is_some() || spot && w.arabic {
+                    assert!(sifted(w.hash), "{word}");
+                }
+                starts += usize::from(got.is_some());
+                spots += usize::from(spot);
+            }
+        }
+        assert!(starts > 5_000 && spots > 5_000, "{starts} {spots}");
+        // Most words of the test texts are rejected.
+        let (mut all, mut rejected) = (0, 0);
+        for t in crate::test_texts::all() {
+            for w in crate::text::word_list(crate::normalize(&t).as_str()) {
+                all += 1;
+                rejected += usize::from(!sifted(w.hash));
+            }
+        }
+        eprintln!("sieve: {rejected} of {all} words rejected");
+        assert!(rejected * 3 > all * 2, "{rejected} {all}");
     }
 
     /// The context-word tables find each context word (with its roles
