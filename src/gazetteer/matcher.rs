@@ -122,8 +122,23 @@ impl<'m> Cand<'m> {
 }
 
 /// A set of [`Class`]es.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Classes(u8);
+
+/// A word that may start a hit, read after a proclitic chain: 1 + the
+/// index in [`Matcher::firsts`] of the group of the rest (0 when the rest
+/// is no first token), and the classes the chain allows before a pattern
+/// without and with the article ([`Classes::allowed`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Start {
+    group: u32,
+    classes: [Classes; 2],
+}
+
+/// A pattern's uses valid for each set of classes (indexed by its bits),
+/// as [`Cand::new`] finds them: the run's first use, end (0 when none is
+/// valid) and its number of name uses.
+type Runs = [[u32; 3]; 8];
 
 impl Classes {
     fn bit(c: Class) -> u8 {
@@ -185,11 +200,13 @@ pub(crate) struct Matcher {
     /// The patterns that start with a word char, grouped by first token
     /// (each group longest first).
     firsts: Vec<(String, Vec<Follow>)>,
+    /// For each pattern, the run of its uses valid after proclitics that
+    /// allow each set of classes ([`Runs`]).
+    runs: Vec<Runs>,
     /// Every word that may start a hit: a first token after each
-    /// proclitic chain the scan strips ([`CHAINS`]), with, for the
-    /// chain's length 0, 2 or 4 bytes, 1 + the index in `firsts` of the
-    /// rest's group (0 when the rest after that many bytes is none).
-    starts: WordTable<[u32; 3]>,
+    /// proclitic chain the scan strips ([`CHAINS`]), with what follows
+    /// the chain of 0, 2 or 4 bytes ([`Start`]).
+    starts: WordTable<[Start; 3]>,
     /// One bit for the top [`Matcher::sieve_log`] bits of [`token_hash`](crate::hash::token_hash):
     /// set for every key of `starts` and every word of Arabic letters
     /// ([`Word::arabic`]) that is a spot ([`Matcher::is_spot`]), so that
@@ -352,6 +369,32 @@ fn cand_at<'m>(
 }
 
 impl<'m> Cand<'m> {
+    /// [`Cand::new`] with the pattern's run for `classes` read from its
+    /// [`Runs`].
+    #[inline(always)]
+    fn from_run(
+        ws: usize,
+        s: usize,
+        e: usize,
+        uses: &'m [Use],
+        runs: &Runs,
+        classes: Classes,
+    ) -> Option<Cand<'m>> {
+        let &[first, end, names] = runs.get(usize::from(classes.0))?;
+        let valid = uses.get(first as usize..end as usize)?;
+        if valid.is_empty() {
+            return None;
+        }
+        Some(Cand {
+            start: s,
+            end: e,
+            word_start: ws,
+            prev: (0, 0),
+            valid,
+            names: names as usize,
+        })
+    }
+
     /// A hit of a pattern with `uses` (in [`Class::rank`] order) after
     /// proclitics that allow `classes`, if one of its uses is valid.
     fn new(
@@ -361,13 +404,8 @@ impl<'m> Cand<'m> {
         uses: &'m [Use],
         classes: Classes,
     ) -> Option<Cand<'m>> {
-        let first = uses.iter().position(|u| classes.has(u.class))?;
-        let end = uses.iter().rposition(|u| classes.has(u.class))? + 1;
+        let [first, end, names] = run(uses, classes)?;
         let valid = uses.get(first..end).unwrap_or_default();
-        let names = valid
-            .iter()
-            .position(|u| u.class == Class::Demonym)
-            .unwrap_or(valid.len());
         Some(Cand {
             start: s,
             end: e,
@@ -491,17 +529,21 @@ impl Matcher {
         let mut firsts: Vec<(String, Vec<Follow>)> =
             by_first.into_iter().collect();
         firsts.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut starts: HashMap<String, [u32; 3], WordHash> =
+        let mut starts: HashMap<String, [Start; 3], WordHash> =
             HashMap::default();
         for (g, (first, _)) in firsts.iter().enumerate() {
-            let g = u32::try_from(g + 1).unwrap_or(u32::MAX);
+            let group = u32::try_from(g + 1).unwrap_or(u32::MAX);
             for chain in CHAINS {
                 let at = starts.entry(format!("{chain}{first}")).or_default();
+                let prefix = chain.as_bytes();
+                let classes =
+                    [false, true].map(|a| Classes::allowed(prefix, a));
                 if let Some(x) = at.get_mut(chain.len() / 2) {
-                    *x = g;
+                    *x = Start { group, classes };
                 }
             }
         }
+        let runs = pats.iter().map(|(_, uses)| runs_of(uses)).collect();
         let odd = if odd.is_empty() {
             None
         } else {
@@ -572,6 +614,7 @@ impl Matcher {
             classifier_ends,
             head_ends,
             firsts,
+            runs,
             // Probed past the sieve only: its own filter is not asked.
             starts: WordTable::new(6, starts),
             sieve,
@@ -682,20 +725,19 @@ impl Matcher {
         out: &mut impl FnMut(Cand<'m>) -> bool,
     ) {
         let word = text.as_bytes().get(ws..we).unwrap_or_default();
-        let Some(groups) = self.starts.probe(word, h) else { return };
-        for (k, &g) in groups.iter().enumerate() {
-            let group =
-                g.checked_sub(1).and_then(|g| self.firsts.get(g as usize));
-            if let Some((_, follows)) = group {
-                if !self.token_hits(text, ws, ws + 2 * k, we, follows, out) {
-                    return;
-                }
+        let Some(starts) = self.starts.probe(word, h) else { return };
+        for (k, st) in starts.iter().enumerate() {
+            if st.group != 0
+                && !self.token_hits(text, ws, ws + 2 * k, we, st, out)
+            {
+                return;
             }
         }
     }
 
-    /// The hits of the patterns `follows`, whose first token is `s..we`,
-    /// after the proclitics `ws..s`; false once `out` takes no more.
+    /// The hits of the patterns of the group of `st`, whose first token
+    /// is `s..we`, after the proclitics `ws..s` (which allow the classes
+    /// of `st`); false once `out` takes no more.
     #[inline(always)]
     fn token_hits<'m>(
         &'m self,
@@ -703,9 +745,15 @@ impl Matcher {
         ws: usize,
         s: usize,
         we: usize,
-        follows: &[Follow],
+        st: &Start,
         out: &mut impl FnMut(Cand<'m>) -> bool,
     ) -> bool {
+        let group = st.group.checked_sub(1);
+        let Some((_, follows)) =
+            group.and_then(|g| self.firsts.get(g as usize))
+        else {
+            return true;
+        };
         let b = text.as_bytes();
         let after = load8(b, we);
         for f in follows {
@@ -729,8 +777,10 @@ impl Matcher {
             if e != we && class_at(text, e).0 {
                 continue;
             }
-            let prefix = b.get(ws..s).unwrap_or_default();
-            if let Some(c) = cand_at(ws, s, e, pat, uses, prefix) {
+            let article = usize::from(pat.starts_with("ال"));
+            let Some(&classes) = st.classes.get(article) else { continue };
+            let Some(runs) = self.runs.get(f.pat) else { continue };
+            if let Some(c) = Cand::from_run(ws, s, e, uses, runs, classes) {
                 if !out(c) {
                     return false;
                 }
@@ -848,6 +898,31 @@ impl Matcher {
                     .is_some_and(|p| p.chars().count() <= 2)
         })
     }
+}
+
+/// The run of a pattern's `uses` (in [`Class::rank`] order) valid after
+/// proclitics that allow `classes`, if one is: its first use, its end,
+/// and how many of it are not demonyms (the first ones).
+fn run(uses: &[Use], classes: Classes) -> Option<[usize; 3]> {
+    let first = uses.iter().position(|u| classes.has(u.class))?;
+    let end = uses.iter().rposition(|u| classes.has(u.class))? + 1;
+    let valid = uses.get(first..end).unwrap_or_default();
+    let names = valid
+        .iter()
+        .position(|u| u.class == Class::Demonym)
+        .unwrap_or(valid.len());
+    Some([first, end, names])
+}
+
+/// The [`Runs`] of a pattern's `uses`: [`run`] for each set of classes.
+fn runs_of(uses: &[Use]) -> Runs {
+    let mut runs = [[0; 3]; 8];
+    for (bits, r) in (0u8..).zip(runs.iter_mut()) {
+        if let Some(x) = run(uses, Classes(bits)) {
+            *r = x.map(|x| u32::try_from(x).unwrap_or(u32::MAX));
+        }
+    }
+    runs
 }
 
 /// Every word of Arabic letters (U+0621..U+064A) that is a spot: at most
@@ -1356,8 +1431,9 @@ mod tests {
     /// The table of words that may start a hit finds, for each word of
     /// the test texts (hashed in place as the scan hashes them, and
     /// after each proclitic chain), the group of each first token it is
-    /// after a chain, and nothing else; the sieve lets every such word
-    /// and every Arabic spot through, and rejects most words.
+    /// after a chain with the classes the chain allows, and nothing
+    /// else; the sieve lets every such word and every Arabic spot
+    /// through, and rejects most words.
     #[test]
     fn start_table_and_sieve_find_the_start_words() {
         let ex = crate::Extractor::builtin();
@@ -1387,12 +1463,14 @@ mod tests {
             let text = n.as_str();
             for w in crate::text::word_list(text) {
                 let word = &text[w.range()];
-                let mut want = [0u32; 3];
+                let mut want = [Start::default(); 3];
                 for c in CHAINS {
-                    if let Some(g) =
-                        word.strip_prefix(c).and_then(|r| groups.get(r))
-                    {
-                        want[c.len() / 2] = *g;
+                    let rest = word.strip_prefix(c);
+                    if let Some(&group) = rest.and_then(|r| groups.get(r)) {
+                        let b = c.as_bytes();
+                        let classes =
+                            [false, true].map(|a| Classes::allowed(b, a));
+                        want[c.len() / 2] = Start { group, classes };
                     }
                 }
                 let got = m.starts.probe(word.as_bytes(), w.hash);
@@ -1416,6 +1494,25 @@ mod tests {
         }
         eprintln!("sieve: {rejected} of {all} words rejected");
         assert!(rejected * 3 > all * 2, "{rejected} {all}");
+    }
+
+    /// The runs of valid uses read from a pattern's [`Runs`] are those
+    /// [`Cand::new`] finds, for every pattern and set of classes.
+    #[test]
+    fn runs_are_the_valid_uses() {
+        let ex = crate::Extractor::builtin();
+        let m = &ex.gazetteer().matcher;
+        let mut n = 0;
+        for ((_, uses), runs) in m.pats.iter().zip(&m.runs) {
+            for bits in 0..8 {
+                let c = Classes(bits);
+                let fast = Cand::from_run(1, 2, 3, uses, runs, c);
+                let slow = Cand::new(1, 2, 3, uses, c);
+                assert_eq!(fast.as_ref().map(key), slow.as_ref().map(key));
+                n += usize::from(fast.is_some());
+            }
+        }
+        assert!(n > 1_000, "{n}");
     }
 
     /// The context-word tables find each context word (with its roles
