@@ -135,6 +135,15 @@ struct Start {
     classes: [Classes; 2],
 }
 
+/// A word of [`Matcher::starts`]: what follows its first 0, 2 and 4
+/// bytes read as a proclitic chain, and whether it is a spot
+/// ([`Matcher::is_spot`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct StartWord {
+    starts: [Start; 3],
+    spot: bool,
+}
+
 /// A pattern's uses valid for each set of classes (indexed by its bits),
 /// as [`Cand::new`] finds them: the run's first use, end (0 when none is
 /// valid) and its number of name uses.
@@ -204,9 +213,8 @@ pub(crate) struct Matcher {
     /// allow each set of classes ([`Runs`]).
     runs: Vec<Runs>,
     /// Every word that may start a hit: a first token after each
-    /// proclitic chain the scan strips ([`CHAINS`]), with what follows
-    /// the chain of 0, 2 or 4 bytes ([`Start`]).
-    starts: WordTable<[Start; 3]>,
+    /// proclitic chain the scan strips ([`CHAINS`]).
+    starts: WordTable<StartWord>,
     /// One bit for the top [`Matcher::sieve_log`] bits of [`token_hash`](crate::hash::token_hash):
     /// set for every key of `starts` and every word of Arabic letters
     /// ([`Word::arabic`]) that is a spot ([`Matcher::is_spot`]), so that
@@ -529,7 +537,7 @@ impl Matcher {
         let mut firsts: Vec<(String, Vec<Follow>)> =
             by_first.into_iter().collect();
         firsts.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut starts: HashMap<String, [Start; 3], WordHash> =
+        let mut starts: HashMap<String, StartWord, WordHash> =
             HashMap::default();
         for (g, (first, _)) in firsts.iter().enumerate() {
             let group = u32::try_from(g + 1).unwrap_or(u32::MAX);
@@ -538,7 +546,7 @@ impl Matcher {
                 let prefix = chain.as_bytes();
                 let classes =
                     [false, true].map(|a| Classes::allowed(prefix, a));
-                if let Some(x) = at.get_mut(chain.len() / 2) {
+                if let Some(x) = at.starts.get_mut(chain.len() / 2) {
                     *x = Start { group, classes };
                 }
             }
@@ -582,6 +590,9 @@ impl Matcher {
         }
         let spot_ends =
             SpotEnds::new(word_classifiers.iter().map(|c| c.as_str()));
+        for (w, start) in &mut starts {
+            start.spot = is_spot_word(&word_classifiers, w);
+        }
         let spot_words = arabic_spots(&word_classifiers);
         // About one bit in sixteen set.
         let sieve_log = (16 * (starts.len() + spot_words.len()))
@@ -679,7 +690,14 @@ impl Matcher {
             let sifted =
                 self.sieve.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0);
             if sifted || !w.arabic {
-                if sifted && ws >= resume {
+                let word = text.as_bytes().get(ws..we).unwrap_or_default();
+                let start = if sifted && ws >= resume {
+                    self.starts.probe(word, w.hash)
+                } else {
+                    None
+                };
+                // A word of the table knows whether it is a spot.
+                let spot = if let Some(start) = start {
                     // Whether `found` still takes hits of this word.
                     let mut emit = |c: Cand<'m>| {
                         if merge {
@@ -693,9 +711,12 @@ impl Matcher {
                         resume = found(Cand { prev, ..c });
                         ws >= resume
                     };
-                    self.word_hits(text, ws, we, w.hash, &mut emit);
-                }
-                if self.is_spot(text, ws, we) {
+                    self.word_hits(text, ws, we, &start.starts, &mut emit);
+                    start.spot
+                } else {
+                    self.is_spot(text, ws, we)
+                };
+                if spot {
                     spots.push(ws..we);
                 }
             }
@@ -712,20 +733,18 @@ impl Matcher {
         spots
     }
 
-    /// The hits whose first token is the rest of the word `ws..we` (whose
-    /// [`token_hash`](crate::hash::token_hash) is `h`) after its proclitics (none, a conjunction, a
-    /// preposition, or both), until `out` answers that it takes no more.
+    /// The hits whose first token is the rest of the word `ws..we` after
+    /// its proclitics (none, a conjunction, a preposition, or both: the
+    /// word's `starts`), until `out` answers that it takes no more.
     #[inline(always)]
     fn word_hits<'m>(
         &'m self,
         text: &str,
         ws: usize,
         we: usize,
-        h: u64,
+        starts: &[Start; 3],
         out: &mut impl FnMut(Cand<'m>) -> bool,
     ) {
-        let word = text.as_bytes().get(ws..we).unwrap_or_default();
-        let Some(starts) = self.starts.probe(word, h) else { return };
         for (k, st) in starts.iter().enumerate() {
             if st.group != 0
                 && !self.token_hits(text, ws, ws + 2 * k, we, st, out)
@@ -887,17 +906,23 @@ impl Matcher {
     #[inline(never)]
     fn is_spot_slow(&self, text: &str, ws: usize, we: usize) -> bool {
         let w = text.get(ws..we).unwrap_or_default();
-        let (wb, n) = (w.as_bytes(), w.len());
-        self.word_classifiers.iter().any(|c| {
-            let (cb, m) = (c.as_bytes(), c.len());
-            // Length and last two bytes first: most words fail them
-            // (two more chars take at most eight bytes).
-            (m..=m + 8).contains(&n)
-                && (m < 2 || wb.get(n - 2..) == cb.get(m - 2..))
-                && w.strip_suffix(c.as_str())
-                    .is_some_and(|p| p.chars().count() <= 2)
-        })
+        is_spot_word(&self.word_classifiers, w)
     }
+}
+
+/// Whether the word `w` is at most two letters and one of the one-word
+/// `classifiers` ([`Matcher::is_spot`] without its filters).
+fn is_spot_word(classifiers: &[String], w: &str) -> bool {
+    let (wb, n) = (w.as_bytes(), w.len());
+    classifiers.iter().any(|c| {
+        let (cb, m) = (c.as_bytes(), c.len());
+        // Length and last two bytes first: most words fail them
+        // (two more chars take at most eight bytes).
+        (m..=m + 8).contains(&n)
+            && (m < 2 || wb.get(n - 2..) == cb.get(m - 2..))
+            && w.strip_suffix(c.as_str())
+                .is_some_and(|p| p.chars().count() <= 2)
+    })
 }
 
 /// The run of a pattern's `uses` (in [`Class::rank`] order) valid after
@@ -1431,9 +1456,9 @@ mod tests {
     /// The table of words that may start a hit finds, for each word of
     /// the test texts (hashed in place as the scan hashes them, and
     /// after each proclitic chain), the group of each first token it is
-    /// after a chain with the classes the chain allows, and nothing
-    /// else; the sieve lets every such word and every Arabic spot
-    /// through, and rejects most words.
+    /// after a chain with the classes the chain allows, and whether it
+    /// is a spot, and nothing else; the sieve lets every such word and
+    /// every Arabic spot through, and rejects most words.
     #[test]
     fn start_table_and_sieve_find_the_start_words() {
         let ex = crate::Extractor::builtin();
@@ -1457,7 +1482,7 @@ mod tests {
             texts.push(words.join(" "));
         }
         texts.push(arabic_spots(&m.word_classifiers).join(" "));
-        let (mut starts, mut spots) = (0, 0);
+        let (mut starts, mut spots, mut both) = (0, 0, 0);
         for t in &texts {
             let n = crate::normalize(t);
             let text = n.as_str();
@@ -1474,8 +1499,13 @@ mod tests {
                     }
                 }
                 let got = m.starts.probe(word.as_bytes(), w.hash);
-                assert_eq!(got.copied().unwrap_or_default(), want, "{word}");
                 let spot = m.is_spot_slow(text, w.start, w.end);
+                if let Some(got) = got {
+                    assert_eq!(got.spot, spot, "{word}");
+                    both += usize::from(spot);
+                }
+                let got = got.map(|x| x.starts);
+                assert_eq!(got.unwrap_or_default(), want, "{word}");
                 if got.is_some() || spot && w.arabic {
                     assert!(sifted(w.hash), "{word}");
                 }
@@ -1484,6 +1514,8 @@ mod tests {
             }
         }
         assert!(starts > 5_000 && spots > 5_000, "{starts} {spots}");
+        // Some words of the table are spots too.
+        assert!(both > 10, "{both}");
         // Most words of the test texts are rejected.
         let (mut all, mut rejected) = (0, 0);
         for t in crate::test_texts::all() {
@@ -1492,7 +1524,6 @@ mod tests {
                 rejected += usize::from(!sifted(w.hash));
             }
         }
-        eprintln!("sieve: {rejected} of {all} words rejected");
         assert!(rejected * 3 > all * 2, "{rejected} {all}");
     }
 
