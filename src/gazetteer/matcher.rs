@@ -215,10 +215,11 @@ pub(crate) struct Matcher {
     /// Every word that may start a hit: a first token after each
     /// proclitic chain the scan strips ([`CHAINS`]).
     starts: WordTable<StartWord>,
-    /// One bit for the top [`Matcher::sieve_log`] bits of [`token_hash`](crate::hash::token_hash):
-    /// set for every key of `starts` and every word of Arabic letters
-    /// ([`Word::arabic`]) that is a spot ([`Matcher::is_spot`]), so that
-    /// the scan passes over most words on this bit alone.
+    /// One bit for the top [`Matcher::sieve_log`] bits of a word's
+    /// [`token_hash`](crate::hash::token_hash): set for every key of
+    /// `starts` and every word of Arabic letters ([`Word::arabic`]) that
+    /// is a spot ([`Matcher::is_spot`]), so that the scan passes over
+    /// most words on this bit alone.
     sieve: Vec<u64>,
     sieve_log: u32,
     /// Patterns that do not start with a word char, and their automaton.
@@ -356,7 +357,8 @@ pub(crate) fn is_preposition(c: &[u8]) -> bool {
 const CHAINS: [&str; 12] =
     ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
 
-/// The bit of a [`token_hash`](crate::hash::token_hash) in a sieve of `2^log` bits (its top bits).
+/// The bit of a [`token_hash`](crate::hash::token_hash) in a sieve of
+/// `2^log` bits (its top bits).
 #[inline(always)]
 fn sieve_bit(h: u64, log: u32) -> usize {
     (h >> (64 - log)) as usize
@@ -1095,7 +1097,8 @@ mod tests {
     }
 
     /// The scan done the slow way: words split by chars, every proclitic
-    /// chain tried as a string, every first token looked up in a map of the patterns made here,
+    /// chain tried as a string, every first token looked up in a map of
+    /// the patterns made here,
     /// patterns compared in full, classes from the lists of chains.
     fn slow_scan<'m>(m: &'m Matcher, text: &str) -> Scan<'m> {
         const CHAINS: [&str; 12] =
@@ -1244,8 +1247,8 @@ mod tests {
     }
 
     /// The scan over the word list (its hashes, proclitics read from
-    /// bytes, sieve, start table, spot filter, no sort) finds what the slow one
-    /// does.
+    /// bytes, sieve, start table, spot filter, no sort) finds what the
+    /// slow one does.
     #[test]
     fn scan_matches_the_slow_path() {
         let ex = crate::Extractor::builtin();
