@@ -19,7 +19,7 @@
 use super::data::{
     name_forms, norm_name, role, spelling_variants, Context, EntityKind, Entry,
 };
-use crate::hash::{load8, token_hash, WordHash, WordTable};
+use crate::hash::{load8, str_hash, WordHash, WordTable};
 use crate::text::{char_at, Word};
 use crate::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -122,8 +122,32 @@ impl<'m> Cand<'m> {
 }
 
 /// A set of [`Class`]es.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Classes(u8);
+
+/// A word that may start a hit, read after a proclitic chain: 1 + the
+/// index in [`Matcher::firsts`] of the group of the rest (0 when the rest
+/// is no first token), and the classes the chain allows before a pattern
+/// without and with the article ([`Classes::allowed`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Start {
+    group: u32,
+    classes: [Classes; 2],
+}
+
+/// A word of [`Matcher::starts`]: what follows its first 0, 2 and 4
+/// bytes read as a proclitic chain, and whether it is a spot
+/// ([`Matcher::is_spot`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct StartWord {
+    starts: [Start; 3],
+    spot: bool,
+}
+
+/// A pattern's uses valid for each set of classes (indexed by its bits),
+/// as [`Cand::new`] finds them: the run's first use, end (0 when none is
+/// valid) and its number of name uses.
+type Runs = [[u32; 3]; 8];
 
 impl Classes {
     fn bit(c: Class) -> u8 {
@@ -174,16 +198,30 @@ impl Classes {
 /// A name hit must start at most two letters into a word, after valid
 /// proclitics, and end at a word end: so its first token (up to its first
 /// char that is not a word char) is the rest of that word. The matcher
-/// looks each word's rest up, after no, one and two proclitic letters, in
-/// a map from first tokens to patterns ([`Matcher::by_first`]). Patterns
-/// that do not start with a word char, and unknown-place classifiers that
-/// are not one word, are searched for in the whole text instead.
+/// looks each whole word up in a table of the first tokens after every
+/// proclitic chain ([`Matcher::starts`]), behind one bit of the word's
+/// hash ([`Matcher::sieve`]). Patterns that do not start with a word
+/// char, and unknown-place classifiers that are not one word, are
+/// searched for in the whole text instead.
 #[derive(Debug)]
 pub(crate) struct Matcher {
     pats: Vec<(String, Vec<Use>)>,
-    /// First token → the patterns that start with it; the scan hashes
-    /// each token once, for the table's filter and its probe.
-    by_first: WordTable<Vec<Follow>>,
+    /// The patterns that start with a word char, grouped by first token
+    /// (each group longest first).
+    firsts: Vec<(String, Vec<Follow>)>,
+    /// For each pattern, the run of its uses valid after proclitics that
+    /// allow each set of classes ([`Runs`]).
+    runs: Vec<Runs>,
+    /// Every word that may start a hit: a first token after each
+    /// proclitic chain the scan strips ([`CHAINS`]).
+    starts: WordTable<StartWord>,
+    /// One bit for the top [`Matcher::sieve_log`] bits of a word's
+    /// [`token_hash`](crate::hash::token_hash): set for every key of
+    /// `starts` and every word of Arabic letters ([`Word::arabic`]) that
+    /// is a spot ([`Matcher::is_spot`]), so that the scan passes over
+    /// most words on this bit alone.
+    sieve: Vec<u64>,
+    sieve_log: u32,
     /// Patterns that do not start with a word char, and their automaton.
     odd: Option<(AhoCorasick, Vec<usize>)>,
     /// Unknown-place classifiers that are one word, and the others.
@@ -269,7 +307,7 @@ pub(crate) struct Known {
     pub(crate) word: String,
 }
 
-/// A pattern in [`Matcher::by_first`], with up to eight of its bytes
+/// A pattern in [`Matcher::firsts`], with up to eight of its bytes
 /// after the first token, to reject most patterns that do not follow in
 /// the text with one comparison.
 #[derive(Clone, Copy, Debug)]
@@ -314,6 +352,18 @@ pub(crate) fn is_preposition(c: &[u8]) -> bool {
     c == BA || c == KAF || c == LAM
 }
 
+/// The proclitic chains the scan strips before a first token: none, a
+/// conjunction or a preposition, a conjunction then a preposition.
+const CHAINS: [&str; 12] =
+    ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
+
+/// The bit of a [`token_hash`](crate::hash::token_hash) in a sieve of
+/// `2^log` bits (its top bits).
+#[inline(always)]
+fn sieve_bit(h: u64, log: u32) -> usize {
+    (h >> (64 - log)) as usize
+}
+
 /// Pattern `pat` (with `uses`) hit at `s..e` in the word starting at `ws`
 /// after the proclitics `prefix`, if it has uses valid after them.
 fn cand_at<'m>(
@@ -329,6 +379,32 @@ fn cand_at<'m>(
 }
 
 impl<'m> Cand<'m> {
+    /// [`Cand::new`] with the pattern's run for `classes` read from its
+    /// [`Runs`].
+    #[inline(always)]
+    fn from_run(
+        ws: usize,
+        s: usize,
+        e: usize,
+        uses: &'m [Use],
+        runs: &Runs,
+        classes: Classes,
+    ) -> Option<Cand<'m>> {
+        let &[first, end, names] = runs.get(usize::from(classes.0))?;
+        let valid = uses.get(first as usize..end as usize)?;
+        if valid.is_empty() {
+            return None;
+        }
+        Some(Cand {
+            start: s,
+            end: e,
+            word_start: ws,
+            prev: (0, 0),
+            valid,
+            names: names as usize,
+        })
+    }
+
     /// A hit of a pattern with `uses` (in [`Class::rank`] order) after
     /// proclitics that allow `classes`, if one of its uses is valid.
     fn new(
@@ -338,13 +414,8 @@ impl<'m> Cand<'m> {
         uses: &'m [Use],
         classes: Classes,
     ) -> Option<Cand<'m>> {
-        let first = uses.iter().position(|u| classes.has(u.class))?;
-        let end = uses.iter().rposition(|u| classes.has(u.class))? + 1;
+        let [first, end, names] = run(uses, classes)?;
         let valid = uses.get(first..end).unwrap_or_default();
-        let names = valid
-            .iter()
-            .position(|u| u.class == Class::Demonym)
-            .unwrap_or(valid.len());
         Some(Cand {
             start: s,
             end: e,
@@ -465,6 +536,24 @@ impl Matcher {
                 core::cmp::Reverse(pats.get(f.pat).map_or(0, |(t, _)| t.len()))
             });
         }
+        let mut firsts: Vec<(String, Vec<Follow>)> =
+            by_first.into_iter().collect();
+        firsts.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut starts: HashMap<String, StartWord, WordHash> =
+            HashMap::default();
+        for (g, (first, _)) in firsts.iter().enumerate() {
+            let group = u32::try_from(g + 1).unwrap_or(u32::MAX);
+            for chain in CHAINS {
+                let at = starts.entry(format!("{chain}{first}")).or_default();
+                let prefix = chain.as_bytes();
+                let classes =
+                    [false, true].map(|a| Classes::allowed(prefix, a));
+                if let Some(x) = at.starts.get_mut(chain.len() / 2) {
+                    *x = Start { group, classes };
+                }
+            }
+        }
+        let runs = pats.iter().map(|(_, uses)| runs_of(uses)).collect();
         let odd = if odd.is_empty() {
             None
         } else {
@@ -503,6 +592,22 @@ impl Matcher {
         }
         let spot_ends =
             SpotEnds::new(word_classifiers.iter().map(|c| c.as_str()));
+        for (w, start) in &mut starts {
+            start.spot = is_spot_word(&word_classifiers, w);
+        }
+        let spot_words = arabic_spots(&word_classifiers);
+        // About one bit in sixteen set.
+        let sieve_log = (16 * (starts.len() + spot_words.len()))
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(10, 24);
+        let mut sieve = vec![0u64; 1 << (sieve_log - 6)];
+        for w in starts.keys().chain(&spot_words) {
+            let i = sieve_bit(str_hash(w), sieve_log);
+            if let Some(x) = sieve.get_mut(i / 64) {
+                *x |= 1 << (i % 64);
+            }
+        }
         // A word whose base has a role ends with that known word, or
         // (`لل` read as `ل` + `ال`) with it less its article.
         let role_ends = |r: u8| {
@@ -521,7 +626,12 @@ impl Matcher {
             spot_ends,
             classifier_ends,
             head_ends,
-            by_first: WordTable::new(16, by_first),
+            firsts,
+            runs,
+            // Probed past the sieve only: its own filter is not asked.
+            starts: WordTable::new(6, starts),
+            sieve,
+            sieve_log,
             odd,
             word_classifiers,
             odd_classifiers,
@@ -576,26 +686,43 @@ impl Matcher {
         let mut prev = (0, 0);
         for w in words {
             let (ws, we) = (w.start, w.end);
-            if ws >= resume {
-                // Whether `found` still takes hits of this word.
-                let mut emit = |c: Cand<'m>| {
-                    if merge {
-                        while let Some(o) = odd.next_if(|o| {
-                            o.start < c.start
-                                || (o.start == c.start && o.end > c.end)
-                        }) {
-                            resume = found(o);
-                        }
-                    }
-                    resume = found(Cand { prev, ..c });
-                    ws >= resume
+            // A word off the sieve starts no hit, and is no spot when it
+            // is Arabic letters: most words cost this one bit.
+            let i = sieve_bit(w.hash, self.sieve_log);
+            let sifted =
+                self.sieve.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0);
+            if sifted || !w.arabic {
+                let word = text.as_bytes().get(ws..we).unwrap_or_default();
+                let start = if sifted && ws >= resume {
+                    self.starts.probe(word, w.hash)
+                } else {
+                    None
                 };
-                self.word_hits(text, ws, we, w.hash, &mut emit);
+                // A word of the table knows whether it is a spot.
+                let spot = if let Some(start) = start {
+                    // Whether `found` still takes hits of this word.
+                    let mut emit = |c: Cand<'m>| {
+                        if merge {
+                            while let Some(o) = odd.next_if(|o| {
+                                o.start < c.start
+                                    || (o.start == c.start && o.end > c.end)
+                            }) {
+                                resume = found(o);
+                            }
+                        }
+                        resume = found(Cand { prev, ..c });
+                        ws >= resume
+                    };
+                    self.word_hits(text, ws, we, &start.starts, &mut emit);
+                    start.spot
+                } else {
+                    self.is_spot(text, ws, we)
+                };
+                if spot {
+                    spots.push(ws..we);
+                }
             }
             prev = (ws, we);
-            if self.is_spot(text, ws, we) {
-                spots.push(ws..we);
-            }
         }
         odd.for_each(|o| {
             found(o);
@@ -608,40 +735,30 @@ impl Matcher {
         spots
     }
 
-    /// The hits whose first token is the rest of the word `ws..we` (whose
-    /// [`token_hash`] is `h`) after its proclitics (none, a conjunction, a
-    /// preposition, or both), until `out` answers that it takes no more.
+    /// The hits whose first token is the rest of the word `ws..we` after
+    /// its proclitics (none, a conjunction, a preposition, or both: the
+    /// word's `starts`), until `out` answers that it takes no more.
+    #[inline(always)]
     fn word_hits<'m>(
         &'m self,
         text: &str,
         ws: usize,
         we: usize,
-        h: u64,
+        starts: &[Start; 3],
         out: &mut impl FnMut(Cand<'m>) -> bool,
     ) {
-        if !self.token_hits(text, ws, ws, we, h, out) {
-            return;
-        }
-        let b = text.as_bytes();
-        // The letters as two-byte numbers, tested without slices.
-        let first = pair_at(b, ws);
-        let conj = first == pair(WAW) || first == pair(FA);
-        let prep = |x: u16| x == pair(BA) || x == pair(KAF) || x == pair(LAM);
-        if !conj && !prep(first) || ws + 2 >= we {
-            return;
-        }
-        let h = token_hash(b, ws + 2, we);
-        if !self.token_hits(text, ws, ws + 2, we, h, out) {
-            return;
-        }
-        if conj && prep(pair_at(b, ws + 2)) && ws + 4 < we {
-            let h = token_hash(b, ws + 4, we);
-            self.token_hits(text, ws, ws + 4, we, h, out);
+        for (k, st) in starts.iter().enumerate() {
+            if st.group != 0
+                && !self.token_hits(text, ws, ws + 2 * k, we, st, out)
+            {
+                return;
+            }
         }
     }
 
-    /// The hits whose first token is `s..we` (whose [`token_hash`] is
-    /// `h`), after the proclitics `ws..s`; false once `out` takes no more.
+    /// The hits of the patterns of the group of `st`, whose first token
+    /// is `s..we`, after the proclitics `ws..s` (which allow the classes
+    /// of `st`); false once `out` takes no more.
     #[inline(always)]
     fn token_hits<'m>(
         &'m self,
@@ -649,15 +766,16 @@ impl Matcher {
         ws: usize,
         s: usize,
         we: usize,
-        h: u64,
+        st: &Start,
         out: &mut impl FnMut(Cand<'m>) -> bool,
     ) -> bool {
-        let b = text.as_bytes();
-        if !self.by_first.may_contain_hash(h) {
+        let group = st.group.checked_sub(1);
+        let Some((_, follows)) =
+            group.and_then(|g| self.firsts.get(g as usize))
+        else {
             return true;
-        }
-        let token = b.get(s..we).unwrap_or_default();
-        let Some(follows) = self.by_first.probe(token, h) else { return true };
+        };
+        let b = text.as_bytes();
         let after = load8(b, we);
         for f in follows {
             if after & f.mask != f.tail {
@@ -680,8 +798,10 @@ impl Matcher {
             if e != we && class_at(text, e).0 {
                 continue;
             }
-            let prefix = b.get(ws..s).unwrap_or_default();
-            if let Some(c) = cand_at(ws, s, e, pat, uses, prefix) {
+            let article = usize::from(pat.starts_with("ال"));
+            let Some(&classes) = st.classes.get(article) else { continue };
+            let Some(runs) = self.runs.get(f.pat) else { continue };
+            if let Some(c) = Cand::from_run(ws, s, e, uses, runs, classes) {
                 if !out(c) {
                     return false;
                 }
@@ -788,17 +908,65 @@ impl Matcher {
     #[inline(never)]
     fn is_spot_slow(&self, text: &str, ws: usize, we: usize) -> bool {
         let w = text.get(ws..we).unwrap_or_default();
-        let (wb, n) = (w.as_bytes(), w.len());
-        self.word_classifiers.iter().any(|c| {
-            let (cb, m) = (c.as_bytes(), c.len());
-            // Length and last two bytes first: most words fail them
-            // (two more chars take at most eight bytes).
-            (m..=m + 8).contains(&n)
-                && (m < 2 || wb.get(n - 2..) == cb.get(m - 2..))
-                && w.strip_suffix(c.as_str())
-                    .is_some_and(|p| p.chars().count() <= 2)
-        })
+        is_spot_word(&self.word_classifiers, w)
     }
+}
+
+/// Whether the word `w` is at most two letters and one of the one-word
+/// `classifiers` ([`Matcher::is_spot`] without its filters).
+fn is_spot_word(classifiers: &[String], w: &str) -> bool {
+    let (wb, n) = (w.as_bytes(), w.len());
+    classifiers.iter().any(|c| {
+        let (cb, m) = (c.as_bytes(), c.len());
+        // Length and last two bytes first: most words fail them
+        // (two more chars take at most eight bytes).
+        (m..=m + 8).contains(&n)
+            && (m < 2 || wb.get(n - 2..) == cb.get(m - 2..))
+            && w.strip_suffix(c.as_str())
+                .is_some_and(|p| p.chars().count() <= 2)
+    })
+}
+
+/// The run of a pattern's `uses` (in [`Class::rank`] order) valid after
+/// proclitics that allow `classes`, if one is: its first use, its end,
+/// and how many of it are not demonyms (the first ones).
+fn run(uses: &[Use], classes: Classes) -> Option<[usize; 3]> {
+    let first = uses.iter().position(|u| classes.has(u.class))?;
+    let end = uses.iter().rposition(|u| classes.has(u.class))? + 1;
+    let valid = uses.get(first..end).unwrap_or_default();
+    let names = valid
+        .iter()
+        .position(|u| u.class == Class::Demonym)
+        .unwrap_or(valid.len());
+    Some([first, end, names])
+}
+
+/// The [`Runs`] of a pattern's `uses`: [`run`] for each set of classes.
+fn runs_of(uses: &[Use]) -> Runs {
+    let mut runs = [[0; 3]; 8];
+    for (bits, r) in (0u8..).zip(runs.iter_mut()) {
+        if let Some(x) = run(uses, Classes(bits)) {
+            *r = x.map(|x| u32::try_from(x).unwrap_or(u32::MAX));
+        }
+    }
+    runs
+}
+
+/// Every word of Arabic letters (U+0621..U+064A) that is a spot: at most
+/// two of them and a one-word classifier.
+fn arabic_spots(classifiers: &[String]) -> Vec<String> {
+    let letters: Vec<char> = ('\u{0621}'..='\u{064A}').collect();
+    let mut out = Vec::new();
+    for c in classifiers {
+        out.push(c.clone());
+        for &x in &letters {
+            out.push(format!("{x}{c}"));
+            for &y in &letters {
+                out.push(format!("{x}{y}{c}"));
+            }
+        }
+    }
+    out
 }
 
 /// Unknown-place classifiers that are not one word, found by substring
@@ -917,6 +1085,7 @@ fn word_start(text: &str, s: usize) -> Option<usize> {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::hash::token_hash;
 
     /// What one pass of the matcher over a text finds.
     struct Scan<'m> {
@@ -928,11 +1097,20 @@ mod tests {
     }
 
     /// The scan done the slow way: words split by chars, every proclitic
-    /// chain tried as a string, every first token looked up in the map,
+    /// chain tried as a string, every first token looked up in a map of
+    /// the patterns made here,
     /// patterns compared in full, classes from the lists of chains.
     fn slow_scan<'m>(m: &'m Matcher, text: &str) -> Scan<'m> {
         const CHAINS: [&str; 12] =
             ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
+        // First token → the patterns that start with it.
+        let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, (pat, _)) in m.pats.iter().enumerate() {
+            let first = pat.split(|c: char| !is_word_char(c)).next().unwrap();
+            if !first.is_empty() {
+                by_first.entry(first).or_default().push(k);
+            }
+        }
         const WITH_ARTICLE: [&str; 9] =
             ["", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"];
         let allowed = |prefix: &str, article: bool| {
@@ -972,10 +1150,8 @@ mod tests {
                 };
                 let s = r.start + p.len();
                 let mut hits = Vec::new();
-                let h = token_hash(token.as_bytes(), 0, token.len());
-                let follows = m.by_first.get_hashed(token.as_bytes(), h);
-                for f in follows.into_iter().flatten() {
-                    let (pat, uses) = &m.pats[f.pat];
+                for &k in by_first.get(token).into_iter().flatten() {
+                    let (pat, uses) = &m.pats[k];
                     let e = s + pat.len();
                     if text[s..].starts_with(pat.as_str()) && ends_word(e) {
                         let classes = allowed(p, pat.starts_with("ال"));
@@ -1071,8 +1247,8 @@ mod tests {
     }
 
     /// The scan over the word list (its hashes, proclitics read from
-    /// bytes, token filter, spot filter, no sort) finds what the slow one
-    /// does.
+    /// bytes, sieve, start table, spot filter, no sort) finds what the
+    /// slow one does.
     #[test]
     fn scan_matches_the_slow_path() {
         let ex = crate::Extractor::builtin();
@@ -1280,27 +1456,97 @@ mod tests {
         assert!(passed.iter().all(|&p| p * 3 < all), "{passed:?} {all}");
     }
 
-    /// The table of first tokens finds each of its tokens and nothing
-    /// else, hashed in place as the scan hashes them.
+    /// The table of words that may start a hit finds, for each word of
+    /// the test texts (hashed in place as the scan hashes them, and
+    /// after each proclitic chain), the group of each first token it is
+    /// after a chain with the classes the chain allows, and whether it
+    /// is a spot, and nothing else; the sieve lets every such word and
+    /// every Arabic spot through, and rejects most words.
     #[test]
-    fn first_table_finds_its_tokens() {
+    fn start_table_and_sieve_find_the_start_words() {
         let ex = crate::Extractor::builtin();
-        let t = &ex.gazetteer().matcher.by_first;
-        let keys: std::collections::HashSet<&str> =
-            t.entries().map(|(k, _)| k).collect();
-        assert!(keys.len() > 100, "{}", keys.len());
-        let text = crate::test_texts::articles().join(" ");
-        let n = crate::normalize(&text);
-        let b = n.as_str().as_bytes();
-        for r in crate::words(n.as_str()) {
-            let w = &n.as_str()[r.clone()];
-            let h = token_hash(b, r.start, r.end);
-            assert_eq!(
-                t.get_hashed(w.as_bytes(), h).is_some(),
-                keys.contains(w),
-                "{w}"
-            );
+        let m = &ex.gazetteer().matcher;
+        let groups: HashMap<&str, u32> = m
+            .firsts
+            .iter()
+            .enumerate()
+            .map(|(g, (f, _))| (f.as_str(), g as u32 + 1))
+            .collect();
+        assert!(groups.len() > 100, "{}", groups.len());
+        let sifted = |h: u64| {
+            let i = sieve_bit(h, m.sieve_log);
+            m.sieve[i / 64] >> (i % 64) & 1 != 0
+        };
+        let mut texts = crate::test_texts::all();
+        texts.push(groups.keys().copied().collect::<Vec<_>>().join(" "));
+        for c in CHAINS {
+            let words: Vec<String> =
+                groups.keys().map(|f| format!("{c}{f}")).collect();
+            texts.push(words.join(" "));
         }
+        texts.push(arabic_spots(&m.word_classifiers).join(" "));
+        let (mut starts, mut spots, mut both) = (0, 0, 0);
+        for t in &texts {
+            let n = crate::normalize(t);
+            let text = n.as_str();
+            for w in crate::text::word_list(text) {
+                let word = &text[w.range()];
+                let mut want = [Start::default(); 3];
+                for c in CHAINS {
+                    let rest = word.strip_prefix(c);
+                    if let Some(&group) = rest.and_then(|r| groups.get(r)) {
+                        let b = c.as_bytes();
+                        let classes =
+                            [false, true].map(|a| Classes::allowed(b, a));
+                        want[c.len() / 2] = Start { group, classes };
+                    }
+                }
+                let got = m.starts.probe(word.as_bytes(), w.hash);
+                let spot = m.is_spot_slow(text, w.start, w.end);
+                if let Some(got) = got {
+                    assert_eq!(got.spot, spot, "{word}");
+                    both += usize::from(spot);
+                }
+                let got = got.map(|x| x.starts);
+                assert_eq!(got.unwrap_or_default(), want, "{word}");
+                if got.is_some() || spot && w.arabic {
+                    assert!(sifted(w.hash), "{word}");
+                }
+                starts += usize::from(got.is_some());
+                spots += usize::from(spot);
+            }
+        }
+        assert!(starts > 5_000 && spots > 5_000, "{starts} {spots}");
+        // Some words of the table are spots too.
+        assert!(both > 10, "{both}");
+        // Most words of the test texts are rejected.
+        let (mut all, mut rejected) = (0, 0);
+        for t in crate::test_texts::all() {
+            for w in crate::text::word_list(crate::normalize(&t).as_str()) {
+                all += 1;
+                rejected += usize::from(!sifted(w.hash));
+            }
+        }
+        assert!(rejected * 3 > all * 2, "{rejected} {all}");
+    }
+
+    /// The runs of valid uses read from a pattern's [`Runs`] are those
+    /// [`Cand::new`] finds, for every pattern and set of classes.
+    #[test]
+    fn runs_are_the_valid_uses() {
+        let ex = crate::Extractor::builtin();
+        let m = &ex.gazetteer().matcher;
+        let mut n = 0;
+        for ((_, uses), runs) in m.pats.iter().zip(&m.runs) {
+            for bits in 0..8 {
+                let c = Classes(bits);
+                let fast = Cand::from_run(1, 2, 3, uses, runs, c);
+                let slow = Cand::new(1, 2, 3, uses, c);
+                assert_eq!(fast.as_ref().map(key), slow.as_ref().map(key));
+                n += usize::from(fast.is_some());
+            }
+        }
+        assert!(n > 1_000, "{n}");
     }
 
     /// The context-word tables find each context word (with its roles
