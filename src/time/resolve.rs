@@ -741,12 +741,23 @@ pub(crate) fn resolve(
     anchor: Option<NaiveDateTime>,
     future: bool,
 ) -> TimeValue {
-    let one = |e: &Expr| {
+    resolve_with(p, anchor, || future)
+}
+
+/// [`resolve`] where whether the sentence speaks about the future is
+/// asked of `future` only when a window is resolved (not for a relative
+/// expression without an anchor, which keeps its relative form only).
+pub(crate) fn resolve_with(
+    p: &Parsed,
+    anchor: Option<NaiveDateTime>,
+    mut future: impl FnMut() -> bool,
+) -> TimeValue {
+    let mut one = |e: &Expr| {
         let rel = is_relative(e).then(|| relative_form(e));
         let w = if rel.is_some() && anchor.is_none() {
             None
         } else {
-            window(e, anchor, future)
+            window(e, anchor, future())
         };
         (w, rel)
     };
@@ -771,8 +782,8 @@ pub(crate) fn resolve(
             }
         }
         Parsed::Span { kind, a, b } => {
-            let ra = a.as_ref().map(one);
-            let rb = b.as_ref().map(one);
+            let ra = a.as_ref().map(&mut one);
+            let rb = b.as_ref().map(&mut one);
             let wa = ra.as_ref().and_then(|r| r.0);
             let wb = rb.as_ref().and_then(|r| r.0);
             // The relative forms of the ends, joined by `..` (an open
