@@ -307,8 +307,8 @@ fn scan_tokens(
     toks: &[parse::Tok<'_>],
     out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
 ) {
-    // Whether the sentence speaks about the future: read at its first
-    // expression.
+    // Whether the sentence speaks about the future: read when an
+    // expression first needs it.
     let mut future = None;
     let skipped_future = || {
         skipped
@@ -324,10 +324,11 @@ fn scan_tokens(
         }
         match parser.parse(i) {
             Some((p, end)) if end > i => {
-                let future = *future.get_or_insert_with(|| {
-                    is_future(toks) || skipped_future()
+                let value = resolve::resolve_with(&p, anchor, || {
+                    *future.get_or_insert_with(|| {
+                        is_future(toks) || skipped_future()
+                    })
                 });
-                let value = resolve::resolve(&p, anchor, future);
                 let (s, e) = match (toks.get(i), toks.get(end - 1)) {
                     (Some(a), Some(b)) => (a.start, b.end),
                     _ => break,

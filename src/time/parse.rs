@@ -61,7 +61,7 @@ fn word_bit(w: &str) -> u64 {
 /// the byte offset in the word where the form (a suffix) starts, 0 for
 /// none. Only words of three letters or more have forms, and only forms
 /// of two letters or more count.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Forms {
     conj: u8,
     prep: u8,
@@ -69,12 +69,53 @@ struct Forms {
 }
 
 impl Forms {
+    /// The forms of `w`, read on its bytes: the clitics are two-byte
+    /// letters (`و` D9 88, `ف` D9 81, `ب` D8 A8, `ل` D9 84, `ك` D9 83),
+    /// and a word without one at its start (most) has none. Tested
+    /// against `Forms::of_chars`, the same on chars.
+    #[inline]
     fn of(w: &str) -> Forms {
+        let b = w.as_bytes();
+        // Whether `s` holds at least `n` chars (a char has at most four
+        // bytes; else count UTF-8 lead bytes).
+        let chars = |s: &[u8], n: usize| {
+            s.len() >= 4 * n
+                || s.iter().filter(|&&x| x & 0xC0 != 0x80).take(n).count() == n
+        };
+        let a = match b {
+            [0xD9, 0x88 | 0x81, a @ ..] => a,
+            _ => b,
+        };
+        let rest = match a {
+            [0xD8, 0xA8, r @ ..] | [0xD9, 0x84 | 0x83, r @ ..] => Some(r),
+            _ => None,
+        };
+        if (a.len() == b.len() && rest.is_none()) || !chars(b, 3) {
+            return Forms::default();
+        }
+        // Where a suffix of `w` starts (clitics are a few bytes).
+        let at = |f: &[u8]| u8::try_from(b.len() - f.len()).unwrap_or(0);
+        let conj = if a.len() < b.len() && chars(a, 2) { at(a) } else { 0 };
+        let Some(r) = rest else {
+            return Forms { conj, prep: 0, lil: 0 };
+        };
+        Forms {
+            conj,
+            prep: if chars(r, 2) { at(r) } else { 0 },
+            lil: match a {
+                [0xD9, 0x84, 0xD9, 0x84, l @ ..] => at(l),
+                _ => 0,
+            },
+        }
+    }
+
+    /// [`Forms::of`] on chars, as it was: its test reference.
+    #[cfg(test)]
+    fn of_chars(w: &str) -> Forms {
         let two = |s: &str| s.chars().nth(1).is_some();
         if w.chars().nth(2).is_none() {
             return Forms::default();
         }
-        // Where a suffix of `w` starts (clitics are a few bytes).
         let at = |f: &str| u8::try_from(w.len() - f.len()).unwrap_or(0);
         let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
         let conj = if a.len() < w.len() && two(a) { at(a) } else { 0 };
@@ -2835,6 +2876,39 @@ mod tests {
     /// The key-bit test never rejects a word the token or one of its
     /// forms equals: every known token of the test texts against every
     /// word of the vocabulary and, for each such word, its clitic forms.
+    /// [`Forms::of`] on bytes finds the forms [`Forms::of_chars`] finds,
+    /// for every letter run of the test texts and every word of the
+    /// vocabulary, each behind every clitic and pair of clitics, and for
+    /// short and mixed-script runs.
+    #[test]
+    fn forms_on_bytes_are_forms_on_chars() {
+        let mut runs: Vec<String> = Vec::new();
+        for text in crate::test_texts::all() {
+            let n = crate::normalize(&text);
+            runs.extend(
+                tokenize(n.as_str(), 0).iter().map(|t| t.s.to_string()),
+            );
+        }
+        runs.extend(vocab::words().entries().map(|(w, _)| w.to_string()));
+        for w in ["", "ا", "اب", "abc", "ab", "xyz", "éa", "日本語", "ة", "ـ"]
+        {
+            runs.push(w.to_string());
+        }
+        let clitics =
+            ["", "و", "ف", "ب", "ل", "ك", "لل", "ول", "فب", "ولل", "وك", "بل"];
+        let mut n = 0;
+        for r in &runs {
+            for c in clitics {
+                for tail in ["", "a", "é", "日", "ا", "اب"] {
+                    let w = format!("{c}{r}{tail}");
+                    assert_eq!(Forms::of(&w), Forms::of_chars(&w), "{w}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100_000, "{n}");
+    }
+
     #[test]
     fn key_bit_keeps_every_equal_word() {
         let words: Vec<String> =

@@ -16,7 +16,6 @@ use chrono::{
     Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime,
     Timelike,
 };
-use std::fmt::Write as _;
 
 /// A resolved window: inclusive bounds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,64 +98,123 @@ fn unit_name(u: Unit) -> &'static str {
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// The unresolved form of an expression (used when there is no anchor),
-/// written into one string.
+/// written into one string piece by piece, without the formatting
+/// machinery (this runs for most expressions found; `relative_form_by_fmt`
+/// of the tests is the `write!` version it is tested against).
 fn relative_form(e: &Expr) -> String {
     let mut s = String::with_capacity(32);
     let day = |wd: u32| *WEEKDAYS.get(wd as usize).unwrap_or(&"?");
-    let _ = match e.base {
+    // `{n}`, `{n:+}` (signed) and `{n:02}` (padded) of `format!`.
+    let num = |s: &mut String, n: i64| push_num(s, n, false, 1);
+    let signed = |s: &mut String, n: i32| push_num(s, n.into(), true, 1);
+    let two = |s: &mut String, n: u32| push_num(s, n.into(), false, 2);
+    match e.base {
         Base::Date { y, m, d, hijri } => {
-            let cal = if hijri { "hijri:" } else { "" };
+            if hijri && (y.is_some() || m.is_some()) {
+                s.push_str("hijri:");
+            }
             match (y, m, d) {
-                (None, Some(m), Some(d)) => write!(s, "{cal}--{m:02}-{d:02}"),
-                (None, Some(m), None) => write!(s, "{cal}--{m:02}"),
-                (None, None, Some(d)) => write!(s, "---{d:02}"),
-                (Some(y), m, d) => write!(
-                    s,
-                    "{cal}{y}-{:02}-{:02}",
-                    m.unwrap_or(0),
-                    d.unwrap_or(0)
-                ),
-                _ => write!(s, "date"),
+                (None, Some(m), Some(d)) => {
+                    s.push_str("--");
+                    two(&mut s, m);
+                    s.push('-');
+                    two(&mut s, d);
+                }
+                (None, Some(m), None) => {
+                    s.push_str("--");
+                    two(&mut s, m);
+                }
+                (None, None, Some(d)) => {
+                    s.push_str("---");
+                    two(&mut s, d);
+                }
+                (Some(y), m, d) => {
+                    num(&mut s, y.into());
+                    s.push('-');
+                    two(&mut s, m.unwrap_or(0));
+                    s.push('-');
+                    two(&mut s, d.unwrap_or(0));
+                }
+                _ => s.push_str("date"),
             }
         }
-        Base::Shift { unit, n } => write!(s, "{}{n:+}", unit_name(unit)),
-        Base::Ago { unit, n } => write!(s, "now{n:+}{}", unit_name(unit)),
-        Base::Recent { unit } => write!(s, "recent:{}", unit_name(unit)),
-        Base::LastN { unit, n } => write!(s, "last:{n}{}", unit_name(unit)),
-        Base::NextN { unit, n } => write!(s, "next:{n}{}", unit_name(unit)),
-        Base::Easter { .. } => write!(s, "easter"),
-        Base::HijriYear { n } => write!(s, "hijri:year{n:+}"),
-        Base::MinuteOfHour { m } => write!(s, "now:minute={m:02}"),
-        Base::Weekday { wd, dir } => {
-            let d = match dir {
-                -1 => "before",
-                1 => "after",
-                _ => "last",
-            };
-            write!(s, "{}:{d}", day(wd))
+        Base::Shift { unit, n } => {
+            s.push_str(unit_name(unit));
+            signed(&mut s, n);
         }
-        Base::Season { s: k, .. } => write!(
-            s,
-            "{}",
+        Base::Ago { unit, n } => {
+            s.push_str("now");
+            signed(&mut s, n);
+            s.push_str(unit_name(unit));
+        }
+        Base::Recent { unit } => {
+            s.push_str("recent:");
+            s.push_str(unit_name(unit));
+        }
+        Base::LastN { unit, n } | Base::NextN { unit, n } => {
+            let last = matches!(e.base, Base::LastN { .. });
+            s.push_str(if last { "last:" } else { "next:" });
+            num(&mut s, n.into());
+            s.push_str(unit_name(unit));
+        }
+        Base::Easter { .. } => s.push_str("easter"),
+        Base::HijriYear { n } => {
+            s.push_str("hijri:year");
+            signed(&mut s, n);
+        }
+        Base::MinuteOfHour { m } => {
+            s.push_str("now:minute=");
+            two(&mut s, m);
+        }
+        Base::Weekday { wd, dir } => {
+            s.push_str(day(wd));
+            s.push_str(match dir {
+                -1 => ":before",
+                1 => ":after",
+                _ => ":last",
+            });
+        }
+        Base::Season { s: k, .. } => s.push_str(
             ["spring", "summer", "autumn", "winter"]
                 .get(k as usize)
-                .unwrap_or(&"season")
+                .unwrap_or(&"season"),
         ),
-        Base::MonthDay { n, d } => write!(s, "month{n:+}:{d:02}"),
-        Base::WeekWeekday { n, wd } => write!(s, "week{n:+}:{}", day(wd)),
-        Base::Now => write!(s, "now"),
-    };
+        Base::MonthDay { n, d } => {
+            s.push_str("month");
+            signed(&mut s, n);
+            s.push(':');
+            two(&mut s, d);
+        }
+        Base::WeekWeekday { n, wd } => {
+            s.push_str("week");
+            signed(&mut s, n);
+            s.push(':');
+            s.push_str(day(wd));
+        }
+        Base::Now => s.push_str("now"),
+    }
     if let Some(n) = e.year_shift {
-        let _ = write!(s, ":year{n:+}");
+        s.push_str(":year");
+        signed(&mut s, n);
     }
     if let Some(nth) = e.nth {
-        let _ = match nth {
+        let n = match nth {
             Nth::Weekday { wd, n } => {
-                write!(s, "/{}#{n}", day(wd))
+                s.push('/');
+                s.push_str(day(wd));
+                n
             }
-            Nth::Day { n } => write!(s, "/day#{n}"),
-            Nth::Week { n } => write!(s, "/week#{n}"),
+            Nth::Day { n } => {
+                s.push_str("/day");
+                n
+            }
+            Nth::Week { n } => {
+                s.push_str("/week");
+                n
+            }
         };
+        s.push('#');
+        num(&mut s, n.into());
     }
     if e.dir == -1 {
         s.push_str(":past");
@@ -172,12 +230,38 @@ fn relative_form(e: &Expr) -> String {
         });
     }
     if let Some((a, b)) = e.day_part {
-        let _ = write!(s, "T{a:02}-{b:02}");
+        s.push('T');
+        two(&mut s, a);
+        s.push('-');
+        two(&mut s, b);
     }
     if let Some(c) = e.clock {
-        let _ = write!(s, "T{:02}:{:02}", c.h, c.m);
+        s.push('T');
+        two(&mut s, c.h);
+        s.push(':');
+        two(&mut s, c.m);
     }
     s
+}
+
+/// `n` in decimal as `format!` writes it: `-` before a negative number,
+/// `+` before any other if `plus` (`{n:+}`), and zeros before the digits
+/// up to `width` digits (`{n:02}`; the padded numbers are never signed).
+fn push_num(s: &mut String, n: i64, plus: bool, width: u32) {
+    if n < 0 {
+        s.push('-');
+    } else if plus {
+        s.push('+');
+    }
+    let v = n.unsigned_abs();
+    let digits = v.checked_ilog10().map_or(1, |l| l + 1);
+    for _ in digits..width {
+        s.push('0');
+    }
+    for place in (0..digits).rev() {
+        let digit = v / 10u64.pow(place) % 10;
+        s.push(char::from_digit(digit as u32, 10).unwrap_or('0'));
+    }
 }
 
 /// Whether a base needs the anchor to be resolved.
@@ -657,12 +741,23 @@ pub(crate) fn resolve(
     anchor: Option<NaiveDateTime>,
     future: bool,
 ) -> TimeValue {
-    let one = |e: &Expr| {
+    resolve_with(p, anchor, || future)
+}
+
+/// [`resolve`] where whether the sentence speaks about the future is
+/// asked of `future` only when a window is resolved (not for a relative
+/// expression without an anchor, which keeps its relative form only).
+pub(crate) fn resolve_with(
+    p: &Parsed,
+    anchor: Option<NaiveDateTime>,
+    mut future: impl FnMut() -> bool,
+) -> TimeValue {
+    let mut one = |e: &Expr| {
         let rel = is_relative(e).then(|| relative_form(e));
         let w = if rel.is_some() && anchor.is_none() {
             None
         } else {
-            window(e, anchor, future)
+            window(e, anchor, future())
         };
         (w, rel)
     };
@@ -687,8 +782,8 @@ pub(crate) fn resolve(
             }
         }
         Parsed::Span { kind, a, b } => {
-            let ra = a.as_ref().map(one);
-            let rb = b.as_ref().map(one);
+            let ra = a.as_ref().map(&mut one);
+            let rb = b.as_ref().map(&mut one);
             let wa = ra.as_ref().and_then(|r| r.0);
             let wb = rb.as_ref().and_then(|r| r.0);
             // The relative forms of the ends, joined by `..` (an open
@@ -804,5 +899,197 @@ fn natural_precision(e: &Expr) -> Precision {
             _ => Precision::Day,
         },
         Base::Now => Precision::Minute,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// [`relative_form`] written with `write!`, as it was: its test reference.
+    fn relative_form_by_fmt(e: &Expr) -> String {
+        use std::fmt::Write as _;
+        let mut s = String::with_capacity(32);
+        let day = |wd: u32| *WEEKDAYS.get(wd as usize).unwrap_or(&"?");
+        let _ = match e.base {
+            Base::Date { y, m, d, hijri } => {
+                let cal = if hijri { "hijri:" } else { "" };
+                match (y, m, d) {
+                    (None, Some(m), Some(d)) => {
+                        write!(s, "{cal}--{m:02}-{d:02}")
+                    }
+                    (None, Some(m), None) => write!(s, "{cal}--{m:02}"),
+                    (None, None, Some(d)) => write!(s, "---{d:02}"),
+                    (Some(y), m, d) => write!(
+                        s,
+                        "{cal}{y}-{:02}-{:02}",
+                        m.unwrap_or(0),
+                        d.unwrap_or(0)
+                    ),
+                    _ => write!(s, "date"),
+                }
+            }
+            Base::Shift { unit, n } => write!(s, "{}{n:+}", unit_name(unit)),
+            Base::Ago { unit, n } => write!(s, "now{n:+}{}", unit_name(unit)),
+            Base::Recent { unit } => write!(s, "recent:{}", unit_name(unit)),
+            Base::LastN { unit, n } => {
+                write!(s, "last:{n}{}", unit_name(unit))
+            }
+            Base::NextN { unit, n } => {
+                write!(s, "next:{n}{}", unit_name(unit))
+            }
+            Base::Easter { .. } => write!(s, "easter"),
+            Base::HijriYear { n } => write!(s, "hijri:year{n:+}"),
+            Base::MinuteOfHour { m } => write!(s, "now:minute={m:02}"),
+            Base::Weekday { wd, dir } => {
+                let d = match dir {
+                    -1 => "before",
+                    1 => "after",
+                    _ => "last",
+                };
+                write!(s, "{}:{d}", day(wd))
+            }
+            Base::Season { s: k, .. } => write!(
+                s,
+                "{}",
+                ["spring", "summer", "autumn", "winter"]
+                    .get(k as usize)
+                    .unwrap_or(&"season")
+            ),
+            Base::MonthDay { n, d } => write!(s, "month{n:+}:{d:02}"),
+            Base::WeekWeekday { n, wd } => write!(s, "week{n:+}:{}", day(wd)),
+            Base::Now => write!(s, "now"),
+        };
+        if let Some(n) = e.year_shift {
+            let _ = write!(s, ":year{n:+}");
+        }
+        if let Some(nth) = e.nth {
+            let _ = match nth {
+                Nth::Weekday { wd, n } => {
+                    write!(s, "/{}#{n}", day(wd))
+                }
+                Nth::Day { n } => write!(s, "/day#{n}"),
+                Nth::Week { n } => write!(s, "/week#{n}"),
+            };
+        }
+        if e.dir == -1 {
+            s.push_str(":past");
+        } else if e.dir == 1 {
+            s.push_str(":next");
+        }
+        if let Some(p) = e.part {
+            s.push_str(match p {
+                Part::Start => "/start",
+                Part::Early => "/early",
+                Part::Middle => "/middle",
+                Part::Late => "/late",
+            });
+        }
+        if let Some((a, b)) = e.day_part {
+            let _ = write!(s, "T{a:02}-{b:02}");
+        }
+        if let Some(c) = e.clock {
+            let _ = write!(s, "T{:02}:{:02}", c.h, c.m);
+        }
+        s
+    }
+
+    /// [`relative_form`] writes what `write!` writes, for every base with
+    /// numbers around every edge (zero, one and two digits, negative,
+    /// extreme) and every suffix.
+    #[test]
+    fn relative_forms_are_formats() {
+        let ints =
+            [0, 1, -1, 9, 10, -10, 99, 100, -100, 2017, i32::MAX, i32::MIN];
+        let uints = [0, 1, 9, 10, 12, 31, 99, 100, 12345, u32::MAX];
+        let units = [
+            Unit::Minute,
+            Unit::Hour,
+            Unit::Day,
+            Unit::Week,
+            Unit::Month,
+            Unit::Year,
+        ];
+        let mut bases = vec![
+            Base::Now,
+            Base::Easter { y: None },
+            Base::Easter { y: Some(2017) },
+        ];
+        for &n in &ints {
+            bases.push(Base::HijriYear { n });
+            for &d in &uints {
+                bases.push(Base::MonthDay { n, d });
+                bases.push(Base::WeekWeekday { n, wd: d % 9 });
+            }
+            for &unit in &units {
+                bases.push(Base::Shift { unit, n });
+                bases.push(Base::Ago { unit, n });
+            }
+        }
+        for &n in &uints {
+            bases.push(Base::MinuteOfHour { m: n });
+            bases.push(Base::Season { s: n % 6, y: None });
+            for dir in [-1, 0, 1, 2] {
+                bases.push(Base::Weekday { wd: n % 9, dir });
+            }
+            for &unit in &units {
+                bases.push(Base::Recent { unit });
+                bases.push(Base::LastN { unit, n });
+                bases.push(Base::NextN { unit, n });
+            }
+        }
+        let opt = |v: &[u32]| {
+            std::iter::once(None)
+                .chain(v.iter().copied().map(Some))
+                .collect::<Vec<_>>()
+        };
+        let years: Vec<_> = std::iter::once(None)
+            .chain(ints.iter().copied().map(Some))
+            .collect();
+        for y in &years {
+            for m in opt(&uints) {
+                for d in opt(&uints) {
+                    for hijri in [false, true] {
+                        bases.push(Base::Date { y: *y, m, d, hijri });
+                    }
+                }
+            }
+        }
+        let nths = [
+            None,
+            Some(Nth::Weekday { wd: 3, n: -1 }),
+            Some(Nth::Weekday { wd: 8, n: 2 }),
+            Some(Nth::Day { n: 10 }),
+            Some(Nth::Week { n: i8::MIN }),
+        ];
+        let clocks = [
+            None,
+            Some(Clock { h: 9, m: 5, minutes: true, ampm: false }),
+            Some(Clock { h: 23, m: 59, minutes: true, ampm: true }),
+            Some(Clock { h: 120, m: 0, minutes: false, ampm: false }),
+        ];
+        let mut n = 0;
+        for (k, &base) in bases.iter().enumerate() {
+            let mut e = Expr::new(base);
+            assert_eq!(relative_form(&e), relative_form_by_fmt(&e));
+            // Suffixes, a few at a time.
+            e.year_shift = [None, Some(-1), Some(0), Some(12)][k % 4];
+            e.nth = nths[k % nths.len()];
+            e.dir = [-1, 0, 1][k % 3];
+            e.part = [
+                None,
+                Some(Part::Start),
+                Some(Part::Early),
+                Some(Part::Middle),
+                Some(Part::Late),
+            ][k % 5];
+            e.day_part =
+                [None, Some((6, 11)), Some((18, 23)), Some((0, 100))][k % 4];
+            e.clock = clocks[k % clocks.len()];
+            assert_eq!(relative_form(&e), relative_form_by_fmt(&e));
+            n += 1;
+        }
+        assert!(n > 1000, "{n}");
     }
 }

@@ -1010,3 +1010,37 @@ fn iso_strings_are_chronos() {
     }
     assert!(checked > 8000, "{checked}");
 }
+
+/// [`super::resolve::resolve_with`] gives what [`super::resolve::resolve`]
+/// gives with the answer its closure returns, for every expression of
+/// every text of the corpus with and without an anchor, and asks the
+/// closure nothing for most expressions without an anchor.
+#[test]
+fn future_is_asked_only_for_windows() {
+    use super::resolve::{resolve, resolve_with};
+    let (mut found, mut asked_unanchored) = (0, 0);
+    for text in corpus() {
+        let n = crate::normalize(&text);
+        let toks = super::parse::tokenize(n.as_str(), 0);
+        let p = super::parse::Parser::new(&toks);
+        for i in 0..toks.len() {
+            let Some((parsed, _)) = p.parse(i) else { continue };
+            found += 1;
+            for a in [anchor(A), None] {
+                for future in [false, true] {
+                    let mut asked = 0;
+                    let got = resolve_with(&parsed, a, || {
+                        asked += 1;
+                        future
+                    });
+                    assert_eq!(got, resolve(&parsed, a, future), "{text}");
+                    if a.is_none() && future {
+                        asked_unanchored += usize::from(asked > 0);
+                    }
+                }
+            }
+        }
+    }
+    assert!(found > 1000, "{found}");
+    assert!(asked_unanchored * 2 < found, "{asked_unanchored} of {found}");
+}
