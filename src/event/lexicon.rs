@@ -7,7 +7,7 @@ use crate::hash::{
 #[cfg(test)]
 use crate::text::clitic_splits;
 use crate::text::{
-    enclitic_len, for_each_clitic_split, normalize, CliticSplit,
+    enclitic_len, for_each_clitic_split, normalize, CliticSplit, Word,
 };
 use crate::Error;
 use serde::Deserialize;
@@ -691,21 +691,26 @@ impl EventLexicon {
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
-        if self.may_have_stem(word.as_bytes(), hash) {
+        let w = Word { start: 0, end: word.len(), hash, arabic: false };
+        if self.may_have_stem(word.as_bytes(), &w) {
             self.analyse_split(word, hash, keys, readings);
         }
     }
 
-    /// The core filter of [`EventLexicon::analyse`]: whether the word
-    /// (its bytes, of [`token_hash`] `hash`) may have a stem in the
-    /// table; a word it rejects has neither keys nor readings.
+    /// The core filter of [`EventLexicon::analyse`]: whether word `w`
+    /// of the text `text` (its bytes) may have a stem in the table; a
+    /// word it rejects has neither keys nor readings. The whole word's
+    /// hash is tested first, and its bytes read (for an enclitic) only
+    /// when the filter rejects it.
     #[inline]
-    pub(crate) fn may_have_stem(&self, word: &[u8], hash: u64) -> bool {
-        let n = word.len();
-        let known =
-            |end: usize| self.cores.may_contain_hash(token_hash(word, 0, end));
-        self.cores.may_contain_hash(hash)
-            || enclitic_len(word).is_some_and(|e| known(n - e))
+    pub(crate) fn may_have_stem(&self, text: &[u8], w: &Word) -> bool {
+        self.cores.may_contain_hash(w.hash) || {
+            let word = text.get(w.range()).unwrap_or_default();
+            enclitic_len(word).is_some_and(|e| {
+                let stem = token_hash(word, 0, word.len() - e);
+                self.cores.may_contain_hash(stem)
+            })
+        }
     }
 
     /// [`EventLexicon::analyse`] of a word the core filter let through.

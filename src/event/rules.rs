@@ -56,14 +56,13 @@ fn clause_breaker_bits() -> u64 {
         .fold(0, |bits, b| bits | 1 << (crate::hash::str_hash(b) >> 58))
 }
 
-/// Whether a word (its bytes, of [`token_hash`] `hash`) is a clause
-/// breaker: its bit in `bits` ([`clause_breaker_bits`]) is tested
-/// before the word.
-///
-/// [`token_hash`]: crate::hash::token_hash
+/// Whether a word of the text `text` is a clause breaker: its bit in
+/// `bits` ([`clause_breaker_bits`]) is tested by its hash before its
+/// bytes are read.
 #[inline]
-fn is_clause_breaker_hashed(w: &[u8], hash: u64, bits: u64) -> bool {
-    bits >> (hash >> 58) & 1 != 0 && is_clause_breaker(w)
+fn is_clause_breaker_hashed(text: &[u8], w: &Word, bits: u64) -> bool {
+    bits >> (w.hash >> 58) & 1 != 0
+        && is_clause_breaker(text.get(w.range()).unwrap_or_default())
 }
 
 /// Whether the gap between two words (its bytes) holds strong
@@ -241,9 +240,9 @@ struct Sentence<'a> {
     with_readings: Vec<usize>,
     /// The words that have keys, in order.
     with_keys: Vec<usize>,
-    /// `breaks[j]`: whether strong punctuation or a clause breaker stands
-    /// between word `j` and word `j + 1`.
-    breaks: Vec<bool>,
+    /// The words `j` (in order) after which strong punctuation or a
+    /// clause breaker stands, between word `j` and word `j + 1`.
+    breaks: Vec<usize>,
     actors: Vec<Placed>,
     places: Vec<Placed>,
     counts: Vec<Placed>,
@@ -273,7 +272,7 @@ impl<'a> Sentence<'a> {
             parts: Vec::with_capacity(words),
             with_readings: Vec::with_capacity(MENTIONS),
             with_keys: Vec::with_capacity(MENTIONS),
-            breaks: Vec::with_capacity(words),
+            breaks: Vec::with_capacity(MENTIONS),
             actors: Vec::with_capacity(MENTIONS),
             places: Vec::with_capacity(MENTIONS),
             counts: Vec::with_capacity(MENTIONS),
@@ -302,51 +301,36 @@ impl<'a> Sentence<'a> {
     }
 
     /// Reads the words of `ranges` (the sentence's part of the
-    /// document's word list): their text, their analysis (the keys and
-    /// the trigger readings of their clitic splits, each word once) and
-    /// the breaks between them.
+    /// document's word list): the breaks between them, then their
+    /// analysis (the keys and the trigger readings of their clitic
+    /// splits, each word once).
+    ///
+    /// Two walks, each holding little: the breaks read the gaps and the
+    /// clause breakers' bit, the analysis the core filter (most words
+    /// stop there) and, for the few it lets through, the table of the
+    /// words analysed already.
     fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
         let bytes = text.as_bytes();
-        let breakers = self.breakers;
         self.ranges = ranges;
+        self.read_breaks(bytes, ranges);
         let (keys, readings) = (&mut self.keys, &mut self.readings);
         let seen = &mut self.seen;
         let (with_keys, with_readings) =
             (&mut self.with_keys, &mut self.with_readings);
-        // The lists are sized first and then written by one walk (no
+        // The list is sized first and then written by one walk (no
         // capacity test per word; room made once, in `new`).
-        let n = ranges.len();
-        self.parts.resize(n, Parts::default());
-        // The last word's stays false: nothing follows it.
-        self.breaks.resize(n, false);
-        let slots = self.parts.iter_mut().zip(&mut self.breaks);
-        // The break after the word before, and where that word ends.
-        let mut before: Option<(&mut bool, usize)> = None;
+        self.parts.resize(ranges.len(), Parts::default());
         // How many words before this one have keys (`with_keys.len()`).
         let mut rank = bound(with_keys.len());
-        // A word is read as bytes (no char-boundary test: the word list
-        // holds whole chars), and sliced as text only to be analysed.
-        for (j, (w, (part, brk))) in ranges.iter().zip(slots).enumerate() {
-            let word = bytes.get(w.range()).unwrap_or_default();
-            // The break between the word before and this one; the gap is
-            // mostly one space, which breaks nothing.
-            if let Some((b, end)) = before {
-                // A one-byte gap is found by where the word starts, and
-                // its byte read alone.
-                let strong = if w.start == end + 1 {
-                    bytes.get(end).is_some_and(|&c| is_strong_byte(c))
-                } else {
-                    is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
-                };
-                *b =
-                    strong || is_clause_breaker_hashed(word, w.hash, breakers);
-            }
-            before = Some((brk, w.end));
-            if !lex.may_have_stem(word, w.hash) {
-                part.rank = rank;
+        for (j, (w, part)) in ranges.iter().zip(&mut self.parts).enumerate() {
+            part.rank = rank;
+            // The whole word's hash first: its bytes are read only when
+            // the filter rejects it and it may end in an enclitic.
+            if !lex.may_have_stem(bytes, w) {
                 continue;
             }
+            let word = bytes.get(w.range()).unwrap_or_default();
             let mut parts = match seen.get(w.hash, word) {
                 Some(parts) => parts,
                 None => {
@@ -374,22 +358,48 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Finds `breaks` for the words of `ranges`: between two words, a
+    /// strong gap or a clause breaker after it.
+    fn read_breaks(&mut self, bytes: &[u8], ranges: &[Word]) {
+        let breakers = self.breakers;
+        let Some(first) = ranges.first() else { return };
+        let mut end = first.end;
+        let rest = ranges.get(1..).unwrap_or_default();
+        for (j, w) in rest.iter().enumerate() {
+            // The gap is mostly one space, which breaks nothing: a
+            // one-byte gap is found by where the word starts, and its
+            // byte read alone.
+            let strong = if w.start == end + 1 {
+                bytes.get(end).is_some_and(|&c| is_strong_byte(c))
+            } else {
+                is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
+            };
+            if strong || is_clause_breaker_hashed(bytes, w, breakers) {
+                // After word `j` of the sentence (`w` is word `j + 1`).
+                self.breaks.push(j);
+            }
+            end = w.end;
+        }
+    }
+
     /// Whether strong punctuation or a clause breaker stands between word
     /// `a` and word `b` (a < b).
     fn clause_break(&self, a: usize, b: usize) -> bool {
-        let b = b.min(self.breaks.len());
-        self.breaks.get(a..b).is_some_and(|bs| bs.contains(&true))
+        let b = b.min(self.len());
+        let k = self.breaks.partition_point(|&x| x < a);
+        self.breaks.get(k).is_some_and(|&x| x < b)
     }
 
     /// The first word of the clause that holds word `i`, at most `max`
     /// words back.
     fn clause_start(&self, i: usize, max: usize) -> usize {
         let lo = i.saturating_sub(max);
-        let hi = i.min(self.breaks.len());
-        self.breaks
-            .get(lo..hi)
-            .and_then(|bs| bs.iter().rposition(|&b| b))
-            .map_or(lo, |k| lo + k + 1)
+        let hi = i.min(self.len());
+        let k = self.breaks.partition_point(|&x| x < hi);
+        k.checked_sub(1)
+            .and_then(|k| self.breaks.get(k))
+            .filter(|&&x| x >= lo)
+            .map_or(lo, |&x| x + 1)
     }
 
     /// Whether a word of `range` (clipped to the sentence) is in the set.
@@ -1976,8 +1986,9 @@ mod tests {
             );
             // The hash bit filter changes no answer.
             let h = crate::hash::str_hash(w);
+            let word = Word { start: 0, end: w.len(), hash: h, arabic: false };
             assert_eq!(
-                is_clause_breaker_hashed(w.as_bytes(), h, bits),
+                is_clause_breaker_hashed(w.as_bytes(), &word, bits),
                 CLAUSE_BREAKERS.contains(&w),
                 "{w}"
             );
@@ -1987,7 +1998,11 @@ mod tests {
         for b in CLAUSE_BREAKERS {
             assert!(is_clause_breaker(b.as_bytes()), "{b}");
             let h = crate::hash::str_hash(b);
-            assert!(is_clause_breaker_hashed(b.as_bytes(), h, bits), "{b}");
+            let word = Word { start: 0, end: b.len(), hash: h, arabic: false };
+            assert!(
+                is_clause_breaker_hashed(b.as_bytes(), &word, bits),
+                "{b}"
+            );
         }
     }
 
@@ -2151,6 +2166,58 @@ mod tests {
     /// keys are not empty, and a word set matches none of the others, for
     /// every range (empty, reversed and past the end ones too) of every
     /// sentence of the test texts.
+    /// The breaks kept as a list of the words they follow answer as one
+    /// flag per word found from each gap's and word's text would: every
+    /// clause start and clause break of every sentence of the test
+    /// texts, at every distance.
+    #[test]
+    fn breaks_listed_answer_as_flags_per_word() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = builtin_lexicon()?;
+        let mut breaks = 0;
+        for t in crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let text = p.norm.as_str();
+            let mut sent = Sentence::new(text, 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                let ws = &p.words[s.words.clone()];
+                sent.read_words(&lex, ws);
+                let n = ws.len();
+                // `flags[j]`: a break between word `j` and word `j + 1`.
+                let flags: Vec<bool> = (0..n)
+                    .map(|j| {
+                        j + 1 < n && {
+                            let gap = &text[ws[j].end..ws[j + 1].start];
+                            let next = &text[ws[j + 1].range()];
+                            is_strong_gap(gap.as_bytes())
+                                || CLAUSE_BREAKERS.contains(&next)
+                        }
+                    })
+                    .collect();
+                breaks += flags.iter().filter(|&&b| b).count();
+                for a in 0..n + 3 {
+                    for b in 0..n + 3 {
+                        let slow = flags
+                            .get(a..b.min(n))
+                            .is_some_and(|bs| bs.contains(&true));
+                        assert_eq!(sent.clause_break(a, b), slow, "{a} {b}");
+                    }
+                    for max in 0..20 {
+                        let (i, lo) = (a, a.saturating_sub(max));
+                        let slow = flags
+                            .get(lo..i.min(n))
+                            .and_then(|bs| bs.iter().rposition(|&b| b))
+                            .map_or(lo, |k| lo + k + 1);
+                        assert_eq!(sent.clause_start(i, max), slow, "{i}");
+                    }
+                }
+            }
+        }
+        assert!(breaks > 500, "{breaks}");
+        Ok(())
+    }
+
     #[test]
     fn keyed_words_are_those_a_set_can_match() -> Result<(), crate::Error> {
         let x = crate::Extractor::builtin();
