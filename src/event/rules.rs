@@ -941,13 +941,14 @@ fn resolve_referents(
     let mut added = Vec::new();
     // Most words are in no word set: only those with keys are looked at.
     for &j in &s.with_keys {
-        let (Some(w), Some(word)) = (s.word(j), s.ranges.get(j)) else {
-            continue;
-        };
         let keys = s.keys(j);
         if !inp.lex.may_be_referent(keys) {
             continue;
         }
+        // The word's text is read only for a word that may be one.
+        let (Some(w), Some(word)) = (s.word(j), s.ranges.get(j)) else {
+            continue;
+        };
         let Some((ri, r)) = inp
             .lex
             .referents
