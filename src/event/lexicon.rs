@@ -305,8 +305,12 @@ pub(crate) struct EventLexicon {
     cores: HashFilter,
     pub(crate) cues: Cues,
     /// The actors that fight only from the air (looked up with the
-    /// crate's fast hasher: every agent of a strike asks).
+    /// crate's fast hasher: every agent of a strike asks, through
+    /// [`EventLexicon::is_air_actor`]).
     pub(crate) air_actors: FastSet<String>,
+    /// The [`token_hash`]es of `air_actors` as a bit filter: most ids
+    /// are found not to be one without hashing their text.
+    air_filter: HashFilter,
     pub(crate) referents: Vec<Referent>,
     /// The vocabulary ids of every referent's words, as a bit set: a
     /// word none of whose keys is here is no referent.
@@ -583,6 +587,10 @@ impl EventLexicon {
             lexemes: WordTable::new(6, Vec::new()),
             cores: HashFilter::new(6, core::iter::empty()),
             cues,
+            air_filter: HashFilter::new(
+                12,
+                raw.air_actors.ids.iter().map(String::as_str),
+            ),
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
                 .referent
@@ -661,6 +669,15 @@ impl EventLexicon {
         });
         let referents = self.referents.iter_mut().map(|r| &mut r.words);
         cues.into_iter().chain(entries).chain(referents)
+    }
+
+    /// Whether an entity id is one of the actors that fight only from
+    /// the air: its [`token_hash`] (its length and first and last eight
+    /// bytes) tested in the filter before the set.
+    #[inline]
+    pub(crate) fn is_air_actor(&self, id: &str) -> bool {
+        self.air_filter.may_contain_hash(str_hash(id))
+            && self.air_actors.contains(id)
     }
 
     /// Whether a word given by its keys may be a referent: whether one

@@ -1545,7 +1545,7 @@ fn is_air_id(inp: &Inputs<'_>, all: &Ents<'_>, entity: usize) -> bool {
     view::entity_id(e)
         .into_iter()
         .chain(view::entity_ancestors(e))
-        .any(|id| inp.lex.air_actors.contains(id))
+        .any(|id| inp.lex.is_air_actor(id))
 }
 
 /// Whether the words before an actor mark it as a target, a beneficiary
@@ -2136,13 +2136,23 @@ mod tests {
                 .find(|id| r.ids.iter().any(|l| l == id))
                 .map(str::to_string)
         };
-        let mut found = 0;
+        let (mut found, mut air) = (0, 0);
+        for id in &lex.air_actors {
+            assert!(lex.is_air_actor(id), "{id}");
+        }
         for t in &crate::test_texts::all() {
             let p = x.prepare(t.as_str().into());
             let entities = x.entities(&p);
             let all = Ents::new(&entities);
             for (k, e) in entities.iter().enumerate() {
                 assert_eq!(all.can_act(k), view::can_act(e));
+                // The air filter changes no answer.
+                let ids = view::entity_id(e).into_iter();
+                for id in ids.chain(view::entity_ancestors(e)) {
+                    let want = lex.air_actors.contains(id);
+                    assert_eq!(lex.is_air_actor(id), want, "{id}");
+                    air += usize::from(want);
+                }
             }
             assert!(!all.can_act(entities.len()));
             for room in [entities.len(), 0] {
@@ -2160,6 +2170,7 @@ mod tests {
             }
         }
         assert!(found > 100, "{found}");
+        assert!(air > 10, "{air}");
         Ok(())
     }
 
