@@ -181,7 +181,9 @@ impl<'a> Seen<'a> {
         loop {
             let k = *self.slots.get(i)? as usize;
             let &(h, w, parts) = self.words.get(k.checked_sub(1)?)?;
-            if h == hash && w.as_bytes() == word {
+            // Equal hashes: the bytes compared without a call for most
+            // words (`same_token`).
+            if h == hash && crate::hash::same_token(w.as_bytes(), word) {
                 return Some(parts);
             }
             i = (i + 1) & mask;
@@ -224,6 +226,8 @@ struct Sentence<'a> {
     ranges: &'a [Word],
     /// [`clause_breaker_bits`].
     breakers: u64,
+    /// The [`token_hash`](crate::hash::token_hash)es of [`RELATIVES`].
+    relatives: [u64; 5],
     /// The vocabulary keys of every distinct word of the document read
     /// so far, one word after the other (kept from sentence to sentence).
     keys: Vec<u32>,
@@ -264,6 +268,7 @@ impl<'a> Sentence<'a> {
             text,
             ranges: &[],
             breakers: clause_breaker_bits(),
+            relatives: RELATIVES.map(crate::hash::str_hash),
             // About one word in five passes the core filter, and many
             // of those come back.
             seen: Seen::with_room(doc_words / 4),
@@ -427,6 +432,13 @@ impl<'a> Sentence<'a> {
     fn word(&self, j: usize) -> Option<&'a str> {
         let w = self.ranges.get(j)?;
         Some(self.text.get(w.range()).unwrap_or_default())
+    }
+
+    /// Whether word `j` is one of [`RELATIVES`]: its hash is compared
+    /// with theirs before its text.
+    fn is_relative(&self, j: usize) -> bool {
+        self.ranges.get(j).is_some_and(|w| self.relatives.contains(&w.hash))
+            && self.word(j).is_some_and(|w| RELATIVES.contains(&w))
     }
 
     /// The word before word `j`, if there is one.
@@ -1413,9 +1425,8 @@ fn is_generic(
     if s.keyed(clause..i).iter().any(|&j| s.starts(j, &lex.cues.generic)) {
         return true;
     }
-    let relative_present =
-        s.word(last + 1).is_some_and(|w| RELATIVES.contains(&w))
-            && s.word(last + 2).is_some_and(|w| w.starts_with(['ي', 'ت']));
+    let relative_present = s.is_relative(last + 1)
+        && s.word(last + 2).is_some_and(|w| w.starts_with(['ي', 'ت']));
     if relative_present {
         return true;
     }
@@ -1508,7 +1519,7 @@ fn accept(
     // A verb right after a relative pronoun describes a noun already
     // named ("الأهداف التي تقصفها"): the noun, if any, is the mention.
     let verb = matches!(r.form.pos, Pos::PastVerb | Pos::PresentVerb);
-    if verb && s.prev(i).is_some_and(|w| RELATIVES.contains(&w)) {
+    if verb && i > 0 && s.is_relative(i - 1) {
         return None;
     }
     // A strike adjective right after a noun trigger joins it: "ضربات
@@ -1652,9 +1663,7 @@ fn find_agent(
     }
     // A relative clause: "التحالف ... الذي يوجه ضربات" acts through its
     // antecedent.
-    if let Some(r) = (i.saturating_sub(4)..i)
-        .rev()
-        .find(|&j| s.word(j).is_some_and(|w| RELATIVES.contains(&w)))
+    if let Some(r) = (i.saturating_sub(4)..i).rev().find(|&j| s.is_relative(j))
     {
         if let Some(a) = within(before, r.saturating_sub(4), r)
             .iter()
@@ -2234,7 +2243,7 @@ mod tests {
     fn keyed_words_are_those_a_set_can_match() -> Result<(), crate::Error> {
         let x = crate::Extractor::builtin();
         let lex = builtin_lexicon()?;
-        let mut keyed = 0;
+        let (mut keyed, mut relatives) = (0, 0);
         for t in crate::test_texts::articles().iter().take(20) {
             let p = x.prepare(t.as_str().into());
             let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
@@ -2265,6 +2274,13 @@ mod tests {
                         }
                     }
                 }
+                // The relatives' hashes change no answer.
+                for j in 0..n + 2 {
+                    let slow =
+                        sent.word(j).is_some_and(|w| RELATIVES.contains(&w));
+                    assert_eq!(sent.is_relative(j), slow);
+                    relatives += usize::from(slow);
+                }
                 for lo in 0..n + 3 {
                     for hi in 0..n + 3 {
                         let slow: Vec<usize> = (lo..hi)
@@ -2277,6 +2293,7 @@ mod tests {
             }
         }
         assert!(keyed > 1000, "{keyed}");
+        assert!(relatives > 10, "{relatives}");
         Ok(())
     }
 
