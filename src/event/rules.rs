@@ -306,19 +306,16 @@ impl<'a> Sentence<'a> {
     }
 
     /// Reads the words of `ranges` (the sentence's part of the
-    /// document's word list): the breaks between them, then their
+    /// document's word list) in one walk: the breaks between them (a
+    /// word's index pushed when one follows it, mostly none) and their
     /// analysis (the keys and the trigger readings of their clitic
-    /// splits, each word once).
-    ///
-    /// Two walks, each holding little: the breaks read the gaps and the
-    /// clause breakers' bit, the analysis the core filter (most words
-    /// stop there) and, for the few it lets through, the table of the
-    /// words analysed already.
+    /// splits, each word once; most words stop at the core filter).
     fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
         let bytes = text.as_bytes();
         self.ranges = ranges;
-        self.read_breaks(bytes, ranges);
+        let breakers = self.breakers;
+        let breaks = &mut self.breaks;
         let (keys, readings) = (&mut self.keys, &mut self.readings);
         let seen = &mut self.seen;
         let (with_keys, with_readings) =
@@ -328,7 +325,24 @@ impl<'a> Sentence<'a> {
         self.parts.resize(ranges.len(), Parts::default());
         // How many words before this one have keys (`with_keys.len()`).
         let mut rank = bound(with_keys.len());
+        // Where the word before ends (none before the first).
+        let mut end = None;
         for (j, (w, part)) in ranges.iter().zip(&mut self.parts).enumerate() {
+            if let Some(end) = end {
+                // The gap is mostly one space, which breaks nothing: a
+                // one-byte gap is found by where the word starts, and its
+                // byte read alone.
+                let strong = if w.start == end + 1 {
+                    bytes.get(end).is_some_and(|&c| is_strong_byte(c))
+                } else {
+                    is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
+                };
+                if strong || is_clause_breaker_hashed(bytes, w, breakers) {
+                    // After the word before.
+                    breaks.push(j - 1);
+                }
+            }
+            end = Some(w.end);
             part.rank = rank;
             // The whole word's hash first: its bytes are read only when
             // the filter rejects it and it may end in an enclitic.
@@ -360,30 +374,6 @@ impl<'a> Sentence<'a> {
                 with_readings.push(j);
             }
             *part = parts;
-        }
-    }
-
-    /// Finds `breaks` for the words of `ranges`: between two words, a
-    /// strong gap or a clause breaker after it.
-    fn read_breaks(&mut self, bytes: &[u8], ranges: &[Word]) {
-        let breakers = self.breakers;
-        let Some(first) = ranges.first() else { return };
-        let mut end = first.end;
-        let rest = ranges.get(1..).unwrap_or_default();
-        for (j, w) in rest.iter().enumerate() {
-            // The gap is mostly one space, which breaks nothing: a
-            // one-byte gap is found by where the word starts, and its
-            // byte read alone.
-            let strong = if w.start == end + 1 {
-                bytes.get(end).is_some_and(|&c| is_strong_byte(c))
-            } else {
-                is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
-            };
-            if strong || is_clause_breaker_hashed(bytes, w, breakers) {
-                // After word `j` of the sentence (`w` is word `j + 1`).
-                self.breaks.push(j);
-            }
-            end = w.end;
         }
     }
 
