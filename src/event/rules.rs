@@ -778,8 +778,12 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             &state.actors_seen,
             &mut listed,
         );
-        sent.source = find_source(inp, &all, &sent);
-        sent.speaker = find_speaker(&sent);
+        // Only the events of a sentence read who it reports: a sentence
+        // with no trigger reading has none.
+        if !sent.with_readings.is_empty() {
+            sent.source = find_source(inp, &all, &sent);
+            sent.speaker = find_speaker(&sent);
+        }
         state.line_time =
             line_time.filter(|(l, _)| *l == s.line).map(|(_, t)| t);
         let lede = if sent.headline {
