@@ -172,7 +172,7 @@ fn mix(head: u64, tail: u64, n: usize) -> u64 {
 /// bytes, the first and the last eight (which cover them) are compared;
 /// longer tokens in full.
 #[inline(always)]
-fn same_token(key: &[u8], word: &[u8]) -> bool {
+pub(crate) fn same_token(key: &[u8], word: &[u8]) -> bool {
     let n = key.len();
     if n != word.len() {
         return false;

@@ -7,7 +7,7 @@ use crate::hash::{
 #[cfg(test)]
 use crate::text::clitic_splits;
 use crate::text::{
-    enclitic_len, for_each_clitic_split, normalize, CliticSplit,
+    enclitic_len, for_each_clitic_split, normalize, CliticSplit, Word,
 };
 use crate::Error;
 use serde::Deserialize;
@@ -305,8 +305,12 @@ pub(crate) struct EventLexicon {
     cores: HashFilter,
     pub(crate) cues: Cues,
     /// The actors that fight only from the air (looked up with the
-    /// crate's fast hasher: every agent of a strike asks).
+    /// crate's fast hasher: every agent of a strike asks, through
+    /// [`EventLexicon::is_air_actor`]).
     pub(crate) air_actors: FastSet<String>,
+    /// The [`token_hash`]es of `air_actors` as a bit filter: most ids
+    /// are found not to be one without hashing their text.
+    air_filter: HashFilter,
     pub(crate) referents: Vec<Referent>,
     /// The vocabulary ids of every referent's words, as a bit set: a
     /// word none of whose keys is here is no referent.
@@ -583,6 +587,10 @@ impl EventLexicon {
             lexemes: WordTable::new(6, Vec::new()),
             cores: HashFilter::new(6, core::iter::empty()),
             cues,
+            air_filter: HashFilter::new(
+                12,
+                raw.air_actors.ids.iter().map(String::as_str),
+            ),
             air_actors: raw.air_actors.ids.into_iter().collect(),
             referents: raw
                 .referent
@@ -663,6 +671,15 @@ impl EventLexicon {
         cues.into_iter().chain(entries).chain(referents)
     }
 
+    /// Whether an entity id is one of the actors that fight only from
+    /// the air: its [`token_hash`] (its length and first and last eight
+    /// bytes) tested in the filter before the set.
+    #[inline]
+    pub(crate) fn is_air_actor(&self, id: &str) -> bool {
+        self.air_filter.may_contain_hash(str_hash(id))
+            && self.air_actors.contains(id)
+    }
+
     /// Whether a word given by its keys may be a referent: whether one
     /// of the referents' word sets has it (tested against them).
     #[inline]
@@ -691,21 +708,49 @@ impl EventLexicon {
         keys: &mut Vec<u32>,
         readings: &mut Vec<Reading<'l, 'w>>,
     ) {
-        if self.may_have_stem(word.as_bytes(), hash) {
+        let w = Word { start: 0, end: word.len(), hash, arabic: false };
+        if self.may_have_stem(word.as_bytes(), &w) {
             self.analyse_split(word, hash, keys, readings);
         }
     }
 
-    /// The core filter of [`EventLexicon::analyse`]: whether the word
-    /// (its bytes, of [`token_hash`] `hash`) may have a stem in the
-    /// table; a word it rejects has neither keys nor readings.
+    /// The core filter of [`EventLexicon::analyse`]: whether word `w`
+    /// of the text `text` (its bytes) may have a stem in the table; a
+    /// word it rejects has neither keys nor readings. The whole word's
+    /// hash is tested first; when the filter rejects it, the word
+    /// without its enclitic is hashed in place.
+    ///
+    /// The enclitic is read from the end of the text up to the word's
+    /// end, not from the word sliced: the letters it compares are
+    /// two-byte letters, and a word is a whole run of letters, so none
+    /// is found across the word's start (tested against the word
+    /// sliced, [`EventLexicon::may_have_stem_sliced`]).
     #[inline]
-    pub(crate) fn may_have_stem(&self, word: &[u8], hash: u64) -> bool {
-        let n = word.len();
-        let known =
-            |end: usize| self.cores.may_contain_hash(token_hash(word, 0, end));
-        self.cores.may_contain_hash(hash)
-            || enclitic_len(word).is_some_and(|e| known(n - e))
+    pub(crate) fn may_have_stem(&self, text: &[u8], w: &Word) -> bool {
+        self.cores.may_contain_hash(w.hash) || {
+            let upto = text.get(..w.end).unwrap_or_default();
+            let stem_end =
+                enclitic_len(upto).and_then(|e| w.end.checked_sub(e));
+            stem_end.is_some_and(|end| {
+                end >= w.start
+                    && self
+                        .cores
+                        .may_contain_hash(token_hash(text, w.start, end))
+            })
+        }
+    }
+
+    /// [`EventLexicon::may_have_stem`] with the word sliced from the
+    /// text, for the test.
+    #[cfg(test)]
+    pub(crate) fn may_have_stem_sliced(&self, text: &[u8], w: &Word) -> bool {
+        self.cores.may_contain_hash(w.hash) || {
+            let word = text.get(w.range()).unwrap_or_default();
+            enclitic_len(word).is_some_and(|e| {
+                let stem = token_hash(word, 0, word.len() - e);
+                self.cores.may_contain_hash(stem)
+            })
+        }
     }
 
     /// [`EventLexicon::analyse`] of a word the core filter let through.
@@ -1095,6 +1140,25 @@ mod tests {
         }
         assert!(found > 500, "{found}");
         assert!(rejected * 10 > stems * 8, "{rejected} of {stems}");
+    }
+
+    /// The core filter reading the enclitic from the text up to a word's
+    /// end answers as reading it from the word sliced, on every word of
+    /// the test texts (the document's word list, so words of any script
+    /// beside each other).
+    #[test]
+    fn core_filter_in_place_answers_as_sliced() {
+        let lex = lex();
+        let texts = crate::test_texts::all().join("\n");
+        let (n, words) = crate::text::normalize_with_words(&texts);
+        let text = n.as_str().as_bytes();
+        let mut passed = 0;
+        for w in &words {
+            let want = lex.may_have_stem_sliced(text, w);
+            assert_eq!(lex.may_have_stem(text, w), want, "{w:?}");
+            passed += usize::from(want);
+        }
+        assert!(passed > 500, "{passed}");
     }
 
     /// The core filter's prefixes hold what every clitic split of every

@@ -56,14 +56,13 @@ fn clause_breaker_bits() -> u64 {
         .fold(0, |bits, b| bits | 1 << (crate::hash::str_hash(b) >> 58))
 }
 
-/// Whether a word (its bytes, of [`token_hash`] `hash`) is a clause
-/// breaker: its bit in `bits` ([`clause_breaker_bits`]) is tested
-/// before the word.
-///
-/// [`token_hash`]: crate::hash::token_hash
+/// Whether a word of the text `text` is a clause breaker: its bit in
+/// `bits` ([`clause_breaker_bits`]) is tested by its hash before its
+/// bytes are read.
 #[inline]
-fn is_clause_breaker_hashed(w: &[u8], hash: u64, bits: u64) -> bool {
-    bits >> (hash >> 58) & 1 != 0 && is_clause_breaker(w)
+fn is_clause_breaker_hashed(text: &[u8], w: &Word, bits: u64) -> bool {
+    bits >> (w.hash >> 58) & 1 != 0
+        && is_clause_breaker(text.get(w.range()).unwrap_or_default())
 }
 
 /// Whether the gap between two words (its bytes) holds strong
@@ -182,7 +181,9 @@ impl<'a> Seen<'a> {
         loop {
             let k = *self.slots.get(i)? as usize;
             let &(h, w, parts) = self.words.get(k.checked_sub(1)?)?;
-            if h == hash && w.as_bytes() == word {
+            // Equal hashes: the bytes compared without a call for most
+            // words (`same_token`).
+            if h == hash && crate::hash::same_token(w.as_bytes(), word) {
                 return Some(parts);
             }
             i = (i + 1) & mask;
@@ -225,6 +226,8 @@ struct Sentence<'a> {
     ranges: &'a [Word],
     /// [`clause_breaker_bits`].
     breakers: u64,
+    /// The [`token_hash`](crate::hash::token_hash)es of [`RELATIVES`].
+    relatives: [u64; 5],
     /// The vocabulary keys of every distinct word of the document read
     /// so far, one word after the other (kept from sentence to sentence).
     keys: Vec<u32>,
@@ -241,9 +244,9 @@ struct Sentence<'a> {
     with_readings: Vec<usize>,
     /// The words that have keys, in order.
     with_keys: Vec<usize>,
-    /// `breaks[j]`: whether strong punctuation or a clause breaker stands
-    /// between word `j` and word `j + 1`.
-    breaks: Vec<bool>,
+    /// The words `j` (in order) after which strong punctuation or a
+    /// clause breaker stands, between word `j` and word `j + 1`.
+    breaks: Vec<usize>,
     actors: Vec<Placed>,
     places: Vec<Placed>,
     counts: Vec<Placed>,
@@ -265,6 +268,7 @@ impl<'a> Sentence<'a> {
             text,
             ranges: &[],
             breakers: clause_breaker_bits(),
+            relatives: RELATIVES.map(crate::hash::str_hash),
             // About one word in five passes the core filter, and many
             // of those come back.
             seen: Seen::with_room(doc_words / 4),
@@ -273,7 +277,7 @@ impl<'a> Sentence<'a> {
             parts: Vec::with_capacity(words),
             with_readings: Vec::with_capacity(MENTIONS),
             with_keys: Vec::with_capacity(MENTIONS),
-            breaks: Vec::with_capacity(words),
+            breaks: Vec::with_capacity(MENTIONS),
             actors: Vec::with_capacity(MENTIONS),
             places: Vec::with_capacity(MENTIONS),
             counts: Vec::with_capacity(MENTIONS),
@@ -302,51 +306,50 @@ impl<'a> Sentence<'a> {
     }
 
     /// Reads the words of `ranges` (the sentence's part of the
-    /// document's word list): their text, their analysis (the keys and
-    /// the trigger readings of their clitic splits, each word once) and
-    /// the breaks between them.
+    /// document's word list) in one walk: the breaks between them (a
+    /// word's index pushed when one follows it, mostly none) and their
+    /// analysis (the keys and the trigger readings of their clitic
+    /// splits, each word once; most words stop at the core filter).
     fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
         let bytes = text.as_bytes();
-        let breakers = self.breakers;
         self.ranges = ranges;
+        let breakers = self.breakers;
+        let breaks = &mut self.breaks;
         let (keys, readings) = (&mut self.keys, &mut self.readings);
         let seen = &mut self.seen;
         let (with_keys, with_readings) =
             (&mut self.with_keys, &mut self.with_readings);
-        // The lists are sized first and then written by one walk (no
+        // The list is sized first and then written by one walk (no
         // capacity test per word; room made once, in `new`).
-        let n = ranges.len();
-        self.parts.resize(n, Parts::default());
-        // The last word's stays false: nothing follows it.
-        self.breaks.resize(n, false);
-        let slots = self.parts.iter_mut().zip(&mut self.breaks);
-        // The break after the word before, and where that word ends.
-        let mut before: Option<(&mut bool, usize)> = None;
+        self.parts.resize(ranges.len(), Parts::default());
         // How many words before this one have keys (`with_keys.len()`).
         let mut rank = bound(with_keys.len());
-        // A word is read as bytes (no char-boundary test: the word list
-        // holds whole chars), and sliced as text only to be analysed.
-        for (j, (w, (part, brk))) in ranges.iter().zip(slots).enumerate() {
-            let word = bytes.get(w.range()).unwrap_or_default();
-            // The break between the word before and this one; the gap is
-            // mostly one space, which breaks nothing.
-            if let Some((b, end)) = before {
-                // A one-byte gap is found by where the word starts, and
-                // its byte read alone.
+        // Where the word before ends (none before the first).
+        let mut end = None;
+        for (j, (w, part)) in ranges.iter().zip(&mut self.parts).enumerate() {
+            if let Some(end) = end {
+                // The gap is mostly one space, which breaks nothing: a
+                // one-byte gap is found by where the word starts, and its
+                // byte read alone.
                 let strong = if w.start == end + 1 {
                     bytes.get(end).is_some_and(|&c| is_strong_byte(c))
                 } else {
                     is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
                 };
-                *b =
-                    strong || is_clause_breaker_hashed(word, w.hash, breakers);
+                if strong || is_clause_breaker_hashed(bytes, w, breakers) {
+                    // After the word before.
+                    breaks.push(j - 1);
+                }
             }
-            before = Some((brk, w.end));
-            if !lex.may_have_stem(word, w.hash) {
-                part.rank = rank;
+            end = Some(w.end);
+            part.rank = rank;
+            // The whole word's hash first: its bytes are read only when
+            // the filter rejects it and it may end in an enclitic.
+            if !lex.may_have_stem(bytes, w) {
                 continue;
             }
+            let word = bytes.get(w.range()).unwrap_or_default();
             let mut parts = match seen.get(w.hash, word) {
                 Some(parts) => parts,
                 None => {
@@ -377,19 +380,21 @@ impl<'a> Sentence<'a> {
     /// Whether strong punctuation or a clause breaker stands between word
     /// `a` and word `b` (a < b).
     fn clause_break(&self, a: usize, b: usize) -> bool {
-        let b = b.min(self.breaks.len());
-        self.breaks.get(a..b).is_some_and(|bs| bs.contains(&true))
+        let b = b.min(self.len());
+        let k = self.breaks.partition_point(|&x| x < a);
+        self.breaks.get(k).is_some_and(|&x| x < b)
     }
 
     /// The first word of the clause that holds word `i`, at most `max`
     /// words back.
     fn clause_start(&self, i: usize, max: usize) -> usize {
         let lo = i.saturating_sub(max);
-        let hi = i.min(self.breaks.len());
-        self.breaks
-            .get(lo..hi)
-            .and_then(|bs| bs.iter().rposition(|&b| b))
-            .map_or(lo, |k| lo + k + 1)
+        let hi = i.min(self.len());
+        let k = self.breaks.partition_point(|&x| x < hi);
+        k.checked_sub(1)
+            .and_then(|k| self.breaks.get(k))
+            .filter(|&&x| x >= lo)
+            .map_or(lo, |&x| x + 1)
     }
 
     /// Whether a word of `range` (clipped to the sentence) is in the set.
@@ -417,6 +422,13 @@ impl<'a> Sentence<'a> {
     fn word(&self, j: usize) -> Option<&'a str> {
         let w = self.ranges.get(j)?;
         Some(self.text.get(w.range()).unwrap_or_default())
+    }
+
+    /// Whether word `j` is one of [`RELATIVES`]: its hash is compared
+    /// with theirs before its text.
+    fn is_relative(&self, j: usize) -> bool {
+        self.ranges.get(j).is_some_and(|w| self.relatives.contains(&w.hash))
+            && self.word(j).is_some_and(|w| RELATIVES.contains(&w))
     }
 
     /// The word before word `j`, if there is one.
@@ -766,8 +778,12 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             &state.actors_seen,
             &mut listed,
         );
-        sent.source = find_source(inp, &all, &sent);
-        sent.speaker = find_speaker(&sent);
+        // Only the events of a sentence read who it reports: a sentence
+        // with no trigger reading has none.
+        if !sent.with_readings.is_empty() {
+            sent.source = find_source(inp, &all, &sent);
+            sent.speaker = find_speaker(&sent);
+        }
         state.line_time =
             line_time.filter(|(l, _)| *l == s.line).map(|(_, t)| t);
         let lede = if sent.headline {
@@ -931,13 +947,14 @@ fn resolve_referents(
     let mut added = Vec::new();
     // Most words are in no word set: only those with keys are looked at.
     for &j in &s.with_keys {
-        let (Some(w), Some(word)) = (s.word(j), s.ranges.get(j)) else {
-            continue;
-        };
         let keys = s.keys(j);
         if !inp.lex.may_be_referent(keys) {
             continue;
         }
+        // The word's text is read only for a word that may be one.
+        let (Some(w), Some(word)) = (s.word(j), s.ranges.get(j)) else {
+            continue;
+        };
         let Some((ri, r)) = inp
             .lex
             .referents
@@ -1402,9 +1419,8 @@ fn is_generic(
     if s.keyed(clause..i).iter().any(|&j| s.starts(j, &lex.cues.generic)) {
         return true;
     }
-    let relative_present =
-        s.word(last + 1).is_some_and(|w| RELATIVES.contains(&w))
-            && s.word(last + 2).is_some_and(|w| w.starts_with(['ي', 'ت']));
+    let relative_present = s.is_relative(last + 1)
+        && s.word(last + 2).is_some_and(|w| w.starts_with(['ي', 'ت']));
     if relative_present {
         return true;
     }
@@ -1497,7 +1513,7 @@ fn accept(
     // A verb right after a relative pronoun describes a noun already
     // named ("الأهداف التي تقصفها"): the noun, if any, is the mention.
     let verb = matches!(r.form.pos, Pos::PastVerb | Pos::PresentVerb);
-    if verb && s.prev(i).is_some_and(|w| RELATIVES.contains(&w)) {
+    if verb && i > 0 && s.is_relative(i - 1) {
         return None;
     }
     // A strike adjective right after a noun trigger joins it: "ضربات
@@ -1534,7 +1550,7 @@ fn is_air_id(inp: &Inputs<'_>, all: &Ents<'_>, entity: usize) -> bool {
     view::entity_id(e)
         .into_iter()
         .chain(view::entity_ancestors(e))
-        .any(|id| inp.lex.air_actors.contains(id))
+        .any(|id| inp.lex.is_air_actor(id))
 }
 
 /// Whether the words before an actor mark it as a target, a beneficiary
@@ -1641,9 +1657,7 @@ fn find_agent(
     }
     // A relative clause: "التحالف ... الذي يوجه ضربات" acts through its
     // antecedent.
-    if let Some(r) = (i.saturating_sub(4)..i)
-        .rev()
-        .find(|&j| s.word(j).is_some_and(|w| RELATIVES.contains(&w)))
+    if let Some(r) = (i.saturating_sub(4)..i).rev().find(|&j| s.is_relative(j))
     {
         if let Some(a) = within(before, r.saturating_sub(4), r)
             .iter()
@@ -1976,8 +1990,9 @@ mod tests {
             );
             // The hash bit filter changes no answer.
             let h = crate::hash::str_hash(w);
+            let word = Word { start: 0, end: w.len(), hash: h, arabic: false };
             assert_eq!(
-                is_clause_breaker_hashed(w.as_bytes(), h, bits),
+                is_clause_breaker_hashed(w.as_bytes(), &word, bits),
                 CLAUSE_BREAKERS.contains(&w),
                 "{w}"
             );
@@ -1987,7 +2002,11 @@ mod tests {
         for b in CLAUSE_BREAKERS {
             assert!(is_clause_breaker(b.as_bytes()), "{b}");
             let h = crate::hash::str_hash(b);
-            assert!(is_clause_breaker_hashed(b.as_bytes(), h, bits), "{b}");
+            let word = Word { start: 0, end: b.len(), hash: h, arabic: false };
+            assert!(
+                is_clause_breaker_hashed(b.as_bytes(), &word, bits),
+                "{b}"
+            );
         }
     }
 
@@ -2120,13 +2139,23 @@ mod tests {
                 .find(|id| r.ids.iter().any(|l| l == id))
                 .map(str::to_string)
         };
-        let mut found = 0;
+        let (mut found, mut air) = (0, 0);
+        for id in &lex.air_actors {
+            assert!(lex.is_air_actor(id), "{id}");
+        }
         for t in &crate::test_texts::all() {
             let p = x.prepare(t.as_str().into());
             let entities = x.entities(&p);
             let all = Ents::new(&entities);
             for (k, e) in entities.iter().enumerate() {
                 assert_eq!(all.can_act(k), view::can_act(e));
+                // The air filter changes no answer.
+                let ids = view::entity_id(e).into_iter();
+                for id in ids.chain(view::entity_ancestors(e)) {
+                    let want = lex.air_actors.contains(id);
+                    assert_eq!(lex.is_air_actor(id), want, "{id}");
+                    air += usize::from(want);
+                }
             }
             assert!(!all.can_act(entities.len()));
             for room in [entities.len(), 0] {
@@ -2144,6 +2173,7 @@ mod tests {
             }
         }
         assert!(found > 100, "{found}");
+        assert!(air > 10, "{air}");
         Ok(())
     }
 
@@ -2151,11 +2181,63 @@ mod tests {
     /// keys are not empty, and a word set matches none of the others, for
     /// every range (empty, reversed and past the end ones too) of every
     /// sentence of the test texts.
+    /// The breaks kept as a list of the words they follow answer as one
+    /// flag per word found from each gap's and word's text would: every
+    /// clause start and clause break of every sentence of the test
+    /// texts, at every distance.
+    #[test]
+    fn breaks_listed_answer_as_flags_per_word() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = builtin_lexicon()?;
+        let mut breaks = 0;
+        for t in crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let text = p.norm.as_str();
+            let mut sent = Sentence::new(text, 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                let ws = &p.words[s.words.clone()];
+                sent.read_words(&lex, ws);
+                let n = ws.len();
+                // `flags[j]`: a break between word `j` and word `j + 1`.
+                let flags: Vec<bool> = (0..n)
+                    .map(|j| {
+                        j + 1 < n && {
+                            let gap = &text[ws[j].end..ws[j + 1].start];
+                            let next = &text[ws[j + 1].range()];
+                            is_strong_gap(gap.as_bytes())
+                                || CLAUSE_BREAKERS.contains(&next)
+                        }
+                    })
+                    .collect();
+                breaks += flags.iter().filter(|&&b| b).count();
+                for a in 0..n + 3 {
+                    for b in 0..n + 3 {
+                        let slow = flags
+                            .get(a..b.min(n))
+                            .is_some_and(|bs| bs.contains(&true));
+                        assert_eq!(sent.clause_break(a, b), slow, "{a} {b}");
+                    }
+                    for max in 0..20 {
+                        let (i, lo) = (a, a.saturating_sub(max));
+                        let slow = flags
+                            .get(lo..i.min(n))
+                            .and_then(|bs| bs.iter().rposition(|&b| b))
+                            .map_or(lo, |k| lo + k + 1);
+                        assert_eq!(sent.clause_start(i, max), slow, "{i}");
+                    }
+                }
+            }
+        }
+        assert!(breaks > 500, "{breaks}");
+        Ok(())
+    }
+
     #[test]
     fn keyed_words_are_those_a_set_can_match() -> Result<(), crate::Error> {
         let x = crate::Extractor::builtin();
         let lex = builtin_lexicon()?;
-        let mut keyed = 0;
+        let (mut keyed, mut relatives) = (0, 0);
         for t in crate::test_texts::articles().iter().take(20) {
             let p = x.prepare(t.as_str().into());
             let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
@@ -2186,6 +2268,13 @@ mod tests {
                         }
                     }
                 }
+                // The relatives' hashes change no answer.
+                for j in 0..n + 2 {
+                    let slow =
+                        sent.word(j).is_some_and(|w| RELATIVES.contains(&w));
+                    assert_eq!(sent.is_relative(j), slow);
+                    relatives += usize::from(slow);
+                }
                 for lo in 0..n + 3 {
                     for hi in 0..n + 3 {
                         let slow: Vec<usize> = (lo..hi)
@@ -2198,6 +2287,7 @@ mod tests {
             }
         }
         assert!(keyed > 1000, "{keyed}");
+        assert!(relatives > 10, "{relatives}");
         Ok(())
     }
 
