@@ -478,16 +478,20 @@ fn build<const FAST: bool, const WORDS: bool>(
     (n, words)
 }
 
-/// [`Normalized`]'s block index of `pieces` over a text of `len` bytes.
+/// [`Normalized`]'s block index of `pieces` over a text of `len` bytes:
+/// for each piece, the blocks that start from it up to the next piece.
 fn block_pieces(pieces: &[Piece], len: usize) -> Vec<usize> {
-    let mut out = Vec::with_capacity(len / BLOCK + 1);
-    let mut i = 0;
-    for start in (0..=len).step_by(BLOCK) {
-        while pieces.get(i + 1).is_some_and(|q| q.norm <= start) {
-            i += 1;
+    let blocks = len / BLOCK + 1;
+    let mut out = Vec::with_capacity(blocks);
+    for (k, next) in pieces.iter().skip(1).enumerate() {
+        // Piece `k` is the last that starts at or before the start of
+        // each block that starts before `next`.
+        let upto = next.norm.div_ceil(BLOCK).min(blocks);
+        if upto > out.len() {
+            out.resize(upto, k);
         }
-        out.push(i);
     }
+    out.resize(blocks, pieces.len().saturating_sub(1));
     out
 }
 
