@@ -24,6 +24,9 @@ pub struct Normalized {
     /// last piece that starts at or before the block's start.
     block_pieces: Vec<usize>,
     quotes: Vec<QuoteMark>,
+    /// Where the text holds a [sentence break byte](is_break_byte), in
+    /// order.
+    breaks: Vec<usize>,
 }
 
 /// The stride of [`Normalized`]'s piece index.
@@ -132,6 +135,13 @@ impl Normalized {
     #[inline]
     pub fn quote_marks(&self) -> &[QuoteMark] {
         &self.quotes
+    }
+
+    /// Where the text holds a [sentence break byte](is_break_byte), in
+    /// order, as normalization wrote them.
+    #[inline]
+    pub(crate) fn break_bytes(&self) -> &[usize] {
+        &self.breaks
     }
 
     /// Maps a range of **normalized** byte offsets to the span of the
@@ -347,6 +357,8 @@ fn build<const FAST: bool, const WORDS: bool>(
         // Sized once: news text makes up to about one quote mark in 200
         // bytes.
         quotes: Vec::with_capacity(text.len() / 128 + 4),
+        // News text makes about one break byte in 100 bytes.
+        breaks: Vec::with_capacity(text.len() / 64 + 4),
         // About one word in eight bytes of Arabic news.
         words: Vec::with_capacity(if WORDS { text.len() / 8 + 1 } else { 0 }),
         word_from: 0,
@@ -474,8 +486,16 @@ fn build<const FAST: bool, const WORDS: bool>(
         original_len: text.len(),
         pieces: b.pieces,
         quotes: b.quotes,
+        breaks: b.breaks,
     };
     (n, words)
+}
+
+/// A byte at which a sentence may end, or where parentheses open or
+/// close: `\n` `.` `!` `?` `;` `(` `)` `[` `]`.
+#[inline]
+pub(crate) const fn is_break_byte(b: u8) -> bool {
+    matches!(b, b'\n' | b'(' | b'[' | b')' | b']' | b'.' | b'!' | b'?' | b';')
 }
 
 /// [`Normalized`]'s block index of `pieces` over a text of `len` bytes:
@@ -507,6 +527,8 @@ struct Builder<const WORDS: bool> {
     out: String,
     pieces: Vec<Piece>,
     quotes: Vec<QuoteMark>,
+    /// Where `out` holds a break byte.
+    breaks: Vec<usize>,
     /// The words of `out` so far (with `WORDS`), their hashes not yet
     /// taken.
     words: Vec<Word>,
@@ -573,7 +595,16 @@ impl<const WORDS: bool> Builder<WORDS> {
     fn push_char(&mut self, orig: usize, orig_len: usize, c: char) {
         self.open_piece(orig, c.len_utf8() == orig_len);
         self.note(self.out.len(), c);
+        self.note_break(c);
         self.out.push(c);
+    }
+
+    /// Notes `c`, about to be written, if it is a break byte.
+    #[inline]
+    fn note_break(&mut self, c: char) {
+        if u8::try_from(c).is_ok_and(is_break_byte) {
+            self.breaks.push(self.out.len());
+        }
     }
 
     /// Pushes the run of basic letters (folded), ASCII digits and
@@ -647,13 +678,16 @@ impl<const WORDS: bool> Builder<WORDS> {
                 break;
             }
             last = unit;
-            if WORDS {
-                let at = base + (i - from);
-                if unit & UNIT_BREAK != 0 {
+            let at = base + (i - from);
+            if unit & UNIT_BREAK != 0 {
+                if WORDS {
                     self.word_break(at, at + 1);
-                } else if unit & UNIT_DIGIT != 0 {
-                    self.not_arabic = at + 1;
                 }
+                if unit & UNIT_SENTENCE != 0 {
+                    self.breaks.push(at);
+                }
+            } else if WORDS && unit & UNIT_DIGIT != 0 {
+                self.not_arabic = at + 1;
             }
             rest = if step == 2 {
                 tail
@@ -696,10 +730,15 @@ impl<const WORDS: bool> Builder<WORDS> {
                 self.note(self.out.len() + k, c);
             }
         }
+        for (k, b) in s.bytes().enumerate() {
+            if is_break_byte(b) {
+                self.breaks.push(self.out.len() + k);
+            }
+        }
         self.out.push_str(s);
     }
 
-    #[inline]
+    #[inline(always)]
     fn flush_run(&mut self, run: Run, end: usize) {
         let out = if run.newline { '\n' } else { ' ' };
         let verbatim = run.chars == 1 && run.only == out;
@@ -717,6 +756,7 @@ impl<const WORDS: bool> Builder<WORDS> {
                 });
             }
             self.note(self.out.len(), out);
+            self.note_break(out);
             self.out.push(out);
         }
     }
@@ -832,6 +872,9 @@ const UNIT_BREAK: u8 = 16;
 const UNIT_DIGIT: u8 = 32;
 /// [`RUN_UNITS`]: the Arabic comma `،` (ends the run, step 0).
 const UNIT_COMMA: u8 = 64;
+/// [`RUN_UNITS`]: a one-byte [`UNIT_BREAK`] that is a [sentence break
+/// byte](is_break_byte).
+const UNIT_SENTENCE: u8 = 128;
 
 /// What a letter run does with the unit starting with a pair of bytes,
 /// indexed by the pair read little-endian (the first byte low): its [`UNIT_STEP`], [`UNIT_FOLDED`],
@@ -858,6 +901,8 @@ const fn run_units() -> [u8; 0x10000] {
         } else if plain_ascii((p >> 8) as u8) {
             if (p >> 8) as u8 >= b'0' && (p >> 8) as u8 <= b'9' {
                 1 | UNIT_DIGIT
+            } else if is_break_byte((p >> 8) as u8) {
+                1 | UNIT_BREAK | UNIT_SENTENCE
             } else {
                 1 | UNIT_BREAK
             }
@@ -1176,6 +1221,8 @@ mod tests {
                     1 | UNIT_PROVISIONAL | UNIT_BREAK
                 } else if plain(hi) && hi.is_ascii_digit() {
                     1 | UNIT_DIGIT
+                } else if plain(hi) && b"\n.!?;()[]".contains(&hi) {
+                    1 | UNIT_BREAK | UNIT_SENTENCE
                 } else if plain(hi) || (hi == b' ' && plain(lo)) {
                     1 | UNIT_BREAK
                 } else if [hi, lo] == *"،".as_bytes() {
@@ -1275,6 +1322,14 @@ mod tests {
             assert_eq!(fast.pieces, slow.pieces, "{t:?}");
             assert_eq!(fast.block_pieces, slow.block_pieces, "{t:?}");
             assert_eq!(fast.quotes, slow.quotes, "{t:?}");
+            assert_eq!(fast.breaks, slow.breaks, "{t:?}");
+            let bytes = slow.text.bytes().enumerate();
+            let want: Vec<usize> = bytes
+                .filter(|&(_, b)| is_break_byte(b))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(slow.breaks, want, "{t:?}");
+            assert_eq!(build::<true, false>(t).0.breaks, want, "{t:?}");
             assert_eq!(fast.original_len, slow.original_len, "{t:?}");
         }
     }
