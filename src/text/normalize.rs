@@ -695,11 +695,18 @@ impl<const WORDS: bool> Builder<WORDS> {
                 rest.get(1..).unwrap_or_default()
             };
         }
-        // A space taken last before a lead byte is followed by no letter:
-        // not ours.
+        // A space or newline taken last before a lead byte is followed by
+        // no letter: not ours (the char loop writes it and notes its word
+        // break again, which changes nothing, and its break byte, noted
+        // here no more).
         let end = bytes.len()
             - rest.len()
             - usize::from(last & UNIT_PROVISIONAL != 0);
+        if last & (UNIT_PROVISIONAL | UNIT_SENTENCE)
+            == UNIT_PROVISIONAL | UNIT_SENTENCE
+        {
+            self.breaks.pop();
+        }
         self.push_bytes_of(text, copied, end);
         (end, comma)
     }
@@ -857,10 +864,12 @@ const fn pair_index(pair: u16) -> usize {
 
 /// [`RUN_UNITS`]: how many bytes the unit starting with a pair takes: 2
 /// for a basic letter, 1 for a [`plain_ascii`] byte or a space before one
-/// or before a 0xD8/0xD9 lead byte; 0 for the run's end.
+/// or a space or newline before a 0xD8/0xD9 lead byte; 0 for the run's
+/// end.
 const UNIT_STEP: u8 = 3;
-/// [`RUN_UNITS`]: a space before a lead byte, which belongs to the run
-/// only if a letter follows.
+/// [`RUN_UNITS`]: a space or newline before a lead byte, which belongs to
+/// the run only if a letter follows (a single newline is written as it
+/// is, in the same linear piece, by the char loop too).
 const UNIT_PROVISIONAL: u8 = 8;
 /// [`RUN_UNITS`]: the pair is a basic letter that is folded.
 const UNIT_FOLDED: u8 = 4;
@@ -898,6 +907,9 @@ const fn run_units() -> [u8; 0x10000] {
         } else if p & 0xFFFE == 0x20D8 {
             // A space, then 0xD8 or 0xD9.
             1 | UNIT_PROVISIONAL | UNIT_BREAK
+        } else if p & 0xFFFE == 0x0AD8 {
+            // A newline, then 0xD8 or 0xD9.
+            1 | UNIT_PROVISIONAL | UNIT_BREAK | UNIT_SENTENCE
         } else if plain_ascii((p >> 8) as u8) {
             if (p >> 8) as u8 >= b'0' && (p >> 8) as u8 <= b'9' {
                 1 | UNIT_DIGIT
@@ -1219,6 +1231,8 @@ mod tests {
             let want = if out == 0 {
                 if hi == b' ' && lo & 0xFE == 0xD8 {
                     1 | UNIT_PROVISIONAL | UNIT_BREAK
+                } else if hi == b'\n' && lo & 0xFE == 0xD8 {
+                    1 | UNIT_PROVISIONAL | UNIT_BREAK | UNIT_SENTENCE
                 } else if plain(hi) && hi.is_ascii_digit() {
                     1 | UNIT_DIGIT
                 } else if plain(hi) && b"\n.!?;()[]".contains(&hi) {
@@ -1291,6 +1305,7 @@ mod tests {
                 "ب، ب،ب ،ب، ة، أ، ١، \u{64E}، ،، ب،",
                 "ب،  ب، \nب،\u{A0}ب، «ب» ب، ",
                 "ب، ب، ب، ب، ب",
+                "ب\nب.\nب\n،ب\n\u{64E}ب\n\nب \nب\n بa\nﻻ\n٢\nب\n",
             ]
             .map(String::from),
         );
