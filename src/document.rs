@@ -51,68 +51,103 @@ impl Loc {
     }
 }
 
-/// Counts chars up to byte offsets in O(1) per query.
+/// Counts chars up to byte offsets in O(1) per query: for every 64
+/// bytes of the text, which of them start a char (a bit each) and how
+/// many chars start before them.
 #[derive(Clone, Debug)]
 pub(crate) struct CharIndex {
-    /// The number of chars that start before byte `k * STEP`, for every
-    /// `k` up to the text's length.
-    marks: Vec<usize>,
+    /// For block `k` (bytes `64 * k..64 * k + 64`, one more block than
+    /// whole ones): the bits of its bytes that start a char, byte
+    /// `8 * w + p` of the block as bit `8 * p + w` (see [`below`]; none
+    /// past the text's end), and the number of chars that start before
+    /// the block.
+    blocks: Vec<(u64, usize)>,
 }
 
-const STEP: usize = 32;
+/// For an offset `r` in a block, the bits of [`CharIndex`]'s layout
+/// that stand for the block's bytes before `r`: bits `0..w` of every
+/// byte for the eights before (`w = r / 8`), and bit `w` of the bytes
+/// before `p = r % 8`.
+const fn below_bits(r: usize) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let (w, p) = (r / 8 % 8, r % 8);
+    ((1u64 << w) - 1) * ONES + ((ONES & ((1u64 << (8 * p)) - 1)) << w)
+}
 
-/// The number of chars that start in `b[s..e]` (its bytes that are not
-/// `0b10xx_xxxx`), eight bytes at a time; the last few are read as eight
-/// when `b` goes on past them.
-pub(crate) fn char_starts(b: &[u8], s: usize, e: usize) -> usize {
-    // The number of continuation bytes (bit 7 set, bit 6 clear) among
-    // eight: their bit 7, summed in the top byte.
-    let continuations = |x: u64| {
-        let cont = x & !(x << 1) & 0x8080_8080_8080_8080;
-        ((cont >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
-    };
-    let eight = |i: usize| {
-        b.get(i..i + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+/// [`below_bits`] of every offset in a block.
+const BELOW: [u64; 64] = {
+    let mut table = [0u64; 64];
+    let mut rest: &mut [u64] = &mut table;
+    let mut r = 0;
+    while let [slot, tail @ ..] = rest {
+        *slot = below_bits(r);
+        rest = tail;
+        r += 1;
+    }
+    table
+};
+
+/// [`below_bits`] of `r` (below 64), from the table.
+#[inline]
+fn below(r: usize) -> u64 {
+    BELOW.get(r % 64).copied().unwrap_or_default()
+}
+
+/// The bits of one 64-byte block that start a char, in [`CharIndex`]'s
+/// layout: byte `p` of each eight read little-endian stays in byte `p`,
+/// and the `w`th eight take bit `w` of each byte, so no bit gathering is
+/// needed.
+#[inline]
+fn block_starts(block: &[u8; 64]) -> u64 {
+    let mut cont = 0;
+    for (w, eight) in block.chunks_exact(8).enumerate() {
+        let x = <[u8; 8]>::try_from(eight)
             .map(u64::from_le_bytes)
-    };
-    let mut i = s;
-    let mut n = 0;
-    while i + 8 <= e {
-        n += 8 - continuations(eight(i).unwrap_or_default());
-        i += 8;
+            .unwrap_or_default();
+        // Continuation bytes (bit 7 set, bit 6 clear): bit 7 of the byte.
+        let c = x & !(x << 1) & 0x8080_8080_8080_8080;
+        cont |= c >> (7 - w);
     }
-    let rest = e.saturating_sub(i);
-    match eight(i) {
-        // Zero bytes in place of those past `e`: no continuation.
-        Some(x) if rest > 0 => {
-            n + rest - continuations(x & ((1u64 << (8 * rest)) - 1))
-        }
-        _ => {
-            let tail = b.get(i..e).unwrap_or_default();
-            n + tail.iter().filter(|&&x| (x as i8) >= -0x40).count()
-        }
-    }
+    !cont
 }
 
 impl CharIndex {
     pub(crate) fn new(text: &str) -> CharIndex {
-        let mut marks = Vec::with_capacity(text.len() / STEP + 1);
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / 64 + 1);
         let mut chars = 0;
-        marks.push(0);
-        for chunk in text.as_bytes().chunks_exact(STEP) {
-            chars += char_starts(chunk, 0, STEP);
-            marks.push(chars);
+        let whole = bytes.chunks_exact(64);
+        let rest = whole.remainder();
+        // A mapped exact-size iterator: no capacity test per block.
+        blocks.extend(whole.map(|chunk| {
+            let bits = <&[u8; 64]>::try_from(chunk)
+                .map(block_starts)
+                .unwrap_or_default();
+            let before = chars;
+            chars += bits.count_ones() as usize;
+            (bits, before)
+        }));
+        // The last bytes, padded with zeros that are no bytes of the text.
+        let mut last = [0u8; 64];
+        if let Some(l) = last.get_mut(..rest.len()) {
+            l.copy_from_slice(rest);
         }
-        CharIndex { marks }
+        let valid = below(rest.len());
+        blocks.push((block_starts(&last) & valid, chars));
+        CharIndex { blocks }
     }
 
-    /// The number of chars before byte offset `byte` (a char boundary).
-    pub(crate) fn chars_before(&self, text: &str, byte: usize) -> usize {
-        let byte = byte.min(text.len());
-        let k = byte / STEP;
-        let mark = self.marks.get(k).copied().unwrap_or_default();
-        mark + char_starts(text.as_bytes(), k * STEP, byte)
+    /// The number of chars that start before byte offset `byte` (clamped
+    /// to the text's length).
+    #[inline]
+    pub(crate) fn chars_before(&self, byte: usize) -> usize {
+        // The last block holds fewer than 64 bytes: its byte 63 is none,
+        // so any offset past it counts as its last.
+        let last = 64 * self.blocks.len().saturating_sub(1) + 63;
+        let byte = byte.min(last);
+        let (bits, before) =
+            self.blocks.get(byte / 64).copied().unwrap_or_default();
+        before + (bits & below(byte % 64)).count_ones() as usize
     }
 }
 
@@ -150,32 +185,29 @@ pub struct Document {
 mod tests {
     use super::CharIndex;
 
-    /// The index counts what `chars().count()` counts, at every boundary.
+    /// The index counts what `chars().count()` counts, at every byte
+    /// offset (a char boundary or not) and past the end.
     #[test]
     fn char_index_counts_chars() {
         let mut texts = crate::test_texts::articles();
         texts.extend(crate::test_texts::peer_texts().into_iter().take(200));
         texts.extend(["".to_string(), "a".repeat(64), "ب".repeat(64)]);
+        for n in 0..140 {
+            texts.push("ab€ب".chars().cycle().take(n).collect());
+        }
         for t in &texts {
             let index = CharIndex::new(t);
             let mut chars = 0;
-            for (b, _) in t.char_indices().chain([(t.len(), ' ')]) {
-                assert_eq!(index.chars_before(t, b), chars);
-                chars += 1;
+            for b in 0..=t.len() {
+                assert_eq!(index.chars_before(b), chars, "{b}");
+                if b < t.len() && t.is_char_boundary(b) {
+                    chars += 1;
+                }
             }
-            assert_eq!(index.chars_before(t, t.len() + 5), chars - 1);
-            // Any slice, as a mention's char length is counted.
-            let mut ends: Vec<usize> =
-                t.char_indices().map(|(b, _)| b).step_by(7).collect();
-            // Slices that end where the text ends, or just before.
-            ends.extend(t.char_indices().rev().take(10).map(|(b, _)| b));
-            ends.push(t.len());
-            for w in ends.windows(3).filter(|w| w[0] <= w[2]) {
-                let s = &t[w[0]..w[2]];
-                assert_eq!(
-                    super::char_starts(t.as_bytes(), w[0], w[2]),
-                    s.chars().count()
-                );
+            let all = t.chars().count();
+            assert_eq!(chars, all);
+            for past in [1, 63, 64, 65, 1000] {
+                assert_eq!(index.chars_before(t.len() + past), all);
             }
         }
     }

@@ -6,7 +6,7 @@
     clippy::panic
 )]
 
-use crate::document::{char_starts, CharIndex, Document, Loc};
+use crate::document::{CharIndex, Document, Loc};
 use crate::text::{self, ChromeKind, Normalized, Sentence};
 use crate::{Error, LocText, Span};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -632,30 +632,16 @@ impl<'t> Prepared<'t> {
 
     /// The [`Loc`] of an original span.
     pub(crate) fn loc_original(&self, span: Span) -> Loc {
-        let char_start = self.chars.chars_before(self.original, span.start);
-        // A short span's end is counted on from its start; a long one's
-        // (a sentence) from the index.
-        let (range, char_end) = match self.original.get(span.range()) {
-            Some(t) if t.len() <= 64 => (
-                span.range(),
-                char_start
-                    + char_starts(
-                        self.original.as_bytes(),
-                        span.start,
-                        span.end,
-                    ),
-            ),
-            t => (
-                if t.is_some() { span.range() } else { 0..0 },
-                self.chars.chars_before(self.original, span.end),
-            ),
+        let range = match self.original.get(span.range()) {
+            Some(_) => span.range(),
+            None => 0..0,
         };
         Loc {
             text: LocText::slice(&self.shared, range),
             start: span.start,
             end: span.end,
-            char_start,
-            char_end,
+            char_start: self.chars.chars_before(span.start),
+            char_end: self.chars.chars_before(span.end),
         }
     }
 

@@ -216,8 +216,11 @@ pub(crate) fn detect_chrome(
     // Lines, trimmed, with their ranges; white space runs are already one
     // char, so blank lines are gone and a line is a paragraph.
     let bytes = text.as_bytes();
-    let ends =
-        memchr::memchr_iter(b'\n', bytes).chain(core::iter::once(text.len()));
+    // The newlines, from the break bytes normalization listed.
+    let newlines = n.break_bytes().iter().copied();
+    let ends = newlines
+        .filter(|&at| bytes.get(at) == Some(&b'\n'))
+        .chain(core::iter::once(text.len()));
     let mut start = 0;
     // News text makes about one line per 300 bytes.
     let mut lines: Vec<Range<usize>> =

@@ -24,6 +24,9 @@ pub struct Normalized {
     /// last piece that starts at or before the block's start.
     block_pieces: Vec<usize>,
     quotes: Vec<QuoteMark>,
+    /// Where the text holds a [sentence break byte](is_break_byte), in
+    /// order.
+    breaks: Vec<usize>,
 }
 
 /// The stride of [`Normalized`]'s piece index.
@@ -70,28 +73,35 @@ pub enum QuoteDirection {
 }
 
 impl Normalized {
-    /// The last piece (and its index) of those for which `pred` holds, in
-    /// a prefix of the pieces (`pred` is monotonic). The first piece
-    /// starts at 0 in both texts, so every caller finds one.
     /// The last piece (and its index) that starts at or before normalized
     /// offset `norm` (`strict`: before it), found from the block index and
-    /// a search among the pieces of one block.
+    /// a walk over the pieces of one block (a few at most in news text).
+    #[inline]
     fn last_piece_by_norm(
         &self,
         norm: usize,
         strict: bool,
     ) -> Option<(usize, Piece)> {
         let key = if strict { norm.checked_sub(1)? } else { norm };
-        let block = key / BLOCK;
-        let last = self.pieces.len().saturating_sub(1);
-        let from = self.block_pieces.get(block).copied().unwrap_or(last);
-        let to = self.block_pieces.get(block + 1).copied().unwrap_or(last);
-        let among = self.pieces.get(from..=to)?;
-        let i =
-            from + among.partition_point(|p| p.norm <= key).checked_sub(1)?;
-        self.pieces.get(i).map(|&p| (i, p))
+        let last = self.pieces.len().checked_sub(1)?;
+        // The last piece at or before the block's start: at or before
+        // `key` (the first piece starts at 0), and those after it up to
+        // `key` start inside the block.
+        let mut i =
+            self.block_pieces.get(key / BLOCK).copied().unwrap_or(last);
+        let mut p = *self.pieces.get(i)?;
+        while let Some(&q) = self.pieces.get(i + 1) {
+            if q.norm > key {
+                break;
+            }
+            (i, p) = (i + 1, q);
+        }
+        Some((i, p))
     }
 
+    /// The last piece (and its index) of those for which `pred` holds, in
+    /// a prefix of the pieces (`pred` is monotonic). The first piece
+    /// starts at 0 in both texts, so every caller finds one.
     fn last_piece(
         &self,
         pred: impl Fn(&Piece) -> bool,
@@ -127,6 +137,13 @@ impl Normalized {
         &self.quotes
     }
 
+    /// Where the text holds a [sentence break byte](is_break_byte), in
+    /// order, as normalization wrote them.
+    #[inline]
+    pub(crate) fn break_bytes(&self) -> &[usize] {
+        &self.breaks
+    }
+
     /// Maps a range of **normalized** byte offsets to the span of the
     /// original input that produced it.
     ///
@@ -152,10 +169,11 @@ impl Normalized {
         Span::new(start, end.max(start))
     }
 
-    /// [`Normalized::original_span`] of `s..e` inside the text with one
-    /// piece lookup: the end's piece is found by stepping on from the
-    /// start's, a few pieces at most (a mention is short); `None` to take
-    /// the two lookups.
+    /// [`Normalized::original_span`] of `s..e` inside the text: the end's
+    /// piece is found by stepping on from the start's, a few pieces at
+    /// most (a mention is short), else by a second lookup (a sentence);
+    /// `None` to take [`Normalized::original_start`] and
+    /// [`Normalized::original_end`].
     #[inline]
     fn short_span(&self, s: usize, e: usize) -> Option<Span> {
         if e <= s || e >= self.text.len() {
@@ -163,17 +181,21 @@ impl Normalized {
         }
         let (i, p) = self.last_piece_by_norm(s, false)?;
         let start = if p.linear { p.orig + (s - p.norm) } else { p.orig };
-        // The last piece that starts before `e`: `i` or a few after it.
+        // The last piece that starts before `e`: `i` or one after it.
+        let starts_before_e =
+            |j: usize| self.pieces.get(j).is_some_and(|q| q.norm < e);
         let mut j = i;
         for _ in 0..4 {
-            match self.pieces.get(j + 1) {
-                Some(q) if q.norm < e => j += 1,
-                _ => break,
+            if !starts_before_e(j + 1) {
+                break;
             }
+            j += 1;
+        }
+        if starts_before_e(j + 1) {
+            j = self.last_piece_by_norm(e, true)?.0;
         }
         let q = *self.pieces.get(j)?;
         let end = match self.pieces.get(j + 1) {
-            Some(next) if next.norm < e => return None,
             Some(next) if next.norm == e || !q.linear => next.orig,
             None if !q.linear => self.original_len,
             _ => q.orig + (e - q.norm),
@@ -335,6 +357,8 @@ fn build<const FAST: bool, const WORDS: bool>(
         // Sized once: news text makes up to about one quote mark in 200
         // bytes.
         quotes: Vec::with_capacity(text.len() / 128 + 4),
+        // News text makes about one break byte in 100 bytes.
+        breaks: Vec::with_capacity(text.len() / 64 + 4),
         // About one word in eight bytes of Arabic news.
         words: Vec::with_capacity(if WORDS { text.len() / 8 + 1 } else { 0 }),
         word_from: 0,
@@ -462,20 +486,32 @@ fn build<const FAST: bool, const WORDS: bool>(
         original_len: text.len(),
         pieces: b.pieces,
         quotes: b.quotes,
+        breaks: b.breaks,
     };
     (n, words)
 }
 
-/// [`Normalized`]'s block index of `pieces` over a text of `len` bytes.
+/// A byte at which a sentence may end, or where parentheses open or
+/// close: `\n` `.` `!` `?` `;` `(` `)` `[` `]`.
+#[inline]
+pub(crate) const fn is_break_byte(b: u8) -> bool {
+    matches!(b, b'\n' | b'(' | b'[' | b')' | b']' | b'.' | b'!' | b'?' | b';')
+}
+
+/// [`Normalized`]'s block index of `pieces` over a text of `len` bytes:
+/// for each piece, the blocks that start from it up to the next piece.
 fn block_pieces(pieces: &[Piece], len: usize) -> Vec<usize> {
-    let mut out = Vec::with_capacity(len / BLOCK + 1);
-    let mut i = 0;
-    for start in (0..=len).step_by(BLOCK) {
-        while pieces.get(i + 1).is_some_and(|q| q.norm <= start) {
-            i += 1;
+    let blocks = len / BLOCK + 1;
+    let mut out = Vec::with_capacity(blocks);
+    for (k, next) in pieces.iter().skip(1).enumerate() {
+        // Piece `k` is the last that starts at or before the start of
+        // each block that starts before `next`.
+        let upto = next.norm.div_ceil(BLOCK).min(blocks);
+        if upto > out.len() {
+            out.resize(upto, k);
         }
-        out.push(i);
     }
+    out.resize(blocks, pieces.len().saturating_sub(1));
     out
 }
 
@@ -491,6 +527,8 @@ struct Builder<const WORDS: bool> {
     out: String,
     pieces: Vec<Piece>,
     quotes: Vec<QuoteMark>,
+    /// Where `out` holds a break byte.
+    breaks: Vec<usize>,
     /// The words of `out` so far (with `WORDS`), their hashes not yet
     /// taken.
     words: Vec<Word>,
@@ -557,7 +595,16 @@ impl<const WORDS: bool> Builder<WORDS> {
     fn push_char(&mut self, orig: usize, orig_len: usize, c: char) {
         self.open_piece(orig, c.len_utf8() == orig_len);
         self.note(self.out.len(), c);
+        self.note_break(c);
         self.out.push(c);
+    }
+
+    /// Notes `c`, about to be written, if it is a break byte.
+    #[inline]
+    fn note_break(&mut self, c: char) {
+        if u8::try_from(c).is_ok_and(is_break_byte) {
+            self.breaks.push(self.out.len());
+        }
     }
 
     /// Pushes the run of basic letters (folded), ASCII digits and
@@ -631,13 +678,16 @@ impl<const WORDS: bool> Builder<WORDS> {
                 break;
             }
             last = unit;
-            if WORDS {
-                let at = base + (i - from);
-                if unit & UNIT_BREAK != 0 {
+            let at = base + (i - from);
+            if unit & UNIT_BREAK != 0 {
+                if WORDS {
                     self.word_break(at, at + 1);
-                } else if unit & UNIT_DIGIT != 0 {
-                    self.not_arabic = at + 1;
                 }
+                if unit & UNIT_SENTENCE != 0 {
+                    self.breaks.push(at);
+                }
+            } else if WORDS && unit & UNIT_DIGIT != 0 {
+                self.not_arabic = at + 1;
             }
             rest = if step == 2 {
                 tail
@@ -645,11 +695,18 @@ impl<const WORDS: bool> Builder<WORDS> {
                 rest.get(1..).unwrap_or_default()
             };
         }
-        // A space taken last before a lead byte is followed by no letter:
-        // not ours.
+        // A space or newline taken last before a lead byte is followed by
+        // no letter: not ours (the char loop writes it and notes its word
+        // break again, which changes nothing, and its break byte, noted
+        // here no more).
         let end = bytes.len()
             - rest.len()
             - usize::from(last & UNIT_PROVISIONAL != 0);
+        if last & (UNIT_PROVISIONAL | UNIT_SENTENCE)
+            == UNIT_PROVISIONAL | UNIT_SENTENCE
+        {
+            self.breaks.pop();
+        }
         self.push_bytes_of(text, copied, end);
         (end, comma)
     }
@@ -680,10 +737,15 @@ impl<const WORDS: bool> Builder<WORDS> {
                 self.note(self.out.len() + k, c);
             }
         }
+        for (k, b) in s.bytes().enumerate() {
+            if is_break_byte(b) {
+                self.breaks.push(self.out.len() + k);
+            }
+        }
         self.out.push_str(s);
     }
 
-    #[inline]
+    #[inline(always)]
     fn flush_run(&mut self, run: Run, end: usize) {
         let out = if run.newline { '\n' } else { ' ' };
         let verbatim = run.chars == 1 && run.only == out;
@@ -701,6 +763,7 @@ impl<const WORDS: bool> Builder<WORDS> {
                 });
             }
             self.note(self.out.len(), out);
+            self.note_break(out);
             self.out.push(out);
         }
     }
@@ -801,10 +864,12 @@ const fn pair_index(pair: u16) -> usize {
 
 /// [`RUN_UNITS`]: how many bytes the unit starting with a pair takes: 2
 /// for a basic letter, 1 for a [`plain_ascii`] byte or a space before one
-/// or before a 0xD8/0xD9 lead byte; 0 for the run's end.
+/// or a space or newline before a 0xD8/0xD9 lead byte; 0 for the run's
+/// end.
 const UNIT_STEP: u8 = 3;
-/// [`RUN_UNITS`]: a space before a lead byte, which belongs to the run
-/// only if a letter follows.
+/// [`RUN_UNITS`]: a space or newline before a lead byte, which belongs to
+/// the run only if a letter follows (a single newline is written as it
+/// is, in the same linear piece, by the char loop too).
 const UNIT_PROVISIONAL: u8 = 8;
 /// [`RUN_UNITS`]: the pair is a basic letter that is folded.
 const UNIT_FOLDED: u8 = 4;
@@ -816,6 +881,9 @@ const UNIT_BREAK: u8 = 16;
 const UNIT_DIGIT: u8 = 32;
 /// [`RUN_UNITS`]: the Arabic comma `،` (ends the run, step 0).
 const UNIT_COMMA: u8 = 64;
+/// [`RUN_UNITS`]: a one-byte [`UNIT_BREAK`] that is a [sentence break
+/// byte](is_break_byte).
+const UNIT_SENTENCE: u8 = 128;
 
 /// What a letter run does with the unit starting with a pair of bytes,
 /// indexed by the pair read little-endian (the first byte low): its [`UNIT_STEP`], [`UNIT_FOLDED`],
@@ -839,9 +907,14 @@ const fn run_units() -> [u8; 0x10000] {
         } else if p & 0xFFFE == 0x20D8 {
             // A space, then 0xD8 or 0xD9.
             1 | UNIT_PROVISIONAL | UNIT_BREAK
+        } else if p & 0xFFFE == 0x0AD8 {
+            // A newline, then 0xD8 or 0xD9.
+            1 | UNIT_PROVISIONAL | UNIT_BREAK | UNIT_SENTENCE
         } else if plain_ascii((p >> 8) as u8) {
             if (p >> 8) as u8 >= b'0' && (p >> 8) as u8 <= b'9' {
                 1 | UNIT_DIGIT
+            } else if is_break_byte((p >> 8) as u8) {
+                1 | UNIT_BREAK | UNIT_SENTENCE
             } else {
                 1 | UNIT_BREAK
             }
@@ -1158,8 +1231,12 @@ mod tests {
             let want = if out == 0 {
                 if hi == b' ' && lo & 0xFE == 0xD8 {
                     1 | UNIT_PROVISIONAL | UNIT_BREAK
+                } else if hi == b'\n' && lo & 0xFE == 0xD8 {
+                    1 | UNIT_PROVISIONAL | UNIT_BREAK | UNIT_SENTENCE
                 } else if plain(hi) && hi.is_ascii_digit() {
                     1 | UNIT_DIGIT
+                } else if plain(hi) && b"\n.!?;()[]".contains(&hi) {
+                    1 | UNIT_BREAK | UNIT_SENTENCE
                 } else if plain(hi) || (hi == b' ' && plain(lo)) {
                     1 | UNIT_BREAK
                 } else if [hi, lo] == *"،".as_bytes() {
@@ -1228,6 +1305,7 @@ mod tests {
                 "ب، ب،ب ،ب، ة، أ، ١، \u{64E}، ،، ب،",
                 "ب،  ب، \nب،\u{A0}ب، «ب» ب، ",
                 "ب، ب، ب، ب، ب",
+                "ب\nب.\nب\n،ب\n\u{64E}ب\n\nب \nب\n بa\nﻻ\n٢\nب\n",
             ]
             .map(String::from),
         );
@@ -1259,6 +1337,14 @@ mod tests {
             assert_eq!(fast.pieces, slow.pieces, "{t:?}");
             assert_eq!(fast.block_pieces, slow.block_pieces, "{t:?}");
             assert_eq!(fast.quotes, slow.quotes, "{t:?}");
+            assert_eq!(fast.breaks, slow.breaks, "{t:?}");
+            let bytes = slow.text.bytes().enumerate();
+            let want: Vec<usize> = bytes
+                .filter(|&(_, b)| is_break_byte(b))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(slow.breaks, want, "{t:?}");
+            assert_eq!(build::<true, false>(t).0.breaks, want, "{t:?}");
             assert_eq!(fast.original_len, slow.original_len, "{t:?}");
         }
     }
@@ -1410,8 +1496,8 @@ mod tests {
         assert_eq!(n.original_span(4..6), Span::new(4, 8));
     }
 
-    /// The one-lookup span agrees with the two lookups on every range
-    /// of up to 80 bytes, at every char boundary of the test texts (and
+    /// The stepped span agrees with the two lookups on every range of up
+    /// to 80 bytes (and a few longer ones from each start), at every char boundary of the test texts (and
     /// of texts heavy with marks, removed chars and folded letters).
     #[test]
     fn short_span_matches_two_lookups() {
@@ -1427,7 +1513,10 @@ mod tests {
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();
             for (k, &s) in b.iter().enumerate() {
-                for &e in b[k..].iter().take_while(|&&e| e <= s + 80) {
+                // Every range of up to 80 bytes, and some long ones.
+                let long = b[k..].iter().skip_while(|&&e| e <= s + 80);
+                let ends = b[k..].iter().take_while(|&&e| e <= s + 80);
+                for &e in ends.chain(long.step_by(97).take(3)) {
                     let want = {
                         let a = norm.original_start(s);
                         Span::new(a, norm.original_end(e).max(a))

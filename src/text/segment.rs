@@ -6,7 +6,7 @@
     clippy::panic
 )]
 
-use super::normalize::{Normalized, QuoteDirection};
+use super::normalize::{is_break_byte, Normalized, QuoteDirection};
 use crate::document::Loc;
 use core::ops::Range;
 use serde::Serialize;
@@ -57,7 +57,8 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
     let mut open: Vec<QuoteDirection> = Vec::new();
     // End of the current line, found once per line that has quote marks.
     let mut line_end = 0;
-    let mut breaks = BreakFinder::new(bytes);
+    // The break bytes normalization wrote, from the next one on.
+    let mut breaks = n.break_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // Quote marks stand at white space positions.
@@ -90,7 +91,13 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
         if !is_break_byte(b) {
             // Nothing happens before the next such byte or quote mark.
             let stop = quotes.get(qi).map_or(bytes.len(), |q| q.normalized);
-            let next = breaks.next_from(i + 1);
+            while let [at, rest @ ..] = breaks {
+                if *at > i {
+                    break;
+                }
+                breaks = rest;
+            }
+            let next = breaks.first().copied().unwrap_or(bytes.len());
             i = if next < stop { next } else { stop.max(i + 1) };
             continue;
         }
@@ -126,46 +133,6 @@ pub(crate) fn split_sentences(n: &Normalized) -> Vec<(Range<usize>, usize)> {
     }
     push(&mut out, bytes, start, bytes.len(), line);
     out
-}
-
-/// The bytes [`split_sentences`] acts on.
-fn is_break_byte(b: u8) -> bool {
-    matches!(b, b'\n' | b'(' | b'[' | b')' | b']' | b'.' | b'!' | b'?' | b';')
-}
-
-/// Finds the next [break byte](is_break_byte) at or after a position that
-/// only moves forward: three SIMD searches for three bytes each, each
-/// remembering the hit it is on, so the text is read once by each.
-struct BreakFinder<'h> {
-    searches: [core::iter::Peekable<memchr::Memchr3<'h>>; 3],
-    len: usize,
-}
-
-impl<'h> BreakFinder<'h> {
-    fn new(bytes: &'h [u8]) -> BreakFinder<'h> {
-        let search = |a, b, c| memchr::memchr3_iter(a, b, c, bytes).peekable();
-        BreakFinder {
-            searches: [
-                search(b'\n', b'.', b';'),
-                search(b'(', b')', b'!'),
-                search(b'[', b']', b'?'),
-            ],
-            len: bytes.len(),
-        }
-    }
-
-    /// The first break byte at or after `from` (the text's length if
-    /// none); `from` must not decrease from call to call.
-    fn next_from(&mut self, from: usize) -> usize {
-        let mut first = self.len;
-        for s in &mut self.searches {
-            while s.next_if(|&at| at < from).is_some() {}
-            if let Some(&at) = s.peek() {
-                first = first.min(at);
-            }
-        }
-        first
-    }
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
@@ -884,24 +851,6 @@ mod tests {
             }
         }
         assert!(dots > 500, "{dots}");
-    }
-
-    #[test]
-    fn break_finder_agrees_with_the_byte_test() {
-        let mut texts = crate::test_texts::all();
-        texts.push("(أ) [ب]. ج! د? ه;\nو".into());
-        for t in &texts {
-            let bytes = normalize(t).as_str().as_bytes().to_vec();
-            let mut finder = BreakFinder::new(&bytes);
-            for from in 0..=bytes.len() {
-                let slow = bytes
-                    .iter()
-                    .skip(from)
-                    .position(|&b| is_break_byte(b))
-                    .map_or(bytes.len(), |p| from + p);
-                assert_eq!(finder.next_from(from), slow, "{t} at {from}");
-            }
-        }
     }
 
     /// `for_each_clitic_split` tries one enclitic per word.
