@@ -464,7 +464,7 @@ impl Matcher {
                     if let Some(rest) = v.strip_prefix("ال") {
                         if !rest.is_empty() {
                             add(
-                                format!("ل{rest}"),
+                                joined("ل", rest),
                                 Use {
                                     entry: i,
                                     class: Class::Contracted,
@@ -544,7 +544,7 @@ impl Matcher {
         for (g, (first, _)) in firsts.iter().enumerate() {
             let group = u32::try_from(g + 1).unwrap_or(u32::MAX);
             for chain in CHAINS {
-                let at = starts.entry(format!("{chain}{first}")).or_default();
+                let at = starts.entry(joined(chain, first)).or_default();
                 let prefix = chain.as_bytes();
                 let classes =
                     [false, true].map(|a| Classes::allowed(prefix, a));
@@ -595,19 +595,22 @@ impl Matcher {
         for (w, start) in &mut starts {
             start.spot = is_spot_word(&word_classifiers, w);
         }
-        let spot_words = arabic_spots(&word_classifiers);
+        let mut spot_words = 0;
+        arabic_spots(&word_classifiers, |_| spot_words += 1);
         // About one bit in sixteen set.
-        let sieve_log = (16 * (starts.len() + spot_words.len()))
+        let sieve_log = (16 * (starts.len() + spot_words))
             .next_power_of_two()
             .trailing_zeros()
             .clamp(10, 24);
         let mut sieve = vec![0u64; 1 << (sieve_log - 6)];
-        for w in starts.keys().chain(&spot_words) {
+        let mut sift = |w: &str| {
             let i = sieve_bit(str_hash(w), sieve_log);
             if let Some(x) = sieve.get_mut(i / 64) {
                 *x |= 1 << (i % 64);
             }
-        }
+        };
+        starts.keys().for_each(|w| sift(w));
+        arabic_spots(&word_classifiers, sift);
         // A word whose base has a role ends with that known word, or
         // (`لل` read as `ل` + `ال`) with it less its article.
         let role_ends = |r: u8| {
@@ -952,21 +955,35 @@ fn runs_of(uses: &[Use]) -> Runs {
     runs
 }
 
-/// Every word of Arabic letters (U+0621..U+064A) that is a spot: at most
-/// two of them and a one-word classifier.
-fn arabic_spots(classifiers: &[String]) -> Vec<String> {
-    let letters: Vec<char> = ('\u{0621}'..='\u{064A}').collect();
-    let mut out = Vec::new();
+/// Hands `f` every word of Arabic letters (U+0621..U+064A) that is a
+/// spot: at most two of them and a one-word classifier (written in one
+/// buffer: there are thousands).
+fn arabic_spots(classifiers: &[String], mut f: impl FnMut(&str)) {
+    let mut w = String::new();
     for c in classifiers {
-        out.push(c.clone());
-        for &x in &letters {
-            out.push(format!("{x}{c}"));
-            for &y in &letters {
-                out.push(format!("{x}{y}{c}"));
+        f(c);
+        for x in '\u{0621}'..='\u{064A}' {
+            w.clear();
+            w.push(x);
+            w.push_str(c);
+            f(&w);
+            for y in '\u{0621}'..='\u{064A}' {
+                w.truncate(x.len_utf8());
+                w.push(y);
+                w.push_str(c);
+                f(&w);
             }
         }
     }
-    out
+}
+
+/// `a` then `b` in one string (without the formatting machinery: the
+/// build makes tens of thousands).
+fn joined(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
 }
 
 /// Unknown-place classifiers that are not one word, found by substring
@@ -1484,7 +1501,9 @@ mod tests {
                 groups.keys().map(|f| format!("{c}{f}")).collect();
             texts.push(words.join(" "));
         }
-        texts.push(arabic_spots(&m.word_classifiers).join(" "));
+        let mut spot_words = Vec::new();
+        arabic_spots(&m.word_classifiers, |w| spot_words.push(w.to_string()));
+        texts.push(spot_words.join(" "));
         let (mut starts, mut spots, mut both) = (0, 0, 0);
         for t in &texts {
             let n = crate::normalize(t);
