@@ -265,7 +265,8 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
     out
 }
 
-/// Calls `try_at(start, sentence end)` at each word start of the
+/// Calls `try_at(start, sentence end, end of the run of letters at
+/// start)` at each word start of the
 /// sentences that are not chrome where [`prefilter::may_start`] passes,
 /// in order. When it answers with where the number there ends, the
 /// words that start before that (and the rest of the word tried) are
@@ -286,11 +287,9 @@ fn each_start(
     let starts = &*prefilter::STARTS;
     for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
         let end = s.norm.end.min(text.len());
-        let mut resume = 0;
-        for w in p.words.get(s.words.clone()).unwrap_or_default() {
-            if w.start < resume {
-                continue;
-            }
+        let mut words =
+            p.words.get(s.words.clone()).unwrap_or_default().iter();
+        while let Some(w) = words.next() {
             let (may, lend) = if w.arabic
                 || arabic_letters_only(b, w.start, w.end)
             {
@@ -302,8 +301,17 @@ fn each_start(
             };
             if may {
                 if let Some(next) = try_at(w.start, end, lend) {
-                    // Past the word's first char at least.
-                    resume = next.max(w.start + 1);
+                    // Past the word's first char at least: the words
+                    // (in order) that start before are passed over here,
+                    // not tested in the loop.
+                    let resume = next.max(w.start + 1);
+                    while words
+                        .as_slice()
+                        .first()
+                        .is_some_and(|x| x.start < resume)
+                    {
+                        words.next();
+                    }
                 }
             }
         }
