@@ -257,15 +257,16 @@ fn run_end(
 pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
     let text = p.norm.as_str();
     let mut out = Vec::new();
-    each_start(p, |pos, end| {
-        let (q, next) = quantity_at(p, text, pos, end)?;
+    each_start(p, |pos, end, lend| {
+        let (q, next) = quantity_with(p, text, pos, end, lend)?;
         out.extend(q);
         Some(next)
     });
     out
 }
 
-/// Calls `try_at(start, sentence end)` at each word start of the
+/// Calls `try_at(start, sentence end, end of the run of letters at
+/// start)` at each word start of the
 /// sentences that are not chrome where [`prefilter::may_start`] passes,
 /// in order. When it answers with where the number there ends, the
 /// words that start before that (and the rest of the word tried) are
@@ -279,27 +280,38 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
 #[inline(always)]
 fn each_start(
     p: &Prepared<'_>,
-    mut try_at: impl FnMut(usize, usize) -> Option<usize>,
+    mut try_at: impl FnMut(usize, usize, usize) -> Option<usize>,
 ) {
     let text = p.norm.as_str();
     let b = text.as_bytes();
     let starts = &*prefilter::STARTS;
     for s in p.sentences.iter().filter(|s| s.chrome.is_none()) {
         let end = s.norm.end.min(text.len());
-        let mut resume = 0;
-        for w in p.words.get(s.words.clone()).unwrap_or_default() {
-            if w.start < resume {
-                continue;
-            }
-            let may = if w.arabic || arabic_letters_only(b, w.start, w.end) {
-                starts.may_contain_hash(w.hash) && starts.contains_hash(w.hash)
+        let mut words =
+            p.words.get(s.words.clone()).unwrap_or_default().iter();
+        while let Some(w) = words.next() {
+            let (may, lend) = if w.arabic
+                || arabic_letters_only(b, w.start, w.end)
+            {
+                let h = w.hash;
+                (starts.may_contain_hash(h) && starts.contains_hash(h), w.end)
             } else {
-                prefilter::may_start(text, w.start, letters_end(text, w.start))
+                let lend = letters_end(text, w.start);
+                (prefilter::may_start(text, w.start, lend), lend)
             };
             if may {
-                if let Some(next) = try_at(w.start, end) {
-                    // Past the word's first char at least.
-                    resume = next.max(w.start + 1);
+                if let Some(next) = try_at(w.start, end, lend) {
+                    // Past the word's first char at least: the words
+                    // (in order) that start before are passed over here,
+                    // not tested in the loop.
+                    let resume = next.max(w.start + 1);
+                    while words
+                        .as_slice()
+                        .first()
+                        .is_some_and(|x| x.start < resume)
+                    {
+                        words.next();
+                    }
                 }
             }
         }
@@ -439,17 +451,21 @@ fn is_non_count_digits(text: &str, r: &core::ops::Range<usize>) -> bool {
 }
 
 /// Reads a quantity at a word start that [`prefilter::may_start`] passed
-/// (kept out of the scan loop). Returns the quantity (or `None` when
-/// the number there is not a quantity) and where to continue.
+/// (kept out of the scan loop). `lend` is the end of the run of letters
+/// at `pos` ([`letters_end`]), which the scan knows: the word's end for a
+/// word of Arabic letters only, else read for the prefilter. Returns the
+/// quantity (or `None` when the number there is not a quantity) and where
+/// to continue.
 #[inline(never)]
-fn quantity_at(
+fn quantity_with(
     p: &Prepared<'_>,
     text: &str,
     pos: usize,
     limit: usize,
+    lend: usize,
 ) -> Option<(Option<Quantity>, usize)> {
     // The run of letters at `pos`, read once for the two word readers.
-    let w = letters_at(text, pos).map_or("", |(w, _)| w);
+    let w = text.get(pos..lend).unwrap_or_default();
     if let Some(q) = dual_count(p, w, pos) {
         return Some(q);
     }
@@ -723,10 +739,16 @@ fn nayyif_before(
     Some((Some(q), n.range.end))
 }
 
-/// The run of letters starting at `pos`, and its byte length.
-fn letters_at(text: &str, pos: usize) -> Option<(&str, usize)> {
-    let w = text.get(pos..letters_end(text, pos))?;
-    Some((w, w.len()))
+/// [`quantity_with`] reading the run of letters at `pos` itself (the
+/// slow path the tests compare the scan with).
+#[cfg(test)]
+fn quantity_at(
+    p: &Prepared<'_>,
+    text: &str,
+    pos: usize,
+    limit: usize,
+) -> Option<(Option<Quantity>, usize)> {
+    quantity_with(p, text, pos, limit, letters_end(text, pos))
 }
 
 /// The end of the run of letters (`crate::text::is_letter`) starting at

@@ -115,12 +115,23 @@ fn each_start_word(mut f: impl FnMut(&str, &str)) {
             f(cl, w);
         }
     };
-    for w in voc::CARDINALS.entries().map(|(w, _)| w) {
-        // `lex`: the word, `و` + word, a clitic chain + word, the article
-        // on a vague amount; `definite_count`: `ال` + word.
-        with(&["", "و", "ال"], w);
+    for (w, x) in voc::CARDINALS.entries() {
+        // `lex`: the word, `و` + word, a clitic chain + word, and the
+        // article only on a vague amount; `definite_count`: `ال` + a word
+        // of `voc::definite_number` only.
+        with(&["", "و"], w);
         with(WORD_CLITICS, w);
-        with(VAGUE_ARTICLES, w);
+        if matches!(
+            x,
+            voc::Word::Tens10
+                | voc::Word::Hundreds
+                | voc::Word::ScalePlural(_)
+        ) {
+            with(VAGUE_ARTICLES, w);
+        }
+        if voc::definite_number(w).is_some() {
+            with(&["ال"], w);
+        }
     }
     for w in voc::ORDINAL_WORDS.entries().map(|(w, _)| w) {
         with(&[""], w);
@@ -135,6 +146,11 @@ fn each_start_word(mut f: impl FnMut(&str, &str)) {
     let mut dual = String::new();
     for (stem, _) in voc::DUAL_STEMS.entries() {
         for e in DUAL_ENDINGS {
+            // The one-letter endings on feminine stems only, as
+            // `dual_count` takes them.
+            if e.chars().count() != 2 && !stem.ends_with('ت') {
+                continue;
+            }
             dual.clear();
             dual.push_str(stem);
             dual.push_str(e);

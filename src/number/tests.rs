@@ -764,8 +764,9 @@ fn extract_matches_plain_scan() {
             }
         }
         let mut starts = Vec::new();
-        each_start(&p, |pos, end| {
+        each_start(&p, |pos, end, lend| {
             starts.push(pos);
+            assert_eq!(lend, letters_end(t, pos), "{text:?}");
             quantity_at(&p, t, pos, end).map(|(_, next)| next)
         });
         assert_eq!(starts, want_starts, "{text:?}");
