@@ -336,13 +336,53 @@ static ASCII_TOKS: Lazy<Vec<AsciiTok>> = Lazy::new(|| {
         .collect()
 });
 
+/// The one ASCII char of class `Other` of a gap between two words (or a
+/// word and an end) of one, two or three bytes with spaces around it
+/// (`, `, ` .`, ` , `, `.`: most gaps that are not one space), as its
+/// byte offset in the gap and its [`AsciiTok`]; `None` for other gaps.
+#[inline(always)]
+fn lone_punct(gap: &[u8], ascii: &[AsciiTok]) -> Option<(usize, AsciiTok)> {
+    let (at, x) = match gap {
+        [x] | [x, b' '] => (0, x),
+        [b' ', x] | [b' ', x, b' '] => (1, x),
+        _ => return None,
+    };
+    match ascii.get(usize::from(*x)) {
+        Some(&t @ (C::Other, ..)) => Some((at, t)),
+        _ => None,
+    }
+}
+
 /// [`push_tokens`] for the bytes `from..to` of `text` between two words
 /// (or a word and an end): where they are ASCII white space and
 /// characters of class `Other` (`، `, `. `), each of the latter is one
 /// token of the class bits in `ascii` ([`ASCII_TOKS`]); anything else
-/// goes to [`push_tokens`].
-#[inline]
+/// goes to [`push_tokens`]. An empty gap and one [`lone_punct`] reads
+/// are read inline.
+#[inline(always)]
 fn push_gap<'a>(
+    text: &'a str,
+    from: usize,
+    to: usize,
+    ascii: &[AsciiTok],
+    toks: &mut Vec<Tok<'a>>,
+) {
+    let gap = text.as_bytes().get(from..to).unwrap_or_default();
+    if gap.is_empty() {
+        return;
+    }
+    if let Some((at, (_, class, entry))) = lone_punct(gap, ascii) {
+        let j = from + at;
+        let s = text.get(j..j + 1).unwrap_or_default();
+        toks.push(Tok::new(s, j, false, class, entry));
+        return;
+    }
+    push_gap_slow(text, from, to, ascii, toks);
+}
+
+/// [`push_gap`] byte by byte.
+#[inline(never)]
+fn push_gap_slow<'a>(
     text: &'a str,
     from: usize,
     to: usize,
@@ -521,8 +561,32 @@ fn open_at(
 /// (or a word and an end) that are not one space, before the word `k`
 /// (the number of words for the end), after `open`: `Err` with the
 /// answer if they give one, else the [`Open`] after them.
-#[inline(never)]
+/// An empty gap and one [`lone_punct`] reads are read inline.
+#[inline(always)]
 fn start_in_gap(
+    text: &str,
+    pos: usize,
+    end: usize,
+    k: usize,
+    open: Open,
+) -> Result<Open, usize> {
+    let ascii = ASCII_TOKS.as_slice();
+    let gap = text.as_bytes().get(pos..end).unwrap_or_default();
+    if gap.is_empty() {
+        return Ok(open);
+    }
+    if let Some((at, (_, bits, entry))) = lone_punct(gap, ascii) {
+        if let Some(j) = opens(text, open, bits) {
+            return Err(j);
+        }
+        return Ok(open_at(k, pos + at, pos + at + 1, bits, entry));
+    }
+    start_in_gap_slow(text, pos, end, k, open)
+}
+
+/// [`start_in_gap`] byte by byte.
+#[inline(never)]
+fn start_in_gap_slow(
     text: &str,
     pos: usize,
     end: usize,
@@ -2845,6 +2909,72 @@ mod tests {
         let toks = tokenize(n.as_str(), 0);
         assert!(toks[0].is("ايلول"));
         assert!(toks[1].is("العام"));
+    }
+
+    /// The gap readers' inline cases ([`lone_punct`] and empty gaps)
+    /// give what reading the gap byte by byte gives: tokens, and the
+    /// start word or [`Open`] after any `open`, for every ASCII char
+    /// alone and with a space on either side or both, between two
+    /// words, and for every gap between the words of the test texts.
+    #[test]
+    fn gap_fast_paths_match_the_byte_walk() {
+        let mut gaps: Vec<String> = Vec::new();
+        for x in 0..0x80u8 {
+            let c = char::from(x);
+            for g in [format!("{c}"), format!("{c} "), format!(" {c}")] {
+                gaps.push(g);
+            }
+            gaps.push(format!(" {c} "));
+        }
+        gaps.push(String::new());
+        let mut texts: Vec<String> =
+            gaps.iter().map(|g| format!("قصف{g}امس")).collect();
+        texts.extend(crate::test_texts::all());
+        let x = crate::Extractor::builtin();
+        let ascii = ASCII_TOKS.as_slice();
+        let entry = vocab::class(vocab::words(), "امس").1;
+        let mut n = 0;
+        for text in &texts {
+            let p = x.prepare(crate::Input::new(text));
+            let norm = p.norm.as_str();
+            let len = norm.len();
+            let mut bounds = vec![0];
+            for w in &p.words {
+                bounds.push(w.start);
+                bounds.push(w.end);
+            }
+            bounds.push(len);
+            for pair in bounds.chunks(2) {
+                let [from, to] = *pair else { continue };
+                if from > to || !norm.is_char_boundary(from) {
+                    continue;
+                }
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                push_gap(norm, from, to, ascii, &mut fast);
+                push_gap_slow(norm, from, to, ascii, &mut slow);
+                let f: Vec<_> =
+                    fast.iter().map(|t| format!("{t:?}")).collect();
+                let w: Vec<_> =
+                    slow.iter().map(|t| format!("{t:?}")).collect();
+                assert_eq!(f, w, "{:?}", &norm[from..to]);
+                for open in
+                    [None, Some((3, 0, 0, None)), Some((5, 0, 6, entry))]
+                {
+                    for k in [0, 1, 7] {
+                        let fast = start_in_gap(norm, from, to, k, open);
+                        let slow = start_in_gap_slow(norm, from, to, k, open);
+                        assert_eq!(
+                            format!("{fast:?}"),
+                            format!("{slow:?}"),
+                            "{:?}",
+                            &norm[from..to]
+                        );
+                    }
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 10_000, "{n}");
     }
 
     /// The letter run read with the two-byte Arabic letter test ends
