@@ -646,36 +646,32 @@ impl<const WORDS: bool> Builder<WORDS> {
         // Where `text[from]` is written.
         let base = self.out.len();
         let bytes = text.as_bytes();
-        // The bytes from the unit being read on.
-        let mut rest = bytes.get(from..).unwrap_or_default();
         // `text[copied..]` up to the unit being read is not yet pushed.
         let mut copied = from;
         // The last unit taken.
         let mut last = 0;
-        let mut comma = false;
-        while let [a, b, tail @ ..] = rest {
-            // The table is indexed by the pair read little-endian: one
-            // load, no byte swap.
-            let index = usize::from(u16::from_le_bytes([*a, *b]));
-            let unit = RUN_UNITS.get(index).copied().unwrap_or(0);
-            if unit == 2 {
-                // A letter kept as it is (the common case): a word char
-                // of U+0621..U+064A, nothing to write or note.
-                last = unit;
-                rest = tail;
-                continue;
+        let mut i = from;
+        let comma = loop {
+            // The letters kept as they are (the common case): word chars
+            // of U+0621..U+064A, nothing to write or note.
+            let (j, unit) = skip_kept(bytes, i);
+            if j != i {
+                last = 2;
             }
-            let i = bytes.len() - rest.len();
+            i = j;
             if unit & UNIT_FOLDED != 0 {
                 self.push_bytes_of(text, copied, i);
-                self.push_folded(u16::from_be_bytes([*a, *b]));
+                if let Some(&[a, b]) =
+                    bytes.get(i..).and_then(|r| r.first_chunk::<2>())
+                {
+                    self.push_folded(u16::from_be_bytes([a, b]));
+                }
                 copied = i + 2;
             }
             let step = unit & UNIT_STEP;
             if step == 0 {
                 // An Arabic comma right after a unit taken for good.
-                comma = unit & UNIT_COMMA != 0 && last & UNIT_PROVISIONAL == 0;
-                break;
+                break unit & UNIT_COMMA != 0 && last & UNIT_PROVISIONAL == 0;
             }
             last = unit;
             let at = base + (i - from);
@@ -689,19 +685,13 @@ impl<const WORDS: bool> Builder<WORDS> {
             } else if WORDS && unit & UNIT_DIGIT != 0 {
                 self.not_arabic = at + 1;
             }
-            rest = if step == 2 {
-                tail
-            } else {
-                rest.get(1..).unwrap_or_default()
-            };
-        }
+            i += usize::from(step);
+        };
         // A space or newline taken last before a lead byte is followed by
         // no letter: not ours (the char loop writes it and notes its word
         // break again, which changes nothing, and its break byte, noted
         // here no more).
-        let end = bytes.len()
-            - rest.len()
-            - usize::from(last & UNIT_PROVISIONAL != 0);
+        let end = i - usize::from(last & UNIT_PROVISIONAL != 0);
         if last & (UNIT_PROVISIONAL | UNIT_SENTENCE)
             == UNIT_PROVISIONAL | UNIT_SENTENCE
         {
@@ -833,6 +823,35 @@ const FORMS_B: &[(u32, u32, char)] = &[
     (0xFEEF, 2, 'ى'),
     (0xFEF1, 4, 'ي'),
 ];
+
+/// The first unit at or after `i` that is not a letter kept as it is
+/// (a [`RUN_UNITS`] entry of 2): its offset and its entry, 0 when fewer
+/// than two bytes are left. Eight bytes are read at once and their four
+/// pairs looked up in turn; the last pair alone (tested against
+/// [`skip_kept_pairwise`]).
+#[inline(always)]
+fn skip_kept(bytes: &[u8], mut i: usize) -> (usize, u8) {
+    let unit = |pair: u64| RUN_UNITS.get(usize::from(pair as u16)).copied();
+    while let Some(&eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>())
+    {
+        let x = u64::from_le_bytes(eight);
+        for k in 0..4 {
+            let u = unit(x >> (16 * k)).unwrap_or(0);
+            if u != 2 {
+                return (i + 2 * k, u);
+            }
+        }
+        i += 8;
+    }
+    while let Some(&two) = bytes.get(i..).and_then(|r| r.first_chunk::<2>()) {
+        let u = unit(u64::from(u16::from_le_bytes(two))).unwrap_or(0);
+        if u != 2 {
+            return (i, u);
+        }
+        i += 2;
+    }
+    (i, 0)
+}
 
 /// A letter of the two letter ranges of the Arabic block, which
 /// normalization keeps or folds into another letter of the same UTF-8
@@ -1273,6 +1292,61 @@ mod tests {
                 fold_letter(c).to_string(),
                 "{c}"
             );
+        }
+    }
+
+    /// [`skip_kept`] one pair at a time: the reference of its eight-byte
+    /// reads.
+    fn skip_kept_pairwise(bytes: &[u8], mut i: usize) -> (usize, u8) {
+        while let [a, b, ..] = bytes[i..] {
+            let u = RUN_UNITS[usize::from(u16::from_le_bytes([a, b]))];
+            if u != 2 {
+                return (i, u);
+            }
+            i += 2;
+        }
+        (i, 0)
+    }
+
+    /// The eight-byte reads of [`skip_kept`] stop where the pair loop
+    /// does, with its unit, from every byte of every test text.
+    #[test]
+    fn skip_kept_matches_pairwise_on_texts() {
+        for text in crate::test_texts::all() {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                assert_eq!(
+                    skip_kept(bytes, i),
+                    skip_kept_pairwise(bytes, i),
+                    "{i} of {text:?}"
+                );
+            }
+        }
+    }
+
+    /// ... and with every pair of bytes (every two-byte code point among
+    /// them) at every offset of the eight bytes read, between kept
+    /// letters, from both parities and with every length of tail.
+    #[test]
+    fn skip_kept_matches_pairwise_on_every_pair() {
+        let kept = "بابلمنيوتع".as_bytes();
+        for pair in 0..=u16::MAX {
+            for at in 0..8 {
+                for len in [at + 2, 8, 9, 10, 11, 13, 16, 18] {
+                    if len < at + 2 || len > kept.len() {
+                        continue;
+                    }
+                    let mut buf = kept[..len].to_vec();
+                    buf[at..at + 2].copy_from_slice(&pair.to_be_bytes());
+                    for from in 0..2 {
+                        assert_eq!(
+                            skip_kept(&buf, from),
+                            skip_kept_pairwise(&buf, from),
+                            "{pair:#x} at {at}, {len} bytes, from {from}"
+                        );
+                    }
+                }
+            }
         }
     }
 
