@@ -17,6 +17,9 @@ pub(super) fn document(
         let mut out = Vec::with_capacity(size_hint.saturating_mul(16));
         if compact::write_with_fields(&mut out, fields, doc).is_ok() {
             out.push(b'\n');
+            // What is held until the record is written is what it needs:
+            // the allocator takes the rest back (in place, no copy).
+            out.shrink_to_fit();
             return Ok(out);
         }
         // serde_json says what went wrong, or writes what the compact
