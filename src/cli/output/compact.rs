@@ -472,47 +472,30 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
+/// The tuple shapes are written as sequences.
+macro_rules! as_seq {
+    ($($shape:ident :: $method:ident),*) => {$(
+        impl ser::$shape for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(
+                &mut self,
+                value: &T,
+            ) -> Result<(), Error> {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
+            fn end(self) -> Result<(), Error> {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
+as_seq!(
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -588,6 +571,15 @@ fn not_a_key() -> Error {
     Error("key must be a string".to_string())
 }
 
+/// Serializer methods that refuse a value as a map key.
+macro_rules! refuse {
+    ($($method:ident($($arg:ty),*)),*) => {$(
+        fn $method(self, $(_: $arg),*) -> Result<(), Error> {
+            Err(not_a_key())
+        }
+    )*};
+}
+
 impl ser::Serializer for KeyWriter<'_> {
     type Ok = ();
     type Error = Error;
@@ -628,12 +620,7 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         self.quoted(|o| push_u64(o, v))
     }
-    fn serialize_f32(self, _: f32) -> Result<(), Error> {
-        Err(not_a_key())
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Error> {
-        Err(not_a_key())
-    }
+    refuse!(serialize_f32(f32), serialize_f64(f64));
     fn serialize_char(self, v: char) -> Result<(), Error> {
         push_str(self.out, v.encode_utf8(&mut [0; 4]));
         Ok(())
@@ -642,24 +629,14 @@ impl ser::Serializer for KeyWriter<'_> {
         push_str(self.out, v);
         Ok(())
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
-        Err(not_a_key())
-    }
-    fn serialize_none(self) -> Result<(), Error> {
-        Err(not_a_key())
-    }
+    refuse!(serialize_bytes(&[u8]), serialize_none());
     fn serialize_some<T: Serialize + ?Sized>(
         self,
         _: &T,
     ) -> Result<(), Error> {
         Err(not_a_key())
     }
-    fn serialize_unit(self) -> Result<(), Error> {
-        Err(not_a_key())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        Err(not_a_key())
-    }
+    refuse!(serialize_unit(), serialize_unit_struct(&'static str));
     fn serialize_unit_variant(
         self,
         _: &'static str,
