@@ -65,8 +65,9 @@ struct Writer<'a> {
     misplaced: bool,
 }
 
-/// The bytes every chunk word is compared with.
+/// One in every byte of a word.
 const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Whether any byte of `w` is a control character, `"` or `\`: the
@@ -108,7 +109,7 @@ static CONTROL: [&[u8]; 32] = [
 ];
 
 /// Whether each byte is escaped inside a JSON string: control
-/// characters, `"` and `\\`.
+/// characters, `"` and `\`.
 // Built at compile time, where an index out of bounds is a build error,
 // not a panic.
 #[allow(clippy::indexing_slicing)]
@@ -172,7 +173,7 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
         return;
     };
     out.push(b'"');
-    let (clean, rest) = bytes.split_at(first);
+    let (clean, rest) = bytes.split_at_checked(first).unwrap_or((bytes, &[]));
     out.extend_from_slice(clean);
     for &b in rest {
         match escape(b) {
@@ -195,24 +196,23 @@ static PAIRS: &[u8; 200] = b"\
 fn push_u64(out: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
-    while n >= 100 {
-        let pair = (n % 100) as usize * 2;
-        n /= 100;
-        start -= 2;
+    // Writes the two digits of `below_100` before `start`.
+    let mut put_pair = |start: usize, below_100: u64| {
+        let pair = below_100 as usize * 2;
         if let (Some(d), Some(p)) =
             (digits.get_mut(start..start + 2), PAIRS.get(pair..pair + 2))
         {
             d.copy_from_slice(p);
         }
+    };
+    while n >= 100 {
+        start -= 2;
+        put_pair(start, n % 100);
+        n /= 100;
     }
     if n >= 10 {
-        let pair = n as usize * 2;
         start -= 2;
-        if let (Some(d), Some(p)) =
-            (digits.get_mut(start..start + 2), PAIRS.get(pair..pair + 2))
-        {
-            d.copy_from_slice(p);
-        }
+        put_pair(start, n);
     } else {
         start -= 1;
         if let Some(d) = digits.get_mut(start) {
