@@ -395,14 +395,7 @@ impl<'m> Cand<'m> {
         if valid.is_empty() {
             return None;
         }
-        Some(Cand {
-            start: s,
-            end: e,
-            word_start: ws,
-            prev: (0, 0),
-            valid,
-            names: names as usize,
-        })
+        Some(Cand::with_uses(ws, s, e, valid, names as usize))
     }
 
     /// A hit of a pattern with `uses` (in [`Class::rank`] order) after
@@ -416,14 +409,20 @@ impl<'m> Cand<'m> {
     ) -> Option<Cand<'m>> {
         let [first, end, names] = run(uses, classes)?;
         let valid = uses.get(first..end).unwrap_or_default();
-        Some(Cand {
-            start: s,
-            end: e,
-            word_start: ws,
-            prev: (0, 0),
-            valid,
-            names,
-        })
+        Some(Cand::with_uses(ws, s, e, valid, names))
+    }
+
+    /// A hit of `s..e` in the word starting at `ws`, with its `valid`
+    /// uses (the first `names` of them not demonyms).
+    #[inline(always)]
+    fn with_uses(
+        ws: usize,
+        s: usize,
+        e: usize,
+        valid: &'m [Use],
+        names: usize,
+    ) -> Cand<'m> {
+        Cand { start: s, end: e, word_start: ws, prev: (0, 0), valid, names }
     }
 }
 
