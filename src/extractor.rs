@@ -214,8 +214,10 @@ impl fmt::Debug for Extractor {
 
 const BUILTIN_CHROME: &str = include_str!("../gazetteers/chrome.toml");
 const BUILTIN_EVENTS: &str = include_str!("../gazetteers/events.toml");
-const BUILTIN_ACTORS: &str = include_str!("../gazetteers/actors.toml");
-const BUILTIN_PLACES: &str = include_str!("../gazetteers/places.toml");
+pub(crate) static BUILTIN_ACTORS: &str =
+    include_str!("../gazetteers/actors.toml");
+pub(crate) static BUILTIN_PLACES: &str =
+    include_str!("../gazetteers/places.toml");
 const BUILTIN_CONTEXT: &str = include_str!("../gazetteers/context.toml");
 
 static BUILTIN: Lazy<Extractor> = Lazy::new(|| {
@@ -476,7 +478,7 @@ impl ExtractorBuilder {
     ) -> &mut ExtractorBuilder {
         self.gazetteers.push(crate::gazetteer::Source {
             name: name.into(),
-            text: toml.into(),
+            text: std::borrow::Cow::Owned(toml.into()),
         });
         self
     }
@@ -500,7 +502,7 @@ impl ExtractorBuilder {
             Ok(text) => {
                 self.gazetteers.push(crate::gazetteer::Source {
                     name: path.display().to_string(),
-                    text,
+                    text: std::borrow::Cow::Owned(text),
                 });
             }
             Err(e) => self.gazetteer_errors.push(Error::io(path, &e)),

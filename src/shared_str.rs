@@ -4,8 +4,10 @@
 //! name and type. These strings belong to the gazetteer and are the same
 //! for every mention of the entry, and events copy their entities again.
 //! Shared, a clone is a reference count bump instead of an allocation and
-//! a copy. A [`Loc`](crate::Loc)'s text is a slice of the one copy of the
-//! input its document holds, for the same reason.
+//! a copy; the built-in gazetteers' strings are lent by the files compiled
+//! into the crate, and their clones copy a pointer. A
+//! [`Loc`](crate::Loc)'s text is a slice of the one copy of the input its
+//! document holds, for the same reason.
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -34,10 +36,37 @@ use std::sync::Arc;
 /// assert!(id.starts_with("raq"));
 /// assert_eq!(serde_json::to_string(&id).unwrap(), r#""raqqa""#);
 /// ```
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SharedStr(Arc<str>);
+///
+/// A string that lives for the whole program (a literal, or the built-in
+/// gazetteers' text) is held by reference with
+/// [`from_static`](SharedStr::from_static): its clones do not touch a
+/// reference count at all.
+#[derive(Clone)]
+pub struct SharedStr(Repr);
+
+/// Where a [`SharedStr`]'s text lives.
+#[derive(Clone)]
+enum Repr {
+    /// Text that outlives every value: cloned by copying the reference.
+    Static(&'static str),
+    /// Text shared by reference count.
+    Shared(Arc<str>),
+}
 
 impl SharedStr {
+    /// A shared string holding `s` by reference: no allocation, and
+    /// clones that copy a pointer (no reference count).
+    ///
+    /// ```
+    /// use hadath::SharedStr;
+    ///
+    /// const SYRIA: SharedStr = SharedStr::from_static("syria");
+    /// assert_eq!(SYRIA.clone(), SharedStr::from("syria"));
+    /// ```
+    pub const fn from_static(s: &'static str) -> SharedStr {
+        SharedStr(Repr::Static(s))
+    }
+
     /// The text, as a `str`.
     ///
     /// ```
@@ -45,19 +74,48 @@ impl SharedStr {
     /// assert_eq!(s.as_str(), "syria");
     /// ```
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Static(s) => s,
+            Repr::Shared(s) => s,
+        }
     }
 }
 
 impl From<&str> for SharedStr {
     fn from(s: &str) -> SharedStr {
-        SharedStr(Arc::from(s))
+        SharedStr(Repr::Shared(Arc::from(s)))
     }
 }
 
 impl From<String> for SharedStr {
     fn from(s: String) -> SharedStr {
-        SharedStr(Arc::from(s))
+        SharedStr(Repr::Shared(Arc::from(s)))
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &SharedStr) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, other: &SharedStr) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for SharedStr {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
     }
 }
 
@@ -82,22 +140,25 @@ impl From<String> for SharedStr {
 #[derive(Clone)]
 pub struct LocText {
     whole: Arc<str>,
-    start: usize,
-    end: usize,
+    /// The slice of `whole`. 32-bit offsets keep a `Loc` small: `end` is
+    /// [`WHOLE`] for all of a text of 4 GiB or more, and a slice ending
+    /// that far holds a copy of its text.
+    start: u32,
+    end: u32,
 }
 
 impl LocText {
     /// `whole[range]`, sharing `whole`; the empty text if `range` is not
     /// a range of char boundaries of `whole`.
     pub(crate) fn slice(whole: &Arc<str>, range: Range<usize>) -> LocText {
-        if whole.get(range.clone()).is_some() {
-            LocText {
-                whole: Arc::clone(whole),
-                start: range.start,
-                end: range.end,
+        let Some(text) = whole.get(range.clone()) else {
+            return LocText::from("");
+        };
+        match (u32::try_from(range.start), u32::try_from(range.end)) {
+            (Ok(start), Ok(end)) if end != WHOLE => {
+                LocText { whole: Arc::clone(whole), start, end }
             }
-        } else {
-            LocText::from("")
+            _ => LocText::from(text),
         }
     }
 
@@ -109,20 +170,34 @@ impl LocText {
     /// ```
     pub fn as_str(&self) -> &str {
         // The range was checked when the slice was made.
-        self.whole.get(self.start..self.end).unwrap_or_default()
+        let end = match self.end {
+            WHOLE => self.whole.len(),
+            end => end as usize,
+        };
+        self.whole.get(self.start as usize..end).unwrap_or_default()
     }
 }
 
 impl From<&str> for LocText {
     fn from(s: &str) -> LocText {
-        LocText { whole: Arc::from(s), start: 0, end: s.len() }
+        LocText::whole(Arc::from(s))
     }
 }
 
 impl From<String> for LocText {
     fn from(s: String) -> LocText {
-        let end = s.len();
-        LocText { whole: Arc::from(s), start: 0, end }
+        LocText::whole(Arc::from(s))
+    }
+}
+
+/// [`LocText::end`] for the whole of a text of 4 GiB or more.
+const WHOLE: u32 = u32::MAX;
+
+impl LocText {
+    /// All of `whole`.
+    fn whole(whole: Arc<str>) -> LocText {
+        let end = u32::try_from(whole.len()).unwrap_or(WHOLE);
+        LocText { whole, start: 0, end }
     }
 }
 
@@ -254,6 +329,7 @@ str_like!(LocText);
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::{LocText, SharedStr};
+    use core::cmp::Ordering;
     use std::collections::HashSet;
     use std::sync::Arc;
 
@@ -268,6 +344,33 @@ mod tests {
         assert_eq!(b, String::from("الرقة"));
         assert_ne!(b, "الرقه");
         assert_eq!(String::from(b), "الرقة");
+    }
+
+    #[test]
+    fn static_and_shared_strings_are_the_same_values() {
+        let fixed = SharedStr::from_static("raqqa");
+        let shared = SharedStr::from(String::from("raqqa"));
+        assert!(core::ptr::eq(fixed.clone().as_str(), "raqqa"));
+        assert_eq!(fixed, shared);
+        assert_eq!(shared, fixed);
+        assert_eq!(fixed.cmp(&shared), Ordering::Equal);
+        let (a, b) = (SharedStr::from_static("a"), SharedStr::from("b"));
+        assert_eq!(
+            (a.cmp(&b), b.cmp(&a)),
+            (Ordering::Less, Ordering::Greater)
+        );
+        let (a, b) = (SharedStr::from("a"), SharedStr::from_static("b"));
+        assert_eq!(
+            (a.cmp(&b), b.cmp(&a)),
+            (Ordering::Less, Ordering::Greater)
+        );
+        let set: HashSet<SharedStr> = [fixed, shared].into_iter().collect();
+        assert_eq!(set.len(), 1);
+        assert!(set.contains("raqqa"));
+        assert_eq!(
+            serde_json::to_string(&SharedStr::from_static("a\"b")).unwrap(),
+            r#""a\"b""#
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::hash::WordHash;
 use crate::{normalize, Error, SharedStr};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -315,11 +316,11 @@ struct RawFile {
 struct RawEntry {
     id: toml::Spanned<String>,
     #[serde(rename = "type")]
-    entry_type: String,
+    entry_type: toml::Spanned<String>,
     name_ar: String,
     #[serde(default)]
     aliases_ar: Vec<String>,
-    name_en: String,
+    name_en: toml::Spanned<String>,
     #[serde(default)]
     aliases_en: Vec<String>,
     parent: Option<String>,
@@ -395,7 +396,38 @@ fn parse_period(s: &str, end: bool) -> Option<NaiveDate> {
 #[derive(Clone, Debug)]
 pub(crate) struct Source {
     pub(crate) name: String,
-    pub(crate) text: String,
+    /// Borrowed for the built-in files: their entries' strings are then
+    /// shared by reference ([`SharedStr::from_static`]).
+    pub(crate) text: Cow<'static, str>,
+}
+
+/// An entry's id, English name and type as slices of a `'static` source,
+/// where the source writes them as plain quoted strings.
+#[derive(Clone, Copy, Debug, Default)]
+struct StaticStrings {
+    id: Option<&'static str>,
+    name_en: Option<&'static str>,
+    entry_type: Option<&'static str>,
+}
+
+impl StaticStrings {
+    /// The strings of `r` that `text`, its `'static` source if it has
+    /// one, holds verbatim between quotes at their spans.
+    fn of(text: Option<&'static str>, r: &RawEntry) -> StaticStrings {
+        let Some(text) = text else {
+            return StaticStrings::default();
+        };
+        let at = |v: &toml::Spanned<String>| {
+            let inner =
+                text.get(v.span())?.strip_prefix('"')?.strip_suffix('"')?;
+            (inner == v.get_ref()).then_some(inner)
+        };
+        StaticStrings {
+            id: at(&r.id),
+            name_en: at(&r.name_en),
+            entry_type: at(&r.entry_type),
+        }
+    }
 }
 
 /// The gazetteers of actors, persons and places, with the matcher built
@@ -488,6 +520,7 @@ impl Gazetteer {
     ) -> Result<Gazetteer, Error> {
         let mut entries: Vec<Entry> = Vec::new();
         let mut origins: Vec<Origin> = Vec::new();
+        let mut statics: Vec<StaticStrings> = Vec::new();
         let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
         for src in sources {
             let raw: RawFile = crate::data::parse(&src.name, &src.text)?;
@@ -501,11 +534,16 @@ impl Gazetteer {
             // Entries come in file order within a table: their lines are
             // counted on from the last one, not from the file's start.
             let mut lines = LineCursor::new(&src.text);
+            let lent = match src.text {
+                Cow::Borrowed(text) => Some(text),
+                Cow::Owned(_) => None,
+            };
             for (kind, list) in tables {
                 for r in list {
                     let (line, column) = lines.line_col(r.id.span().start);
                     let origin =
                         Origin { file: src.name.clone(), line, column };
+                    let fixed = StaticStrings::of(lent, &r);
                     let entry = check_entry(kind, r, &origin)?;
                     let key = (kind, entry.id.clone());
                     if !seen.insert(key.clone()) {
@@ -522,10 +560,14 @@ impl Gazetteer {
                         if let Some(slot) = origins.get_mut(i) {
                             *slot = origin;
                         }
+                        if let Some(slot) = statics.get_mut(i) {
+                            *slot = fixed;
+                        }
                     } else {
                         index.insert(key, entries.len());
                         entries.push(entry);
                         origins.push(origin);
+                        statics.push(fixed);
                     }
                 }
             }
@@ -550,7 +592,9 @@ impl Gazetteer {
             matcher,
             window_days,
         };
-        g.strings = (0..g.entries.len()).map(|i| g.entry_strings(i)).collect();
+        g.strings = (0..g.entries.len())
+            .map(|i| g.entry_strings(i, &statics))
+            .collect();
         Ok(g)
     }
 
@@ -657,9 +701,18 @@ impl Gazetteer {
             .map(|e| e.id.as_str())
     }
 
-    fn entry_strings(&self, i: usize) -> EntryStrings {
+    /// The strings of entry `i`, by reference where `statics` has them.
+    fn entry_strings(
+        &self,
+        i: usize,
+        statics: &[StaticStrings],
+    ) -> EntryStrings {
+        let fixed = |j: usize| statics.get(j).copied().unwrap_or_default();
+        let shared = |s: Option<&'static str>, or: &str| {
+            s.map_or_else(|| SharedStr::from(or), SharedStr::from_static)
+        };
         let id =
-            |j: usize| self.entries.get(j).map(|e| SharedStr::from(&*e.id));
+            |j: usize| self.entries.get(j).map(|e| shared(fixed(j).id, &e.id));
         let e = self.entries.get(i);
         EntryStrings {
             id: id(i).unwrap_or_else(|| SharedStr::from("")),
@@ -670,8 +723,11 @@ impl Gazetteer {
                 .iter()
                 .filter_map(|&j| id(j))
                 .collect(),
-            name_en: SharedStr::from(e.map_or("", |e| &*e.name_en)),
-            entry_type: SharedStr::from(e.map_or("", |e| &*e.entry_type)),
+            name_en: shared(fixed(i).name_en, e.map_or("", |e| &e.name_en)),
+            entry_type: shared(
+                fixed(i).entry_type,
+                e.map_or("", |e| &e.entry_type),
+            ),
             governorate: self.governorate_of(i).and_then(id),
         }
     }
@@ -759,7 +815,7 @@ fn check_entry(
     if let Some(a) = r.aliases_ar.iter().find(|a| norm_name(a).is_empty()) {
         return Err(origin.error(&id, format!("empty alias {a:?}")));
     }
-    if r.entry_type.trim().is_empty() {
+    if r.entry_type.get_ref().trim().is_empty() {
         return Err(origin.error(&id, "empty type"));
     }
     let date = |s: &Option<String>, end: bool, field: &str| {
@@ -812,10 +868,10 @@ fn check_entry(
     Ok(Entry {
         kind,
         id,
-        entry_type: r.entry_type,
+        entry_type: r.entry_type.into_inner(),
         name_ar: r.name_ar,
         aliases_ar: r.aliases_ar,
-        name_en: r.name_en,
+        name_en: r.name_en.into_inner(),
         aliases_en: r.aliases_en,
         parent: r.parent.filter(|p| !p.is_empty()),
         country: r.country,
@@ -1070,5 +1126,61 @@ mod tests {
         let v = spelling_variants(&norm_name("قوات سوريا الديمقراطية"), &ctx);
         assert_eq!(v.len(), 4);
         assert!(v.contains(&norm_name("قوات سورية الديموقراطية")));
+    }
+
+    /// A `'static` source's entry strings point into it where it writes
+    /// them plainly; escaped ones and an owned source's are copies, with
+    /// the same values.
+    #[test]
+    fn static_sources_lend_their_strings() {
+        static FILE: &str = "version = 1\n\
+            [[place]]\nid = \"g\"\ntype = \"governorate\"\n\
+            name_ar = \"الرقة\"\nname_en = \"Raqqa Governorate\"\n\
+            [[place]]\nid = \"r\"\ntype = 'city'\nname_ar = \"الطبقة\"\n\
+            name_en = \"Ta\\u0062qa\"\nparent = \"g\"\n";
+        let ctx = crate::Extractor::builtin().gazetteer().context.clone();
+        let inside =
+            |s: &str| FILE.as_bytes().as_ptr_range().contains(&s.as_ptr());
+        for text in [Cow::Borrowed(FILE), Cow::Owned(FILE.to_string())] {
+            let lent = matches!(text, Cow::Borrowed(_));
+            let src = Source { name: "t.toml".into(), text };
+            let g = Gazetteer::load(&[src], ctx.clone()).unwrap();
+            let [gov, city] = &g.strings[..] else { panic!("two entries") };
+            assert_eq!(gov.id, "g");
+            assert_eq!(gov.name_en, "Raqqa Governorate");
+            assert_eq!(gov.entry_type, "governorate");
+            assert_eq!(city.id, "r");
+            assert_eq!(city.name_en, "Tabqa");
+            assert_eq!(city.entry_type, "city");
+            assert_eq!(city.governorate.as_deref(), Some("g"));
+            assert_eq!(&city.ancestors[..], ["g"]);
+            for s in [&gov.id, &gov.name_en, &gov.entry_type, &city.id] {
+                assert_eq!(inside(s), lent, "{s}");
+            }
+            assert_eq!(inside(&city.ancestors[0]), lent);
+            // A literal string and an escape are not read from the source.
+            assert!(!inside(&city.entry_type));
+            assert!(!inside(&city.name_en));
+        }
+    }
+
+    /// Every built-in entry's strings are lent by the built-in files.
+    #[test]
+    fn builtin_entry_strings_are_lent() {
+        let ex = crate::Extractor::builtin();
+        let strings = &ex.gazetteer().strings;
+        assert!(strings.len() > 200);
+        let lent = |s: &SharedStr| {
+            let ptr = s.as_ptr();
+            [
+                crate::extractor::BUILTIN_ACTORS,
+                crate::extractor::BUILTIN_PLACES,
+            ]
+            .iter()
+            .any(|f| f.as_bytes().as_ptr_range().contains(&ptr))
+        };
+        for s in strings {
+            assert!(lent(&s.id) && lent(&s.name_en) && lent(&s.entry_type));
+        }
     }
 }
