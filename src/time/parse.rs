@@ -489,7 +489,9 @@ impl<'a> Tok<'a> {
 /// `arabic`, most words) is one letter run to the tokenizer (tested): its
 /// vocabulary lookup takes the word's hash. Other words, and the bytes
 /// between words that are not one space, are read by the tokenizer
-/// ([`push_gap`]: ASCII punctuation and spaces without it).
+/// ([`push_gap`]: ASCII punctuation and spaces without it). The test
+/// reference of [`tokenize_live`].
+#[cfg(test)]
 pub(crate) fn tokenize_words<'a>(
     text: &'a str,
     range: core::ops::Range<usize>,
@@ -518,6 +520,77 @@ pub(crate) fn tokenize_words<'a>(
         } else {
             push_tokens(s, w.start, toks);
         }
+    }
+    push_gap(text, pos, range.end, ascii, toks);
+}
+
+/// The tokens of the normalized sentence at `range` of `text`, whose
+/// words are `words`, as `tokenize_words` finds them, except that of a
+/// run of three or more words in a row that the parser cannot read
+/// (words of Arabic letters that fail [`vocab::may_read`], most words of
+/// a text) only the first and the last word are kept (and one before a
+/// gap of white space other than one space). The parser reads such a
+/// word as no part of an expression (every test fails on it), so a parse
+/// that reads the word after a readable token stops there, and one that
+/// looks back from a readable token sees the word before it: the words
+/// between are never read. `tests.rs` checks the tokens against
+/// `tokenize_words` and the scan against the scan of every token.
+pub(crate) fn tokenize_live<'a>(
+    text: &'a str,
+    range: core::ops::Range<usize>,
+    words: &[crate::text::Word],
+    toks: &mut Vec<Tok<'a>>,
+) {
+    toks.clear();
+    let table = vocab::words();
+    let surface = vocab::surface();
+    let ascii = ASCII_TOKS.as_slice();
+    let b = text.as_bytes();
+    // The token of an unreadable word, not before.
+    let dead = |w: &crate::text::Word| {
+        let s = text.get(w.start..w.end).unwrap_or_default();
+        Tok::new(s, w.start, true, 0, None)
+    };
+    let mut pos = range.start;
+    // Whether the last token is an unreadable word.
+    let mut run = false;
+    // The last word of a run of unreadable words after its first, not
+    // yet pushed: pushed before any other token.
+    let mut last: Option<&crate::text::Word> = None;
+    for w in words {
+        if !(w.start == pos + 1 && b.get(pos) == Some(&b' ')) {
+            if let Some(l) = last.take() {
+                toks.push(dead(l));
+            }
+            let n = toks.len();
+            push_gap(text, pos, w.start, ascii, toks);
+            run &= toks.len() == n;
+        }
+        pos = w.end;
+        if w.arabic && !vocab::may_read(surface, w.hash) {
+            if run {
+                last = Some(w);
+            } else {
+                toks.push(dead(w));
+                run = true;
+            }
+            continue;
+        }
+        if let Some(l) = last.take() {
+            toks.push(dead(l));
+        }
+        run = false;
+        let s = text.get(w.start..w.end).unwrap_or_default();
+        if w.arabic {
+            let (class, entry) =
+                vocab::class_at(table, b, w.start, w.end, w.hash);
+            toks.push(Tok::new(s, w.start, true, class, entry));
+        } else {
+            push_tokens(s, w.start, toks);
+        }
+    }
+    if let Some(l) = last {
+        toks.push(dead(l));
     }
     push_gap(text, pos, range.end, ascii, toks);
 }
@@ -613,7 +686,7 @@ fn start_in_gap_slow(
     Ok(open)
 }
 
-/// The first word of a sentence's `words` from which [`tokenize_words`]
+/// The first word of a sentence's `words` from which [`tokenize_live`]
 /// must read it (from the sentence's start for 0) for the scan to find
 /// all its expressions, or `None` if no token of it may begin one. The
 /// scan tries a token only if it is readable, not [`vocab::NOT_FIRST`],
@@ -621,7 +694,7 @@ fn start_in_gap_slow(
 /// reads on from its token and the one before ([`Parser::year_expr`]):
 /// the word before the first such token is enough. The words of Arabic
 /// letters and the ASCII punctuation between them are classed here as
-/// [`tokenize_words`] classes them, without building tokens; a word of
+/// [`tokenize_live`] classes them, without building tokens; a word of
 /// other characters, or a gap of others, is taken as a start.
 pub(crate) fn start_word(
     text: &str,

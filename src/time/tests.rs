@@ -867,6 +867,68 @@ fn word_tokens_match_the_tokenizer() {
     assert!(n > 5_000, "{n}");
 }
 
+/// [`super::parse::tokenize_live`] gives the tokens of
+/// `tokenize_words` in order, leaving out only words of Arabic letters
+/// the parser cannot read that stand between two such words (so every
+/// readable token and the first and last word of each unreadable run are
+/// kept), on every sentence of the test texts and of hostile shapes.
+#[test]
+fn live_tokens_leave_out_only_inner_unreadable_words() {
+    use super::parse::{tokenize_live, tokenize_words};
+    let x = crate::Extractor::builtin();
+    let mut texts = crate::test_texts::all();
+    texts.extend(corpus());
+    for t in [
+        "قال الرجل  الكبير   هنا ،  ثم  قال الرجل الكبير هنا",
+        "قال الرجل\tالكبير هنا 5 قال الرجل الكبير، هنا الرجل",
+        "قال الرجل الكبير هنا",
+        "abc قال الرجل الكبير x",
+    ] {
+        texts.push(t.to_string());
+    }
+    let (mut all_n, mut live_n) = (0, 0);
+    for text in &texts {
+        let p = x.prepare(crate::Input::new(text));
+        let norm = p.norm.as_str();
+        let (mut all, mut live) = (Vec::new(), Vec::new());
+        for s in &p.sentences {
+            let words = &p.words[s.words.clone()];
+            tokenize_words(norm, s.norm.clone(), words, &mut all);
+            tokenize_live(norm, s.norm.clone(), words, &mut live);
+            let dead = |i: usize| {
+                all.get(i).is_some_and(|t| {
+                    !super::vocab::live(t)
+                        && words.iter().any(|w| {
+                            w.arabic
+                                && w.start == t.start
+                                && !super::vocab::may_read(
+                                    super::vocab::surface(),
+                                    w.hash,
+                                )
+                        })
+                })
+            };
+            let key = |t: &super::parse::Tok<'_>| format!("{t:?}");
+            let mut j = 0;
+            for (i, t) in all.iter().enumerate() {
+                if live.get(j).is_some_and(|l| key(l) == key(t)) {
+                    j += 1;
+                    continue;
+                }
+                assert!(
+                    i > 0 && dead(i - 1) && dead(i) && dead(i + 1),
+                    "token {i} `{}` left out in {text}",
+                    t.s
+                );
+            }
+            assert_eq!(j, live.len(), "{text}");
+            all_n += all.len();
+            live_n += live.len();
+        }
+    }
+    assert!(live_n < all_n && all_n > 20_000, "{live_n} of {all_n}");
+}
+
 /// Routing by the start token ([`super::parse::route`]) gives what
 /// trying every sub-parser gives, at every token of every sentence of
 /// the test texts and of the phrases of these tests, resolved with and
