@@ -473,12 +473,35 @@ impl<'a> Tok<'a> {
             lens: word_bit(w),
             entry,
         };
-        // Forms are only compared for words of the parser's lists.
+        // Forms are only compared for words of the parser's lists; those
+        // of a word of the table are found once and kept with its entry.
         if letters && class & vocab::WORD != 0 {
-            t.forms = Forms::of(w);
-            t.lens |= t.forms_key_bits();
+            let f = match entry {
+                Some(x) => x.forms(|| WordForms::of(w)),
+                None => WordForms::of(w),
+            };
+            t.forms = f.forms;
+            t.lens = f.lens;
         }
         t
+    }
+}
+
+/// A letter run's [`Forms`] and the [`key_bit`]s of itself and of them,
+/// as [`Tok::new`] gives a token of a word of the parser's lists.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordForms {
+    forms: Forms,
+    lens: u64,
+}
+
+impl WordForms {
+    /// The forms of the letter run `w`.
+    fn of(w: &str) -> WordForms {
+        let mut t = Tok::inert();
+        t.s = w;
+        t.forms = Forms::of(w);
+        WordForms { forms: t.forms, lens: word_bit(w) | t.forms_key_bits() }
     }
 }
 
@@ -3079,6 +3102,62 @@ mod tests {
     /// The key-bit test never rejects a word the token or one of its
     /// forms equals: every known token of the test texts against every
     /// word of the vocabulary and, for each such word, its clitic forms.
+    /// A token's forms and key bits, kept with its word's entry, are
+    /// those found from its text, on every token of the test texts and
+    /// every table word alone and behind clitics.
+    #[test]
+    fn entry_forms_are_the_tokens_forms() {
+        let mut texts = crate::test_texts::all();
+        for (w, _) in vocab::words().entries() {
+            texts.push(format!("{w} و{w} ب{w} لل{w}"));
+        }
+        let (mut kept, mut n) = (0, 0);
+        for text in &texts {
+            let norm = crate::normalize(text);
+            for t in tokenize(norm.as_str(), 0) {
+                let want = if t.class & vocab::WORD != 0
+                    && t.s.chars().next().is_some_and(crate::text::is_letter)
+                {
+                    let forms = Forms::of(t.s);
+                    let mut f = Tok::inert();
+                    (f.s, f.forms) = (t.s, forms);
+                    (forms, word_bit(t.s) | f.forms_key_bits())
+                } else {
+                    (Forms::default(), word_bit(t.s))
+                };
+                assert_eq!((t.forms, t.lens), want, "{}", t.s);
+                n += 1;
+                kept += usize::from(
+                    t.entry.is_some() && t.forms != Forms::default(),
+                );
+            }
+        }
+        assert!(n > 10_000 && kept > 500, "{n} {kept}");
+    }
+
+    /// The class of a word of the vocabulary table, kept with its entry,
+    /// is the class of its own bits and its forms' found each time.
+    #[test]
+    fn entry_class_is_the_words_class() {
+        let words = vocab::words();
+        let mut n = 0;
+        for (w, e) in words.entries() {
+            for c in ["", "و", "ب", "ف", "ل", "ك", "وب", "فل"] {
+                let x = format!("{c}{w}");
+                let b = x.as_bytes();
+                let h = crate::hash::token_hash(b, 0, b.len());
+                let (class, entry) = vocab::class_at(words, b, 0, b.len(), h);
+                let slow = vocab::class_slow(words, b, 0, b.len(), h);
+                assert_eq!(class, slow, "{x}");
+                if c.is_empty() {
+                    assert!(entry.is_some_and(|x| std::ptr::eq(x, e)), "{x}");
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 10_000, "{n}");
+    }
+
     /// [`Forms::of`] on bytes finds the forms [`Forms::of_chars`] finds,
     /// for every letter run of the test texts and every word of the
     /// vocabulary, each behind every clitic and pair of clitics, and for

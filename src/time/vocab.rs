@@ -94,6 +94,11 @@ pub(crate) struct Entry {
     alone: once_cell::sync::OnceCell<bool>,
     /// The word's [`parse::route`], once asked.
     route: once_cell::sync::OnceCell<u32>,
+    /// The [`class`] of the word (its own bits and its forms'), once
+    /// asked.
+    class: once_cell::sync::OnceCell<u8>,
+    /// The word's proclitic forms and key bits as a token, once asked.
+    forms: once_cell::sync::OnceCell<parse::WordForms>,
 }
 
 impl Entry {
@@ -101,6 +106,15 @@ impl Entry {
     #[inline]
     pub(crate) fn route(&self, f: impl FnOnce() -> u32) -> u32 {
         *self.route.get_or_init(f)
+    }
+
+    /// The word's forms as a token, found by `f` the first time.
+    #[inline]
+    pub(crate) fn forms(
+        &self,
+        f: impl FnOnce() -> parse::WordForms,
+    ) -> parse::WordForms {
+        *self.forms.get_or_init(f)
     }
 }
 
@@ -200,8 +214,9 @@ pub(crate) fn class<'w>(
 }
 
 /// [`class`] of the word at bytes `s..e` of `b`, whose
-/// [`token_hash`](crate::hash::token_hash) is `h`; the forms are looked
-/// up only if a word of the table ends as one may ([`ENDINGS`]).
+/// [`token_hash`](crate::hash::token_hash) is `h`: for a word of the
+/// table (most words that have a class), found once and kept with its
+/// entry.
 #[inline(always)]
 pub(crate) fn class_at<'w>(
     words: &'w WordTable<Entry>,
@@ -212,7 +227,41 @@ pub(crate) fn class_at<'w>(
 ) -> (u8, Option<&'w Entry>) {
     let w = b.get(s..e).unwrap_or_default();
     let own = if words.may_contain_hash(h) { words.probe(w, h) } else { None };
-    let bits = own.map_or(0, |e| e.bits);
+    match own {
+        Some(x) => {
+            (*x.class.get_or_init(|| forms_or(words, b, s, e, x.bits)), own)
+        }
+        None => (forms_or(words, b, s, e, 0), None),
+    }
+}
+
+/// [`class_at`] without the class kept with an entry: its test
+/// reference.
+#[cfg(test)]
+pub(crate) fn class_slow(
+    words: &WordTable<Entry>,
+    b: &[u8],
+    s: usize,
+    e: usize,
+    h: u64,
+) -> u8 {
+    let w = b.get(s..e).unwrap_or_default();
+    let own = words.get_hashed(w, h).map_or(0, |x| x.bits);
+    forms_or(words, b, s, e, own)
+}
+
+/// The class bits `bits` of the word at bytes `s..e` of `b` with those of
+/// its forms; the forms are looked up only if a word of the table ends
+/// as one may ([`ENDINGS`]).
+#[inline(always)]
+fn forms_or(
+    words: &WordTable<Entry>,
+    b: &[u8],
+    s: usize,
+    e: usize,
+    bits: u8,
+) -> u8 {
+    let w = b.get(s..e).unwrap_or_default();
     match w {
         // The forms start at `s + 2` and `s + 4`: a word neither of whose
         // endings a word of the table has has no class of its forms.
@@ -220,9 +269,9 @@ pub(crate) fn class_at<'w>(
             if may_end(&ENDINGS, b, s + 2, e)
                 || may_end(&ENDINGS, b, s + 4, e) =>
         {
-            (bits | forms_class(words, b, s, e), own)
+            bits | forms_class(words, b, s, e)
         }
-        _ => (bits, own),
+        _ => bits,
     }
 }
 
