@@ -548,16 +548,17 @@ pub(crate) fn tokenize_words<'a>(
 }
 
 /// The tokens of the normalized sentence at `range` of `text`, whose
-/// words are `words`, as `tokenize_words` finds them, except that of a
-/// run of three or more words in a row that the parser cannot read
-/// (words of Arabic letters that fail [`vocab::may_read`], most words of
-/// a text) only the first and the last word are kept (and one before a
-/// gap of white space other than one space). The parser reads such a
-/// word as no part of an expression (every test fails on it), so a parse
-/// that reads the word after a readable token stops there, and one that
-/// looks back from a readable token sees the word before it: the words
-/// between are never read. `tests.rs` checks the tokens against
-/// `tokenize_words` and the scan against the scan of every token.
+/// words are `words`, as `tokenize_words` finds them, except that a run
+/// of words in a row that the parser cannot read (words of Arabic
+/// letters that fail [`vocab::may_read`], most words of a text) is one
+/// token: the first word's, ending where the last word ends. The parser
+/// reads such a word as no part of an expression (every test fails on
+/// it, whatever its text), so a parse that reads the word after a
+/// readable token stops there, and one that looks back from a readable
+/// token fails there too: the words after the first are never read, and
+/// whether a token is glued to the run's token is read from the run's
+/// ends. `tests.rs` checks the tokens against `tokenize_words` and the
+/// scan against the scan of every token.
 pub(crate) fn tokenize_live<'a>(
     text: &'a str,
     range: core::ops::Range<usize>,
@@ -569,22 +570,23 @@ pub(crate) fn tokenize_live<'a>(
     let surface = vocab::surface();
     let ascii = ASCII_TOKS.as_slice();
     let b = text.as_bytes();
-    // The token of an unreadable word, not before.
-    let dead = |w: &crate::text::Word| {
-        let s = text.get(w.start..w.end).unwrap_or_default();
-        Tok::new(s, w.start, true, 0, None)
-    };
     let mut pos = range.start;
-    // Whether the last token is an unreadable word.
+    // Whether the last token is a run of unreadable words.
     let mut run = false;
-    // The last word of a run of unreadable words after its first, not
-    // yet pushed: pushed before any other token.
-    let mut last: Option<&crate::text::Word> = None;
+    // Where the run's last word after its first ends (0: none), written
+    // into its token before any other token is pushed.
+    let mut run_end = 0;
+    let end_run = |toks: &mut Vec<Tok<'a>>, run_end: &mut usize| {
+        if *run_end != 0 {
+            if let Some(t) = toks.last_mut() {
+                t.end = *run_end;
+            }
+            *run_end = 0;
+        }
+    };
     for w in words {
         if !(w.start == pos + 1 && b.get(pos) == Some(&b' ')) {
-            if let Some(l) = last.take() {
-                toks.push(dead(l));
-            }
+            end_run(toks, &mut run_end);
             let n = toks.len();
             push_gap(text, pos, w.start, ascii, toks);
             run &= toks.len() == n;
@@ -592,16 +594,15 @@ pub(crate) fn tokenize_live<'a>(
         pos = w.end;
         if w.arabic && !vocab::may_read(surface, w.hash) {
             if run {
-                last = Some(w);
+                run_end = w.end;
             } else {
-                toks.push(dead(w));
+                let s = text.get(w.start..w.end).unwrap_or_default();
+                toks.push(Tok::new(s, w.start, true, 0, None));
                 run = true;
             }
             continue;
         }
-        if let Some(l) = last.take() {
-            toks.push(dead(l));
-        }
+        end_run(toks, &mut run_end);
         run = false;
         let s = text.get(w.start..w.end).unwrap_or_default();
         if w.arabic {
@@ -612,9 +613,7 @@ pub(crate) fn tokenize_live<'a>(
             push_tokens(s, w.start, toks);
         }
     }
-    if let Some(l) = last {
-        toks.push(dead(l));
-    }
+    end_run(toks, &mut run_end);
     push_gap(text, pos, range.end, ascii, toks);
 }
 
