@@ -395,12 +395,49 @@ fn surface_bits(h: u64) -> (usize, u64) {
 /// class and no entry, known from one word of bits.
 static SURFACE: Lazy<Vec<u64>> = Lazy::new(|| {
     let mut bits = vec![0u64; 1 << (SURFACE_LOG - 6)];
+    // Each word is written once after four bytes of room, and each
+    // clitic or pair written into that room before it is hashed.
     let mut buf = Vec::with_capacity(64);
-    let mut add = |pre: &[u8], w: &[u8]| {
+    for (w, e) in WORDS.entries() {
         buf.clear();
-        buf.extend_from_slice(pre);
-        buf.extend_from_slice(w);
-        let (i, m) = surface_bits(crate::hash::token_hash(&buf, 0, buf.len()));
+        buf.extend_from_slice(&[0; 4]);
+        buf.extend_from_slice(w.as_bytes());
+        let mut add = |pre: &[u8]| {
+            let s = 4 - pre.len();
+            if let Some(room) = buf.get_mut(s..4) {
+                room.copy_from_slice(pre);
+            }
+            let h = crate::hash::token_hash(&buf, s, buf.len());
+            let (i, m) = surface_bits(h);
+            if let Some(x) = bits.get_mut(i) {
+                *x |= m;
+            }
+        };
+        add(&[]);
+        // A form's class leaves out NOT_FIRST.
+        if e.bits & !NOT_FIRST == 0 {
+            continue;
+        }
+        for c in CONJ.iter().chain(&PREP) {
+            add(c);
+        }
+        for c in &CONJ {
+            for p in &PREP {
+                add(&[c[0], c[1], p[0], p[1]]);
+            }
+        }
+    }
+    bits
+});
+
+/// [`SURFACE`] as it was built, each surface form written out in full:
+/// its test reference.
+#[cfg(test)]
+fn surface_by_copies() -> Vec<u64> {
+    let mut bits = vec![0u64; 1 << (SURFACE_LOG - 6)];
+    let mut add = |pre: &[u8], w: &[u8]| {
+        let x = [pre, w].concat();
+        let (i, m) = surface_bits(crate::hash::token_hash(&x, 0, x.len()));
         if let Some(x) = bits.get_mut(i) {
             *x |= m;
         }
@@ -408,7 +445,6 @@ static SURFACE: Lazy<Vec<u64>> = Lazy::new(|| {
     for (w, e) in WORDS.entries() {
         let w = w.as_bytes();
         add(&[], w);
-        // A form's class leaves out NOT_FIRST.
         if e.bits & !NOT_FIRST == 0 {
             continue;
         }
@@ -422,7 +458,7 @@ static SURFACE: Lazy<Vec<u64>> = Lazy::new(|| {
         }
     }
     bits
-});
+}
 
 /// The bits of [`SURFACE`].
 pub(crate) fn surface() -> &'static [u64] {
@@ -540,6 +576,12 @@ mod tests {
             }
         }
         assert!(n > 20_000 && hits > 1000, "{n} {hits}");
+    }
+
+    /// The surface filter written in place is the one of full copies.
+    #[test]
+    fn surface_in_place_is_surface_by_copies() {
+        assert_eq!(surface(), surface_by_copies().as_slice());
     }
 
     /// Every word that [`class_at`] gives a class or an entry passes
