@@ -130,7 +130,9 @@ static WORDS: Lazy<WordTable<Entry>> = Lazy::new(|| {
 
 /// Every word the parser reads, with its class bits.
 fn classes() -> Classes {
-    let mut map: Classes = HashMap::default();
+    // Room for every word (about 1 600), so that the map never grows.
+    let mut map: Classes =
+        HashMap::with_capacity_and_hasher(2048, Default::default());
     // A word met again is not copied.
     let add = |map: &mut Classes, w: &str, bit: u8| match map.get_mut(w) {
         Some(bits) => *bits |= bit,
