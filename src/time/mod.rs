@@ -276,7 +276,8 @@ fn may_begin(toks: &[parse::Tok<'_>], i: usize) -> bool {
 /// `text`, whose words are `words`, appended to `out`; `toks` is a
 /// reused token buffer. The sentence is tokenized from the word
 /// [`parse::start_word`] gives (the tokens before it begin nothing and
-/// are read by no parse), and not at all without one.
+/// are read by no parse), and not at all without one, with the long runs
+/// of words the parser cannot read cut short ([`parse::tokenize_live`]).
 fn scan<'a>(
     text: &'a str,
     range: core::ops::Range<usize>,
@@ -293,16 +294,16 @@ fn scan<'a>(
         ([_, ..], Some(w)) => w.start,
         _ => range.start,
     };
-    parse::tokenize_words(text, from..range.end, rest, toks);
-    scan_tokens(text, skipped, anchor, toks, out);
+    parse::tokenize_live(text, from..range.end, rest, toks);
+    scan_tokens(text, words, anchor, toks, out);
 }
 
-/// [`scan`] over the tokens `toks` of a sentence after its words
-/// `skipped` (words of Arabic letters only, each its own token, and
-/// ASCII punctuation, as [`parse::start_word`] passes over).
+/// [`scan`] over the tokens `toks` of a sentence whose words are `words`
+/// (the words of Arabic letters that the tokens leave out are read from
+/// it for [`is_future`]).
 fn scan_tokens(
     text: &str,
-    skipped: &[crate::text::Word],
+    words: &[crate::text::Word],
     anchor: Option<NaiveDateTime>,
     toks: &[parse::Tok<'_>],
     out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
@@ -310,8 +311,8 @@ fn scan_tokens(
     // Whether the sentence speaks about the future: read when an
     // expression first needs it.
     let mut future = None;
-    let skipped_future = || {
-        skipped
+    let words_future = || {
+        words
             .iter()
             .any(|w| future_word(text.get(w.start..w.end).unwrap_or_default()))
     };
@@ -326,7 +327,7 @@ fn scan_tokens(
             Some((p, end)) if end > i => {
                 let value = resolve::resolve_with(&p, anchor, || {
                     *future.get_or_insert_with(|| {
-                        is_future(toks) || skipped_future()
+                        is_future(toks) || words_future()
                     })
                 });
                 let (s, e) = match (toks.get(i), toks.get(end - 1)) {

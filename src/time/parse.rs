@@ -473,12 +473,35 @@ impl<'a> Tok<'a> {
             lens: word_bit(w),
             entry,
         };
-        // Forms are only compared for words of the parser's lists.
+        // Forms are only compared for words of the parser's lists; those
+        // of a word of the table are found once and kept with its entry.
         if letters && class & vocab::WORD != 0 {
-            t.forms = Forms::of(w);
-            t.lens |= t.forms_key_bits();
+            let f = match entry {
+                Some(x) => x.forms(|| WordForms::of(w)),
+                None => WordForms::of(w),
+            };
+            t.forms = f.forms;
+            t.lens = f.lens;
         }
         t
+    }
+}
+
+/// A letter run's [`Forms`] and the [`key_bit`]s of itself and of them,
+/// as [`Tok::new`] gives a token of a word of the parser's lists.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordForms {
+    forms: Forms,
+    lens: u64,
+}
+
+impl WordForms {
+    /// The forms of the letter run `w`.
+    fn of(w: &str) -> WordForms {
+        let mut t = Tok::inert();
+        t.s = w;
+        t.forms = Forms::of(w);
+        WordForms { forms: t.forms, lens: word_bit(w) | t.forms_key_bits() }
     }
 }
 
@@ -489,7 +512,9 @@ impl<'a> Tok<'a> {
 /// `arabic`, most words) is one letter run to the tokenizer (tested): its
 /// vocabulary lookup takes the word's hash. Other words, and the bytes
 /// between words that are not one space, are read by the tokenizer
-/// ([`push_gap`]: ASCII punctuation and spaces without it).
+/// ([`push_gap`]: ASCII punctuation and spaces without it). The test
+/// reference of [`tokenize_live`].
+#[cfg(test)]
 pub(crate) fn tokenize_words<'a>(
     text: &'a str,
     range: core::ops::Range<usize>,
@@ -519,6 +544,76 @@ pub(crate) fn tokenize_words<'a>(
             push_tokens(s, w.start, toks);
         }
     }
+    push_gap(text, pos, range.end, ascii, toks);
+}
+
+/// The tokens of the normalized sentence at `range` of `text`, whose
+/// words are `words`, as `tokenize_words` finds them, except that a run
+/// of words in a row that the parser cannot read (words of Arabic
+/// letters that fail [`vocab::may_read`], most words of a text) is one
+/// token: the first word's, ending where the last word ends. The parser
+/// reads such a word as no part of an expression (every test fails on
+/// it, whatever its text), so a parse that reads the word after a
+/// readable token stops there, and one that looks back from a readable
+/// token fails there too: the words after the first are never read, and
+/// whether a token is glued to the run's token is read from the run's
+/// ends. `tests.rs` checks the tokens against `tokenize_words` and the
+/// scan against the scan of every token.
+pub(crate) fn tokenize_live<'a>(
+    text: &'a str,
+    range: core::ops::Range<usize>,
+    words: &[crate::text::Word],
+    toks: &mut Vec<Tok<'a>>,
+) {
+    toks.clear();
+    let table = vocab::words();
+    let surface = vocab::surface();
+    let ascii = ASCII_TOKS.as_slice();
+    let b = text.as_bytes();
+    let mut pos = range.start;
+    // Whether the last token is a run of unreadable words.
+    let mut run = false;
+    // Where the run's last word after its first ends (0: none), written
+    // into its token before any other token is pushed.
+    let mut run_end = 0;
+    let end_run = |toks: &mut Vec<Tok<'a>>, run_end: &mut usize| {
+        if *run_end != 0 {
+            if let Some(t) = toks.last_mut() {
+                t.end = *run_end;
+            }
+            *run_end = 0;
+        }
+    };
+    for w in words {
+        if !(w.start == pos + 1 && b.get(pos) == Some(&b' ')) {
+            end_run(toks, &mut run_end);
+            let n = toks.len();
+            push_gap(text, pos, w.start, ascii, toks);
+            run &= toks.len() == n;
+        }
+        pos = w.end;
+        if w.arabic && !vocab::may_read(surface, w.hash) {
+            if run {
+                run_end = w.end;
+            } else {
+                let s = text.get(w.start..w.end).unwrap_or_default();
+                toks.push(Tok::new(s, w.start, true, 0, None));
+                run = true;
+            }
+            continue;
+        }
+        end_run(toks, &mut run_end);
+        run = false;
+        let s = text.get(w.start..w.end).unwrap_or_default();
+        if w.arabic {
+            let (class, entry) =
+                vocab::class_at(table, b, w.start, w.end, w.hash);
+            toks.push(Tok::new(s, w.start, true, class, entry));
+        } else {
+            push_tokens(s, w.start, toks);
+        }
+    }
+    end_run(toks, &mut run_end);
     push_gap(text, pos, range.end, ascii, toks);
 }
 
@@ -613,7 +708,7 @@ fn start_in_gap_slow(
     Ok(open)
 }
 
-/// The first word of a sentence's `words` from which [`tokenize_words`]
+/// The first word of a sentence's `words` from which [`tokenize_live`]
 /// must read it (from the sentence's start for 0) for the scan to find
 /// all its expressions, or `None` if no token of it may begin one. The
 /// scan tries a token only if it is readable, not [`vocab::NOT_FIRST`],
@@ -621,7 +716,7 @@ fn start_in_gap_slow(
 /// reads on from its token and the one before ([`Parser::year_expr`]):
 /// the word before the first such token is enough. The words of Arabic
 /// letters and the ASCII punctuation between them are classed here as
-/// [`tokenize_words`] classes them, without building tokens; a word of
+/// [`tokenize_live`] classes them, without building tokens; a word of
 /// other characters, or a gap of others, is taken as a start.
 pub(crate) fn start_word(
     text: &str,
@@ -3006,6 +3101,62 @@ mod tests {
     /// The key-bit test never rejects a word the token or one of its
     /// forms equals: every known token of the test texts against every
     /// word of the vocabulary and, for each such word, its clitic forms.
+    /// A token's forms and key bits, kept with its word's entry, are
+    /// those found from its text, on every token of the test texts and
+    /// every table word alone and behind clitics.
+    #[test]
+    fn entry_forms_are_the_tokens_forms() {
+        let mut texts = crate::test_texts::all();
+        for (w, _) in vocab::words().entries() {
+            texts.push(format!("{w} و{w} ب{w} لل{w}"));
+        }
+        let (mut kept, mut n) = (0, 0);
+        for text in &texts {
+            let norm = crate::normalize(text);
+            for t in tokenize(norm.as_str(), 0) {
+                let want = if t.class & vocab::WORD != 0
+                    && t.s.chars().next().is_some_and(crate::text::is_letter)
+                {
+                    let forms = Forms::of(t.s);
+                    let mut f = Tok::inert();
+                    (f.s, f.forms) = (t.s, forms);
+                    (forms, word_bit(t.s) | f.forms_key_bits())
+                } else {
+                    (Forms::default(), word_bit(t.s))
+                };
+                assert_eq!((t.forms, t.lens), want, "{}", t.s);
+                n += 1;
+                kept += usize::from(
+                    t.entry.is_some() && t.forms != Forms::default(),
+                );
+            }
+        }
+        assert!(n > 10_000 && kept > 500, "{n} {kept}");
+    }
+
+    /// The class of a word of the vocabulary table, kept with its entry,
+    /// is the class of its own bits and its forms' found each time.
+    #[test]
+    fn entry_class_is_the_words_class() {
+        let words = vocab::words();
+        let mut n = 0;
+        for (w, e) in words.entries() {
+            for c in ["", "و", "ب", "ف", "ل", "ك", "وب", "فل"] {
+                let x = format!("{c}{w}");
+                let b = x.as_bytes();
+                let h = crate::hash::token_hash(b, 0, b.len());
+                let (class, entry) = vocab::class_at(words, b, 0, b.len(), h);
+                let slow = vocab::class_slow(words, b, 0, b.len(), h);
+                assert_eq!(class, slow, "{x}");
+                if c.is_empty() {
+                    assert!(entry.is_some_and(|x| std::ptr::eq(x, e)), "{x}");
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 10_000, "{n}");
+    }
+
     /// [`Forms::of`] on bytes finds the forms [`Forms::of_chars`] finds,
     /// for every letter run of the test texts and every word of the
     /// vocabulary, each behind every clitic and pair of clitics, and for

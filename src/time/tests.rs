@@ -867,6 +867,64 @@ fn word_tokens_match_the_tokenizer() {
     assert!(n > 5_000, "{n}");
 }
 
+/// [`super::parse::tokenize_live`] gives the tokens of
+/// `tokenize_words` in order, with each run of tokens in a row of Arabic
+/// words the parser cannot read as one token: the first, ending where the
+/// last ends; on every sentence of the test texts and of hostile shapes.
+#[test]
+fn live_tokens_join_only_runs_of_unreadable_words() {
+    use super::parse::{tokenize_live, tokenize_words};
+    let x = crate::Extractor::builtin();
+    let mut texts = crate::test_texts::all();
+    texts.extend(corpus());
+    for t in [
+        "قال الرجل  الكبير   هنا ،  ثم  قال الرجل الكبير هنا",
+        "قال الرجل\tالكبير هنا 5 قال الرجل الكبير، هنا الرجل",
+        "قال الرجل الكبير هنا",
+        "abc قال الرجل الكبير x",
+    ] {
+        texts.push(t.to_string());
+    }
+    let (mut all_n, mut live_n) = (0, 0);
+    for text in &texts {
+        let p = x.prepare(crate::Input::new(text));
+        let norm = p.norm.as_str();
+        let (mut all, mut live) = (Vec::new(), Vec::new());
+        for s in &p.sentences {
+            let words = &p.words[s.words.clone()];
+            tokenize_words(norm, s.norm.clone(), words, &mut all);
+            tokenize_live(norm, s.norm.clone(), words, &mut live);
+            let dead = |t: &super::parse::Tok<'_>| {
+                words.iter().any(|w| {
+                    w.arabic
+                        && (w.start, w.end) == (t.start, t.end)
+                        && !super::vocab::may_read(
+                            super::vocab::surface(),
+                            w.hash,
+                        )
+                })
+            };
+            let mut want: Vec<super::parse::Tok<'_>> = Vec::new();
+            let mut run = false;
+            for t in &all {
+                let d = dead(t);
+                match want.last_mut() {
+                    Some(last) if d && run => last.end = t.end,
+                    _ => want.push(*t),
+                }
+                run = d;
+            }
+            let key = |ts: &[super::parse::Tok<'_>]| {
+                ts.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>()
+            };
+            assert_eq!(key(&live), key(&want), "{text}");
+            all_n += all.len();
+            live_n += live.len();
+        }
+    }
+    assert!(live_n < all_n && all_n > 20_000, "{live_n} of {all_n}");
+}
+
 /// Routing by the start token ([`super::parse::route`]) gives what
 /// trying every sub-parser gives, at every token of every sentence of
 /// the test texts and of the phrases of these tests, resolved with and

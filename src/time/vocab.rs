@@ -94,6 +94,11 @@ pub(crate) struct Entry {
     alone: once_cell::sync::OnceCell<bool>,
     /// The word's [`parse::route`], once asked.
     route: once_cell::sync::OnceCell<u32>,
+    /// The [`class`] of the word (its own bits and its forms'), once
+    /// asked.
+    class: once_cell::sync::OnceCell<u8>,
+    /// The word's proclitic forms and key bits as a token, once asked.
+    forms: once_cell::sync::OnceCell<parse::WordForms>,
 }
 
 impl Entry {
@@ -101,6 +106,15 @@ impl Entry {
     #[inline]
     pub(crate) fn route(&self, f: impl FnOnce() -> u32) -> u32 {
         *self.route.get_or_init(f)
+    }
+
+    /// The word's forms as a token, found by `f` the first time.
+    #[inline]
+    pub(crate) fn forms(
+        &self,
+        f: impl FnOnce() -> parse::WordForms,
+    ) -> parse::WordForms {
+        *self.forms.get_or_init(f)
     }
 }
 
@@ -116,7 +130,9 @@ static WORDS: Lazy<WordTable<Entry>> = Lazy::new(|| {
 
 /// Every word the parser reads, with its class bits.
 fn classes() -> Classes {
-    let mut map: Classes = HashMap::default();
+    // Room for every word (about 1 600), so that the map never grows.
+    let mut map: Classes =
+        HashMap::with_capacity_and_hasher(2048, Default::default());
     // A word met again is not copied.
     let add = |map: &mut Classes, w: &str, bit: u8| match map.get_mut(w) {
         Some(bits) => *bits |= bit,
@@ -200,8 +216,9 @@ pub(crate) fn class<'w>(
 }
 
 /// [`class`] of the word at bytes `s..e` of `b`, whose
-/// [`token_hash`](crate::hash::token_hash) is `h`; the forms are looked
-/// up only if a word of the table ends as one may ([`ENDINGS`]).
+/// [`token_hash`](crate::hash::token_hash) is `h`: for a word of the
+/// table (most words that have a class), found once and kept with its
+/// entry.
 #[inline(always)]
 pub(crate) fn class_at<'w>(
     words: &'w WordTable<Entry>,
@@ -212,7 +229,41 @@ pub(crate) fn class_at<'w>(
 ) -> (u8, Option<&'w Entry>) {
     let w = b.get(s..e).unwrap_or_default();
     let own = if words.may_contain_hash(h) { words.probe(w, h) } else { None };
-    let bits = own.map_or(0, |e| e.bits);
+    match own {
+        Some(x) => {
+            (*x.class.get_or_init(|| forms_or(words, b, s, e, x.bits)), own)
+        }
+        None => (forms_or(words, b, s, e, 0), None),
+    }
+}
+
+/// [`class_at`] without the class kept with an entry: its test
+/// reference.
+#[cfg(test)]
+pub(crate) fn class_slow(
+    words: &WordTable<Entry>,
+    b: &[u8],
+    s: usize,
+    e: usize,
+    h: u64,
+) -> u8 {
+    let w = b.get(s..e).unwrap_or_default();
+    let own = words.get_hashed(w, h).map_or(0, |x| x.bits);
+    forms_or(words, b, s, e, own)
+}
+
+/// The class bits `bits` of the word at bytes `s..e` of `b` with those of
+/// its forms; the forms are looked up only if a word of the table ends
+/// as one may ([`ENDINGS`]).
+#[inline(always)]
+fn forms_or(
+    words: &WordTable<Entry>,
+    b: &[u8],
+    s: usize,
+    e: usize,
+    bits: u8,
+) -> u8 {
+    let w = b.get(s..e).unwrap_or_default();
     match w {
         // The forms start at `s + 2` and `s + 4`: a word neither of whose
         // endings a word of the table has has no class of its forms.
@@ -220,9 +271,9 @@ pub(crate) fn class_at<'w>(
             if may_end(&ENDINGS, b, s + 2, e)
                 || may_end(&ENDINGS, b, s + 4, e) =>
         {
-            (bits | forms_class(words, b, s, e), own)
+            bits | forms_class(words, b, s, e)
         }
-        _ => (bits, own),
+        _ => bits,
     }
 }
 
@@ -346,12 +397,49 @@ fn surface_bits(h: u64) -> (usize, u64) {
 /// class and no entry, known from one word of bits.
 static SURFACE: Lazy<Vec<u64>> = Lazy::new(|| {
     let mut bits = vec![0u64; 1 << (SURFACE_LOG - 6)];
+    // Each word is written once after four bytes of room, and each
+    // clitic or pair written into that room before it is hashed.
     let mut buf = Vec::with_capacity(64);
-    let mut add = |pre: &[u8], w: &[u8]| {
+    for (w, e) in WORDS.entries() {
         buf.clear();
-        buf.extend_from_slice(pre);
-        buf.extend_from_slice(w);
-        let (i, m) = surface_bits(crate::hash::token_hash(&buf, 0, buf.len()));
+        buf.extend_from_slice(&[0; 4]);
+        buf.extend_from_slice(w.as_bytes());
+        let mut add = |pre: &[u8]| {
+            let s = 4 - pre.len();
+            if let Some(room) = buf.get_mut(s..4) {
+                room.copy_from_slice(pre);
+            }
+            let h = crate::hash::token_hash(&buf, s, buf.len());
+            let (i, m) = surface_bits(h);
+            if let Some(x) = bits.get_mut(i) {
+                *x |= m;
+            }
+        };
+        add(&[]);
+        // A form's class leaves out NOT_FIRST.
+        if e.bits & !NOT_FIRST == 0 {
+            continue;
+        }
+        for c in CONJ.iter().chain(&PREP) {
+            add(c);
+        }
+        for c in &CONJ {
+            for p in &PREP {
+                add(&[c[0], c[1], p[0], p[1]]);
+            }
+        }
+    }
+    bits
+});
+
+/// [`SURFACE`] as it was built, each surface form written out in full:
+/// its test reference.
+#[cfg(test)]
+fn surface_by_copies() -> Vec<u64> {
+    let mut bits = vec![0u64; 1 << (SURFACE_LOG - 6)];
+    let mut add = |pre: &[u8], w: &[u8]| {
+        let x = [pre, w].concat();
+        let (i, m) = surface_bits(crate::hash::token_hash(&x, 0, x.len()));
         if let Some(x) = bits.get_mut(i) {
             *x |= m;
         }
@@ -359,7 +447,6 @@ static SURFACE: Lazy<Vec<u64>> = Lazy::new(|| {
     for (w, e) in WORDS.entries() {
         let w = w.as_bytes();
         add(&[], w);
-        // A form's class leaves out NOT_FIRST.
         if e.bits & !NOT_FIRST == 0 {
             continue;
         }
@@ -373,7 +460,7 @@ static SURFACE: Lazy<Vec<u64>> = Lazy::new(|| {
         }
     }
     bits
-});
+}
 
 /// The bits of [`SURFACE`].
 pub(crate) fn surface() -> &'static [u64] {
@@ -491,6 +578,12 @@ mod tests {
             }
         }
         assert!(n > 20_000 && hits > 1000, "{n} {hits}");
+    }
+
+    /// The surface filter written in place is the one of full copies.
+    #[test]
+    fn surface_in_place_is_surface_by_copies() {
+        assert_eq!(surface(), surface_by_copies().as_slice());
     }
 
     /// Every word that [`class_at`] gives a class or an entry passes
