@@ -371,7 +371,17 @@ fn build<const FAST: bool, const WORDS: bool>(
         let pos = next_pos;
         // The text's first piece starts at 0; after removed chars it maps
         // as a whole, and holds the first letter alone (the slow path).
-        if FAST && is_basic_letter(c) && (pos == 0 || !b.pieces.is_empty()) {
+        // A lone space or newline right before a basic letter (after a
+        // mark or punctuation the run does not take) is the run's first
+        // unit: written as a white space run of one char would be, in the
+        // same linear piece (tested against the char loop).
+        if FAST
+            && (is_basic_letter(c)
+                || (matches!(c, ' ' | '\n')
+                    && run.is_none()
+                    && super::basic_letter_at(text.as_bytes(), pos + 1)))
+            && (pos == 0 || !b.pieces.is_empty())
+        {
             // The most common case: a run of basic Arabic letters (kept,
             // or folded into another letter of the same length), digits
             // and single spaces, read byte by byte into one linear piece.
@@ -609,8 +619,8 @@ impl<const WORDS: bool> Builder<WORDS> {
 
     /// Pushes the run of basic letters (folded), ASCII digits and
     /// punctuation kept as they are (see [`plain_ascii`]) and single
-    /// spaces between them that starts with the letter at byte `from` of
-    /// `text`; returns where it ends. Every unit keeps its length, so the run is one
+    /// spaces between them that starts at byte `from` of `text` (a letter,
+    /// or a space or newline before one); returns where it ends. Every unit keeps its length, so the run is one
     /// linear piece (or the continuation of the last one), exactly as if
     /// each unit were pushed alone: the piece list is touched once, and a
     /// folded letter is written in place of its bytes.
