@@ -653,8 +653,8 @@ impl<const WORDS: bool> Builder<WORDS> {
     #[inline(always)]
     fn push_one_run(&mut self, text: &str, from: usize) -> (usize, bool) {
         self.open_piece(from, true);
-        // Where `text[from]` is written.
-        let base = self.out.len();
+        // `text[i]` (a unit taken) is written at `i + shift`.
+        let mut shift = self.out.len().wrapping_sub(from);
         let bytes = text.as_bytes();
         // `text[copied..]` up to the unit being read is not yet pushed.
         let mut copied = from;
@@ -680,11 +680,23 @@ impl<const WORDS: bool> Builder<WORDS> {
             }
             let step = unit & UNIT_STEP;
             if step == 0 {
+                // Removed marks after a unit taken for good: the run goes
+                // on after them in a new piece, as the char loop would
+                // start it there.
+                if last & UNIT_PROVISIONAL == 0 {
+                    if let Some(j) = self.skip_marks(text, copied, i) {
+                        // `at` below: `text[j]` is written where `text[i]`
+                        // would have been.
+                        shift = shift.wrapping_sub(j - i);
+                        (copied, i) = (j, j);
+                        continue;
+                    }
+                }
                 // An Arabic comma right after a unit taken for good.
                 break unit & UNIT_COMMA != 0 && last & UNIT_PROVISIONAL == 0;
             }
             last = unit;
-            let at = base + (i - from);
+            let at = i.wrapping_add(shift);
             if unit & UNIT_BREAK != 0 {
                 if WORDS {
                     self.word_break(at, at + 1);
@@ -709,6 +721,24 @@ impl<const WORDS: bool> Builder<WORDS> {
         }
         self.push_bytes_of(text, copied, end);
         (end, comma)
+    }
+
+    /// At removed marks at `i` that a letter run goes on after (see
+    /// [`marks_end`]): pushes `text[copied..i]`, opens the piece the char
+    /// loop would open after the marks, and returns where they end.
+    #[cold]
+    #[inline(never)]
+    fn skip_marks(
+        &mut self,
+        text: &str,
+        copied: usize,
+        i: usize,
+    ) -> Option<usize> {
+        let j = marks_end(text.as_bytes(), i)?;
+        self.push_bytes_of(text, copied, i);
+        let norm = self.out.len();
+        self.pieces.push(Piece { norm, orig: j, linear: true });
+        Some(j)
     }
 
     /// Appends `text[start..end]` (no piece is opened).
@@ -861,6 +891,27 @@ fn skip_kept(bytes: &[u8], mut i: usize) -> (usize, u8) {
         i += 2;
     }
     (i, 0)
+}
+
+/// Where the removed marks (tatweel and U+064B..U+065F, two bytes each)
+/// that start at `i` end, if there are any and a letter run takes the
+/// unit after them for good (a letter, digit or punctuation, or a space
+/// or newline before a letter): the run goes on there.
+#[inline]
+fn marks_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    while let Some(&[0xD9, b]) = bytes.get(j..).and_then(|r| r.first_chunk()) {
+        if b != 0x80 && !(0x8B..=0x9F).contains(&b) {
+            break;
+        }
+        j += 2;
+    }
+    let pair = bytes.get(j..).and_then(|r| r.first_chunk::<2>())?;
+    let unit = RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair)))?;
+    let taken = unit & UNIT_STEP != 0
+        && (unit & UNIT_PROVISIONAL == 0
+            || super::basic_letter_at(bytes, j + 1));
+    (j > i && taken).then_some(j)
 }
 
 /// A letter of the two letter ranges of the Arabic block, which
@@ -1377,6 +1428,14 @@ mod tests {
                 "بة ",
                 "ب  ة",
                 "ب\u{64E} ة",
+                "بّة بًّ ب بـــب ب\u{64B}.ب ب\u{64B}\nب ب\u{64B} « ب\u{651}\u{64E}",
+                "ب\u{64B}",
+                "ب\u{64B}1 ب\u{64B} 1 ب\u{64B}،ب ب\u{64B}، ب ب\u{64B}\u{670}ب",
+                "ب\u{64B} \u{64B}ب ب\u{64B}\n\nب ب\u{64B}  ب ب\u{64B} \u{64B}",
+                "ب\u{64B}ـ\u{65F}\u{660}ب\u{64A}ة\u{64B}أ ى\u{64B}ٌ\u{200F}ب\u{64B}a",
+                "ب\u{64B}\u{64B}",
+                "ب\u{64B} ",
+                "ب \u{64B}ب ب\n\u{651}ب ب \u{640}ب",
                 "Don't أ'ب A'B “ة” ‘ب’ İ'À ﷲ ﻷ ٪ ، ب،ة",
                 "\u{200F}ة\u{200F} \u{200F}ب",
                 "",
