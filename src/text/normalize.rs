@@ -628,6 +628,10 @@ impl<const WORDS: bool> Builder<WORDS> {
     /// An Arabic comma followed by a single space and a letter is written
     /// as the char loop would (`,` in a piece that maps as a whole) and
     /// the run goes on after it in a new piece.
+    ///
+    /// Out of line: its loop keeps its state in registers instead of
+    /// sharing them with the char loop's.
+    #[inline(never)]
     fn push_letter_run(&mut self, text: &str, mut from: usize) -> usize {
         let bytes = text.as_bytes();
         loop {
