@@ -876,8 +876,13 @@ const FORMS_B: &[(u32, u32, char)] = &[
 #[inline(always)]
 fn skip_kept(bytes: &[u8], mut i: usize) -> (usize, u8) {
     let unit = |pair: u64| RUN_UNITS.get(usize::from(pair as u16)).copied();
-    while let Some(&eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>())
-    {
+    // Eight bytes from `i` while `i` is below this.
+    let below = bytes.len().saturating_sub(7);
+    while i < below {
+        let Some(&eight) = bytes.get(i..i + 8).and_then(|r| r.first_chunk())
+        else {
+            break;
+        };
         let x = u64::from_le_bytes(eight);
         for k in 0..4 {
             let u = unit(x >> (16 * k)).unwrap_or(0);
