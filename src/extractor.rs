@@ -576,6 +576,8 @@ pub(crate) struct SentenceInfo {
 /// The shared state of one extraction: the original text, its
 /// normalization and segmentation. Stages read it; none changes it.
 pub(crate) struct Prepared<'t> {
+    /// The input (its shared copy is [`Prepared::shared`]).
+    #[allow(dead_code)] // Ties the stages' view to the input's lifetime.
     pub(crate) original: &'t str,
     pub(crate) norm: Normalized,
     pub(crate) sentences: Vec<SentenceInfo>,
@@ -634,12 +636,9 @@ impl<'t> Prepared<'t> {
 
     /// The [`Loc`] of an original span.
     pub(crate) fn loc_original(&self, span: Span) -> Loc {
-        let range = match self.original.get(span.range()) {
-            Some(_) => span.range(),
-            None => 0..0,
-        };
         Loc {
-            text: LocText::slice(&self.shared, range),
+            // The empty text if the span is no range of char boundaries.
+            text: LocText::slice(&self.shared, span.range()),
             start: span.start,
             end: span.end,
             char_start: self.chars.chars_before(span.start),

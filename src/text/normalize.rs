@@ -371,7 +371,17 @@ fn build<const FAST: bool, const WORDS: bool>(
         let pos = next_pos;
         // The text's first piece starts at 0; after removed chars it maps
         // as a whole, and holds the first letter alone (the slow path).
-        if FAST && is_basic_letter(c) && (pos == 0 || !b.pieces.is_empty()) {
+        // A lone space or newline right before a basic letter (after a
+        // mark or punctuation the run does not take) is the run's first
+        // unit: written as a white space run of one char would be, in the
+        // same linear piece (tested against the char loop).
+        if FAST
+            && (is_basic_letter(c)
+                || (matches!(c, ' ' | '\n')
+                    && run.is_none()
+                    && super::basic_letter_at(text.as_bytes(), pos + 1)))
+            && (pos == 0 || !b.pieces.is_empty())
+        {
             // The most common case: a run of basic Arabic letters (kept,
             // or folded into another letter of the same length), digits
             // and single spaces, read byte by byte into one linear piece.
@@ -609,8 +619,8 @@ impl<const WORDS: bool> Builder<WORDS> {
 
     /// Pushes the run of basic letters (folded), ASCII digits and
     /// punctuation kept as they are (see [`plain_ascii`]) and single
-    /// spaces between them that starts with the letter at byte `from` of
-    /// `text`; returns where it ends. Every unit keeps its length, so the run is one
+    /// spaces between them that starts at byte `from` of `text` (a letter,
+    /// or a space or newline before one); returns where it ends. Every unit keeps its length, so the run is one
     /// linear piece (or the continuation of the last one), exactly as if
     /// each unit were pushed alone: the piece list is touched once, and a
     /// folded letter is written in place of its bytes.
@@ -618,6 +628,10 @@ impl<const WORDS: bool> Builder<WORDS> {
     /// An Arabic comma followed by a single space and a letter is written
     /// as the char loop would (`,` in a piece that maps as a whole) and
     /// the run goes on after it in a new piece.
+    ///
+    /// Out of line: its loop keeps its state in registers instead of
+    /// sharing them with the char loop's.
+    #[inline(never)]
     fn push_letter_run(&mut self, text: &str, mut from: usize) -> usize {
         let bytes = text.as_bytes();
         loop {
@@ -643,8 +657,8 @@ impl<const WORDS: bool> Builder<WORDS> {
     #[inline(always)]
     fn push_one_run(&mut self, text: &str, from: usize) -> (usize, bool) {
         self.open_piece(from, true);
-        // Where `text[from]` is written.
-        let base = self.out.len();
+        // `text[i]` (a unit taken) is written at `i + shift`.
+        let mut shift = self.out.len().wrapping_sub(from);
         let bytes = text.as_bytes();
         // `text[copied..]` up to the unit being read is not yet pushed.
         let mut copied = from;
@@ -670,11 +684,23 @@ impl<const WORDS: bool> Builder<WORDS> {
             }
             let step = unit & UNIT_STEP;
             if step == 0 {
+                // Removed marks after a unit taken for good: the run goes
+                // on after them in a new piece, as the char loop would
+                // start it there.
+                if last & UNIT_PROVISIONAL == 0 {
+                    if let Some(j) = self.skip_marks(text, copied, i) {
+                        // `at` below: `text[j]` is written where `text[i]`
+                        // would have been.
+                        shift = shift.wrapping_sub(j - i);
+                        (copied, i) = (j, j);
+                        continue;
+                    }
+                }
                 // An Arabic comma right after a unit taken for good.
                 break unit & UNIT_COMMA != 0 && last & UNIT_PROVISIONAL == 0;
             }
             last = unit;
-            let at = base + (i - from);
+            let at = i.wrapping_add(shift);
             if unit & UNIT_BREAK != 0 {
                 if WORDS {
                     self.word_break(at, at + 1);
@@ -699,6 +725,24 @@ impl<const WORDS: bool> Builder<WORDS> {
         }
         self.push_bytes_of(text, copied, end);
         (end, comma)
+    }
+
+    /// At removed marks at `i` that a letter run goes on after (see
+    /// [`marks_end`]): pushes `text[copied..i]`, opens the piece the char
+    /// loop would open after the marks, and returns where they end.
+    #[cold]
+    #[inline(never)]
+    fn skip_marks(
+        &mut self,
+        text: &str,
+        copied: usize,
+        i: usize,
+    ) -> Option<usize> {
+        let j = marks_end(text.as_bytes(), i)?;
+        self.push_bytes_of(text, copied, i);
+        let norm = self.out.len();
+        self.pieces.push(Piece { norm, orig: j, linear: true });
+        Some(j)
     }
 
     /// Appends `text[start..end]` (no piece is opened).
@@ -832,8 +876,13 @@ const FORMS_B: &[(u32, u32, char)] = &[
 #[inline(always)]
 fn skip_kept(bytes: &[u8], mut i: usize) -> (usize, u8) {
     let unit = |pair: u64| RUN_UNITS.get(usize::from(pair as u16)).copied();
-    while let Some(&eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>())
-    {
+    // Eight bytes from `i` while `i` is below this.
+    let below = bytes.len().saturating_sub(7);
+    while i < below {
+        let Some(&eight) = bytes.get(i..i + 8).and_then(|r| r.first_chunk())
+        else {
+            break;
+        };
         let x = u64::from_le_bytes(eight);
         for k in 0..4 {
             let u = unit(x >> (16 * k)).unwrap_or(0);
@@ -851,6 +900,27 @@ fn skip_kept(bytes: &[u8], mut i: usize) -> (usize, u8) {
         i += 2;
     }
     (i, 0)
+}
+
+/// Where the removed marks (tatweel and U+064B..U+065F, two bytes each)
+/// that start at `i` end, if there are any and a letter run takes the
+/// unit after them for good (a letter, digit or punctuation, or a space
+/// or newline before a letter): the run goes on there.
+#[inline]
+fn marks_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    while let Some(&[0xD9, b]) = bytes.get(j..).and_then(|r| r.first_chunk()) {
+        if b != 0x80 && !(0x8B..=0x9F).contains(&b) {
+            break;
+        }
+        j += 2;
+    }
+    let pair = bytes.get(j..).and_then(|r| r.first_chunk::<2>())?;
+    let unit = RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair)))?;
+    let taken = unit & UNIT_STEP != 0
+        && (unit & UNIT_PROVISIONAL == 0
+            || super::basic_letter_at(bytes, j + 1));
+    (j > i && taken).then_some(j)
 }
 
 /// A letter of the two letter ranges of the Arabic block, which
@@ -1367,6 +1437,14 @@ mod tests {
                 "بة ",
                 "ب  ة",
                 "ب\u{64E} ة",
+                "بّة بًّ ب بـــب ب\u{64B}.ب ب\u{64B}\nب ب\u{64B} « ب\u{651}\u{64E}",
+                "ب\u{64B}",
+                "ب\u{64B}1 ب\u{64B} 1 ب\u{64B}،ب ب\u{64B}، ب ب\u{64B}\u{670}ب",
+                "ب\u{64B} \u{64B}ب ب\u{64B}\n\nب ب\u{64B}  ب ب\u{64B} \u{64B}",
+                "ب\u{64B}ـ\u{65F}\u{660}ب\u{64A}ة\u{64B}أ ى\u{64B}ٌ\u{200F}ب\u{64B}a",
+                "ب\u{64B}\u{64B}",
+                "ب\u{64B} ",
+                "ب \u{64B}ب ب\n\u{651}ب ب \u{640}ب",
                 "Don't أ'ب A'B “ة” ‘ب’ İ'À ﷲ ﻷ ٪ ، ب،ة",
                 "\u{200F}ة\u{200F} \u{200F}ب",
                 "",
