@@ -827,6 +827,12 @@ pub(crate) fn is_in(set: &WordSet, w: &str) -> bool {
     set.get(w).is_some()
 }
 
+/// Whether `w`, whose [`token_hash`](crate::hash::token_hash) is `h`,
+/// is one of `set`.
+pub(crate) fn is_in_hashed(set: &WordSet, w: &str, h: u64) -> bool {
+    set.get_hashed(w.as_bytes(), h).is_some()
+}
+
 /// The value of a number word that can follow a definite noun with the
 /// article (`الأيام العشرة`): a unit 3-10 or a ten, given without `ال`.
 pub(crate) fn definite_number(w: &str) -> Option<f64> {
