@@ -983,11 +983,21 @@ fn strip_ending<'a>(w: &'a str, e: &str) -> Option<&'a str> {
 /// A qualifier phrase ending right before `start` (one space between).
 fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
     let before = text.get(..start)?.strip_suffix(' ')?;
-    // Only the phrases that end in the last byte.
-    let last = usize::from(*before.as_bytes().last()?);
+    let b = before.as_bytes();
+    // Only the phrases that end in the last byte, and of those, when
+    // eight bytes come before, only those whose last bytes are theirs
+    // (most phrases of a last byte turned down without a comparison).
+    let last = usize::from(*b.last()?);
+    let last8 = b.len().checked_sub(8).map(|i| crate::hash::load8(b, i));
+    let tails = &*voc::QUALIFIER_TAILS;
     for &k in voc::QUALIFIERS_BEFORE_BY_LAST.get(last)? {
-        let Some((w, q, _)) = voc::QUALIFIER_PHRASES.get(usize::from(k))
-        else {
+        let k = usize::from(k);
+        if let (Some(x), Some(&(tail, mask))) = (last8, tails.get(k)) {
+            if x & mask != tail {
+                continue;
+            }
+        }
+        let Some((w, q, _)) = voc::QUALIFIER_PHRASES.get(k) else {
             continue;
         };
         let Some(b) = before.strip_suffix(w.as_str()) else { continue };

@@ -1163,3 +1163,34 @@ fn near_words_match_the_text() {
         "{clocks} {heads} {checked}"
     );
 }
+
+/// `point_at` (the point words compared with the text before the run of
+/// letters is read) answers as looking the run up, at every char
+/// boundary of the test texts and of decimals written with each point
+/// word behind each clitic.
+#[test]
+fn point_at_is_the_lookup() {
+    let mut found = 0;
+    let mut check = |t: &str, pos: usize| {
+        let w = parse::letters(t, pos);
+        let want =
+            (voc::CARDINALS.get(w) == Some(&voc::Word::Point)).then_some(w);
+        assert_eq!(parse::point_at(t, pos), want, "{:?}", &t[pos..]);
+        found += usize::from(want.is_some());
+    };
+    each_boundary(&mut check);
+    for w in voc::POINT_WORDS.iter() {
+        for cl in ["", "و", "ال"] {
+            for tail in ["", "ة", "ات", "ين"] {
+                let t = format!("ثلاث {cl}{w}{tail} اربعة مليون");
+                let n = crate::normalize(&t);
+                let t = n.as_str();
+                for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    check(t, pos);
+                }
+            }
+        }
+    }
+    assert!(found > 2, "{found}");
+    assert!(!voc::POINT_WORDS.is_empty());
+}

@@ -696,6 +696,16 @@ pub(crate) static CARDINALS: Lazy<WordTable<Word>> = Lazy::new(|| {
     table(m)
 });
 
+/// The words of [`CARDINALS`] that are the decimal point
+/// ([`Word::Point`]).
+pub(crate) static POINT_WORDS: Lazy<Vec<String>> = Lazy::new(|| {
+    CARDINALS
+        .entries()
+        .filter(|(_, x)| **x == Word::Point)
+        .map(|(w, _)| w.to_string())
+        .collect()
+});
+
 /// The ordinal lookup table: normalized word → value 1-10.
 pub(crate) static ORDINAL_WORDS: Lazy<WordTable<u8>> = Lazy::new(|| {
     let normed = norm_all(ORDINALS.iter().map(|&(w, _)| w));
@@ -745,6 +755,27 @@ fn by_byte(items: impl Iterator<Item = Option<u8>>) -> Vec<Vec<u8>> {
     }
     v
 }
+
+/// The last eight bytes of each of [`QUALIFIER_PHRASES`] (all of a
+/// shorter one, at the top), little-endian, and the mask of those it
+/// has: a text that ends with the phrase has them in its last eight
+/// bytes.
+pub(crate) static QUALIFIER_TAILS: Lazy<Vec<(u64, u64)>> = Lazy::new(|| {
+    QUALIFIER_PHRASES
+        .iter()
+        .map(|(w, _, _)| {
+            let b = w.as_bytes();
+            let n = b.len().min(8);
+            let last = b.get(b.len() - n..).unwrap_or_default();
+            let v = crate::hash::load8(last, 0);
+            let shift = 8 * (8 - n as u32);
+            (
+                v.checked_shl(shift).unwrap_or(0),
+                u64::MAX.checked_shl(shift).unwrap_or(0),
+            )
+        })
+        .collect()
+});
 
 /// The qualifiers before a number by their last byte: indices into
 /// [`QUALIFIER_PHRASES`], in its order.
