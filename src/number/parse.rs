@@ -485,9 +485,14 @@ fn lex_next(text: &str, end: usize) -> Option<Lexed> {
 }
 
 /// Whether the word at `pos` is a teen tail (`عشر`, `عشرة`), returning
-/// its end.
-fn teen_tail(text: &str, end: usize) -> Option<usize> {
+/// its end. The run of letters there is read only when the text starts
+/// with the first letter of a teen tail (most words after a unit do not).
+pub(super) fn teen_tail(text: &str, end: usize) -> Option<usize> {
     let p = end + text.get(end..)?.strip_prefix(' ').map(|_| 1)?;
+    let rest = text.as_bytes().get(p..)?;
+    if !voc::TEEN_TAIL_HEADS.iter().any(|h| rest.starts_with(h)) {
+        return None;
+    }
     let w = letters(text, p);
     voc::is_in(&voc::TEEN_TAIL_WORDS, w).then_some(p + w.len())
 }

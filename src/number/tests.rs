@@ -1194,3 +1194,30 @@ fn point_at_is_the_lookup() {
     assert!(found > 2, "{found}");
     assert!(!voc::POINT_WORDS.is_empty());
 }
+
+/// `teen_tail` (the run of letters read only after a teen tail's first
+/// letter) answers as looking the word after one space up, at every char
+/// boundary of the test texts and after every unit planted before every
+/// teen tail.
+#[test]
+fn teen_tail_is_the_lookup() {
+    let mut found = 0;
+    let mut check = |t: &str, end: usize| {
+        let want = t[end..].strip_prefix(' ').and_then(|_| {
+            let w = parse::letters(t, end + 1);
+            voc::is_in(&voc::TEEN_TAIL_WORDS, w).then_some(end + 1 + w.len())
+        });
+        assert_eq!(parse::teen_tail(t, end), want, "{:?}", &t[end..]);
+        found += usize::from(want.is_some());
+    };
+    each_boundary(&mut check);
+    for (tail, _) in voc::TEEN_TAIL_WORDS.entries() {
+        for more in ["", "ه", "ون"] {
+            let t = format!("قتل ثلاثة {tail}{more} عنصرا و{tail}");
+            for end in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                check(&t, end);
+            }
+        }
+    }
+    assert!(found > 10, "{found}");
+}

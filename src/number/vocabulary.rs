@@ -724,6 +724,18 @@ pub(crate) static ORDINAL_TEN_WORDS: Lazy<WordTable<u8>> = Lazy::new(|| {
 pub(crate) static TEEN_TAIL_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(TEEN_TAILS));
 
+/// The first two bytes (the first letter) of each of
+/// [`TEEN_TAIL_WORDS`], each once: a teen tail starts with one of them.
+pub(crate) static TEEN_TAIL_HEADS: Lazy<Vec<Vec<u8>>> = Lazy::new(|| {
+    let mut v: Vec<Vec<u8>> = TEEN_TAIL_WORDS
+        .entries()
+        .map(|(w, _)| w.as_bytes().iter().take(2).copied().collect())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+});
+
 /// Normalized ordinal teen-only heads.
 pub(crate) static ORDINAL_TEEN_ONLY_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(ORDINAL_TEEN_ONLY));
