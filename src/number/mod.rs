@@ -601,6 +601,9 @@ fn quantity_with(
             return Some((None, compound_end(text, first_digits.start)));
         }
     }
+    // A range `إلى 15` after the number, read once for the day test and
+    // the range.
+    let upper = range_to(text, r.end);
     if let Some(v) = parsed.value {
         if parsed.plain_digits && parsed.kind == QuantityKind::Cardinal {
             // Days of a month: `15 من شهر`, `17 أيار`.
@@ -613,7 +616,7 @@ fn quantity_with(
                 || next.is_some_and(|(s, w, _)| {
                     w == "من" && month(near.after(text, s + w.len()))
                 });
-            let day_range = range_to(text, r.end).is_some_and(|t| t.2);
+            let day_range = upper.is_some_and(|t| t.2);
             if (1.0..=31.0).contains(&v) && (month_next || day_range) {
                 return skip;
             }
@@ -644,7 +647,7 @@ fn quantity_with(
     let mut value = parsed.value;
     let (mut min, mut max) = (parsed.min, parsed.max);
     // A range: `بين 20 و30`, `ما بين عشرة وعشرين`, `من 10 إلى 15`.
-    let from_to = range_to(text, r.end)
+    let from_to = upper
         .filter(|&(_, _, date)| !date)
         .filter(|_| prev_word == "من")
         .map(|(hi, e, _)| (hi, e, r.start - "من ".len()));
