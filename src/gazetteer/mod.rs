@@ -178,7 +178,7 @@ fn extract_with(
         }
         last_end
     });
-    out.sort_by_key(|e| e.norm.start);
+    sort_by_start(&mut out);
     // A village not in the gazetteer never overlaps a known mention
     // ("قرية بدعم سورية" is support, not a village named "بدعم").
     // Nor another such phrase: the leftmost wins ("قرية وقرية ...").
@@ -195,9 +195,21 @@ fn extract_with(
             unknown.push(u);
         }
     }
-    out.extend(unknown);
-    out.sort_by_key(|e| e.norm.start);
+    if !unknown.is_empty() {
+        out.extend(unknown);
+        sort_by_start(&mut out);
+    }
     out
+}
+
+/// Sorts mentions by start, keeping the order of equal starts (a stable
+/// sort), when they are not in that order already: the scan mostly
+/// gives them in order, and a test of the order costs far less than
+/// the sort (whose result is then the same list).
+fn sort_by_start(v: &mut [Entity]) {
+    if !v.is_sorted_by_key(|e| e.norm.start) {
+        v.sort_by_key(|e| e.norm.start);
+    }
 }
 
 /// An entity for entry `i` over the normalized range `norm`.

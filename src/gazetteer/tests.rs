@@ -478,3 +478,31 @@ fn lone_plain_names_resolve_as_the_whole_choice() {
     }
     assert!(n > 1000, "{n}");
 }
+
+/// `sort_by_start` gives the stable sort by start: on every test text's
+/// mentions as found, reversed and rotated (ties kept in order).
+#[test]
+fn sort_by_start_is_the_stable_sort() {
+    let ex = Extractor::builtin();
+    let mut n = 0;
+    for t in crate::test_texts::all() {
+        let found = ex.extract(Input::new(&t)).entities;
+        let mut shapes =
+            vec![found.clone(), found.iter().rev().cloned().collect()];
+        let mut rotated = found.clone();
+        rotated.rotate_left(found.len() / 2);
+        shapes.push(rotated);
+        // Equal starts in both orders.
+        let mut doubled = found.clone();
+        doubled.extend(found.iter().rev().cloned());
+        shapes.push(doubled);
+        for mut v in shapes {
+            let mut want = v.clone();
+            want.sort_by_key(|e| e.norm.start);
+            super::sort_by_start(&mut v);
+            assert_eq!(v, want, "{t}");
+            n += v.len();
+        }
+    }
+    assert!(n > 1000, "{n}");
+}

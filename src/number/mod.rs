@@ -39,7 +39,7 @@ pub use parse::{parse_number, Number};
 
 use crate::document::Loc;
 use crate::extractor::Prepared;
-use crate::text::{basic_letter_at, char_at};
+use crate::text::{basic_letter_at, char_at, Word};
 use serde::{Serialize, Serializer};
 use vocabulary as voc;
 
@@ -210,6 +210,80 @@ fn word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
         .then(|| (pos + 1, text.get(pos + 1..end).unwrap_or_default()))
 }
 
+/// Where the scan stands in [`Prepared::words`], so that the words
+/// around a number are read from the list (with their hashes) instead of
+/// the text: the list (`None`: read the text, the slow path the tests
+/// compare with) and the index `k` of a word that starts at or before
+/// the number.
+#[derive(Clone, Copy)]
+struct Near<'w> {
+    words: Option<&'w [Word]>,
+    k: usize,
+}
+
+/// A word next to a number: its start, text and [`token_hash`].
+type Neighbour<'t> = (usize, &'t str, u64);
+
+impl<'w> Near<'w> {
+    /// No list: every word read from the text.
+    #[cfg(test)]
+    const TEXT: Near<'static> = Near { words: None, k: 0 };
+
+    /// The index in `words` of the first word that starts at or after
+    /// `at`: walked to from `k` when that word starts at or before `at`
+    /// (a number spans a few words), else searched.
+    fn index(self, words: &[Word], at: usize) -> usize {
+        match words.get(self.k..) {
+            Some(rest @ [w, ..]) if w.start <= at => {
+                self.k + rest.iter().take_while(|w| w.start < at).count()
+            }
+            _ => words.partition_point(|w| w.start < at),
+        }
+    }
+
+    /// The word of the list that starts at `at`, if one does.
+    fn starting(self, words: &'w [Word], at: usize) -> Option<&'w Word> {
+        words.get(self.index(words, at)).filter(|w| w.start == at)
+    }
+
+    /// [`word_before`] with its hash.
+    fn before(self, text: &str, pos: usize) -> (&str, u64) {
+        let Some(words) = self.words else {
+            let w = word_before(text, pos);
+            return (w, crate::hash::str_hash(w));
+        };
+        let k = self.index(words, pos);
+        if words.get(k).is_none_or(|w| w.start != pos) {
+            let w = word_before(text, pos);
+            return (w, crate::hash::str_hash(w));
+        }
+        // `pos` starts a word, so no word char comes right before it: the
+        // word before is the one that ends right before a space there.
+        let spaced = pos
+            .checked_sub(1)
+            .is_some_and(|i| text.as_bytes().get(i) == Some(&b' '));
+        let prev = k.checked_sub(1).and_then(|i| words.get(i));
+        match prev.filter(|x| spaced && x.end + 1 == pos) {
+            Some(x) => (text.get(x.start..x.end).unwrap_or_default(), x.hash),
+            None => ("", crate::hash::str_hash("")),
+        }
+    }
+
+    /// [`word_after`] with the word's hash.
+    fn after(self, text: &str, pos: usize) -> Option<Neighbour<'_>> {
+        let Some(words) = self.words else {
+            let (s, w) = word_after(text, pos)?;
+            return Some((s, w, crate::hash::str_hash(w)));
+        };
+        // After a space, a word char starts a word of the list.
+        if text.as_bytes().get(pos) != Some(&b' ') {
+            return None;
+        }
+        let w = self.starting(words, pos + 1)?;
+        Some((w.start, text.get(w.start..w.end).unwrap_or_default(), w.hash))
+    }
+}
+
 /// The end of the run of word chars starting at the char boundary `pos`,
 /// the Arabic letters read eight bytes at a time.
 fn word_chars_end(text: &str, pos: usize) -> usize {
@@ -257,8 +331,10 @@ fn run_end(
 pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
     let text = p.norm.as_str();
     let mut out = Vec::new();
-    each_start(p, |pos, end, lend| {
-        let (q, next) = quantity_with(p, text, pos, end, lend)?;
+    let words = Some(p.words.as_slice());
+    each_start(p, |pos, end, lend, k| {
+        let near = Near { words, k };
+        let (q, next) = quantity_with(p, text, pos, end, lend, near)?;
         out.extend(q);
         Some(next)
     });
@@ -266,7 +342,8 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
 }
 
 /// Calls `try_at(start, sentence end, end of the run of letters at
-/// start)` at each word start of the
+/// start, index of the word in [`Prepared::words`])` at each word start
+/// of the
 /// sentences that are not chrome where [`prefilter::may_start`] passes,
 /// in order. When it answers with where the number there ends, the
 /// words that start before that (and the rest of the word tried) are
@@ -280,7 +357,7 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<Quantity> {
 #[inline(always)]
 fn each_start(
     p: &Prepared<'_>,
-    mut try_at: impl FnMut(usize, usize, usize) -> Option<usize>,
+    mut try_at: impl FnMut(usize, usize, usize, usize) -> Option<usize>,
 ) {
     let text = p.norm.as_str();
     let b = text.as_bytes();
@@ -300,7 +377,10 @@ fn each_start(
                 (prefilter::may_start(text, w.start, lend), lend)
             };
             if may {
-                if let Some(next) = try_at(w.start, end, lend) {
+                // The word's index: the sentence's words end at
+                // `s.words.end`, and those after it are still to come.
+                let k = s.words.end - words.as_slice().len() - 1;
+                if let Some(next) = try_at(w.start, end, lend, k) {
                     // Past the word's first char at least: the words
                     // (in order) that start before are passed over here,
                     // not tested in the loop.
@@ -463,6 +543,7 @@ fn quantity_with(
     pos: usize,
     limit: usize,
     lend: usize,
+    near: Near<'_>,
 ) -> Option<(Option<Quantity>, usize)> {
     // The run of letters at `pos`, read once for the two word readers.
     let w = text.get(pos..lend).unwrap_or_default();
@@ -472,7 +553,7 @@ fn quantity_with(
     if let Some(q) = definite_count(p, text, w, pos) {
         return Some(q);
     }
-    if let Some(q) = nayyif_before(p, text, pos, limit) {
+    if let Some(q) = nayyif_before(p, text, pos, limit, near) {
         return Some(q);
     }
     // The prefilter has passed `pos`: the parser without it, given the
@@ -492,20 +573,22 @@ fn quantity_with(
     ) {
         return skip;
     }
-    let prev_word = word_before(text, r.start);
-    let next = word_after(text, r.end);
-    let next_word = next.map_or("", |(_, w)| w);
+    // The words around the number, each hashed once for its lookups.
+    let (prev_word, prev_hash) = near.before(text, r.start);
+    let is_prev =
+        |set: &voc::WordSet| voc::is_in_hashed(set, prev_word, prev_hash);
+    let next = near.after(text, r.end);
     // Clock times: `الساعة 3`, `الساعة الثالثة`, `التاسعة والنصف`.
-    if voc::is_in(&voc::CLOCK_BEFORE_WORDS, prev_word)
+    if is_prev(&voc::CLOCK_BEFORE_WORDS)
         || (parsed.words_only
             && parsed.kind == QuantityKind::Ordinal
-            && clock_word_follows(text, r.end))
+            && clock_word_follows(text, r.end, near))
     {
         return skip;
     }
     if parsed.words_only {
         if parsed.kind == QuantityKind::Ordinal
-            && voc::is_in(&voc::MONTH_ORDINAL_HEAD_WORDS, prev_word)
+            && is_prev(&voc::MONTH_ORDINAL_HEAD_WORDS)
         {
             return skip; // `تشرين الثاني`
         }
@@ -513,23 +596,27 @@ fn quantity_with(
         // Dates, times, phones, names.
         let first_digits = digit_run(text, r.start);
         if is_non_count_digits(text, &first_digits)
-            || (parsed.plain_digits
-                && voc::is_in(&voc::NAME_CUE_WORDS, prev_word))
+            || (parsed.plain_digits && is_prev(&voc::NAME_CUE_WORDS))
         {
             return Some((None, compound_end(text, first_digits.start)));
         }
     }
+    // A range `إلى 15` after the number, read once for the day test and
+    // the range.
+    let upper = range_to(text, r.end);
     if let Some(v) = parsed.value {
         if parsed.plain_digits && parsed.kind == QuantityKind::Cardinal {
             // Days of a month: `15 من شهر`, `17 أيار`.
-            let month_next = voc::is_in(&voc::MONTH_WORDS, next_word)
-                || (next_word == "من"
-                    && next
-                        .and_then(|(s, w)| word_after(text, s + w.len()))
-                        .is_some_and(|(_, w)| {
-                            voc::is_in(&voc::MONTH_WORDS, w)
-                        }));
-            let day_range = range_to(text, r.end).is_some_and(|t| t.2);
+            let month = |n: Option<Neighbour<'_>>| {
+                n.is_some_and(|(_, w, h)| {
+                    voc::is_in_hashed(&voc::MONTH_WORDS, w, h)
+                })
+            };
+            let month_next = month(next)
+                || next.is_some_and(|(s, w, _)| {
+                    w == "من" && month(near.after(text, s + w.len()))
+                });
+            let day_range = upper.is_some_and(|t| t.2);
             if (1.0..=31.0).contains(&v) && (month_next || day_range) {
                 return skip;
             }
@@ -537,9 +624,9 @@ fn quantity_with(
             let year_like = (1900.0..=2100.0).contains(&v)
                 && text.get(r.clone()).unwrap_or_default().len() == 4;
             if year_like
-                && (voc::is_in(&voc::YEAR_CUE_WORDS, prev_word)
-                    || voc::is_in(&voc::MONTH_WORDS, prev_word)
-                    || head_word(text, r.end).is_none())
+                && (is_prev(&voc::YEAR_CUE_WORDS)
+                    || is_prev(&voc::MONTH_WORDS)
+                    || head_word(text, r.end, near).is_none())
             {
                 return skip;
             }
@@ -560,9 +647,9 @@ fn quantity_with(
     let mut value = parsed.value;
     let (mut min, mut max) = (parsed.min, parsed.max);
     // A range: `بين 20 و30`, `ما بين عشرة وعشرين`, `من 10 إلى 15`.
-    let from_to = range_to(text, r.end)
+    let from_to = upper
         .filter(|&(_, _, date)| !date)
-        .filter(|_| word_before(text, r.start) == "من")
+        .filter(|_| prev_word == "من")
         .map(|(hi, e, _)| (hi, e, r.start - "من ".len()));
     if let (Some(lo), Some((hi, hi_end, bs))) = (value, from_to) {
         if parsed.kind == QuantityKind::Cardinal && hi > lo {
@@ -607,7 +694,7 @@ fn quantity_with(
         qualifier = Qualifier::About;
     }
     let head = if parsed.kind == QuantityKind::Cardinal {
-        head_word(text, end).map(|h| p.loc(h))
+        head_word(text, end, near).map(|h| p.loc(h))
     } else {
         None
     };
@@ -629,8 +716,35 @@ fn quantity_with(
 }
 
 /// Whether a clock word (`مساء`, `والنصف`) is among the next three words
-/// after `end` (`الثامنة (ت غ) مساءً`).
-fn clock_word_follows(text: &str, end: usize) -> bool {
+/// after `end` (`الثامنة (ت غ) مساءً`): the words of the list after `end`
+/// when `end` ends a word or stands between words and the three are of
+/// Arabic letters only (each its own run of letters, and the chars
+/// between them no letters), looked up by their hashes; else the runs of
+/// letters read from the text ([`clock_word_follows_text`]).
+fn clock_word_follows(text: &str, end: usize, near: Near<'_>) -> bool {
+    let Some(words) = near.words else {
+        return clock_word_follows_text(text, end);
+    };
+    let k = near.index(words, end);
+    let inside = k
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| w.end > end);
+    let next = words.get(k..).unwrap_or_default();
+    let next = next.get(..3).unwrap_or(next);
+    if inside || !next.iter().all(|w| w.arabic) {
+        return clock_word_follows_text(text, end);
+    }
+    let b = text.as_bytes();
+    next.iter().any(|w| {
+        let word = b.get(w.start..w.end).unwrap_or_default();
+        voc::CLOCK_AFTER_WORDS.get_hashed(word, w.hash).is_some()
+    })
+}
+
+/// [`clock_word_follows`] reading the text: the first three runs of
+/// letters after `end`.
+fn clock_word_follows_text(text: &str, end: usize) -> bool {
     // The first three runs of letters after `end`, non-letters passed
     // over char by char.
     let mut i = end;
@@ -714,6 +828,7 @@ fn nayyif_before(
     text: &str,
     pos: usize,
     limit: usize,
+    near: Near<'_>,
 ) -> Option<(Option<Quantity>, usize)> {
     let rest = text.get(pos..)?;
     let rest = rest.strip_prefix('و').unwrap_or(rest);
@@ -733,7 +848,7 @@ fn nayyif_before(
         qualifier: Qualifier::MoreThan,
         approximate: true,
         kind: QuantityKind::Cardinal,
-        head: head_word(text, n.range.end).map(|h| p.loc(h)),
+        head: head_word(text, n.range.end, near).map(|h| p.loc(h)),
         overflow: n.overflow,
     };
     Some((Some(q), n.range.end))
@@ -748,7 +863,7 @@ fn quantity_at(
     pos: usize,
     limit: usize,
 ) -> Option<(Option<Quantity>, usize)> {
-    quantity_with(p, text, pos, limit, letters_end(text, pos))
+    quantity_with(p, text, pos, limit, letters_end(text, pos), Near::TEXT)
 }
 
 /// The end of the run of letters (`crate::text::is_letter`) starting at
@@ -871,11 +986,21 @@ fn strip_ending<'a>(w: &'a str, e: &str) -> Option<&'a str> {
 /// A qualifier phrase ending right before `start` (one space between).
 fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> {
     let before = text.get(..start)?.strip_suffix(' ')?;
-    // Only the phrases that end in the last byte.
-    let last = usize::from(*before.as_bytes().last()?);
+    let b = before.as_bytes();
+    // Only the phrases that end in the last byte, and of those, when
+    // eight bytes come before, only those whose last bytes are theirs
+    // (most phrases of a last byte turned down without a comparison).
+    let last = usize::from(*b.last()?);
+    let last8 = b.len().checked_sub(8).map(|i| crate::hash::load8(b, i));
+    let tails = &*voc::QUALIFIER_TAILS;
     for &k in voc::QUALIFIERS_BEFORE_BY_LAST.get(last)? {
-        let Some((w, q, _)) = voc::QUALIFIER_PHRASES.get(usize::from(k))
-        else {
+        let k = usize::from(k);
+        if let (Some(x), Some(&(tail, mask))) = (last8, tails.get(k)) {
+            if x & mask != tail {
+                continue;
+            }
+        }
+        let Some((w, q, _)) = voc::QUALIFIER_PHRASES.get(k) else {
             continue;
         };
         let Some(b) = before.strip_suffix(w.as_str()) else { continue };
@@ -928,21 +1053,27 @@ fn letters_are_number(text: &str, pos: usize, w: &str) -> bool {
 
 /// The counted noun after a number ending at `end`: the next word if it
 /// can be a noun, or the word after `من`.
-fn head_word(text: &str, end: usize) -> Option<core::ops::Range<usize>> {
-    let (s, w) = word_after(text, end)?;
+fn head_word(
+    text: &str,
+    end: usize,
+    near: Near<'_>,
+) -> Option<core::ops::Range<usize>> {
+    let (s, w, h) = near.after(text, end)?;
     if w == "من" {
-        let (s2, w2) = word_after(text, s + w.len())?;
-        return head_ok(text, s2, w2).then(|| s2..s2 + w2.len());
+        let (s2, w2, h2) = near.after(text, s + w.len())?;
+        return head_ok(text, s2, w2, h2).then(|| s2..s2 + w2.len());
     }
-    head_ok(text, s, w).then(|| s..s + w.len())
+    head_ok(text, s, w, h).then(|| s..s + w.len())
 }
 
 /// Whether the word `w` at `s` (a whole run of word chars) can be the
 /// counted noun: two letters or more, none ASCII, not a word that never
-/// is one, and no number. The word is hashed once for its three
-/// lookups; a word of Arabic letters only is taken as letters without
-/// decoding it (tested against the char test).
-fn head_ok(text: &str, s: usize, w: &str) -> bool {
+/// is one, and no number. `h` is the word's [`token_hash`], for its
+/// three lookups; a word of Arabic letters only is taken as letters
+/// without decoding it (tested against the char test).
+///
+/// [`token_hash`]: crate::hash::token_hash
+fn head_ok(text: &str, s: usize, w: &str, h: u64) -> bool {
     let b = text.as_bytes();
     let e = s + w.len();
     let letters = if arabic_letters_only(b, s, e) {
@@ -953,7 +1084,6 @@ fn head_ok(text: &str, s: usize, w: &str) -> bool {
     if !letters {
         return false;
     }
-    let h = crate::hash::token_hash(b, s, e);
     let wb = w.as_bytes();
     // A run of letters that no word char follows: the prefilter asks its
     // hash only, as [`prefilter::may_start`] would.

@@ -234,7 +234,7 @@ struct Lexed {
 }
 
 /// The run of letters starting at `pos`.
-fn letters(text: &str, pos: usize) -> &str {
+pub(super) fn letters(text: &str, pos: usize) -> &str {
     text.get(pos..super::letters_end(text, pos)).unwrap_or_default()
 }
 
@@ -485,9 +485,14 @@ fn lex_next(text: &str, end: usize) -> Option<Lexed> {
 }
 
 /// Whether the word at `pos` is a teen tail (`عشر`, `عشرة`), returning
-/// its end.
-fn teen_tail(text: &str, end: usize) -> Option<usize> {
+/// its end. The run of letters there is read only when the text starts
+/// with the first letter of a teen tail (most words after a unit do not).
+pub(super) fn teen_tail(text: &str, end: usize) -> Option<usize> {
     let p = end + text.get(end..)?.strip_prefix(' ').map(|_| 1)?;
+    let rest = text.as_bytes().get(p..)?;
+    if !voc::TEEN_TAIL_HEADS.iter().any(|h| rest.starts_with(h)) {
+        return None;
+    }
     let w = letters(text, p);
     voc::is_in(&voc::TEEN_TAIL_WORDS, w).then_some(p + w.len())
 }
@@ -852,8 +857,7 @@ fn cardinal_at(
     let mut value = acc.value();
     // A decimal with `فاصلة`: `ثلاث فاصلة أربعة`, `أربعة فاصلة خمسة مليون`.
     if let Some(p) = next_pos(text, end).filter(|(_, c)| point && !c) {
-        let w = letters(text, p.0);
-        if voc::CARDINALS.get(w) == Some(&Word::Point) {
+        if let Some(w) = point_at(text, p.0) {
             let fp = p.0 + w.len() + 1;
             if text.get(fp - 1..fp) == Some(" ") {
                 if let Some(f) = cardinal_at(text, fp, false, None)
@@ -887,6 +891,23 @@ fn cardinal_at(
         words_only: !acc.has_digits,
         trailing_scale: acc.trailing_scale,
     })
+}
+
+/// The run of letters at `pos` when it is a decimal point word
+/// ([`Word::Point`], `فاصلة`): `voc::CARDINALS.get(letters(text, pos))`
+/// is `Point`, with the run read only when the text there starts with
+/// one of them (most numbers are followed by other words).
+pub(super) fn point_at(text: &str, pos: usize) -> Option<&str> {
+    let rest = text.get(pos..)?.as_bytes();
+    let may = voc::POINT_WORDS.iter().any(|w| {
+        let w = w.as_bytes();
+        rest.get(..2) == w.get(..2) && rest.starts_with(w)
+    });
+    if !may {
+        return None;
+    }
+    let w = letters(text, pos);
+    (voc::CARDINALS.get(w) == Some(&Word::Point)).then_some(w)
 }
 
 /// An ordinal at `pos`: `الخامسة`, `للمرة الأولى`'s `الأولى`, `الحادي

@@ -764,7 +764,8 @@ fn extract_matches_plain_scan() {
             }
         }
         let mut starts = Vec::new();
-        each_start(&p, |pos, end, lend| {
+        each_start(&p, |pos, end, lend, k| {
+            assert_eq!(p.words[k].start, pos, "{text:?}");
             starts.push(pos);
             assert_eq!(lend, letters_end(t, pos), "{text:?}");
             quantity_at(&p, t, pos, end).map(|(_, next)| next)
@@ -1033,7 +1034,8 @@ fn head_ok_matches_char_test() {
             && !voc::is_in(&voc::NOT_HEAD_WORDS, w)
             && !voc::is_in(&voc::MONTH_WORDS, w)
             && !letters_are_number(t, pos, w);
-        assert_eq!(head_ok(t, pos, w), want, "{w}");
+        let h = crate::hash::str_hash(w);
+        assert_eq!(head_ok(t, pos, w, h), want, "{w}");
         heads += usize::from(want);
     });
     assert!(heads > 10_000, "{heads}");
@@ -1050,7 +1052,7 @@ fn clock_word_follows_matches_split() {
             .filter(|w| !w.is_empty())
             .take(3)
             .any(|w| voc::is_in(&voc::CLOCK_AFTER_WORDS, w));
-        assert_eq!(clock_word_follows(t, pos), want, "{:?}", &t[pos..]);
+        assert_eq!(clock_word_follows_text(t, pos), want, "{:?}", &t[pos..]);
         found += usize::from(want);
     };
     each_boundary(&mut check);
@@ -1103,4 +1105,119 @@ fn strip_helpers_match_std() {
         }
     });
     assert!(n > 1000, "{n}");
+}
+
+/// The words around a number read from the word list (`Near` with the
+/// list) are those read from the text, at every char boundary of the
+/// test texts (and after planted clock words), with the scan's hint at
+/// the word before, at the first word, and past the position: the word
+/// before and after with their hashes, the counted noun, and whether a
+/// clock word follows.
+#[test]
+fn near_words_match_the_text() {
+    let x = Extractor::builtin();
+    let mut texts = prefilter_corpus();
+    texts.extend(crate::test_texts::all());
+    texts.extend(hostile_texts());
+    for t in ["الثامنة (ت غ) مساءً", "3 - ، 5 والنصف", "x1 y2 z3 صباحا"]
+    {
+        texts.push(t.to_string());
+    }
+    let (mut clocks, mut heads, mut checked) = (0, 0, 0);
+    for text in texts {
+        let p = x.prepare(text.as_str().into());
+        let t = p.norm.as_str();
+        let words = p.words.as_slice();
+        for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            let at = words.partition_point(|w| w.start <= pos);
+            let hints = [at.saturating_sub(1), 0, at, words.len()];
+            let slow = Near::TEXT;
+            for k in hints {
+                let near = Near { words: Some(words), k };
+                assert_eq!(
+                    near.before(t, pos),
+                    slow.before(t, pos),
+                    "{t:?} {pos}"
+                );
+                assert_eq!(
+                    near.after(t, pos),
+                    slow.after(t, pos),
+                    "{t:?} {pos}"
+                );
+                let head = head_word(t, pos, near);
+                assert_eq!(head, head_word(t, pos, slow), "{t:?} {pos}");
+                let clock = clock_word_follows(t, pos, near);
+                assert_eq!(
+                    clock,
+                    clock_word_follows_text(t, pos),
+                    "{t:?} {pos}"
+                );
+                clocks += usize::from(clock);
+                heads += usize::from(head.is_some());
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        clocks > 10 && heads > 10_000 && checked > 1_000_000,
+        "{clocks} {heads} {checked}"
+    );
+}
+
+/// `point_at` (the point words compared with the text before the run of
+/// letters is read) answers as looking the run up, at every char
+/// boundary of the test texts and of decimals written with each point
+/// word behind each clitic.
+#[test]
+fn point_at_is_the_lookup() {
+    let mut found = 0;
+    let mut check = |t: &str, pos: usize| {
+        let w = parse::letters(t, pos);
+        let want =
+            (voc::CARDINALS.get(w) == Some(&voc::Word::Point)).then_some(w);
+        assert_eq!(parse::point_at(t, pos), want, "{:?}", &t[pos..]);
+        found += usize::from(want.is_some());
+    };
+    each_boundary(&mut check);
+    for w in voc::POINT_WORDS.iter() {
+        for cl in ["", "و", "ال"] {
+            for tail in ["", "ة", "ات", "ين"] {
+                let t = format!("ثلاث {cl}{w}{tail} اربعة مليون");
+                let n = crate::normalize(&t);
+                let t = n.as_str();
+                for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    check(t, pos);
+                }
+            }
+        }
+    }
+    assert!(found > 2, "{found}");
+    assert!(!voc::POINT_WORDS.is_empty());
+}
+
+/// `teen_tail` (the run of letters read only after a teen tail's first
+/// letter) answers as looking the word after one space up, at every char
+/// boundary of the test texts and after every unit planted before every
+/// teen tail.
+#[test]
+fn teen_tail_is_the_lookup() {
+    let mut found = 0;
+    let mut check = |t: &str, end: usize| {
+        let want = t[end..].strip_prefix(' ').and_then(|_| {
+            let w = parse::letters(t, end + 1);
+            voc::is_in(&voc::TEEN_TAIL_WORDS, w).then_some(end + 1 + w.len())
+        });
+        assert_eq!(parse::teen_tail(t, end), want, "{:?}", &t[end..]);
+        found += usize::from(want.is_some());
+    };
+    each_boundary(&mut check);
+    for (tail, _) in voc::TEEN_TAIL_WORDS.entries() {
+        for more in ["", "ه", "ون"] {
+            let t = format!("قتل ثلاثة {tail}{more} عنصرا و{tail}");
+            for end in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                check(&t, end);
+            }
+        }
+    }
+    assert!(found > 10, "{found}");
 }

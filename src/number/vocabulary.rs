@@ -696,6 +696,16 @@ pub(crate) static CARDINALS: Lazy<WordTable<Word>> = Lazy::new(|| {
     table(m)
 });
 
+/// The words of [`CARDINALS`] that are the decimal point
+/// ([`Word::Point`]).
+pub(crate) static POINT_WORDS: Lazy<Vec<String>> = Lazy::new(|| {
+    CARDINALS
+        .entries()
+        .filter(|(_, x)| **x == Word::Point)
+        .map(|(w, _)| w.to_string())
+        .collect()
+});
+
 /// The ordinal lookup table: normalized word → value 1-10.
 pub(crate) static ORDINAL_WORDS: Lazy<WordTable<u8>> = Lazy::new(|| {
     let normed = norm_all(ORDINALS.iter().map(|&(w, _)| w));
@@ -713,6 +723,18 @@ pub(crate) static ORDINAL_TEN_WORDS: Lazy<WordTable<u8>> = Lazy::new(|| {
 /// Normalized teen tails.
 pub(crate) static TEEN_TAIL_WORDS: Lazy<WordSet> =
     Lazy::new(|| norm_set(TEEN_TAILS));
+
+/// The first two bytes (the first letter) of each of
+/// [`TEEN_TAIL_WORDS`], each once: a teen tail starts with one of them.
+pub(crate) static TEEN_TAIL_HEADS: Lazy<Vec<Vec<u8>>> = Lazy::new(|| {
+    let mut v: Vec<Vec<u8>> = TEEN_TAIL_WORDS
+        .entries()
+        .map(|(w, _)| w.as_bytes().iter().take(2).copied().collect())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+});
 
 /// Normalized ordinal teen-only heads.
 pub(crate) static ORDINAL_TEEN_ONLY_WORDS: Lazy<WordSet> =
@@ -745,6 +767,27 @@ fn by_byte(items: impl Iterator<Item = Option<u8>>) -> Vec<Vec<u8>> {
     }
     v
 }
+
+/// The last eight bytes of each of [`QUALIFIER_PHRASES`] (all of a
+/// shorter one, at the top), little-endian, and the mask of those it
+/// has: a text that ends with the phrase has them in its last eight
+/// bytes.
+pub(crate) static QUALIFIER_TAILS: Lazy<Vec<(u64, u64)>> = Lazy::new(|| {
+    QUALIFIER_PHRASES
+        .iter()
+        .map(|(w, _, _)| {
+            let b = w.as_bytes();
+            let n = b.len().min(8);
+            let last = b.get(b.len() - n..).unwrap_or_default();
+            let v = crate::hash::load8(last, 0);
+            let shift = 8 * (8 - n as u32);
+            (
+                v.checked_shl(shift).unwrap_or(0),
+                u64::MAX.checked_shl(shift).unwrap_or(0),
+            )
+        })
+        .collect()
+});
 
 /// The qualifiers before a number by their last byte: indices into
 /// [`QUALIFIER_PHRASES`], in its order.
@@ -825,6 +868,12 @@ pub(crate) static DUAL_STEMS: Lazy<WordSet> = Lazy::new(|| {
 /// Whether `w` is one of `set`.
 pub(crate) fn is_in(set: &WordSet, w: &str) -> bool {
     set.get(w).is_some()
+}
+
+/// Whether `w`, whose [`token_hash`](crate::hash::token_hash) is `h`,
+/// is one of `set`.
+pub(crate) fn is_in_hashed(set: &WordSet, w: &str, h: u64) -> bool {
+    set.get_hashed(w.as_bytes(), h).is_some()
 }
 
 /// The value of a number word that can follow a definite noun with the
