@@ -302,7 +302,7 @@ pub(crate) struct EventLexicon {
     /// Every lexeme behind every string [`prefixes`] gives: a word none
     /// of whose two cores (itself, and itself without its enclitic) is
     /// here has no stem in `lexemes`.
-    cores: HashFilter,
+    cores: CoreFilter,
     pub(crate) cues: Cues,
     /// The actors that fight only from the air (looked up with the
     /// crate's fast hasher: every agent of a strike asks, through
@@ -585,7 +585,7 @@ impl EventLexicon {
         let mut lex = EventLexicon {
             entries,
             lexemes: WordTable::new(6, Vec::new()),
-            cores: HashFilter::new(6, core::iter::empty()),
+            cores: CoreFilter::new(core::iter::empty()),
             cues,
             air_filter: HashFilter::new(
                 12,
@@ -633,7 +633,7 @@ impl EventLexicon {
             .iter()
             .flat_map(|(w, _)| prefixes().map(move |p| p + w.as_str()))
             .collect();
-        lex.cores = HashFilter::new(20, cores.iter().map(String::as_str));
+        lex.cores = CoreFilter::new(cores.iter().map(String::as_str));
         lex.lexemes = WordTable::new(16, lexemes);
         Ok(lex)
     }
@@ -896,6 +896,51 @@ fn prefixes() -> impl Iterator<Item = String> {
     })
 }
 
+/// log2 of the bits of the [`CoreFilter`].
+const CORE_LOG: u32 = 20;
+
+/// The [`HashFilter`] of `2^CORE_LOG` bits (the same two bits a hash),
+/// its size a constant: every word of a text is tested, and a constant
+/// shift and a fixed-length array (no length to check the index
+/// against) leave the walk that tests it registers to spare (tested to
+/// answer as the `HashFilter`).
+#[derive(Clone, Debug)]
+struct CoreFilter {
+    bits: Box<[u64; 1 << (CORE_LOG - 6)]>,
+}
+
+impl CoreFilter {
+    /// The filter of `words`.
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> CoreFilter {
+        let mut f = CoreFilter { bits: Box::new([0; 1 << (CORE_LOG - 6)]) };
+        for w in words {
+            for i in Self::indices(str_hash(w)) {
+                if let Some(x) = f.bits.get_mut(i / 64) {
+                    *x |= 1 << (i % 64);
+                }
+            }
+        }
+        f
+    }
+
+    /// The two bits of a hash, as [`HashFilter`] takes them: its top
+    /// `CORE_LOG` bits, and the `CORE_LOG` bits below the top 32.
+    #[inline(always)]
+    fn indices(h: u64) -> [usize; 2] {
+        let mask = (1u64 << CORE_LOG) - 1;
+        [(h >> (64 - CORE_LOG)) as usize, ((h >> 32) & mask) as usize]
+    }
+
+    /// Whether a word whose [`token_hash`] is `h` may be in the set (it
+    /// is not when this is false).
+    #[inline(always)]
+    fn may_contain_hash(&self, h: u64) -> bool {
+        Self::indices(h).iter().all(|&i| {
+            self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        })
+    }
+}
+
 /// What the lexicon knows of a word (or stem).
 #[derive(Clone, Debug, Default)]
 struct Lexeme {
@@ -1140,6 +1185,32 @@ mod tests {
         }
         assert!(found > 500, "{found}");
         assert!(rejected * 10 > stems * 8, "{rejected} of {stems}");
+    }
+
+    /// The core filter answers as the [`HashFilter`] of as many bits on
+    /// the same words: built on every other word of the test texts, for
+    /// every word of them and 65 536 other hashes.
+    #[test]
+    fn core_filter_answers_as_the_hash_filter() {
+        let texts = crate::test_texts::all().join("\n");
+        let n = normalize(&texts);
+        let words: Vec<&str> =
+            crate::text::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
+        let kept = || words.iter().step_by(2).copied();
+        let ours = CoreFilter::new(kept());
+        let theirs = HashFilter::new(CORE_LOG, kept());
+        let mut passed = 0;
+        for w in &words {
+            let h = str_hash(w);
+            assert_eq!(ours.may_contain_hash(h), theirs.may_contain_hash(h));
+            passed += usize::from(ours.may_contain_hash(h));
+        }
+        assert!(passed * 2 > words.len(), "{passed}");
+        let mut h = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..1 << 16 {
+            h = h.wrapping_mul(0xf135_7aea_2e62_a9c5).rotate_left(17) ^ 1;
+            assert_eq!(ours.may_contain_hash(h), theirs.may_contain_hash(h));
+        }
     }
 
     /// The core filter reading the enclitic from the text up to a word's
