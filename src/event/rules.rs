@@ -1245,7 +1245,7 @@ fn sentence_events(
             let bare = w.strip_prefix('و').unwrap_or(w);
             bare.starts_with('س')
                 && s.readings(j).is_empty()
-                && lex.cues.light.has_word(&bare[2..])
+                && lex.set_has_word(&lex.cues.light, &bare[2..])
         });
         let tense = if future_prefix
             || future_governor
