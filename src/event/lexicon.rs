@@ -303,6 +303,9 @@ pub(crate) struct EventLexicon {
     /// of whose two cores (itself, and itself without its enclitic) is
     /// here has no stem in `lexemes`.
     cores: CoreFilter,
+    /// The stem table's words, as its own filter holds them (the same
+    /// answers, from a filter of constant size).
+    stems: StemFilter,
     pub(crate) cues: Cues,
     /// The actors that fight only from the air (looked up with the
     /// crate's fast hasher: every agent of a strike asks, through
@@ -586,6 +589,7 @@ impl EventLexicon {
             entries,
             lexemes: WordTable::new(6, Vec::new()),
             cores: CoreFilter::new(core::iter::empty()),
+            stems: StemFilter::new(core::iter::empty()),
             cues,
             air_filter: HashFilter::new(
                 12,
@@ -634,7 +638,8 @@ impl EventLexicon {
             .flat_map(|(w, _)| prefixes().map(move |p| p + w.as_str()))
             .collect();
         lex.cores = CoreFilter::new(cores.iter().map(String::as_str));
-        lex.lexemes = WordTable::new(16, lexemes);
+        lex.stems = StemFilter::new(lexemes.iter().map(|(w, _)| w.as_str()));
+        lex.lexemes = WordTable::new(StemFilter::LOG, lexemes);
         Ok(lex)
     }
 
@@ -787,7 +792,7 @@ impl EventLexicon {
             } else {
                 str_hash(split.stem)
             };
-            if self.lexemes.may_contain_hash(h) {
+            if self.stems.may_contain_hash(h) {
                 self.look_up(h, &split, start, keys, readings);
             }
         });
@@ -911,23 +916,31 @@ fn prefixes() -> impl Iterator<Item = String> {
     })
 }
 
-/// log2 of the bits of the [`CoreFilter`].
-const CORE_LOG: u32 = 20;
+/// The core filter: `2^20` bits.
+type CoreFilter = BitFilter<{ 1 << 14 }>;
 
-/// The [`HashFilter`] of `2^CORE_LOG` bits (the same two bits a hash),
-/// its size a constant: every word of a text is tested, and a constant
-/// shift and a fixed-length array (no length to check the index
-/// against) leave the walk that tests it registers to spare (tested to
-/// answer as the `HashFilter`).
+/// The stem filter: `2^16` bits, as many as the stem table is built
+/// with for its own filter, so that it answers as that one.
+type StemFilter = BitFilter<{ 1 << 10 }>;
+
+/// A [`HashFilter`] of `64 * WORDS` bits (`WORDS` a power of two; the
+/// same two bits a hash), its size a constant: every word of a text, and
+/// every stem of the words that pass, is tested, and a constant shift
+/// and a fixed-length array (no length to check the index against)
+/// leave the walks that test it registers to spare (tested to answer as
+/// the `HashFilter`).
 #[derive(Clone, Debug)]
-struct CoreFilter {
-    bits: Box<[u64; 1 << (CORE_LOG - 6)]>,
+struct BitFilter<const WORDS: usize> {
+    bits: Box<[u64; WORDS]>,
 }
 
-impl CoreFilter {
+impl<const WORDS: usize> BitFilter<WORDS> {
+    /// log2 of the number of bits.
+    const LOG: u32 = WORDS.trailing_zeros() + 6;
+
     /// The filter of `words`.
-    fn new<'a>(words: impl Iterator<Item = &'a str>) -> CoreFilter {
-        let mut f = CoreFilter { bits: Box::new([0; 1 << (CORE_LOG - 6)]) };
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut f = BitFilter { bits: Box::new([0; WORDS]) };
         for w in words {
             for i in Self::indices(str_hash(w)) {
                 if let Some(x) = f.bits.get_mut(i / 64) {
@@ -939,11 +952,11 @@ impl CoreFilter {
     }
 
     /// The two bits of a hash, as [`HashFilter`] takes them: its top
-    /// `CORE_LOG` bits, and the `CORE_LOG` bits below the top 32.
+    /// `LOG` bits, and the `LOG` bits below the top 32.
     #[inline(always)]
     fn indices(h: u64) -> [usize; 2] {
-        let mask = (1u64 << CORE_LOG) - 1;
-        [(h >> (64 - CORE_LOG)) as usize, ((h >> 32) & mask) as usize]
+        let mask = (1u64 << Self::LOG) - 1;
+        [(h >> (64 - Self::LOG)) as usize, ((h >> 32) & mask) as usize]
     }
 
     /// Whether a word whose [`token_hash`] is `h` may be in the set (it
@@ -1243,11 +1256,14 @@ mod tests {
             crate::text::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
         let kept = || words.iter().step_by(2).copied();
         let ours = CoreFilter::new(kept());
-        let theirs = HashFilter::new(CORE_LOG, kept());
+        let theirs = HashFilter::new(CoreFilter::LOG, kept());
+        let stems = StemFilter::new(kept());
+        let table = HashFilter::new(16, kept());
         let mut passed = 0;
         for w in &words {
             let h = str_hash(w);
             assert_eq!(ours.may_contain_hash(h), theirs.may_contain_hash(h));
+            assert_eq!(stems.may_contain_hash(h), table.may_contain_hash(h));
             passed += usize::from(ours.may_contain_hash(h));
         }
         assert!(passed * 2 > words.len(), "{passed}");
@@ -1255,6 +1271,7 @@ mod tests {
         for _ in 0..1 << 16 {
             h = h.wrapping_mul(0xf135_7aea_2e62_a9c5).rotate_left(17) ^ 1;
             assert_eq!(ours.may_contain_hash(h), theirs.may_contain_hash(h));
+            assert_eq!(stems.may_contain_hash(h), table.may_contain_hash(h));
         }
     }
 
