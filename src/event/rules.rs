@@ -310,6 +310,9 @@ impl<'a> Sentence<'a> {
     /// word's index pushed when one follows it, mostly none) and their
     /// analysis (the keys and the trigger readings of their clitic
     /// splits, each word once; most words stop at the core filter).
+    /// Out of line: the walk keeps more of its state in registers than
+    /// inside `extract`.
+    #[inline(never)]
     fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
         let bytes = text.as_bytes();
