@@ -523,7 +523,8 @@ fn starting_in<'m>(
 /// as [`starting_in`] finds them; those that end in it) on its words,
 /// handing each to `put` with its index. The mentions come sorted by
 /// start, so a mention's first word is found by going on from the last
-/// one's, and its last by going on from its first (a few words each).
+/// one's (eight words a step, then one), and its last by going on from
+/// its first (a few words each).
 fn place(
     text: &str,
     ranges: &[Word],
@@ -536,7 +537,12 @@ fn place(
         if r.end > sentence.end {
             continue;
         }
-        // The words that end before the mention starts.
+        // The words that end before the mention starts: eight at a time
+        // while the word eight on ends before it (the words are in
+        // order), then one by one.
+        while ranges.get(first + 8).is_some_and(|w| w.end <= r.start) {
+            first += 8;
+        }
         while ranges.get(first).is_some_and(|w| w.end <= r.start) {
             first += 1;
         }
