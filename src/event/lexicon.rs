@@ -302,7 +302,10 @@ pub(crate) struct EventLexicon {
     /// Every lexeme behind every string [`prefixes`] gives: a word none
     /// of whose two cores (itself, and itself without its enclitic) is
     /// here has no stem in `lexemes`.
-    cores: HashFilter,
+    cores: CoreFilter,
+    /// The stem table's words, as its own filter holds them (the same
+    /// answers, from a filter of constant size).
+    stems: StemFilter,
     pub(crate) cues: Cues,
     /// The actors that fight only from the air (looked up with the
     /// crate's fast hasher: every agent of a strike asks, through
@@ -585,7 +588,8 @@ impl EventLexicon {
         let mut lex = EventLexicon {
             entries,
             lexemes: WordTable::new(6, Vec::new()),
-            cores: HashFilter::new(6, core::iter::empty()),
+            cores: CoreFilter::new(core::iter::empty()),
+            stems: StemFilter::new(core::iter::empty()),
             cues,
             air_filter: HashFilter::new(
                 12,
@@ -633,8 +637,9 @@ impl EventLexicon {
             .iter()
             .flat_map(|(w, _)| prefixes().map(move |p| p + w.as_str()))
             .collect();
-        lex.cores = HashFilter::new(20, cores.iter().map(String::as_str));
-        lex.lexemes = WordTable::new(16, lexemes);
+        lex.cores = CoreFilter::new(cores.iter().map(String::as_str));
+        lex.stems = StemFilter::new(lexemes.iter().map(|(w, _)| w.as_str()));
+        lex.lexemes = WordTable::new(StemFilter::LOG, lexemes);
         Ok(lex)
     }
 
@@ -725,7 +730,7 @@ impl EventLexicon {
     /// two-byte letters, and a word is a whole run of letters, so none
     /// is found across the word's start (tested against the word
     /// sliced, [`EventLexicon::may_have_stem_sliced`]).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn may_have_stem(&self, text: &[u8], w: &Word) -> bool {
         self.cores.may_contain_hash(w.hash) || {
             let upto = text.get(..w.end).unwrap_or_default();
@@ -738,6 +743,21 @@ impl EventLexicon {
                         .may_contain_hash(token_hash(text, w.start, end))
             })
         }
+    }
+
+    /// [`WordSet::has_word`] of a word of `set` (a set of this lexicon)
+    /// behind the core filter: every word of a set is a lexeme, so a
+    /// word the filter rejects (no stem in the lexicon) is in no set.
+    /// (Out of line: few words get here.)
+    #[inline(never)]
+    pub(crate) fn set_has_word(&self, set: &WordSet, word: &str) -> bool {
+        let w = Word {
+            start: 0,
+            end: word.len(),
+            hash: str_hash(word),
+            arabic: false,
+        };
+        self.may_have_stem(word.as_bytes(), &w) && set.has_word(word)
     }
 
     /// [`EventLexicon::may_have_stem`] with the word sliced from the
@@ -772,7 +792,7 @@ impl EventLexicon {
             } else {
                 str_hash(split.stem)
             };
-            if self.lexemes.may_contain_hash(h) {
+            if self.stems.may_contain_hash(h) {
                 self.look_up(h, &split, start, keys, readings);
             }
         });
@@ -894,6 +914,59 @@ fn prefixes() -> impl Iterator<Item = String> {
             ART.into_iter().map(move |a| [c, p, a].concat())
         })
     })
+}
+
+/// The core filter: `2^20` bits.
+type CoreFilter = BitFilter<{ 1 << 14 }>;
+
+/// The stem filter: `2^16` bits, as many as the stem table is built
+/// with for its own filter, so that it answers as that one.
+type StemFilter = BitFilter<{ 1 << 10 }>;
+
+/// A [`HashFilter`] of `64 * WORDS` bits (`WORDS` a power of two; the
+/// same two bits a hash), its size a constant: every word of a text, and
+/// every stem of the words that pass, is tested, and a constant shift
+/// and a fixed-length array (no length to check the index against)
+/// leave the walks that test it registers to spare (tested to answer as
+/// the `HashFilter`).
+#[derive(Clone, Debug)]
+struct BitFilter<const WORDS: usize> {
+    bits: Box<[u64; WORDS]>,
+}
+
+impl<const WORDS: usize> BitFilter<WORDS> {
+    /// log2 of the number of bits.
+    const LOG: u32 = WORDS.trailing_zeros() + 6;
+
+    /// The filter of `words`.
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut f = BitFilter { bits: Box::new([0; WORDS]) };
+        for w in words {
+            for i in Self::indices(str_hash(w)) {
+                if let Some(x) = f.bits.get_mut(i / 64) {
+                    *x |= 1 << (i % 64);
+                }
+            }
+        }
+        f
+    }
+
+    /// The two bits of a hash, as [`HashFilter`] takes them: its top
+    /// `LOG` bits, and the `LOG` bits below the top 32.
+    #[inline(always)]
+    fn indices(h: u64) -> [usize; 2] {
+        let mask = (1u64 << Self::LOG) - 1;
+        [(h >> (64 - Self::LOG)) as usize, ((h >> 32) & mask) as usize]
+    }
+
+    /// Whether a word whose [`token_hash`] is `h` may be in the set (it
+    /// is not when this is false).
+    #[inline(always)]
+    fn may_contain_hash(&self, h: u64) -> bool {
+        Self::indices(h).iter().all(|&i| {
+            self.bits.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+        })
+    }
 }
 
 /// What the lexicon knows of a word (or stem).
@@ -1140,6 +1213,66 @@ mod tests {
         }
         assert!(found > 500, "{found}");
         assert!(rejected * 10 > stems * 8, "{rejected} of {stems}");
+    }
+
+    /// A word set asked behind the core filter answers as the set alone,
+    /// for every word set and every distinct word of the test texts
+    /// (and each without a leading `و` or `س`, as the rules ask).
+    #[test]
+    fn set_has_word_answers_as_has_word() {
+        let mut lex = lex();
+        let texts = crate::test_texts::all().join("\n");
+        let n = normalize(&texts);
+        let mut words: Vec<&str> =
+            crate::text::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
+        let stripped: Vec<&str> = words
+            .iter()
+            .filter_map(|w| w.strip_prefix('و').or(w.strip_prefix('س')))
+            .collect();
+        words.extend(stripped);
+        words.sort_unstable();
+        words.dedup();
+        let sets: Vec<WordSet> =
+            lex.word_sets_mut().map(|s| s.clone()).collect();
+        let mut found = 0;
+        for set in &sets {
+            for w in &words {
+                let want = set.has_word(w);
+                assert_eq!(lex.set_has_word(set, w), want, "{w}");
+                found += usize::from(want);
+            }
+        }
+        assert!(found > 200, "{found}");
+    }
+
+    /// The core filter answers as the [`HashFilter`] of as many bits on
+    /// the same words: built on every other word of the test texts, for
+    /// every word of them and 65 536 other hashes.
+    #[test]
+    fn core_filter_answers_as_the_hash_filter() {
+        let texts = crate::test_texts::all().join("\n");
+        let n = normalize(&texts);
+        let words: Vec<&str> =
+            crate::text::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
+        let kept = || words.iter().step_by(2).copied();
+        let ours = CoreFilter::new(kept());
+        let theirs = HashFilter::new(CoreFilter::LOG, kept());
+        let stems = StemFilter::new(kept());
+        let table = HashFilter::new(16, kept());
+        let mut passed = 0;
+        for w in &words {
+            let h = str_hash(w);
+            assert_eq!(ours.may_contain_hash(h), theirs.may_contain_hash(h));
+            assert_eq!(stems.may_contain_hash(h), table.may_contain_hash(h));
+            passed += usize::from(ours.may_contain_hash(h));
+        }
+        assert!(passed * 2 > words.len(), "{passed}");
+        let mut h = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..1 << 16 {
+            h = h.wrapping_mul(0xf135_7aea_2e62_a9c5).rotate_left(17) ^ 1;
+            assert_eq!(ours.may_contain_hash(h), theirs.may_contain_hash(h));
+            assert_eq!(stems.may_contain_hash(h), table.may_contain_hash(h));
+        }
     }
 
     /// The core filter reading the enclitic from the text up to a word's

@@ -310,6 +310,9 @@ impl<'a> Sentence<'a> {
     /// word's index pushed when one follows it, mostly none) and their
     /// analysis (the keys and the trigger readings of their clitic
     /// splits, each word once; most words stop at the core filter).
+    /// Out of line: the walk keeps more of its state in registers than
+    /// inside `extract`.
+    #[inline(never)]
     fn read_words(&mut self, lex: &'a EventLexicon, ranges: &'a [Word]) {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -520,7 +523,8 @@ fn starting_in<'m>(
 /// as [`starting_in`] finds them; those that end in it) on its words,
 /// handing each to `put` with its index. The mentions come sorted by
 /// start, so a mention's first word is found by going on from the last
-/// one's, and its last by going on from its first (a few words each).
+/// one's (eight words a step, then one), and its last by going on from
+/// its first (a few words each).
 fn place(
     text: &str,
     ranges: &[Word],
@@ -533,7 +537,12 @@ fn place(
         if r.end > sentence.end {
             continue;
         }
-        // The words that end before the mention starts.
+        // The words that end before the mention starts: eight at a time
+        // while the word eight on ends before it (the words are in
+        // order), then one by one.
+        while ranges.get(first + 8).is_some_and(|w| w.end <= r.start) {
+            first += 8;
+        }
         while ranges.get(first).is_some_and(|w| w.end <= r.start) {
             first += 1;
         }
@@ -1245,7 +1254,7 @@ fn sentence_events(
             let bare = w.strip_prefix('و').unwrap_or(w);
             bare.starts_with('س')
                 && s.readings(j).is_empty()
-                && lex.cues.light.has_word(&bare[2..])
+                && lex.set_has_word(&lex.cues.light, &bare[2..])
         });
         let tense = if future_prefix
             || future_governor
