@@ -576,9 +576,9 @@ pub(crate) struct SentenceInfo {
 /// The shared state of one extraction: the original text, its
 /// normalization and segmentation. Stages read it; none changes it.
 pub(crate) struct Prepared<'t> {
-    /// The input (its shared copy is [`Prepared::shared`]).
-    #[allow(dead_code)] // Ties the stages' view to the input's lifetime.
-    pub(crate) original: &'t str,
+    /// Ties the stages' view to the input's lifetime (the input's shared
+    /// copy is [`Prepared::shared`]).
+    input: core::marker::PhantomData<&'t str>,
     pub(crate) norm: Normalized,
     pub(crate) sentences: Vec<SentenceInfo>,
     /// Every word of the normalized text, found once for all stages.
@@ -618,7 +618,7 @@ impl<'t> Prepared<'t> {
             })
             .collect();
         Prepared {
-            original: input.text,
+            input: core::marker::PhantomData,
             chars: CharIndex::new(input.text),
             shared: Arc::from(input.text),
             norm,
