@@ -8,7 +8,7 @@
 
 use super::matcher::Matcher;
 use crate::data::line_col;
-use crate::hash::WordHash;
+use crate::hash::{WordHash, WordTable};
 use crate::{normalize, Error, SharedStr};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -171,7 +171,7 @@ pub(crate) type WordSet = HashSet<String, WordHash>;
 
 /// The context vocabulary of the matcher (`gazetteers/context.toml`),
 /// normalized.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct Context {
     pub(crate) locative: WordSet,
     pub(crate) agentive_before_from: WordSet,
@@ -189,6 +189,18 @@ pub(crate) struct Context {
     /// The words a proclitic strip looks for: the locative words, the
     /// classifiers, unknown-place classifiers and demonym heads.
     pub(crate) known: WordSet,
+    /// The locative words and the words between a demonym and its head,
+    /// with their [`adjective`] bits: what a demonym's head search asks
+    /// of a word, looked up by its hash in the text.
+    pub(crate) adjectives: WordTable<u8>,
+}
+
+/// The sets of [`Context::adjectives`] a word belongs to, one bit each.
+pub(crate) mod adjective {
+    /// In [`Context::locative`](super::Context::locative).
+    pub(crate) const LOCATIVE: u8 = 1;
+    /// In [`Context::between`](super::Context::between).
+    pub(crate) const BETWEEN: u8 = 2;
 }
 
 /// The sets of [`Context::known`] a word belongs to, one bit each.
@@ -283,6 +295,7 @@ impl Context {
                 .map(|v| v.forms.iter().map(|f| norm_name(f)).collect())
                 .collect(),
             known: WordSet::default(),
+            adjectives: WordTable::new(6, []),
         };
         ctx.known = [
             &ctx.locative,
@@ -295,6 +308,17 @@ impl Context {
         .flatten()
         .cloned()
         .collect();
+        let bits = |w: &String| {
+            let bit =
+                |set: &WordSet, b: u8| if set.contains(w) { b } else { 0 };
+            bit(&ctx.locative, adjective::LOCATIVE)
+                | bit(&ctx.between, adjective::BETWEEN)
+        };
+        let words: WordSet =
+            ctx.locative.iter().chain(&ctx.between).cloned().collect();
+        let entries: Vec<(String, u8)> =
+            words.into_iter().map(|w| (w.clone(), bits(&w))).collect();
+        ctx.adjectives = WordTable::new(10, entries);
         Ok(ctx)
     }
 }

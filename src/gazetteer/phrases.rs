@@ -39,7 +39,7 @@ impl Word<'_> {
     }
 }
 
-use super::data::role;
+use super::data::{adjective, role};
 use super::matcher::{
     is_arabic_letter, is_word_char, pair as pair16, pair_at, BA, FA, KAF, LAM,
     WAW,
@@ -374,13 +374,21 @@ pub(crate) fn demonym(
         if head.is(heads) {
             break;
         }
-        // The ending and length first: most words fail them, and a
-        // set lookup is a hash.
+        // The ending and length first: most words fail them. The word
+        // is looked up once, by its hash in the text.
         let t = head.text;
-        let adjective = ((t.ends_with("يه") || t.ends_with('ي'))
+        let bits = || {
+            let h = token_hash(text.as_bytes(), head.start, head.end);
+            ctx.adjectives.get_hashed(t.as_bytes(), h).copied().unwrap_or(0)
+        };
+        let adjective = if (t.ends_with("يه") || t.ends_with('ي'))
             && t.chars().nth(3).is_some()
-            && !ctx.locative.contains(t))
-            || ctx.between.contains(t);
+        {
+            // Not a locative word, or one also between.
+            bits() != adjective::LOCATIVE
+        } else {
+            bits() & adjective::BETWEEN != 0
+        };
         if !adjective {
             return None;
         }
@@ -553,4 +561,51 @@ fn sentence_governorate(
     let j = found.partition_point(|e| e.norm.end <= start);
     let before = found.get(..j).unwrap_or(&[]).iter().rev().take(64).find(has);
     after.or(before).and_then(|e| e.governorate.clone())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// The adjective table answers as the locative and between sets, by
+    /// the hash in the text, for every word of the test texts (and each
+    /// word of the sets).
+    #[test]
+    fn adjective_table_matches_sets() {
+        let ex = crate::Extractor::builtin();
+        let ctx = &ex.gazetteer().context;
+        let mut texts = crate::test_texts::articles();
+        texts.extend(crate::test_texts::peer_texts());
+        texts.push(
+            ctx.locative
+                .iter()
+                .chain(&ctx.between)
+                .fold(String::new(), |s, w| s + w + " و" + w + " "),
+        );
+        let (mut n, mut hits) = (0, 0);
+        for t in &texts {
+            let norm = crate::normalize(t);
+            let text = norm.as_str();
+            for r in crate::words(text) {
+                let w = &text[r.clone()];
+                let h = token_hash(text.as_bytes(), r.start, r.end);
+                let bits = ctx.adjectives.get_hashed(w.as_bytes(), h).copied();
+                let bit = |set: &crate::gazetteer::data::WordSet, b: u8| {
+                    if set.contains(w) {
+                        b
+                    } else {
+                        0
+                    }
+                };
+                let want = bit(&ctx.locative, adjective::LOCATIVE)
+                    | bit(&ctx.between, adjective::BETWEEN);
+                assert_eq!(bits.unwrap_or(0), want, "{w}");
+                assert_eq!(bits.is_some(), want != 0, "{w}");
+                n += 1;
+                hits += usize::from(want != 0);
+            }
+        }
+        assert!(n > 5_000 && hits > 100, "{n} {hits}");
+    }
 }
