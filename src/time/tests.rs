@@ -695,6 +695,21 @@ fn parser_sources_have_whole_literals_per_line() {
             super::vocab::source_literals(src).eq(super::vocab::literals(src))
         );
     }
+    // The quote scan splits as `split` does, with an odd last quote too.
+    for src in [
+        include_str!("parse.rs"),
+        include_str!("num.rs"),
+        "",
+        "\"",
+        "a\"b",
+        "\"\"",
+        "a\"b\"c\"d",
+        "\"ا\"\"ب\"ج",
+    ] {
+        let split: Vec<&str> = src.split('"').skip(1).step_by(2).collect();
+        let scan: Vec<&str> = super::vocab::source_literals(src).collect();
+        assert_eq!(scan, split, "{src}");
+    }
     let words: Vec<&str> =
         super::vocab::literals(include_str!("parse.rs")).collect();
     assert!(words.contains(&"منذ") && words.contains(&"الساعه"));

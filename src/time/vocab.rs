@@ -78,8 +78,17 @@ pub(crate) fn literals(src: &str) -> impl Iterator<Item = &str> {
 /// [`literals`] of `parse.rs` and `num.rs`, found by splitting the whole
 /// text at its quotes instead of line by line: each of their lines holds
 /// whole literals (`tests.rs` checks both, and that this finds the same).
+/// The text between the first and second quote, the third and fourth,
+/// and so on (after an odd last quote, the rest of the text), as
+/// `src.split('"').skip(1).step_by(2)` gives them, the quotes found by
+/// `memchr` (a quote is ASCII, so every piece is whole chars).
 pub(crate) fn source_literals(src: &str) -> impl Iterator<Item = &str> {
-    src.split('"').skip(1).step_by(2)
+    let mut quotes = memchr::memchr_iter(b'"', src.as_bytes());
+    std::iter::from_fn(move || {
+        let a = quotes.next()? + 1;
+        let b = quotes.next().unwrap_or(src.len());
+        src.get(a..b)
+    })
 }
 
 /// Words with their class bits.
