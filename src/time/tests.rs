@@ -675,6 +675,76 @@ fn may_begin_never_skips_an_expression() {
     assert!(found > 1000, "{found}");
 }
 
+/// Digits that are not four (`vocab::digits_alone_fail`) begin no
+/// expression before a token the parser cannot read or before nothing,
+/// whatever token comes before them: numbers of one to nine digits
+/// (leading zeros too), after nothing, after every word of the table and
+/// glued to a letter before them, before dead words that start as the
+/// parser's text tests read (`و`, `ب`, `ل`, `ال`, `لل`, ...).
+#[test]
+fn digits_alone_begin_nothing() {
+    use super::parse::{tokenize, Parser};
+    use super::vocab;
+    let mut numbers: Vec<String> = (0..=130).map(|n| n.to_string()).collect();
+    numbers.extend((0..10).map(|n| format!("0{n}")));
+    numbers.extend((0..10).map(|n| format!("00{n}")));
+    numbers.extend((131..1000).step_by(7).map(|n| n.to_string()));
+    numbers.extend(
+        ["10000", "20170", "12345", "99999", "123456789", "000"]
+            .map(String::from),
+    );
+    let deads = [
+        "قصف",
+        "وقصف",
+        "بقصف",
+        "لقصف",
+        "القصف",
+        "للقصف",
+        "فقصف",
+        "كقصف",
+        "عنصرا",
+    ];
+    let mut prevs: Vec<String> = vec![String::new()];
+    prevs.extend(vocab::words().entries().map(|(w, _)| w.to_string()));
+    let mut n = 0;
+    for num in &numbers {
+        assert!(vocab::digits_alone_fail(num), "{num}");
+        for (k, prev) in prevs.iter().enumerate() {
+            // Every number after the first words, every twelfth after
+            // the others.
+            if k > 40 && (k + num.len()) % 12 != 0 {
+                continue;
+            }
+            for dead in deads.iter().map(Some).chain([None]) {
+                for glue in ["", " "] {
+                    let text = match dead {
+                        Some(d) => format!("{prev}{glue}{num} {d}"),
+                        None => format!("{prev}{glue}{num}"),
+                    };
+                    let toks = tokenize(&text, 0);
+                    let Some(i) = toks.iter().rposition(|t| t.s == num) else {
+                        continue;
+                    };
+                    if let Some(t) = toks.get(i + 1) {
+                        assert!(!vocab::live(t), "{text}");
+                    }
+                    assert!(vocab::alone_fails(&toks[i]), "{text}");
+                    let p = Parser::new(&toks);
+                    assert!(
+                        p.parse(i).is_none_or(|(_, end)| end <= i),
+                        "{text}"
+                    );
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert!(n > 100_000, "{n}");
+    for s in ["2017", "1438", "", "12a", "ab", "١٢"] {
+        assert!(!vocab::digits_alone_fail(s), "{s}");
+    }
+}
+
 /// The vocabulary is harvested from the string literals of `parse.rs`
 /// and `num.rs` line by line: every line must hold whole literals.
 #[test]
@@ -694,6 +764,21 @@ fn parser_sources_have_whole_literals_per_line() {
         assert!(
             super::vocab::source_literals(src).eq(super::vocab::literals(src))
         );
+    }
+    // The quote scan splits as `split` does, with an odd last quote too.
+    for src in [
+        include_str!("parse.rs"),
+        include_str!("num.rs"),
+        "",
+        "\"",
+        "a\"b",
+        "\"\"",
+        "a\"b\"c\"d",
+        "\"ا\"\"ب\"ج",
+    ] {
+        let split: Vec<&str> = src.split('"').skip(1).step_by(2).collect();
+        let scan: Vec<&str> = super::vocab::source_literals(src).collect();
+        assert_eq!(scan, split, "{src}");
     }
     let words: Vec<&str> =
         super::vocab::literals(include_str!("parse.rs")).collect();

@@ -78,8 +78,17 @@ pub(crate) fn literals(src: &str) -> impl Iterator<Item = &str> {
 /// [`literals`] of `parse.rs` and `num.rs`, found by splitting the whole
 /// text at its quotes instead of line by line: each of their lines holds
 /// whole literals (`tests.rs` checks both, and that this finds the same).
+/// The text between the first and second quote, the third and fourth,
+/// and so on (after an odd last quote, the rest of the text), as
+/// `src.split('"').skip(1).step_by(2)` gives them, the quotes found by
+/// `memchr` (a quote is ASCII, so every piece is whole chars).
 pub(crate) fn source_literals(src: &str) -> impl Iterator<Item = &str> {
-    src.split('"').skip(1).step_by(2)
+    let mut quotes = memchr::memchr_iter(b'"', src.as_bytes());
+    std::iter::from_fn(move || {
+        let a = quotes.next()? + 1;
+        let b = quotes.next().unwrap_or(src.len());
+        src.get(a..b)
+    })
 }
 
 /// Words with their class bits.
@@ -499,11 +508,25 @@ fn probe_alone(w: &str) -> bool {
 
 /// Whether the parser certainly fails at a token followed by a token it
 /// cannot read (see [`live`]), or by nothing: a word of the table that is
-/// no time expression on its own. Found by running the parser on the word
-/// the first time it is asked about, and kept with the word's entry.
+/// no time expression on its own (found by running the parser on the word
+/// the first time it is asked about, and kept with the word's entry), or
+/// digits that are not four ([`digits_alone_fail`]).
 #[inline]
 pub(crate) fn alone_fails(t: &Tok<'_>) -> bool {
-    entry_alone_fails(t.entry, t.s)
+    entry_alone_fails(t.entry, t.s) || digits_alone_fail(t.s)
+}
+
+/// Whether `s` is ASCII digits, not four of them: such a number before a
+/// token the parser cannot read, or before nothing, begins no expression
+/// (only a year, four digits, is one alone, and it may look at the token
+/// before; a day, a clock time, a date or an amount needs a readable
+/// token after the number). `tests.rs` checks it against the parser for
+/// numbers of one to nine digits after every word of the table.
+#[inline]
+pub(crate) fn digits_alone_fail(s: &str) -> bool {
+    s.len() != 4
+        && s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// [`alone_fails`] of a token `s` whose entry is `entry`.
