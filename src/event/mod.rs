@@ -303,15 +303,28 @@ pub(crate) fn merge(
     // Each distinct sentence text of a mention gets an id: the first
     // sentence of a mention that has it (the same partition as the
     // first sentence of all that has it), found once per sentence.
-    let mut text_ids: FastMap<&str, usize> =
+    // Texts are told apart by their length first: a text is hashed and
+    // compared whole only when an earlier one had its length and another
+    // text (the first text of that length is then put in the map too).
+    let mut by_len: FastMap<usize, usize> =
         FastMap::with_capacity_and_hasher(room, Default::default());
+    let mut text_ids: FastMap<&str, usize> = FastMap::default();
     let mut last_text: Option<(usize, usize)> = None;
     let mut text_of = |si: usize| match last_text {
         Some((s, id)) if s == si => id,
         _ => {
-            let id = sentences
-                .get(si)
-                .map_or(usize::MAX, |t| *text_ids.entry(t).or_insert(si));
+            let id = sentences.get(si).map_or(usize::MAX, |&t| {
+                let first = *by_len.entry(t.len()).or_insert(si);
+                match sentences.get(first) {
+                    Some(&f) if f == t => first,
+                    f => {
+                        if let Some(f) = f {
+                            text_ids.entry(f).or_insert(first);
+                        }
+                        *text_ids.entry(t).or_insert(si)
+                    }
+                }
+            });
             last_text = Some((si, id));
             id
         }
