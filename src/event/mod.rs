@@ -303,53 +303,80 @@ pub(crate) fn merge(
     // Each distinct sentence text of a mention gets an id: the first
     // sentence of a mention that has it (the same partition as the
     // first sentence of all that has it), found once per sentence.
-    let mut text_ids: FastMap<&str, usize> =
+    // Texts are told apart by their length first: a text is hashed and
+    // compared whole only when an earlier one had its length and another
+    // text (the first text of that length is then put in the map too).
+    let mut by_len: FastMap<usize, usize> =
         FastMap::with_capacity_and_hasher(room, Default::default());
+    let mut text_ids: FastMap<&str, usize> = FastMap::default();
     let mut last_text: Option<(usize, usize)> = None;
     let mut text_of = |si: usize| match last_text {
         Some((s, id)) if s == si => id,
         _ => {
-            let id = sentences
-                .get(si)
-                .map_or(usize::MAX, |t| *text_ids.entry(t).or_insert(si));
+            let id = sentences.get(si).map_or(usize::MAX, |&t| {
+                let first = *by_len.entry(t.len()).or_insert(si);
+                match sentences.get(first) {
+                    Some(&f) if f == t => first,
+                    f => {
+                        if let Some(f) = f {
+                            text_ids.entry(f).or_insert(first);
+                        }
+                        *text_ids.entry(t).or_insert(si)
+                    }
+                }
+            });
             last_text = Some((si, id));
             id
         }
     };
-    let mut copy_of: Vec<Option<usize>> = vec![None; sentences.len()];
+    // The sentence each repeat copies, and whether a sentence is copied by
+    // a repeat: only such a sentence's document events are ever looked up
+    // by sentence. With no repeats (most documents) both stay empty.
+    let n = if repeats.is_empty() { 0 } else { sentences.len() };
+    let mut copy_of: Vec<Option<usize>> = vec![None; n];
+    let mut copied: Vec<bool> = vec![false; n];
     for &(orig, rep) in repeats {
         if let Some(slot) = copy_of.get_mut(rep) {
             *slot = Some(orig);
         }
+        if let Some(flag) = copied.get_mut(orig) {
+            *flag = true;
+        }
     }
     let mut by_sentence: FastMap<(EventType, usize), Recent> =
-        FastMap::with_capacity_and_hasher(room, Default::default());
+        FastMap::default();
     let agree = |x: Option<&str>, y: Option<&str>| {
         x.is_none() || y.is_none() || x == y
     };
     // The ISO start of the last time seen: mentions in a row often share
     // their time, and the string depends on its start and precision only.
-    let mut last_time = None;
+    // It is read in place, and copied only into a document event that
+    // takes it.
+    let mut last_time: Option<(_, Option<String>)> = None;
+    // Each document event's mentions are counted as they come and listed
+    // once all are known, each list allocated at its size; meanwhile the
+    // count and the last mention of each are kept here.
+    let mut owner: Vec<usize> = Vec::with_capacity(room);
+    let mut tally: Vec<(usize, usize)> = Vec::with_capacity(room);
     for (i, e) in events.iter().enumerate() {
-        let time = e.time.as_ref().and_then(|t| {
-            let key = (t.value.from, t.value.precision);
-            match &last_time {
-                Some((k, iso)) if *k == key => Option::clone(iso),
-                _ => {
-                    let iso = view::time_from(t);
-                    last_time = Some((key, iso.clone()));
-                    iso
+        let time: Option<&str> = match e.time.as_ref() {
+            None => None,
+            Some(t) => {
+                let key = (t.value.from, t.value.precision);
+                if last_time.as_ref().is_none_or(|(k, _)| *k != key) {
+                    last_time = Some((key, view::time_from(t)));
                 }
+                last_time.as_ref().and_then(|(_, iso)| iso.as_deref())
             }
-        });
+        };
         let fits = |d: &DocumentEvent| {
             d.event_type == e.event_type
                 && agree(d.agent.as_deref(), id_of(&e.agent))
                 && agree(d.target.as_deref(), id_of(&e.target))
-                && agree(d.time.as_deref(), time.as_deref())
+                && agree(d.time.as_deref(), time)
         };
-        let near = |d: &DocumentEvent| {
-            let Some(last) = d.mentions.last().and_then(|&m| events.get(m))
+        let near = |k: usize, d: &DocumentEvent| {
+            let Some(last) = tally.get(k).and_then(|&(_, m)| events.get(m))
             else {
                 return false;
             };
@@ -375,38 +402,55 @@ pub(crate) fn merge(
             .copied()
             .find(|&k| out.get(k).is_some_and(fits))
             .or_else(|| {
-                recent
-                    .into_iter()
-                    .find(|&k| out.get(k).is_some_and(|d| fits(d) && near(d)))
+                recent.into_iter().find(|&k| {
+                    out.get(k).is_some_and(|d| fits(d) && near(k, d))
+                })
             });
         let k = match found.and_then(|k| Some((k, out.get_mut(k)?))) {
             Some((k, d)) => {
-                d.mentions.push(i);
+                if let Some((n, last)) = tally.get_mut(k) {
+                    *n += 1;
+                    *last = i;
+                }
                 d.agent = d.agent.take().or_else(|| shared_id(&e.agent));
                 d.target = d.target.take().or_else(|| shared_id(&e.target));
                 d.place = d.place.take().or_else(|| shared_id(&e.place));
-                d.time = d.time.take().or(time);
+                if d.time.is_none() {
+                    d.time = time.map(str::to_owned);
+                }
                 k
             }
             None => {
                 out.push(DocumentEvent {
                     event_type: e.event_type,
-                    mentions: vec![i],
+                    mentions: Vec::new(),
                     agent: shared_id(&e.agent),
                     target: shared_id(&e.target),
                     place: shared_id(&e.place),
-                    time,
+                    time: time.map(str::to_owned),
                 });
+                tally.push((1, i));
                 out.len() - 1
             }
         };
+        owner.push(k);
         // Keep the lists short: a text repeated with ever new arguments
         // must not make the merge quadratic.
         by_text.entry((e.event_type, text)).or_default().push_rolling(k);
-        by_sentence
-            .entry((e.event_type, e.sentence_index))
-            .or_default()
-            .push_capped(k);
+        if copied.get(e.sentence_index).copied().unwrap_or(false) {
+            by_sentence
+                .entry((e.event_type, e.sentence_index))
+                .or_default()
+                .push_capped(k);
+        }
+    }
+    for (d, &(n, _)) in out.iter_mut().zip(&tally) {
+        d.mentions = Vec::with_capacity(n);
+    }
+    for (i, &k) in owner.iter().enumerate() {
+        if let Some(d) = out.get_mut(k) {
+            d.mentions.push(i);
+        }
     }
     // Give back the room not used (the allocator shrinks in place).
     out.shrink_to_fit();

@@ -608,6 +608,9 @@ struct Ents<'a> {
     /// Whether each entity (`base`, then `extra`) can act
     /// ([`view::can_act`], asked once per entity).
     acts: Vec<bool>,
+    /// Whether each entity fights only from the air ([`is_air_id`]):
+    /// 0 not asked yet, 1 no, 2 yes (asked once per entity).
+    air: Vec<core::cell::Cell<u8>>,
 }
 
 impl State {
@@ -632,12 +635,14 @@ impl<'a> Ents<'a> {
     fn new(base: &'a [Entity]) -> Self {
         let mut acts = Vec::with_capacity(base.len() + 16);
         acts.extend(base.iter().map(view::can_act));
-        Ents { base, extra: Vec::new(), acts }
+        let air = vec![core::cell::Cell::new(0); base.len()];
+        Ents { base, extra: Vec::new(), acts, air }
     }
 
     /// Adds a referent's entity; answers its index.
     fn push(&mut self, e: Entity) -> usize {
         self.acts.push(view::can_act(&e));
+        self.air.push(core::cell::Cell::new(0));
         self.extra.push(e);
         self.base.len() + self.extra.len() - 1
     }
@@ -1553,8 +1558,25 @@ fn is_air(
         || s.has(&inp.lex.cues.aircraft, a.first.saturating_sub(2)..a.first)
 }
 
-/// Whether an actor or one of its ancestors fights only from the air.
+/// Whether an actor or one of its ancestors fights only from the air
+/// (found the first time an entity is asked about, then kept in
+/// `all.air`).
 fn is_air_id(inp: &Inputs<'_>, all: &Ents<'_>, entity: usize) -> bool {
+    let Some(known) = all.air.get(entity) else {
+        return is_air_id_slow(inp, all, entity);
+    };
+    match known.get() {
+        0 => {
+            let air = is_air_id_slow(inp, all, entity);
+            known.set(if air { 2 } else { 1 });
+            air
+        }
+        k => k == 2,
+    }
+}
+
+/// [`is_air_id`] asked of the entity's ids.
+fn is_air_id_slow(inp: &Inputs<'_>, all: &Ents<'_>, entity: usize) -> bool {
     let Some(e) = all.get(entity) else { return false };
     view::entity_id(e)
         .into_iter()
@@ -2182,6 +2204,43 @@ mod tests {
             }
         }
         assert!(found > 100, "{found}");
+        assert!(air > 10, "{air}");
+        Ok(())
+    }
+
+    /// The air-only answer kept per entity is the one asked of its ids,
+    /// asked first and again, for every entity of every test text and
+    /// past the end.
+    #[test]
+    fn air_only_kept_answers_as_asked() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = builtin_lexicon()?;
+        let mut air = 0;
+        for t in &crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let entities = x.entities(&p);
+            let inp = Inputs {
+                p: &p,
+                lex: &lex,
+                gazetteer: x.gazetteer(),
+                entities: &entities,
+                quantities: &[],
+                times: &[],
+            };
+            let all = Ents::new(&entities);
+            for round in 0..2 {
+                for k in (0..entities.len() + 2).rev() {
+                    let want = entities.get(k).is_some_and(|e| {
+                        view::entity_id(e)
+                            .into_iter()
+                            .chain(view::entity_ancestors(e))
+                            .any(|id| lex.air_actors.contains(id))
+                    });
+                    assert_eq!(is_air_id(&inp, &all, k), want, "{t}");
+                    air += usize::from(want && round == 0);
+                }
+            }
+        }
         assert!(air > 10, "{air}");
         Ok(())
     }

@@ -554,11 +554,28 @@ fn merge_answers_as_the_slow_path() {
                 .collect();
             let pairs: Vec<(usize, usize)> =
                 (1..texts.len()).map(|i| (i - 1, i)).collect();
+            // Texts of one length that differ (each told by its index in
+            // threes, or mod 4 as one char), to reach the whole-text
+            // comparison behind the length.
+            let thirds: Vec<String> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| ["a", "b", "c"][i % 3].repeat(t.len()))
+                .collect();
+            let fours: Vec<String> =
+                (0..texts.len()).map(|i| (i % 4).to_string()).collect();
             for repeats in [Vec::new(), same, pairs] {
                 let fast = super::merge(&doc.events, &texts, &repeats);
                 let slow = merge_slow(&doc.events, &texts, &repeats);
                 assert_eq!(fast, slow, "{text}");
                 merged += doc.events.len() - fast.len();
+                for other in [&thirds, &fours] {
+                    let other: Vec<&str> =
+                        other.iter().map(String::as_str).collect();
+                    let fast = super::merge(&doc.events, &other, &repeats);
+                    let slow = merge_slow(&doc.events, &other, &repeats);
+                    assert_eq!(fast, slow, "{text}");
+                }
             }
         }
     }
