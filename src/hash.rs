@@ -99,18 +99,36 @@ impl Hasher for WordHasher {
 }
 
 /// Up to eight bytes of `b` from `at`, little-endian, zero-padded: one
-/// load when eight bytes follow `at`.
+/// load when eight bytes follow `at`, else at most three.
 #[inline(always)]
 pub(crate) fn load8(b: &[u8], at: usize) -> u64 {
     match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
         Some(c) => u64::from_le_bytes(c),
-        None => b
-            .get(at..)
-            .unwrap_or_default()
-            .iter()
-            .take(8)
-            .rev()
-            .fold(0u64, |v, &x| (v << 8) | u64::from(x)),
+        None => load_short(b.get(at..).unwrap_or_default()),
+    }
+}
+
+/// The bytes of `r` (fewer than eight) little-endian, zero-padded,
+/// without a loop: from four bytes on, its first and last four
+/// (overlapping, so the bytes they share are the same); below, its
+/// first, middle and last byte (which cover one to three bytes).
+#[inline(always)]
+fn load_short(r: &[u8]) -> u64 {
+    let n = r.len();
+    let four = |i: usize| {
+        r.get(i..i + 4)
+            .and_then(|c| <[u8; 4]>::try_from(c).ok())
+            .map_or(0, |c| u64::from(u32::from_le_bytes(c)))
+    };
+    let byte = |i: usize| r.get(i).map_or(0, |&x| u64::from(x));
+    match n {
+        0 => 0,
+        1..=3 => {
+            byte(0)
+                | byte(n / 2) << (8 * (n / 2))
+                | byte(n - 1) << (8 * (n - 1))
+        }
+        _ => four(0) | four(n - 4) << (8 * (n - 4)),
     }
 }
 
@@ -337,6 +355,99 @@ mod tests {
 
     fn h(s: &str) -> u64 {
         BuildHasherDefault::<WordHasher>::default().hash_one(s)
+    }
+
+    /// `load8` as it was, a byte at a time past the end: the reference
+    /// of the constant-time reads.
+    fn load8_by_bytes(b: &[u8], at: usize) -> u64 {
+        match b.get(at..at + 8) {
+            Some(c) => u64::from_le_bytes(c.try_into().unwrap()),
+            None => b
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .take(8)
+                .rev()
+                .fold(0u64, |v, &x| (v << 8) | u64::from(x)),
+        }
+    }
+
+    /// `token_hash` as it was, on `load8_by_bytes`.
+    fn token_hash_by_bytes(b: &[u8], s: usize, e: usize) -> u64 {
+        let n = e.saturating_sub(s);
+        if n >= 8 {
+            mix(load8_by_bytes(b, s), load8_by_bytes(b, e - 8), n)
+        } else {
+            let head = load8_by_bytes(&b[..e], s);
+            mix(head, 0, n)
+        }
+    }
+
+    /// `load8`, `token_hash` and `str_hash` give the values of the byte
+    /// by byte reads: on every word of the test texts alone and in
+    /// place, and on every range of every length from 0 to 16 of
+    /// pseudo-random bytes (every byte value), at every offset.
+    #[test]
+    fn short_reads_match_byte_reads() {
+        let texts = crate::test_texts::all();
+        for t in &texts {
+            let b = t.as_bytes();
+            for r in crate::text::words(t) {
+                let w = &t[r.clone()];
+                assert_eq!(
+                    str_hash(w),
+                    token_hash_by_bytes(w.as_bytes(), 0, w.len()),
+                    "{w}"
+                );
+                assert_eq!(token_hash(b, r.start, r.end), str_hash(w), "{w}");
+                for at in 0..=w.len() + 1 {
+                    assert_eq!(
+                        load8(w.as_bytes(), at),
+                        load8_by_bytes(w.as_bytes(), at)
+                    );
+                }
+            }
+        }
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut bytes = Vec::new();
+        for _ in 0..4096 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            bytes.push((x >> 24) as u8);
+        }
+        for k in 0..256 {
+            let b = &bytes[k * 16..k * 16 + 16];
+            for n in 0..=16 {
+                let r = &b[..n];
+                assert_eq!(str_hash_bytes(r), token_hash_by_bytes(r, 0, n));
+                for at in 0..=n + 1 {
+                    assert_eq!(load8(r, at), load8_by_bytes(r, at));
+                }
+                for s in 0..=n {
+                    for e in s..=n {
+                        assert_eq!(
+                            token_hash(r, s, e),
+                            token_hash_by_bytes(r, s, e)
+                        );
+                    }
+                }
+            }
+        }
+        // Every byte value in every position of a short read.
+        for v in 0..=255u8 {
+            for n in 1..8 {
+                for p in 0..n {
+                    let mut r = [0x5au8; 7];
+                    r[p] = v;
+                    assert_eq!(load8(&r[..n], 0), load8_by_bytes(&r[..n], 0));
+                }
+            }
+        }
+    }
+
+    fn str_hash_bytes(r: &[u8]) -> u64 {
+        token_hash(r, 0, r.len())
     }
 
     /// `token_hash_from` with the first eight bytes read by the caller is
