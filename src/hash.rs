@@ -331,8 +331,9 @@ impl<V> WordTable<V> {
         }
     }
 
-    /// The value of `word`, whose [`token_hash`] is `h`.
-    #[inline]
+    /// The value of `word`, whose [`token_hash`] is `h`: the filter
+    /// inlined into the caller, which calls a probe only past it.
+    #[inline(always)]
     pub(crate) fn get_hashed(&self, word: &[u8], h: u64) -> Option<&V> {
         if self.may_contain_hash(h) {
             self.probe(word, h)
