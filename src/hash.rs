@@ -99,18 +99,36 @@ impl Hasher for WordHasher {
 }
 
 /// Up to eight bytes of `b` from `at`, little-endian, zero-padded: one
-/// load when eight bytes follow `at`.
+/// load when eight bytes follow `at`, else at most three.
 #[inline(always)]
 pub(crate) fn load8(b: &[u8], at: usize) -> u64 {
     match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
         Some(c) => u64::from_le_bytes(c),
-        None => b
-            .get(at..)
-            .unwrap_or_default()
-            .iter()
-            .take(8)
-            .rev()
-            .fold(0u64, |v, &x| (v << 8) | u64::from(x)),
+        None => load_short(b.get(at..).unwrap_or_default()),
+    }
+}
+
+/// The bytes of `r` (fewer than eight) little-endian, zero-padded,
+/// without a loop: from four bytes on, its first and last four
+/// (overlapping, so the bytes they share are the same); below, its
+/// first, middle and last byte (which cover one to three bytes).
+#[inline(always)]
+fn load_short(r: &[u8]) -> u64 {
+    let n = r.len();
+    let four = |i: usize| {
+        r.get(i..i + 4)
+            .and_then(|c| <[u8; 4]>::try_from(c).ok())
+            .map_or(0, |c| u64::from(u32::from_le_bytes(c)))
+    };
+    let byte = |i: usize| r.get(i).map_or(0, |&x| u64::from(x));
+    match n {
+        0 => 0,
+        1..=3 => {
+            byte(0)
+                | byte(n / 2) << (8 * (n / 2))
+                | byte(n - 1) << (8 * (n - 1))
+        }
+        _ => four(0) | four(n - 4) << (8 * (n - 4)),
     }
 }
 
@@ -199,8 +217,10 @@ pub(crate) fn str_hash(w: &str) -> u64 {
 #[derive(Clone, Debug)]
 pub(crate) struct HashFilter {
     bits: Vec<u64>,
-    /// log2 of the number of bits.
-    log: u32,
+    /// 64 less log2 of the number of bits: the shift to a hash's top bits.
+    top: u32,
+    /// The number of bits less one: the mask of a hash's bits below 32.
+    mask: u64,
 }
 
 impl HashFilter {
@@ -210,7 +230,11 @@ impl HashFilter {
         words: impl Iterator<Item = &'a str>,
     ) -> HashFilter {
         let log = log.clamp(6, 32);
-        let mut f = HashFilter { bits: vec![0; 1 << (log - 6)], log };
+        let mut f = HashFilter {
+            bits: vec![0; 1 << (log - 6)],
+            top: 64 - log,
+            mask: (1u64 << log) - 1,
+        };
         for w in words {
             f.insert(str_hash(w));
         }
@@ -226,11 +250,10 @@ impl HashFilter {
     }
 
     /// The two bits of a hash: its top `log` bits, and the `log` bits
-    /// below the top 32.
+    /// below the top 32 (shift and mask kept, not worked out per test).
     #[inline(always)]
     fn indices(&self, h: u64) -> [usize; 2] {
-        let mask = (1u64 << self.log) - 1;
-        [(h >> (64 - self.log)) as usize, ((h >> 32) & mask) as usize]
+        [(h >> self.top) as usize, ((h >> 32) & self.mask) as usize]
     }
 
     /// Whether a word whose [`token_hash`] is `h` may be in the set (it
@@ -308,8 +331,9 @@ impl<V> WordTable<V> {
         }
     }
 
-    /// The value of `word`, whose [`token_hash`] is `h`.
-    #[inline]
+    /// The value of `word`, whose [`token_hash`] is `h`: the filter
+    /// inlined into the caller, which calls a probe only past it.
+    #[inline(always)]
     pub(crate) fn get_hashed(&self, word: &[u8], h: u64) -> Option<&V> {
         if self.may_contain_hash(h) {
             self.probe(word, h)
@@ -337,6 +361,99 @@ mod tests {
 
     fn h(s: &str) -> u64 {
         BuildHasherDefault::<WordHasher>::default().hash_one(s)
+    }
+
+    /// `load8` as it was, a byte at a time past the end: the reference
+    /// of the constant-time reads.
+    fn load8_by_bytes(b: &[u8], at: usize) -> u64 {
+        match b.get(at..at + 8) {
+            Some(c) => u64::from_le_bytes(c.try_into().unwrap()),
+            None => b
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .take(8)
+                .rev()
+                .fold(0u64, |v, &x| (v << 8) | u64::from(x)),
+        }
+    }
+
+    /// `token_hash` as it was, on `load8_by_bytes`.
+    fn token_hash_by_bytes(b: &[u8], s: usize, e: usize) -> u64 {
+        let n = e.saturating_sub(s);
+        if n >= 8 {
+            mix(load8_by_bytes(b, s), load8_by_bytes(b, e - 8), n)
+        } else {
+            let head = load8_by_bytes(&b[..e], s);
+            mix(head, 0, n)
+        }
+    }
+
+    /// `load8`, `token_hash` and `str_hash` give the values of the byte
+    /// by byte reads: on every word of the test texts alone and in
+    /// place, and on every range of every length from 0 to 16 of
+    /// pseudo-random bytes (every byte value), at every offset.
+    #[test]
+    fn short_reads_match_byte_reads() {
+        let texts = crate::test_texts::all();
+        for t in &texts {
+            let b = t.as_bytes();
+            for r in crate::text::words(t) {
+                let w = &t[r.clone()];
+                assert_eq!(
+                    str_hash(w),
+                    token_hash_by_bytes(w.as_bytes(), 0, w.len()),
+                    "{w}"
+                );
+                assert_eq!(token_hash(b, r.start, r.end), str_hash(w), "{w}");
+                for at in 0..=w.len() + 1 {
+                    assert_eq!(
+                        load8(w.as_bytes(), at),
+                        load8_by_bytes(w.as_bytes(), at)
+                    );
+                }
+            }
+        }
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut bytes = Vec::new();
+        for _ in 0..4096 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            bytes.push((x >> 24) as u8);
+        }
+        for k in 0..256 {
+            let b = &bytes[k * 16..k * 16 + 16];
+            for n in 0..=16 {
+                let r = &b[..n];
+                assert_eq!(str_hash_bytes(r), token_hash_by_bytes(r, 0, n));
+                for at in 0..=n + 1 {
+                    assert_eq!(load8(r, at), load8_by_bytes(r, at));
+                }
+                for s in 0..=n {
+                    for e in s..=n {
+                        assert_eq!(
+                            token_hash(r, s, e),
+                            token_hash_by_bytes(r, s, e)
+                        );
+                    }
+                }
+            }
+        }
+        // Every byte value in every position of a short read.
+        for v in 0..=255u8 {
+            for n in 1..8 {
+                for p in 0..n {
+                    let mut r = [0x5au8; 7];
+                    r[p] = v;
+                    assert_eq!(load8(&r[..n], 0), load8_by_bytes(&r[..n], 0));
+                }
+            }
+        }
+    }
+
+    fn str_hash_bytes(r: &[u8]) -> u64 {
+        token_hash(r, 0, r.len())
     }
 
     /// `token_hash_from` with the first eight bytes read by the caller is
@@ -479,6 +596,28 @@ mod tests {
             );
         }
         assert_eq!(t.entries().count(), keys.len());
+    }
+
+    /// The kept shift and mask pick the bits `log` picked: for every
+    /// size, on 65 536 hashes, the indices are the top `log` bits and the
+    /// `log` bits below the top 32, and the filter passes its words.
+    #[test]
+    fn filter_indices_are_those_of_log() {
+        let words = ["قصف", "غارة", "الرقة", "a", ""];
+        for log in 6..=32 {
+            let f = HashFilter::new(log, words.iter().copied());
+            let mut x = 0x2545_f491_4f6c_dd1du64;
+            for _ in 0..65_536 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let mask = (1u64 << log) - 1;
+                let want =
+                    [(x >> (64 - log)) as usize, ((x >> 32) & mask) as usize];
+                assert_eq!(f.indices(x), want);
+            }
+            assert!(words.iter().all(|w| f.may_contain_hash(str_hash(w))));
+        }
     }
 
     /// `token_hash` reads a word in place as it reads it alone, near the

@@ -383,6 +383,10 @@ fn form_bits(words: &WordTable<Entry>, b: &[u8], from: usize, e: usize) -> u8 {
 /// How many bits [`SURFACE`] has, as a power of two (32 KiB).
 const SURFACE_LOG: u32 = 18;
 
+/// The bits of [`SURFACE`], 64 a word: a fixed-length array, so that a
+/// test needs no bound check.
+pub(crate) type SurfaceBits = [u64; 1 << (SURFACE_LOG - 6)];
+
 /// The clitic letters [`class_at`] takes off a word (UTF-8, two bytes
 /// each) before looking up its forms: a conjunction, then a preposition.
 const CONJ: [[u8; 2]; 2] = [[0xD9, 0x88], [0xD9, 0x81]];
@@ -404,8 +408,8 @@ fn surface_bits(h: u64) -> (usize, u64) {
 /// [`class_at`] takes off ([`CONJ`], [`PREP`], a conjunction then a
 /// preposition), so that a word of a text whose hash fails it has no
 /// class and no entry, known from one word of bits.
-static SURFACE: Lazy<Vec<u64>> = Lazy::new(|| {
-    let mut bits = vec![0u64; 1 << (SURFACE_LOG - 6)];
+static SURFACE: Lazy<Box<SurfaceBits>> = Lazy::new(|| {
+    let mut bits = Box::new([0u64; 1 << (SURFACE_LOG - 6)]);
     // Each word is written once after four bytes of room, and each
     // clitic or pair written into that room before it is hashed.
     let mut buf = Vec::with_capacity(64);
@@ -472,8 +476,8 @@ fn surface_by_copies() -> Vec<u64> {
 }
 
 /// The bits of [`SURFACE`].
-pub(crate) fn surface() -> &'static [u64] {
-    SURFACE.as_slice()
+pub(crate) fn surface() -> &'static SurfaceBits {
+    &SURFACE
 }
 
 /// Whether a word whose [`token_hash`](crate::hash::token_hash) is `h`
@@ -481,7 +485,7 @@ pub(crate) fn surface() -> &'static [u64] {
 /// a text, which have neither, and never false for one that has (a
 /// prefilter on [`surface`]).
 #[inline(always)]
-pub(crate) fn may_read(surface: &[u64], h: u64) -> bool {
+pub(crate) fn may_read(surface: &SurfaceBits, h: u64) -> bool {
     let (i, m) = surface_bits(h);
     surface.get(i).is_some_and(|x| x & m == m)
 }
@@ -606,7 +610,7 @@ mod tests {
     /// The surface filter written in place is the one of full copies.
     #[test]
     fn surface_in_place_is_surface_by_copies() {
-        assert_eq!(surface(), surface_by_copies().as_slice());
+        assert_eq!(surface().as_slice(), surface_by_copies().as_slice());
     }
 
     /// Every word that [`class_at`] gives a class or an entry passes
