@@ -93,32 +93,6 @@ impl From<String> for SharedStr {
     }
 }
 
-impl PartialEq for SharedStr {
-    fn eq(&self, other: &SharedStr) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for SharedStr {}
-
-impl PartialOrd for SharedStr {
-    fn partial_cmp(&self, other: &SharedStr) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for SharedStr {
-    fn cmp(&self, other: &SharedStr) -> Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-
-impl Hash for SharedStr {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
 /// The original text of a [`Loc`](crate::Loc): a slice of the input that
 /// the document's locations share, so that making or cloning a `Loc`
 /// copies no text. It derefs to `str`, compares (and hashes and orders)
@@ -201,32 +175,6 @@ impl LocText {
     }
 }
 
-impl PartialEq for LocText {
-    fn eq(&self, other: &LocText) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for LocText {}
-
-impl PartialOrd for LocText {
-    fn partial_cmp(&self, other: &LocText) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for LocText {
-    fn cmp(&self, other: &LocText) -> Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-
-impl Hash for LocText {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
 impl<'de> Deserialize<'de> for LocText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<LocText, D::Error> {
         String::deserialize(d).map(LocText::from)
@@ -234,9 +182,36 @@ impl<'de> Deserialize<'de> for LocText {
 }
 
 /// What both shared string types have in the same words: they deref to
-/// `str`, print and compare as it, and serialize as a plain string.
+/// `str`, print, compare, order and hash as it (whatever holds the text),
+/// and serialize as a plain string.
 macro_rules! str_like {
     ($t:ty) => {
+        impl PartialEq for $t {
+            fn eq(&self, other: &$t) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl Eq for $t {}
+
+        impl PartialOrd for $t {
+            fn partial_cmp(&self, other: &$t) -> Option<Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $t {
+            fn cmp(&self, other: &$t) -> Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+
+        impl Hash for $t {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state);
+            }
+        }
+
         impl Deref for $t {
             type Target = str;
 
