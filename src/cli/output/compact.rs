@@ -300,6 +300,28 @@ impl<'w, 'a> Writer<'a> {
     }
 }
 
+/// The two methods both serializers answer alike, as serde_json does: a
+/// unit variant is its name as a string, a newtype struct is its value.
+macro_rules! transparent {
+    () => {
+        fn serialize_unit_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            variant: &'static str,
+        ) -> Result<(), Error> {
+            self.serialize_str(variant)
+        }
+        fn serialize_newtype_struct<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            value: &T,
+        ) -> Result<(), Error> {
+            value.serialize(self)
+        }
+    };
+}
+
 impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     type Ok = ();
     type Error = Error;
@@ -379,21 +401,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
         self.serialize_unit()
     }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
+    transparent!();
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
         _: &'static str,
@@ -637,21 +645,7 @@ impl ser::Serializer for KeyWriter<'_> {
         Err(not_a_key())
     }
     refuse!(serialize_unit(), serialize_unit_struct(&'static str));
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
+    transparent!();
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
         _: &'static str,
