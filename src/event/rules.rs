@@ -635,12 +635,19 @@ impl<'a> Ents<'a> {
     fn new(base: &'a [Entity]) -> Self {
         let mut acts = Vec::with_capacity(base.len() + 16);
         acts.extend(base.iter().map(view::can_act));
-        let air = vec![core::cell::Cell::new(0); base.len()];
+        // Room for the referents' marks too (made once).
+        let mut air = Vec::with_capacity(base.len() + 16);
+        air.resize(base.len(), core::cell::Cell::new(0));
         Ents { base, extra: Vec::new(), acts, air }
     }
 
     /// Adds a referent's entity; answers its index.
     fn push(&mut self, e: Entity) -> usize {
+        // Entities are large: room for the document's referents made
+        // once, at the first (most documents have none).
+        if self.extra.capacity() == 0 {
+            self.extra.reserve(16);
+        }
         self.acts.push(view::can_act(&e));
         self.air.push(core::cell::Cell::new(0));
         self.extra.push(e);
@@ -743,7 +750,9 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         ..State::default()
     };
     let mut line_time: Option<(usize, usize)> = None;
-    let mut recent: Vec<Option<usize>> = Vec::new();
+    // The last time of each of the last two sentences read (the older
+    // first).
+    let mut recent: [Option<usize>; 2] = [None, None];
     let first_line =
         p.sentences.iter().find(|s| s.chrome.is_none()).map(|s| s.line);
 
@@ -819,11 +828,10 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         if let Some(t) = sent.times.last() {
             line_time = Some((s.line, t.idx));
         }
-        recent.push(sent.times.last().map(|t| t.idx));
-        if recent.len() > 2 {
-            recent.remove(0);
-        }
-        state.recent_time = recent.iter().rev().flatten().next().copied();
+        let [_, older] = recent;
+        let newer = sent.times.last().map(|t| t.idx);
+        recent = [older, newer];
+        state.recent_time = newer.or(older);
     }
     // Give back the room not used (the allocator shrinks in place).
     events.shrink_to_fit();
@@ -1884,22 +1892,20 @@ fn clash_sides(at: &Site<'_, '_>) -> Option<(usize, usize)> {
     let between =
         (last + 1..(last + 3).min(s.len())).find(|&j| s.word_is(j, "بين"));
     let fighter = |a: &&Placed| all.is(a.idx, view::can_fight);
-    let pool: Vec<&Placed> = match between {
-        Some(j) => {
-            within(&s.actors, j + 1, j + 12).iter().filter(fighter).collect()
-        }
-        None => {
-            let mut v: Vec<&Placed> =
-                within(&s.actors, i.saturating_sub(10), last + 11)
-                    .iter()
-                    .filter(fighter)
-                    .collect();
-            v.sort_by_key(|a| a.first.abs_diff(i));
-            v
-        }
+    // The fighters after "بين" in order, else those around the trigger
+    // nearest first (ties in order): the first, and the first after it
+    // of another id (no list made: the nearest is the first minimum).
+    let (pool, near) = match between {
+        Some(j) => (within(&s.actors, j + 1, j + 12), None),
+        None => (within(&s.actors, i.saturating_sub(10), last + 11), Some(i)),
     };
-    let a = pool.first()?;
-    let b = pool.iter().find(|b| all.id(b.idx) != all.id(a.idx))?;
+    let rank = |a: &&Placed| near.map_or(0, |i| a.first.abs_diff(i));
+    let a = pool.iter().filter(fighter).min_by_key(rank)?;
+    let b = pool
+        .iter()
+        .filter(fighter)
+        .filter(|b| all.id(b.idx) != all.id(a.idx))
+        .min_by_key(rank)?;
     Some((a.idx, b.idx))
 }
 
