@@ -459,7 +459,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether the set matches (a word or a phrase) from word `j` on.
     fn starts(&self, j: usize, set: &WordSet) -> bool {
-        j < self.len() && set.match_len(self.keys(j), &WordsFrom(self, j)) > 0
+        j < self.len() && set.starts(self.keys(j), &WordsFrom(self, j))
     }
 
     /// Whether word `j` is `w`.
