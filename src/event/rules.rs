@@ -103,6 +103,14 @@ impl<'a> Words<'a> for WordsFrom<'_, 'a> {
     }
 }
 
+/// What [`Sentence::cues_before`] finds before a trigger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct CuesBefore {
+    negation: bool,
+    future: bool,
+    disputed: bool,
+}
+
 /// A mention placed on the words of a sentence (inclusive word indices).
 #[derive(Clone, Copy, Debug)]
 struct Placed {
@@ -465,6 +473,36 @@ impl<'a> Sentence<'a> {
     /// Whether word `j` is `w`.
     fn word_is(&self, j: usize, w: &str) -> bool {
         self.word(j) == Some(w)
+    }
+
+    /// The cue words before trigger word `i`, in one walk over the
+    /// keyed words from the furthest window's start (the clause of ten
+    /// words back, which holds those of eight and of `CUE_WINDOW`):
+    /// negation in the clause from `clause` on and future from `wide` on
+    /// (neither inside a quantity), a disputing word in the clause of ten
+    /// words. (Tested against a walk per set.)
+    fn cues_before(
+        &self,
+        i: usize,
+        clause: usize,
+        wide: usize,
+        cues: &super::lexicon::Cues,
+    ) -> CuesBefore {
+        let far = self.clause_start(i, 10);
+        let mut out = CuesBefore::default();
+        for &j in self.keyed(far..i) {
+            if !out.disputed {
+                out.disputed = self.starts(j, &cues.disputed);
+            }
+            if j >= clause && !out.negation {
+                out.negation =
+                    self.starts(j, &cues.negation) && !self.in_count(j);
+            }
+            if j >= wide && !out.future {
+                out.future = self.starts(j, &cues.future) && !self.in_count(j);
+            }
+        }
+        out
     }
 
     /// Whether word `j` lies inside a place mention.
@@ -1251,13 +1289,9 @@ fn sentence_events(
         // Attributes.
         let clause = s.clause_start(i, CUE_WINDOW);
         let wide = s.clause_start(i, 8);
-        let before_in = |from: usize, set: &WordSet| {
-            s.keyed(from..i)
-                .iter()
-                .any(|&j| s.starts(j, set) && !s.in_count(j))
-        };
-        let negated = before_in(clause, &lex.cues.negation)
-            || i > 0 && s.word_in(i - 1, &lex.cues.cessation);
+        let cues = s.cues_before(i, clause, wide, &lex.cues);
+        let negated =
+            cues.negation || i > 0 && s.word_in(i - 1, &lex.cues.cessation);
         let polarity =
             if negated { Polarity::Negative } else { Polarity::Positive };
         let future_prefix =
@@ -1269,10 +1303,7 @@ fn sentence_events(
                 && s.readings(j).is_empty()
                 && lex.set_has_word(&lex.cues.light, &bare[2..])
         });
-        let tense = if future_prefix
-            || future_governor
-            || before_in(wide, &lex.cues.future)
-        {
+        let tense = if future_prefix || future_governor || cues.future {
             Tense::Future
         } else {
             match form.pos {
@@ -1284,15 +1315,8 @@ fn sentence_events(
         let generic = tense != Tense::Future
             && polarity == Polarity::Positive
             && is_generic(&at, wide, form.pos, count.is_some());
-        let modality = if s
-            .keyed(s.clause_start(i, 10)..i)
-            .iter()
-            .any(|&j| s.starts(j, &lex.cues.disputed))
-        {
-            Modality::Other
-        } else {
-            Modality::Asserted
-        };
+        let modality =
+            if cues.disputed { Modality::Other } else { Modality::Asserted };
 
         let pattern = match &entry.rule {
             Some(r) => r.as_str(),
@@ -2304,6 +2328,66 @@ mod tests {
             }
         }
         assert!(breaks > 500, "{breaks}");
+        Ok(())
+    }
+
+    /// The cue words before a trigger found in one walk answer as a walk
+    /// per set, before every word of every sentence of the test texts.
+    #[test]
+    fn cues_before_answer_as_a_walk_per_set() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = builtin_lexicon()?;
+        let c = &lex.cues;
+        let mut found = [0usize; 3];
+        let texts = crate::test_texts::all();
+        for t in texts {
+            let p = x.prepare(t.as_str().into());
+            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                sent.read_words(&lex, &p.words[s.words.clone()]);
+                // The mentions too: the quantity test needs them.
+                let (a, b) = (s.norm.start, s.norm.end);
+                let counts = p.words[s.words.clone()]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| w.start >= a && w.end <= b)
+                    .map(|(j, _)| Placed {
+                        first: j,
+                        last: j,
+                        idx: 0,
+                        prep: false,
+                    })
+                    .step_by(5);
+                sent.counts.extend(counts);
+                for i in 0..sent.len() + 1 {
+                    let (clause, wide) = (
+                        sent.clause_start(i, CUE_WINDOW),
+                        sent.clause_start(i, 8),
+                    );
+                    let walk = |from: usize, set: &WordSet, counted: bool| {
+                        (from..i).any(|j| {
+                            sent.starts(j, set)
+                                && !(counted && sent.in_count(j))
+                        })
+                    };
+                    let want = CuesBefore {
+                        negation: walk(clause, &c.negation, true),
+                        future: walk(wide, &c.future, true),
+                        disputed: walk(
+                            sent.clause_start(i, 10),
+                            &c.disputed,
+                            false,
+                        ),
+                    };
+                    assert_eq!(sent.cues_before(i, clause, wide, c), want);
+                    found[0] += usize::from(want.negation);
+                    found[1] += usize::from(want.future);
+                    found[2] += usize::from(want.disputed);
+                }
+            }
+        }
+        assert!(found.iter().all(|&n| n > 10), "{found:?}");
         Ok(())
     }
 
