@@ -165,8 +165,9 @@ impl WordSet {
     }
 
     /// How many words starting at `words[0]` the set matches (0: none);
-    /// `keys` are the keys of `words[0]`.
-    #[inline]
+    /// `keys` are the keys of `words[0]`. (The rules ask only whether
+    /// it matches, [`WordSet::starts`].)
+    #[cfg(test)]
     pub(crate) fn match_len<'w>(
         &self,
         keys: &WordKeys,
@@ -181,8 +182,25 @@ impl WordSet {
         }
     }
 
+    /// Whether the set matches anything from `words[0]` on
+    /// ([`WordSet::match_len`] above 0; `keys` are the keys of
+    /// `words[0]`): a word of the set needs no phrase tried, since any
+    /// match will do (tested equal to `match_len` above 0).
+    #[inline]
+    pub(crate) fn starts<'w>(
+        &self,
+        keys: &WordKeys,
+        words: &(impl Words<'w> + ?Sized),
+    ) -> bool {
+        !keys.is_empty()
+            && (self.has_keys(keys)
+                || any_key_in(&self.phrase_ids, keys)
+                    && self.phrase_len(keys, words, 0) > 0)
+    }
+
     /// [`WordSet::match_len`] of a word with keys: the phrases are tried
     /// only when one of the keys starts one.
+    #[cfg(test)]
     fn match_len_keyed<'w>(
         &self,
         keys: &WordKeys,
@@ -1143,8 +1161,9 @@ mod tests {
         assert!(hits > 20, "{hits}");
     }
 
-    /// The phrase filter changes no match: every word set, from every
-    /// word of the test texts on.
+    /// The phrase filter changes no match, and `starts` answers as a
+    /// match length above 0: every word set, from every word of the test
+    /// texts on.
     #[test]
     fn phrase_filter_answers_as_the_phrases() {
         let mut lex = lex();
@@ -1154,16 +1173,19 @@ mod tests {
             crate::text::words(n.as_str()).map(|r| &n.as_str()[r]).collect();
         let all_keys: Vec<Vec<u32>> =
             words.iter().map(|w| keys(&lex, w)).collect();
-        let mut phrases = 0;
+        let (mut phrases, mut starts) = (0, 0);
         for set in lex.word_sets_mut() {
             for (j, k) in all_keys.iter().enumerate() {
                 let ws = &words[j..];
-                let len = set.match_len_keyed(k, ws);
+                let len = set.match_len(k, ws);
                 assert_eq!(len, set.match_len_slow(k, ws), "{}", ws[0]);
+                assert_eq!(set.starts(k, ws), len > 0, "{}", ws[0]);
                 phrases += usize::from(len > 1);
+                starts += usize::from(len > 0);
             }
         }
         assert!(phrases > 3, "{phrases}");
+        assert!(starts > 100, "{starts}");
     }
 
     /// The stem filter lets every key of the table through, and probing

@@ -103,6 +103,14 @@ impl<'a> Words<'a> for WordsFrom<'_, 'a> {
     }
 }
 
+/// What [`Sentence::cues_before`] finds before a trigger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct CuesBefore {
+    negation: bool,
+    future: bool,
+    disputed: bool,
+}
+
 /// A mention placed on the words of a sentence (inclusive word indices).
 #[derive(Clone, Copy, Debug)]
 struct Placed {
@@ -459,12 +467,42 @@ impl<'a> Sentence<'a> {
 
     /// Whether the set matches (a word or a phrase) from word `j` on.
     fn starts(&self, j: usize, set: &WordSet) -> bool {
-        j < self.len() && set.match_len(self.keys(j), &WordsFrom(self, j)) > 0
+        j < self.len() && set.starts(self.keys(j), &WordsFrom(self, j))
     }
 
     /// Whether word `j` is `w`.
     fn word_is(&self, j: usize, w: &str) -> bool {
         self.word(j) == Some(w)
+    }
+
+    /// The cue words before trigger word `i`, in one walk over the
+    /// keyed words from the furthest window's start (the clause of ten
+    /// words back, which holds those of eight and of `CUE_WINDOW`):
+    /// negation in the clause from `clause` on and future from `wide` on
+    /// (neither inside a quantity), a disputing word in the clause of ten
+    /// words. (Tested against a walk per set.)
+    fn cues_before(
+        &self,
+        i: usize,
+        clause: usize,
+        wide: usize,
+        cues: &super::lexicon::Cues,
+    ) -> CuesBefore {
+        let far = self.clause_start(i, 10);
+        let mut out = CuesBefore::default();
+        for &j in self.keyed(far..i) {
+            if !out.disputed {
+                out.disputed = self.starts(j, &cues.disputed);
+            }
+            if j >= clause && !out.negation {
+                out.negation =
+                    self.starts(j, &cues.negation) && !self.in_count(j);
+            }
+            if j >= wide && !out.future {
+                out.future = self.starts(j, &cues.future) && !self.in_count(j);
+            }
+        }
+        out
     }
 
     /// Whether word `j` lies inside a place mention.
@@ -635,12 +673,19 @@ impl<'a> Ents<'a> {
     fn new(base: &'a [Entity]) -> Self {
         let mut acts = Vec::with_capacity(base.len() + 16);
         acts.extend(base.iter().map(view::can_act));
-        let air = vec![core::cell::Cell::new(0); base.len()];
+        // Room for the referents' marks too (made once).
+        let mut air = Vec::with_capacity(base.len() + 16);
+        air.resize(base.len(), core::cell::Cell::new(0));
         Ents { base, extra: Vec::new(), acts, air }
     }
 
     /// Adds a referent's entity; answers its index.
     fn push(&mut self, e: Entity) -> usize {
+        // Entities are large: room for the document's referents made
+        // once, at the first (most documents have none).
+        if self.extra.capacity() == 0 {
+            self.extra.reserve(16);
+        }
         self.acts.push(view::can_act(&e));
         self.air.push(core::cell::Cell::new(0));
         self.extra.push(e);
@@ -743,7 +788,9 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         ..State::default()
     };
     let mut line_time: Option<(usize, usize)> = None;
-    let mut recent: Vec<Option<usize>> = Vec::new();
+    // The last time of each of the last two sentences read (the older
+    // first).
+    let mut recent: [Option<usize>; 2] = [None, None];
     let first_line =
         p.sentences.iter().find(|s| s.chrome.is_none()).map(|s| s.line);
 
@@ -819,11 +866,10 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
         if let Some(t) = sent.times.last() {
             line_time = Some((s.line, t.idx));
         }
-        recent.push(sent.times.last().map(|t| t.idx));
-        if recent.len() > 2 {
-            recent.remove(0);
-        }
-        state.recent_time = recent.iter().rev().flatten().next().copied();
+        let [_, older] = recent;
+        let newer = sent.times.last().map(|t| t.idx);
+        recent = [older, newer];
+        state.recent_time = newer.or(older);
     }
     // Give back the room not used (the allocator shrinks in place).
     events.shrink_to_fit();
@@ -1243,13 +1289,9 @@ fn sentence_events(
         // Attributes.
         let clause = s.clause_start(i, CUE_WINDOW);
         let wide = s.clause_start(i, 8);
-        let before_in = |from: usize, set: &WordSet| {
-            s.keyed(from..i)
-                .iter()
-                .any(|&j| s.starts(j, set) && !s.in_count(j))
-        };
-        let negated = before_in(clause, &lex.cues.negation)
-            || i > 0 && s.word_in(i - 1, &lex.cues.cessation);
+        let cues = s.cues_before(i, clause, wide, &lex.cues);
+        let negated =
+            cues.negation || i > 0 && s.word_in(i - 1, &lex.cues.cessation);
         let polarity =
             if negated { Polarity::Negative } else { Polarity::Positive };
         let future_prefix =
@@ -1261,10 +1303,7 @@ fn sentence_events(
                 && s.readings(j).is_empty()
                 && lex.set_has_word(&lex.cues.light, &bare[2..])
         });
-        let tense = if future_prefix
-            || future_governor
-            || before_in(wide, &lex.cues.future)
-        {
+        let tense = if future_prefix || future_governor || cues.future {
             Tense::Future
         } else {
             match form.pos {
@@ -1276,15 +1315,8 @@ fn sentence_events(
         let generic = tense != Tense::Future
             && polarity == Polarity::Positive
             && is_generic(&at, wide, form.pos, count.is_some());
-        let modality = if s
-            .keyed(s.clause_start(i, 10)..i)
-            .iter()
-            .any(|&j| s.starts(j, &lex.cues.disputed))
-        {
-            Modality::Other
-        } else {
-            Modality::Asserted
-        };
+        let modality =
+            if cues.disputed { Modality::Other } else { Modality::Asserted };
 
         let pattern = match &entry.rule {
             Some(r) => r.as_str(),
@@ -1884,22 +1916,20 @@ fn clash_sides(at: &Site<'_, '_>) -> Option<(usize, usize)> {
     let between =
         (last + 1..(last + 3).min(s.len())).find(|&j| s.word_is(j, "بين"));
     let fighter = |a: &&Placed| all.is(a.idx, view::can_fight);
-    let pool: Vec<&Placed> = match between {
-        Some(j) => {
-            within(&s.actors, j + 1, j + 12).iter().filter(fighter).collect()
-        }
-        None => {
-            let mut v: Vec<&Placed> =
-                within(&s.actors, i.saturating_sub(10), last + 11)
-                    .iter()
-                    .filter(fighter)
-                    .collect();
-            v.sort_by_key(|a| a.first.abs_diff(i));
-            v
-        }
+    // The fighters after "بين" in order, else those around the trigger
+    // nearest first (ties in order): the first, and the first after it
+    // of another id (no list made: the nearest is the first minimum).
+    let (pool, near) = match between {
+        Some(j) => (within(&s.actors, j + 1, j + 12), None),
+        None => (within(&s.actors, i.saturating_sub(10), last + 11), Some(i)),
     };
-    let a = pool.first()?;
-    let b = pool.iter().find(|b| all.id(b.idx) != all.id(a.idx))?;
+    let rank = |a: &&Placed| near.map_or(0, |i| a.first.abs_diff(i));
+    let a = pool.iter().filter(fighter).min_by_key(rank)?;
+    let b = pool
+        .iter()
+        .filter(fighter)
+        .filter(|b| all.id(b.idx) != all.id(a.idx))
+        .min_by_key(rank)?;
     Some((a.idx, b.idx))
 }
 
@@ -2298,6 +2328,66 @@ mod tests {
             }
         }
         assert!(breaks > 500, "{breaks}");
+        Ok(())
+    }
+
+    /// The cue words before a trigger found in one walk answer as a walk
+    /// per set, before every word of every sentence of the test texts.
+    #[test]
+    fn cues_before_answer_as_a_walk_per_set() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = builtin_lexicon()?;
+        let c = &lex.cues;
+        let mut found = [0usize; 3];
+        let texts = crate::test_texts::all();
+        for t in texts {
+            let p = x.prepare(t.as_str().into());
+            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                sent.read_words(&lex, &p.words[s.words.clone()]);
+                // The mentions too: the quantity test needs them.
+                let (a, b) = (s.norm.start, s.norm.end);
+                let counts = p.words[s.words.clone()]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| w.start >= a && w.end <= b)
+                    .map(|(j, _)| Placed {
+                        first: j,
+                        last: j,
+                        idx: 0,
+                        prep: false,
+                    })
+                    .step_by(5);
+                sent.counts.extend(counts);
+                for i in 0..sent.len() + 1 {
+                    let (clause, wide) = (
+                        sent.clause_start(i, CUE_WINDOW),
+                        sent.clause_start(i, 8),
+                    );
+                    let walk = |from: usize, set: &WordSet, counted: bool| {
+                        (from..i).any(|j| {
+                            sent.starts(j, set)
+                                && !(counted && sent.in_count(j))
+                        })
+                    };
+                    let want = CuesBefore {
+                        negation: walk(clause, &c.negation, true),
+                        future: walk(wide, &c.future, true),
+                        disputed: walk(
+                            sent.clause_start(i, 10),
+                            &c.disputed,
+                            false,
+                        ),
+                    };
+                    assert_eq!(sent.cues_before(i, clause, wide, c), want);
+                    found[0] += usize::from(want.negation);
+                    found[1] += usize::from(want.future);
+                    found[2] += usize::from(want.disputed);
+                }
+            }
+        }
+        assert!(found.iter().all(|&n| n > 10), "{found:?}");
         Ok(())
     }
 
