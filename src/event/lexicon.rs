@@ -9,7 +9,7 @@ use crate::text::clitic_splits;
 use crate::text::{
     enclitic_len, for_each_clitic_split, normalize, CliticSplit, Word,
 };
-use crate::Error;
+use crate::{Error, SharedStr};
 use serde::Deserialize;
 
 /// Which event type a trigger gives.
@@ -43,7 +43,21 @@ pub(crate) struct Entry {
     pub(crate) not_next: WordSet,
     pub(crate) needs_prev: WordSet,
     pub(crate) needs_near: WordSet,
-    pub(crate) rule: Option<String>,
+    /// With a rule name of its own (`rule = "air_support"`): the name an
+    /// event of each type takes, `type.rule`, indexed by
+    /// `EventType as usize`, built once (see [`Entry::rule_name`]).
+    pub(crate) rule_names: Option<Box<[SharedStr]>>,
+}
+
+impl Entry {
+    /// The name of the rule an event of type `ty` fired by this entry
+    /// takes (`verb`: the trigger is a verb form).
+    pub(crate) fn rule_name(&self, ty: EventType, verb: bool) -> SharedStr {
+        match self.rule_names.as_deref().and_then(|n| n.get(ty as usize)) {
+            Some(name) => name.clone(),
+            None => SharedStr::from_static(ty.default_rule(verb)),
+        }
+    }
 }
 
 /// A surface form of a trigger.
@@ -571,7 +585,12 @@ impl EventLexicon {
                 not_next: WordSet::new(&t.not_next),
                 needs_prev: WordSet::new(&t.needs_prev),
                 needs_near: WordSet::new(&t.needs_near),
-                rule: t.rule.clone(),
+                rule_names: t.rule.as_ref().map(|r| {
+                    EventType::ALL
+                        .iter()
+                        .map(|ty| SharedStr::from(format!("{ty}.{r}")))
+                        .collect()
+                }),
             });
         }
         let c = &raw.cues;

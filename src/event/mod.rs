@@ -92,6 +92,54 @@ impl EventType {
             EventType::Reinforcement => "reinforcement",
         }
     }
+
+    /// Every type, in declaration order.
+    pub(crate) const ALL: [EventType; 12] = [
+        EventType::Airstrike,
+        EventType::Shelling,
+        EventType::Offensive,
+        EventType::Clash,
+        EventType::Withdrawal,
+        EventType::Deadline,
+        EventType::Casualties,
+        EventType::Displacement,
+        EventType::Shootdown,
+        EventType::TerritoryCapture,
+        EventType::Surrender,
+        EventType::Reinforcement,
+    ];
+
+    /// The name of the rule a trigger of this type fires with no rule name
+    /// of its own: `type.verb` or `type.noun` (a constant, so an event
+    /// takes it without allocating).
+    pub(crate) fn default_rule(self, verb: bool) -> &'static str {
+        match (self, verb) {
+            (EventType::Airstrike, false) => "airstrike.noun",
+            (EventType::Airstrike, true) => "airstrike.verb",
+            (EventType::Shelling, false) => "shelling.noun",
+            (EventType::Shelling, true) => "shelling.verb",
+            (EventType::Offensive, false) => "offensive.noun",
+            (EventType::Offensive, true) => "offensive.verb",
+            (EventType::Clash, false) => "clash.noun",
+            (EventType::Clash, true) => "clash.verb",
+            (EventType::Withdrawal, false) => "withdrawal.noun",
+            (EventType::Withdrawal, true) => "withdrawal.verb",
+            (EventType::Deadline, false) => "deadline.noun",
+            (EventType::Deadline, true) => "deadline.verb",
+            (EventType::Casualties, false) => "casualties.noun",
+            (EventType::Casualties, true) => "casualties.verb",
+            (EventType::Displacement, false) => "displacement.noun",
+            (EventType::Displacement, true) => "displacement.verb",
+            (EventType::Shootdown, false) => "shootdown.noun",
+            (EventType::Shootdown, true) => "shootdown.verb",
+            (EventType::TerritoryCapture, false) => "territory_capture.noun",
+            (EventType::TerritoryCapture, true) => "territory_capture.verb",
+            (EventType::Surrender, false) => "surrender.noun",
+            (EventType::Surrender, true) => "surrender.verb",
+            (EventType::Reinforcement, false) => "reinforcement.noun",
+            (EventType::Reinforcement, true) => "reinforcement.verb",
+        }
+    }
 }
 
 impl fmt::Display for EventType {
@@ -179,8 +227,9 @@ pub struct Event {
     pub genericity: Genericity,
     /// Asserted or disputed.
     pub modality: Modality,
-    /// The rule that fired, `type.pattern`.
-    pub rule: String,
+    /// The rule that fired, `type.pattern` (`airstrike.verb`,
+    /// `airstrike.air_support` ...).
+    pub rule: SharedStr,
     /// The sentence the event was found in, its evidence: a byte span of
     /// the input (the text is in [`crate::Document::sentences`]).
     pub sentence: Span,

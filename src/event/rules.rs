@@ -1318,17 +1318,7 @@ fn sentence_events(
         let modality =
             if cues.disputed { Modality::Other } else { Modality::Asserted };
 
-        let pattern = match &entry.rule {
-            Some(r) => r.as_str(),
-            None if verb => "verb",
-            None => "noun",
-        };
-        let ty_name = ev_type.as_str();
-        let mut rule =
-            String::with_capacity(ty_name.len() + 1 + pattern.len());
-        rule.push_str(ty_name);
-        rule.push('.');
-        rule.push_str(pattern);
+        let rule = entry.rule_name(ev_type, verb);
         let (Some(from), Some(to), Some(first_word), Some(last_word)) = (
             s.ranges.get(i),
             s.ranges.get(last),

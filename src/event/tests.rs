@@ -379,6 +379,36 @@ fn display_is_one_human_line() {
 }
 
 #[test]
+fn rule_names_are_type_dot_pattern() {
+    use crate::EventType;
+    for (i, ty) in EventType::ALL.into_iter().enumerate() {
+        assert_eq!(ty as usize, i, "{ty}");
+        assert_eq!(ty.default_rule(true), format!("{ty}.verb"));
+        assert_eq!(ty.default_rule(false), format!("{ty}.noun"));
+    }
+    // A trigger with a rule name of its own, in a file of one's own: the
+    // name follows the event's type, which the context may change.
+    let toml = include_str!("../../gazetteers/events.toml");
+    let lex = super::EventLexicon::from_toml("e.toml", toml).unwrap();
+    let named: Vec<_> =
+        lex.entries.iter().filter(|e| e.rule_names.is_some()).collect();
+    assert!(!named.is_empty());
+    for e in named {
+        for ty in EventType::ALL {
+            assert_eq!(e.rule_name(ty, true), format!("{ty}.air_support"));
+        }
+    }
+    let plain = lex.entries.iter().find(|e| e.rule_names.is_none()).unwrap();
+    assert_eq!(plain.rule_name(EventType::Clash, false), "clash.noun");
+    // And in an extraction.
+    let doc = Extractor::builtin().extract(
+        "وتقدمت قوات سوريا الديمقراطية بدعم جوي من التحالف الدولي في الرقة.",
+    );
+    let rules: Vec<&str> = doc.events.iter().map(|e| &*e.rule).collect();
+    assert!(rules.iter().any(|r| r.ends_with(".air_support")), "{rules:?}");
+}
+
+#[test]
 fn document_view_merges_repeated_headlines() {
     let text = "قصف روسي على الرقة\n\nقصف روسي على الرقة\n\n\
                 واندلعت اشتباكات بين قوات النظام وتنظيم داعش.";
