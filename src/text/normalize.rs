@@ -687,7 +687,7 @@ impl<const WORDS: bool> Builder<WORDS> {
                 // Removed marks after a unit taken for good: the run goes
                 // on after them in a new piece, as the char loop would
                 // start it there.
-                if last & UNIT_PROVISIONAL == 0 {
+                if unit & UNIT_MARK != 0 && last & UNIT_PROVISIONAL == 0 {
                     if let Some(j) = self.skip_marks(text, copied, i) {
                         // `at` below: `text[j]` is written where `text[i]`
                         // would have been.
@@ -973,12 +973,17 @@ const UNIT_COMMA: u8 = 64;
 /// [`RUN_UNITS`]: a one-byte [`UNIT_BREAK`] that is a [sentence break
 /// byte](is_break_byte).
 const UNIT_SENTENCE: u8 = 128;
+/// [`RUN_UNITS`]: a removed mark (tatweel, U+064B..U+065F), which ends
+/// the run (step 0) unless [`marks_end`] lets it go on after the marks.
+/// The bit of [`UNIT_DIGIT`], which only units of a non-zero step use.
+const UNIT_MARK: u8 = 32;
 
 /// What a letter run does with the unit starting with a pair of bytes,
-/// indexed by the pair read little-endian (the first byte low): its [`UNIT_STEP`], [`UNIT_FOLDED`],
-/// [`UNIT_PROVISIONAL`], [`UNIT_BREAK`] and [`UNIT_DIGIT`] bits (tested
-/// against [`folded_pair`] for every pair); a letter kept as it is, 2
-/// alone.
+/// indexed by the pair read little-endian (the first byte low): its
+/// [`UNIT_STEP`], [`UNIT_FOLDED`], [`UNIT_PROVISIONAL`], [`UNIT_BREAK`],
+/// [`UNIT_DIGIT`], [`UNIT_SENTENCE`], [`UNIT_COMMA`] and [`UNIT_MARK`]
+/// bits (tested against [`folded_pair`] for every pair); a letter kept as
+/// it is, 2 alone.
 static RUN_UNITS: [u8; 0x10000] = run_units();
 
 const fn run_units() -> [u8; 0x10000] {
@@ -1011,6 +1016,8 @@ const fn run_units() -> [u8; 0x10000] {
             1 | UNIT_BREAK
         } else if p == 0xD88C {
             UNIT_COMMA
+        } else if p == 0xD980 || (p >= 0xD98B && p <= 0xD99F) {
+            UNIT_MARK
         } else {
             0
         };
@@ -1330,6 +1337,10 @@ mod tests {
                     1 | UNIT_BREAK
                 } else if [hi, lo] == *"،".as_bytes() {
                     UNIT_COMMA
+                } else if hi == 0xD9
+                    && (lo == 0x80 || (0x8B..=0x9F).contains(&lo))
+                {
+                    UNIT_MARK
                 } else {
                     0
                 }
@@ -1343,6 +1354,24 @@ mod tests {
                 want,
                 "{pair:#x}"
             );
+        }
+    }
+
+    /// The run asks [`marks_end`] only at a [`UNIT_MARK`] unit: at any
+    /// other pair it finds no marks, whatever follows.
+    #[test]
+    fn marks_end_only_at_mark_units() {
+        for pair in 0..=u16::MAX {
+            let [a, b] = pair.to_le_bytes();
+            let unit = RUN_UNITS[usize::from(pair)];
+            for next in ["", "ب", " ب", "،", "x", "\u{064B}ب"] {
+                let mut bytes = vec![a, b];
+                bytes.extend_from_slice(next.as_bytes());
+                if marks_end(&bytes, 0).is_some() {
+                    assert_ne!(unit & UNIT_MARK, 0, "{pair:#x} {next:?}");
+                    assert_eq!(unit & UNIT_STEP, 0, "{pair:#x}");
+                }
+            }
         }
     }
 
