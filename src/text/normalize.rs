@@ -675,11 +675,7 @@ impl<const WORDS: bool> Builder<WORDS> {
             i = j;
             if unit & UNIT_FOLDED != 0 {
                 self.push_bytes_of(text, copied, i);
-                if let Some(&[a, b]) =
-                    bytes.get(i..).and_then(|r| r.first_chunk::<2>())
-                {
-                    self.push_folded(u16::from_be_bytes([a, b]));
-                }
+                self.push_folded(unit);
                 copied = i + 2;
             }
             let step = unit & UNIT_STEP;
@@ -753,14 +749,17 @@ impl<const WORDS: bool> Builder<WORDS> {
         }
     }
 
-    /// Appends the fold of the basic letter `pair` encodes (no piece is
-    /// opened).
+    /// Appends the fold of a folded letter by its [`RUN_UNITS`] entry
+    /// `unit` (no piece is opened).
     #[inline]
-    fn push_folded(&mut self, pair: u16) {
-        let s = FOLDED_STRS.get(pair_index(pair)).copied().unwrap_or("");
-        if let Some(two) = s.get(..2) {
-            self.out.push_str(two);
-        }
+    fn push_folded(&mut self, unit: u8) {
+        // Each arm two bytes: the copy's length is known.
+        self.out.push_str(match unit >> UNIT_TARGET {
+            0 => "ا",
+            1 => "ي",
+            2 => "ه",
+            _ => "و",
+        });
     }
 
     fn push_str(&mut self, orig: usize, orig_len: usize, s: &str) {
@@ -946,7 +945,7 @@ fn folded_pair(pair: u16) -> u16 {
 
 /// The slot of a 0xD8/0xD9-led pair in [`FOLDED_PAIRS`]: the lead byte's
 /// last bit, then the continuation byte's six bits.
-#[inline]
+#[cfg(test)]
 const fn pair_index(pair: u16) -> usize {
     (((pair >> 2) & 0x40) | (pair & 0x3F)) as usize
 }
@@ -977,6 +976,13 @@ const UNIT_SENTENCE: u8 = 128;
 /// the run (step 0) unless [`marks_end`] lets it go on after the marks.
 /// The bit of [`UNIT_DIGIT`], which only units of a non-zero step use.
 const UNIT_MARK: u8 = 32;
+/// [`RUN_UNITS`]: of a folded letter, the index in [`FOLD_TARGETS`] of
+/// its fold, in the bits from this one on (those of [`UNIT_COMMA`] and
+/// [`UNIT_SENTENCE`], which only units of other steps use).
+const UNIT_TARGET: u32 = 6;
+
+/// The letters basic letters fold into, by their [`UNIT_TARGET`] bits.
+const FOLD_TARGETS: [&str; 4] = ["ا", "ي", "ه", "و"];
 
 /// What a letter run does with the unit starting with a pair of bytes,
 /// indexed by the pair read little-endian (the first byte low): its
@@ -997,7 +1003,7 @@ const fn run_units() -> [u8; 0x10000] {
         *slot = if out == p && out != 0 {
             2
         } else if out != 0 {
-            2 | UNIT_FOLDED
+            2 | UNIT_FOLDED | fold_target(out) << UNIT_TARGET
         } else if p & 0xFFFE == 0x20D8 {
             // A space, then 0xD8 or 0xD9.
             1 | UNIT_PROVISIONAL | UNIT_BREAK
@@ -1055,8 +1061,10 @@ const fn folded_pair_const(pair: u16) -> u16 {
 }
 
 /// [`folded_pair`] as a table, by [`pair_index`].
+#[cfg(test)]
 static FOLDED_PAIRS: [u16; 128] = folded_pairs();
 
+#[cfg(test)]
 const fn folded_pairs() -> [u16; 128] {
     let mut table = [0; 128];
     let mut i = 0;
@@ -1071,40 +1079,22 @@ const fn folded_pairs() -> [u16; 128] {
     table
 }
 
-/// [`FOLDED_PAIRS`] as strings (empty for no basic letter).
-static FOLDED_STRS: [&str; 128] = folded_strs();
-
-const fn folded_strs() -> [&'static str; 128] {
-    let mut table = [""; 128];
-    let mut rest: &mut [&str] = &mut table;
-    let mut pairs: &[u16] = &FOLDED_PAIRS;
-    while let ([slot, tail @ ..], [pair, more @ ..]) = (rest, pairs) {
-        *slot = match *pair {
-            0 => "",
-            p => match pair_str(p) {
-                Some(s) => s,
-                None => "",
-            },
-        };
-        rest = tail;
-        pairs = more;
-    }
-    table
-}
-
-/// The string of a pair [`folded_pair`] writes for a folded letter, from
-/// the letters basic letters fold into (tested against [`fold_letter`]).
-const fn pair_str(pair: u16) -> Option<&'static str> {
-    let mut targets: &[&str] = &["ا", "ي", "ه", "و"];
+/// The index in [`FOLD_TARGETS`] of the letter a pair that
+/// [`folded_pair`] writes for a folded letter encodes (tested against
+/// [`fold_letter`]).
+const fn fold_target(pair: u16) -> u8 {
+    let mut k = 0;
+    let mut targets: &[&str] = &FOLD_TARGETS;
     while let [t, rest @ ..] = targets {
         if let [a, b] = *t.as_bytes() {
             if u16::from_be_bytes([a, b]) == pair {
-                return Some(t);
+                return k;
             }
         }
+        k += 1;
         targets = rest;
     }
-    None
+    0
 }
 
 /// The char a two-byte UTF-8 pair from [`folded_pair`] encodes.
@@ -1347,7 +1337,11 @@ mod tests {
             } else if out == pair {
                 2
             } else {
-                2 | UNIT_FOLDED
+                let target = FOLD_TARGETS
+                    .iter()
+                    .position(|t| t.chars().next() == pair_char(out))
+                    .unwrap() as u8;
+                2 | UNIT_FOLDED | target << UNIT_TARGET
             };
             assert_eq!(
                 RUN_UNITS[usize::from(pair.swap_bytes())],
@@ -1386,11 +1380,21 @@ mod tests {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             let pair = u16::from_be_bytes([bytes[0], bytes[1]]);
-            assert_eq!(
-                FOLDED_STRS[pair_index(pair)],
-                fold_letter(c).to_string(),
-                "{c}"
-            );
+            let unit = RUN_UNITS[usize::from(pair.swap_bytes())];
+            assert_ne!(unit & UNIT_FOLDED, 0, "{c}");
+            let target = FOLD_TARGETS[usize::from(unit >> UNIT_TARGET)];
+            assert_eq!(target, fold_letter(c).to_string(), "{c}");
+            let mut b = Builder::<false> {
+                out: String::new(),
+                pieces: Vec::new(),
+                quotes: Vec::new(),
+                breaks: Vec::new(),
+                words: Vec::new(),
+                word_from: 0,
+                not_arabic: 0,
+            };
+            b.push_folded(unit);
+            assert_eq!(b.out, target, "{c}");
         }
     }
 
