@@ -509,20 +509,20 @@ pub(crate) const fn is_break_byte(b: u8) -> bool {
 }
 
 /// [`Normalized`]'s block index of `pieces` over a text of `len` bytes:
-/// for each piece, the blocks that start from it up to the next piece.
+/// for each block, the last piece that starts at or before its start,
+/// found by walking the pieces on from the last block's.
 fn block_pieces(pieces: &[Piece], len: usize) -> Vec<usize> {
-    let blocks = len / BLOCK + 1;
-    let mut out = Vec::with_capacity(blocks);
-    for (k, next) in pieces.iter().skip(1).enumerate() {
-        // Piece `k` is the last that starts at or before the start of
-        // each block that starts before `next`.
-        let upto = next.norm.div_ceil(BLOCK).min(blocks);
-        if upto > out.len() {
-            out.resize(upto, k);
-        }
-    }
-    out.resize(blocks, pieces.len().saturating_sub(1));
-    out
+    let mut k = 0;
+    // An exact-size iterator: no capacity test per block.
+    (0..len / BLOCK + 1)
+        .map(|block| {
+            let start = block * BLOCK;
+            while pieces.get(k + 1).is_some_and(|p| p.norm <= start) {
+                k += 1;
+            }
+            k
+        })
+        .collect()
 }
 
 struct Run {
@@ -1538,6 +1538,19 @@ mod tests {
     /// finds, at every offset of every article and peer-suite string.
     #[test]
     fn block_index_finds_the_same_piece() {
+        // The index itself: for each block, the last piece starting at or
+        // before its start, as a search finds it.
+        for t in &crate::test_texts::all() {
+            let n = normalize(t);
+            let want: Vec<usize> = (0..n.as_str().len() / BLOCK + 1)
+                .map(|b| {
+                    n.pieces
+                        .partition_point(|p| p.norm <= b * BLOCK)
+                        .saturating_sub(1)
+                })
+                .collect();
+            assert_eq!(n.block_pieces, want, "{t}");
+        }
         let mut texts = crate::test_texts::all();
         texts.push("ً".repeat(300) + &"بَ".repeat(200));
         texts.push(String::new());
