@@ -795,8 +795,15 @@ impl<const WORDS: bool> Builder<WORDS> {
                     linear: false,
                 });
             }
-            self.note(self.out.len(), out);
-            self.note_break(out);
+            // A space or newline: no word char, a break byte if a newline
+            // (what note and note_break find for it).
+            let at = self.out.len();
+            if WORDS {
+                self.word_break(at, at + 1);
+            }
+            if run.newline {
+                self.breaks.push(at);
+            }
             self.out.push(out);
         }
     }
