@@ -509,20 +509,20 @@ pub(crate) const fn is_break_byte(b: u8) -> bool {
 }
 
 /// [`Normalized`]'s block index of `pieces` over a text of `len` bytes:
-/// for each piece, the blocks that start from it up to the next piece.
+/// for each block, the last piece that starts at or before its start,
+/// found by walking the pieces on from the last block's.
 fn block_pieces(pieces: &[Piece], len: usize) -> Vec<usize> {
-    let blocks = len / BLOCK + 1;
-    let mut out = Vec::with_capacity(blocks);
-    for (k, next) in pieces.iter().skip(1).enumerate() {
-        // Piece `k` is the last that starts at or before the start of
-        // each block that starts before `next`.
-        let upto = next.norm.div_ceil(BLOCK).min(blocks);
-        if upto > out.len() {
-            out.resize(upto, k);
-        }
-    }
-    out.resize(blocks, pieces.len().saturating_sub(1));
-    out
+    let mut k = 0;
+    // An exact-size iterator: no capacity test per block.
+    (0..len / BLOCK + 1)
+        .map(|block| {
+            let start = block * BLOCK;
+            while pieces.get(k + 1).is_some_and(|p| p.norm <= start) {
+                k += 1;
+            }
+            k
+        })
+        .collect()
 }
 
 struct Run {
@@ -675,11 +675,7 @@ impl<const WORDS: bool> Builder<WORDS> {
             i = j;
             if unit & UNIT_FOLDED != 0 {
                 self.push_bytes_of(text, copied, i);
-                if let Some(&[a, b]) =
-                    bytes.get(i..).and_then(|r| r.first_chunk::<2>())
-                {
-                    self.push_folded(u16::from_be_bytes([a, b]));
-                }
+                self.push_folded(unit);
                 copied = i + 2;
             }
             let step = unit & UNIT_STEP;
@@ -687,7 +683,7 @@ impl<const WORDS: bool> Builder<WORDS> {
                 // Removed marks after a unit taken for good: the run goes
                 // on after them in a new piece, as the char loop would
                 // start it there.
-                if last & UNIT_PROVISIONAL == 0 {
+                if unit & UNIT_MARK != 0 && last & UNIT_PROVISIONAL == 0 {
                     if let Some(j) = self.skip_marks(text, copied, i) {
                         // `at` below: `text[j]` is written where `text[i]`
                         // would have been.
@@ -753,14 +749,17 @@ impl<const WORDS: bool> Builder<WORDS> {
         }
     }
 
-    /// Appends the fold of the basic letter `pair` encodes (no piece is
-    /// opened).
+    /// Appends the fold of a folded letter by its [`RUN_UNITS`] entry
+    /// `unit` (no piece is opened).
     #[inline]
-    fn push_folded(&mut self, pair: u16) {
-        let s = FOLDED_STRS.get(pair_index(pair)).copied().unwrap_or("");
-        if let Some(two) = s.get(..2) {
-            self.out.push_str(two);
-        }
+    fn push_folded(&mut self, unit: u8) {
+        // Each arm two bytes: the copy's length is known.
+        self.out.push_str(match unit >> UNIT_TARGET {
+            0 => "ا",
+            1 => "ي",
+            2 => "ه",
+            _ => "و",
+        });
     }
 
     fn push_str(&mut self, orig: usize, orig_len: usize, s: &str) {
@@ -796,8 +795,15 @@ impl<const WORDS: bool> Builder<WORDS> {
                     linear: false,
                 });
             }
-            self.note(self.out.len(), out);
-            self.note_break(out);
+            // A space or newline: no word char, a break byte if a newline
+            // (what note and note_break find for it).
+            let at = self.out.len();
+            if WORDS {
+                self.word_break(at, at + 1);
+            }
+            if run.newline {
+                self.breaks.push(at);
+            }
             self.out.push(out);
         }
     }
@@ -946,7 +952,7 @@ fn folded_pair(pair: u16) -> u16 {
 
 /// The slot of a 0xD8/0xD9-led pair in [`FOLDED_PAIRS`]: the lead byte's
 /// last bit, then the continuation byte's six bits.
-#[inline]
+#[cfg(test)]
 const fn pair_index(pair: u16) -> usize {
     (((pair >> 2) & 0x40) | (pair & 0x3F)) as usize
 }
@@ -973,12 +979,24 @@ const UNIT_COMMA: u8 = 64;
 /// [`RUN_UNITS`]: a one-byte [`UNIT_BREAK`] that is a [sentence break
 /// byte](is_break_byte).
 const UNIT_SENTENCE: u8 = 128;
+/// [`RUN_UNITS`]: a removed mark (tatweel, U+064B..U+065F), which ends
+/// the run (step 0) unless [`marks_end`] lets it go on after the marks.
+/// The bit of [`UNIT_DIGIT`], which only units of a non-zero step use.
+const UNIT_MARK: u8 = 32;
+/// [`RUN_UNITS`]: of a folded letter, the index in [`FOLD_TARGETS`] of
+/// its fold, in the bits from this one on (those of [`UNIT_COMMA`] and
+/// [`UNIT_SENTENCE`], which only units of other steps use).
+const UNIT_TARGET: u32 = 6;
+
+/// The letters basic letters fold into, by their [`UNIT_TARGET`] bits.
+const FOLD_TARGETS: [&str; 4] = ["ا", "ي", "ه", "و"];
 
 /// What a letter run does with the unit starting with a pair of bytes,
-/// indexed by the pair read little-endian (the first byte low): its [`UNIT_STEP`], [`UNIT_FOLDED`],
-/// [`UNIT_PROVISIONAL`], [`UNIT_BREAK`] and [`UNIT_DIGIT`] bits (tested
-/// against [`folded_pair`] for every pair); a letter kept as it is, 2
-/// alone.
+/// indexed by the pair read little-endian (the first byte low): its
+/// [`UNIT_STEP`], [`UNIT_FOLDED`], [`UNIT_PROVISIONAL`], [`UNIT_BREAK`],
+/// [`UNIT_DIGIT`], [`UNIT_SENTENCE`], [`UNIT_COMMA`] and [`UNIT_MARK`]
+/// bits (tested against [`folded_pair`] for every pair); a letter kept as
+/// it is, 2 alone.
 static RUN_UNITS: [u8; 0x10000] = run_units();
 
 const fn run_units() -> [u8; 0x10000] {
@@ -992,7 +1010,7 @@ const fn run_units() -> [u8; 0x10000] {
         *slot = if out == p && out != 0 {
             2
         } else if out != 0 {
-            2 | UNIT_FOLDED
+            2 | UNIT_FOLDED | fold_target(out) << UNIT_TARGET
         } else if p & 0xFFFE == 0x20D8 {
             // A space, then 0xD8 or 0xD9.
             1 | UNIT_PROVISIONAL | UNIT_BREAK
@@ -1011,6 +1029,8 @@ const fn run_units() -> [u8; 0x10000] {
             1 | UNIT_BREAK
         } else if p == 0xD88C {
             UNIT_COMMA
+        } else if p == 0xD980 || (p >= 0xD98B && p <= 0xD99F) {
+            UNIT_MARK
         } else {
             0
         };
@@ -1048,8 +1068,10 @@ const fn folded_pair_const(pair: u16) -> u16 {
 }
 
 /// [`folded_pair`] as a table, by [`pair_index`].
+#[cfg(test)]
 static FOLDED_PAIRS: [u16; 128] = folded_pairs();
 
+#[cfg(test)]
 const fn folded_pairs() -> [u16; 128] {
     let mut table = [0; 128];
     let mut i = 0;
@@ -1064,40 +1086,22 @@ const fn folded_pairs() -> [u16; 128] {
     table
 }
 
-/// [`FOLDED_PAIRS`] as strings (empty for no basic letter).
-static FOLDED_STRS: [&str; 128] = folded_strs();
-
-const fn folded_strs() -> [&'static str; 128] {
-    let mut table = [""; 128];
-    let mut rest: &mut [&str] = &mut table;
-    let mut pairs: &[u16] = &FOLDED_PAIRS;
-    while let ([slot, tail @ ..], [pair, more @ ..]) = (rest, pairs) {
-        *slot = match *pair {
-            0 => "",
-            p => match pair_str(p) {
-                Some(s) => s,
-                None => "",
-            },
-        };
-        rest = tail;
-        pairs = more;
-    }
-    table
-}
-
-/// The string of a pair [`folded_pair`] writes for a folded letter, from
-/// the letters basic letters fold into (tested against [`fold_letter`]).
-const fn pair_str(pair: u16) -> Option<&'static str> {
-    let mut targets: &[&str] = &["ا", "ي", "ه", "و"];
+/// The index in [`FOLD_TARGETS`] of the letter a pair that
+/// [`folded_pair`] writes for a folded letter encodes (tested against
+/// [`fold_letter`]).
+const fn fold_target(pair: u16) -> u8 {
+    let mut k = 0;
+    let mut targets: &[&str] = &FOLD_TARGETS;
     while let [t, rest @ ..] = targets {
         if let [a, b] = *t.as_bytes() {
             if u16::from_be_bytes([a, b]) == pair {
-                return Some(t);
+                return k;
             }
         }
+        k += 1;
         targets = rest;
     }
-    None
+    0
 }
 
 /// The char a two-byte UTF-8 pair from [`folded_pair`] encodes.
@@ -1330,19 +1334,45 @@ mod tests {
                     1 | UNIT_BREAK
                 } else if [hi, lo] == *"،".as_bytes() {
                     UNIT_COMMA
+                } else if hi == 0xD9
+                    && (lo == 0x80 || (0x8B..=0x9F).contains(&lo))
+                {
+                    UNIT_MARK
                 } else {
                     0
                 }
             } else if out == pair {
                 2
             } else {
-                2 | UNIT_FOLDED
+                let target = FOLD_TARGETS
+                    .iter()
+                    .position(|t| t.chars().next() == pair_char(out))
+                    .unwrap() as u8;
+                2 | UNIT_FOLDED | target << UNIT_TARGET
             };
             assert_eq!(
                 RUN_UNITS[usize::from(pair.swap_bytes())],
                 want,
                 "{pair:#x}"
             );
+        }
+    }
+
+    /// The run asks [`marks_end`] only at a [`UNIT_MARK`] unit: at any
+    /// other pair it finds no marks, whatever follows.
+    #[test]
+    fn marks_end_only_at_mark_units() {
+        for pair in 0..=u16::MAX {
+            let [a, b] = pair.to_le_bytes();
+            let unit = RUN_UNITS[usize::from(pair)];
+            for next in ["", "ب", " ب", "،", "x", "\u{064B}ب"] {
+                let mut bytes = vec![a, b];
+                bytes.extend_from_slice(next.as_bytes());
+                if marks_end(&bytes, 0).is_some() {
+                    assert_ne!(unit & UNIT_MARK, 0, "{pair:#x} {next:?}");
+                    assert_eq!(unit & UNIT_STEP, 0, "{pair:#x}");
+                }
+            }
         }
     }
 
@@ -1357,11 +1387,21 @@ mod tests {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             let pair = u16::from_be_bytes([bytes[0], bytes[1]]);
-            assert_eq!(
-                FOLDED_STRS[pair_index(pair)],
-                fold_letter(c).to_string(),
-                "{c}"
-            );
+            let unit = RUN_UNITS[usize::from(pair.swap_bytes())];
+            assert_ne!(unit & UNIT_FOLDED, 0, "{c}");
+            let target = FOLD_TARGETS[usize::from(unit >> UNIT_TARGET)];
+            assert_eq!(target, fold_letter(c).to_string(), "{c}");
+            let mut b = Builder::<false> {
+                out: String::new(),
+                pieces: Vec::new(),
+                quotes: Vec::new(),
+                breaks: Vec::new(),
+                words: Vec::new(),
+                word_from: 0,
+                not_arabic: 0,
+            };
+            b.push_folded(unit);
+            assert_eq!(b.out, target, "{c}");
         }
     }
 
@@ -1505,6 +1545,19 @@ mod tests {
     /// finds, at every offset of every article and peer-suite string.
     #[test]
     fn block_index_finds_the_same_piece() {
+        // The index itself: for each block, the last piece starting at or
+        // before its start, as a search finds it.
+        for t in &crate::test_texts::all() {
+            let n = normalize(t);
+            let want: Vec<usize> = (0..n.as_str().len() / BLOCK + 1)
+                .map(|b| {
+                    n.pieces
+                        .partition_point(|p| p.norm <= b * BLOCK)
+                        .saturating_sub(1)
+                })
+                .collect();
+            assert_eq!(n.block_pieces, want, "{t}");
+        }
         let mut texts = crate::test_texts::all();
         texts.push("ً".repeat(300) + &"بَ".repeat(200));
         texts.push(String::new());

@@ -164,6 +164,17 @@ fn is_protected(bytes: &[u8], i: usize) -> bool {
     if bytes.get(i) != Some(&b'.') {
         return false;
     }
+    // Two two-byte chars right before the dot (the common case, an
+    // Arabic word): no digit before it, and the word before it is longer
+    // than one letter.
+    if let Some(&[a, b, c, d]) = i.checked_sub(4).and_then(|s| bytes.get(s..i))
+    {
+        let two =
+            |lead: u8, cont: u8| lead & 0xE0 == 0xC0 && cont & 0xC0 == 0x80;
+        if two(a, b) && two(c, d) {
+            return false;
+        }
+    }
     let prev = i.checked_sub(1).and_then(|p| bytes.get(p).copied());
     let next = bytes.get(i + 1).copied();
     // A decimal point or a dotted date: 1.5, 15.5.2017.
@@ -808,9 +819,10 @@ mod tests {
         }
     }
 
-    /// `is_protected` reading five bytes before the dot answers like
-    /// reading the whole word, at every dot of the test texts and of
-    /// words of one to six chars before a dot.
+    /// `is_protected` reading five bytes before the dot (or only that
+    /// two two-byte chars stand there) answers like reading the whole
+    /// word, at every dot of the test texts and of words of one to six
+    /// chars before a dot.
     #[test]
     fn protected_dots_match_whole_word() {
         fn slow(bytes: &[u8], i: usize) -> bool {
@@ -835,7 +847,7 @@ mod tests {
         let mut texts = crate::test_texts::all();
         for w in [
             "د", "ت", "a", "U", "1", "دد", "ab", "ددد", "é", "ß", "𝐀", "𝐀𝐀",
-            "abcde", "abcdef",
+            "abcde", "abcdef", "éé", "دé", "aدد", "1دد", "𝐀دد",
         ] {
             texts.push(format!("{w}. {w}.x {w}.\n{w}.. ({w}.) 1.{w}.2"));
         }
