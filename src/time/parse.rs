@@ -629,7 +629,8 @@ fn opens(text: &str, open: Open, class: u8) -> Option<usize> {
     let (j, s, e, entry) = open?;
     let alone = || {
         let s = text.get(s..e).unwrap_or_default();
-        !vocab::entry_alone_fails(entry, s)
+        !(vocab::entry_alone_fails(entry, s)
+            || entry.is_none() && vocab::clitic_alone_fails(s))
     };
     (class != 0 || alone()).then_some(j)
 }

@@ -553,6 +553,7 @@ fn clitic_slot(w: &[u8]) -> (u32, &[u8]) {
 /// first time and kept with the entry of the word behind them, in the
 /// slot of those clitics (the entry and the slot give back `s`); false
 /// (not known to fail) for other words.
+#[inline(never)]
 pub(crate) fn clitic_alone_fails(s: &str) -> bool {
     let words = words();
     let b = s.as_bytes();
