@@ -479,16 +479,7 @@ impl<'a> Tok<'a> {
         } else {
             (Forms::default(), word_bit(w))
         };
-        let t = Tok {
-            s: w,
-            start,
-            end: start + w.len(),
-            forms,
-            class,
-            lens,
-            entry,
-        };
-        t
+        Tok { s: w, start, end: start + w.len(), forms, class, lens, entry }
     }
 }
 
