@@ -33,7 +33,8 @@ pub(crate) struct Tok<'a> {
     pub(crate) class: u8,
     /// The [`key_bit`]s a word must have to equal the token or one of
     /// its forms (all end with the token's last byte), so that most
-    /// words of a list are rejected by one bit test.
+    /// words of a list are rejected by one bit test; 0 for a token
+    /// without [`vocab::WORD`], which is compared with no word.
     lens: u64,
     /// The token's own entry in the vocabulary table, if it has one.
     pub(crate) entry: Option<&'static vocab::Entry>,
@@ -464,26 +465,21 @@ impl<'a> Tok<'a> {
         class: u8,
         entry: Option<&'static vocab::Entry>,
     ) -> Tok<'a> {
-        let mut t = Tok {
-            s: w,
-            start,
-            end: start + w.len(),
-            forms: Forms::default(),
-            class,
-            lens: word_bit(w),
-            entry,
-        };
-        // Forms are only compared for words of the parser's lists; those
+        // Forms and key bits are only compared for words of the parser's
+        // lists (`Tok::is` asks `known` first): others keep none. Those
         // of a word of the table are found once and kept with its entry.
-        if letters && class & vocab::WORD != 0 {
+        let (forms, lens) = if class & vocab::WORD == 0 {
+            (Forms::default(), 0)
+        } else if letters {
             let f = match entry {
                 Some(x) => x.forms(|| WordForms::of(w)),
                 None => WordForms::of(w),
             };
-            t.forms = f.forms;
-            t.lens = f.lens;
-        }
-        t
+            (f.forms, f.lens)
+        } else {
+            (Forms::default(), word_bit(w))
+        };
+        Tok { s: w, start, end: start + w.len(), forms, class, lens, entry }
     }
 }
 
@@ -629,7 +625,8 @@ fn opens(text: &str, open: Open, class: u8) -> Option<usize> {
     let (j, s, e, entry) = open?;
     let alone = || {
         let s = text.get(s..e).unwrap_or_default();
-        !vocab::entry_alone_fails(entry, s)
+        !(vocab::entry_alone_fails(entry, s)
+            || entry.is_none() && vocab::clitic_alone_fails(s))
     };
     (class != 0 || alone()).then_some(j)
 }
@@ -3106,8 +3103,9 @@ mod tests {
     /// forms equals: every known token of the test texts against every
     /// word of the vocabulary and, for each such word, its clitic forms.
     /// A token's forms and key bits, kept with its word's entry, are
-    /// those found from its text, on every token of the test texts and
-    /// every table word alone and behind clitics.
+    /// those found from its text (none for a token without
+    /// [`vocab::WORD`]), on every token of the test texts and every table
+    /// word alone and behind clitics.
     #[test]
     fn entry_forms_are_the_tokens_forms() {
         let mut texts = crate::test_texts::all();
@@ -3125,8 +3123,11 @@ mod tests {
                     let mut f = Tok::inert();
                     (f.s, f.forms) = (t.s, forms);
                     (forms, word_bit(t.s) | f.forms_key_bits())
-                } else {
+                } else if t.class & vocab::WORD != 0 {
                     (Forms::default(), word_bit(t.s))
+                } else {
+                    // Compared with no word: no key bits.
+                    (Forms::default(), 0)
                 };
                 assert_eq!((t.forms, t.lens), want, "{}", t.s);
                 n += 1;

@@ -103,6 +103,12 @@ const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// of the tests is the `write!` version it is tested against).
 fn relative_form(e: &Expr) -> String {
     let mut s = String::with_capacity(32);
+    push_relative_form(&mut s, e);
+    s
+}
+
+/// [`relative_form`] appended to `s` (never empty).
+fn push_relative_form(s: &mut String, e: &Expr) {
     let day = |wd: u32| *WEEKDAYS.get(wd as usize).unwrap_or(&"?");
     // `{n}`, `{n:+}` (signed) and `{n:02}` (padded) of `format!`.
     let num = |s: &mut String, n: i64| push_num(s, n, false, 1);
@@ -116,35 +122,35 @@ fn relative_form(e: &Expr) -> String {
             match (y, m, d) {
                 (None, Some(m), Some(d)) => {
                     s.push_str("--");
-                    two(&mut s, m);
+                    two(s, m);
                     s.push('-');
-                    two(&mut s, d);
+                    two(s, d);
                 }
                 (None, Some(m), None) => {
                     s.push_str("--");
-                    two(&mut s, m);
+                    two(s, m);
                 }
                 (None, None, Some(d)) => {
                     s.push_str("---");
-                    two(&mut s, d);
+                    two(s, d);
                 }
                 (Some(y), m, d) => {
-                    num(&mut s, y.into());
+                    num(s, y.into());
                     s.push('-');
-                    two(&mut s, m.unwrap_or(0));
+                    two(s, m.unwrap_or(0));
                     s.push('-');
-                    two(&mut s, d.unwrap_or(0));
+                    two(s, d.unwrap_or(0));
                 }
                 _ => s.push_str("date"),
             }
         }
         Base::Shift { unit, n } => {
             s.push_str(unit_name(unit));
-            signed(&mut s, n);
+            signed(s, n);
         }
         Base::Ago { unit, n } => {
             s.push_str("now");
-            signed(&mut s, n);
+            signed(s, n);
             s.push_str(unit_name(unit));
         }
         Base::Recent { unit } => {
@@ -154,17 +160,17 @@ fn relative_form(e: &Expr) -> String {
         Base::LastN { unit, n } | Base::NextN { unit, n } => {
             let last = matches!(e.base, Base::LastN { .. });
             s.push_str(if last { "last:" } else { "next:" });
-            num(&mut s, n.into());
+            num(s, n.into());
             s.push_str(unit_name(unit));
         }
         Base::Easter { .. } => s.push_str("easter"),
         Base::HijriYear { n } => {
             s.push_str("hijri:year");
-            signed(&mut s, n);
+            signed(s, n);
         }
         Base::MinuteOfHour { m } => {
             s.push_str("now:minute=");
-            two(&mut s, m);
+            two(s, m);
         }
         Base::Weekday { wd, dir } => {
             s.push_str(day(wd));
@@ -181,13 +187,13 @@ fn relative_form(e: &Expr) -> String {
         ),
         Base::MonthDay { n, d } => {
             s.push_str("month");
-            signed(&mut s, n);
+            signed(s, n);
             s.push(':');
-            two(&mut s, d);
+            two(s, d);
         }
         Base::WeekWeekday { n, wd } => {
             s.push_str("week");
-            signed(&mut s, n);
+            signed(s, n);
             s.push(':');
             s.push_str(day(wd));
         }
@@ -195,7 +201,7 @@ fn relative_form(e: &Expr) -> String {
     }
     if let Some(n) = e.year_shift {
         s.push_str(":year");
-        signed(&mut s, n);
+        signed(s, n);
     }
     if let Some(nth) = e.nth {
         let n = match nth {
@@ -214,7 +220,7 @@ fn relative_form(e: &Expr) -> String {
             }
         };
         s.push('#');
-        num(&mut s, n.into());
+        num(s, n.into());
     }
     if e.dir == -1 {
         s.push_str(":past");
@@ -231,17 +237,16 @@ fn relative_form(e: &Expr) -> String {
     }
     if let Some((a, b)) = e.day_part {
         s.push('T');
-        two(&mut s, a);
+        two(s, a);
         s.push('-');
-        two(&mut s, b);
+        two(s, b);
     }
     if let Some(c) = e.clock {
         s.push('T');
-        two(&mut s, c.h);
+        two(s, c.h);
         s.push(':');
-        two(&mut s, c.m);
+        two(s, c.m);
     }
-    s
 }
 
 /// `n` in decimal as `format!` writes it: `-` before a negative number,
@@ -752,9 +757,10 @@ pub(crate) fn resolve_with(
     anchor: Option<NaiveDateTime>,
     mut future: impl FnMut() -> bool,
 ) -> TimeValue {
+    // The window of an expression, and whether it is relative.
     let mut one = |e: &Expr| {
-        let rel = is_relative(e).then(|| relative_form(e));
-        let w = if rel.is_some() && anchor.is_none() {
+        let rel = is_relative(e);
+        let w = if rel && anchor.is_none() {
             None
         } else {
             window(e, anchor, future())
@@ -763,7 +769,8 @@ pub(crate) fn resolve_with(
     };
     match p {
         Parsed::One(e) => {
-            let (w, relative) = one(e);
+            let (w, rel) = one(e);
+            let relative = rel.then(|| relative_form(e));
             let kind = match w {
                 Some(w) if w.from != w.to && w.precision == Precision::Day => {
                     TimeKind::Interval
@@ -787,23 +794,26 @@ pub(crate) fn resolve_with(
             let wa = ra.as_ref().and_then(|r| r.0);
             let wb = rb.as_ref().and_then(|r| r.0);
             // The relative forms of the ends, joined by `..` (an open
-            // span has it at its open end).
-            let fa = ra.as_ref().and_then(|r| r.1.as_deref());
-            let fb = rb.as_ref().and_then(|r| r.1.as_deref());
+            // span has it at its open end), written into one string.
+            let fa = a.as_ref().filter(|_| ra.is_some_and(|r| r.1));
+            let fb = b.as_ref().filter(|_| rb.is_some_and(|r| r.1));
             let relative = (fa.is_some() || fb.is_some()).then(|| {
-                let (fa, fb) = (fa.unwrap_or(""), fb.unwrap_or(""));
-                let mut s = String::with_capacity(fa.len() + fb.len() + 2);
+                let mut s = String::with_capacity(48);
                 if *kind == TimeKind::OpenStart {
                     s.push_str("..");
                 }
-                s.push_str(fa);
+                if let Some(e) = fa {
+                    push_relative_form(&mut s, e);
+                }
                 if !matches!(kind, TimeKind::OpenEnd | TimeKind::OpenStart)
-                    && !fa.is_empty()
-                    && !fb.is_empty()
+                    && fa.is_some()
+                    && fb.is_some()
                 {
                     s.push_str("..");
                 }
-                s.push_str(fb);
+                if let Some(e) = fb {
+                    push_relative_form(&mut s, e);
+                }
                 if *kind == TimeKind::OpenEnd {
                     s.push_str("..");
                 }

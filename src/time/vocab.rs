@@ -34,6 +34,7 @@ use super::months::{
 use super::parse::{self, Tok};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A word of the parser's word lists (or of a table, any position).
 pub(crate) const WORD: u8 = 1;
@@ -108,6 +109,10 @@ pub(crate) struct Entry {
     class: once_cell::sync::OnceCell<u8>,
     /// The word's proclitic forms and key bits as a token, once asked.
     forms: once_cell::sync::OnceCell<parse::WordForms>,
+    /// [`alone_fails`] of the word behind each clitic or pair of clitics
+    /// ([`clitic_slot`]) when that has no entry of its own: two bits a
+    /// slot (whether known, and the answer), set once asked.
+    clitic_alone: AtomicU32,
 }
 
 impl Entry {
@@ -513,11 +518,72 @@ fn probe_alone(w: &str) -> bool {
 /// Whether the parser certainly fails at a token followed by a token it
 /// cannot read (see [`live`]), or by nothing: a word of the table that is
 /// no time expression on its own (found by running the parser on the word
-/// the first time it is asked about, and kept with the word's entry), or
-/// digits that are not four ([`digits_alone_fail`]).
+/// the first time it is asked about, and kept with the word's entry), a
+/// word without an entry that is one of the table behind clitics and no
+/// expression on its own ([`clitic_alone_fails`]), or digits that are not
+/// four ([`digits_alone_fail`]).
 #[inline]
 pub(crate) fn alone_fails(t: &Tok<'_>) -> bool {
-    entry_alone_fails(t.entry, t.s) || digits_alone_fail(t.s)
+    entry_alone_fails(t.entry, t.s)
+        || digits_alone_fail(t.s)
+        || (t.entry.is_none() && t.class != 0 && clitic_alone_fails(t.s))
+}
+
+/// The clitics of `w` that [`class_at`] takes off as a slot (the
+/// conjunction's number in [`CONJ`] plus one, times four, plus the
+/// preposition's in [`PREP`] plus one; 0 for none) and the rest of `w`.
+fn clitic_slot(w: &[u8]) -> (u32, &[u8]) {
+    let (c, a) = match w {
+        [0xD9, 0x88, r @ ..] => (1, r),
+        [0xD9, 0x81, r @ ..] => (2, r),
+        _ => (0, w),
+    };
+    match a {
+        [0xD8, 0xA8, r @ ..] => (4 * c + 1, r),
+        [0xD9, 0x84, r @ ..] => (4 * c + 2, r),
+        [0xD9, 0x83, r @ ..] => (4 * c + 3, r),
+        _ => (4 * c, a),
+    }
+}
+
+/// Whether the parser certainly fails at the token `s`, which has no
+/// entry of its own, followed by a token it cannot read or by nothing:
+/// for a word of the table behind one or two clitics that [`class_at`]
+/// takes off (`وفي`, `بهذا`), found by running the parser on `s` the
+/// first time and kept with the entry of the word behind them, in the
+/// slot of those clitics (the entry and the slot give back `s`); false
+/// (not known to fail) for other words.
+#[inline(never)]
+pub(crate) fn clitic_alone_fails(s: &str) -> bool {
+    let words = words();
+    let b = s.as_bytes();
+    let (slot, rest) = clitic_slot(b);
+    // The word behind the conjunction alone (if a preposition follows
+    // it), else behind all the clitics.
+    let conj = match b.get(2..) {
+        Some(r) if slot >= 4 && slot % 4 != 0 => Some((slot / 4 * 4, r)),
+        _ => None,
+    };
+    let key = conj
+        .and_then(|(c, r)| Some((c, own_entry(words, r)?)))
+        .or_else(|| Some((slot, own_entry(words, rest)?)));
+    let Some((slot, entry)) = key.filter(|&(slot, _)| slot != 0) else {
+        return false;
+    };
+    let (known, fails) = (1 << (2 * slot), 2 << (2 * slot));
+    let bits = entry.clitic_alone.load(Ordering::Relaxed);
+    if bits & known != 0 {
+        return bits & fails != 0;
+    }
+    let answer = probe_alone(s);
+    let set = known | if answer { fails } else { 0 };
+    entry.clitic_alone.fetch_or(set, Ordering::Relaxed);
+    answer
+}
+
+/// The entry of the word `w` itself in `words`, if it has one.
+fn own_entry<'w>(words: &'w WordTable<Entry>, w: &[u8]) -> Option<&'w Entry> {
+    words.get_hashed(w, crate::hash::token_hash(w, 0, w.len()))
 }
 
 /// Whether `s` is ASCII digits, not four of them: such a number before a
@@ -605,6 +671,49 @@ mod tests {
             }
         }
         assert!(n > 20_000 && hits > 1000, "{n} {hits}");
+    }
+
+    /// [`clitic_alone_fails`] answers as the parser does, asked first and
+    /// again: for every word of the table behind each clitic and pair of
+    /// clitics that has no entry of its own, it is whether the parser
+    /// fails on the word alone, before a dead word and before nothing;
+    /// words that are no table word behind clitics are not known to fail
+    /// (clitics alone are the empty literal behind them).
+    #[test]
+    fn clitic_alone_is_the_parsers_answer() {
+        let clitics =
+            ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+        let fails_at = |text: &str| {
+            let toks = parse::tokenize(text, 0);
+            parse::Parser::new(&toks).parse(0).is_none_or(|(_, end)| end == 0)
+        };
+        let (mut n, mut failing) = (0, 0);
+        for (w, _) in words().entries() {
+            for c in clitics {
+                let s = format!("{c}{w}");
+                let toks = parse::tokenize(&s, 0);
+                let [t] = toks.as_slice() else { continue };
+                if t.entry.is_some() || t.class == 0 {
+                    continue;
+                }
+                let want = probe_alone(&s);
+                assert_eq!(clitic_alone_fails(&s), want, "{s}");
+                assert_eq!(clitic_alone_fails(&s), want, "{s}");
+                if want {
+                    assert!(fails_at(&s), "{s}");
+                    assert!(fails_at(&format!("{s} قصف")), "{s}");
+                    failing += 1;
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 5_000 && failing > 1_000, "{n} {failing}");
+        for s in ["قصف", "وقصف", "بالقصف", "2017", ""] {
+            assert!(!clitic_alone_fails(s), "{s}");
+        }
+        for s in ["و", "ب", "وب", "فك"] {
+            assert_eq!(clitic_alone_fails(s), probe_alone(s), "{s}");
+        }
     }
 
     /// The surface filter written in place is the one of full copies.
