@@ -124,16 +124,24 @@ pub struct LocText {
 impl LocText {
     /// `whole[range]`, sharing `whole`; the empty text if `range` is not
     /// a range of char boundaries of `whole`.
+    #[inline(never)]
     pub(crate) fn slice(whole: &Arc<str>, range: Range<usize>) -> LocText {
-        let Some(text) = whole.get(range.clone()) else {
-            return LocText::from("");
-        };
+        let ok = whole.get(range.clone()).is_some();
         match (u32::try_from(range.start), u32::try_from(range.end)) {
-            (Ok(start), Ok(end)) if end != WHOLE => {
+            (Ok(start), Ok(end)) if ok && end != WHOLE => {
                 LocText { whole: Arc::clone(whole), start, end }
             }
-            _ => LocText::from(text),
+            _ => LocText::copied(whole, range),
         }
+    }
+
+    /// [`LocText::slice`] when it cannot share `whole` (a copy of the
+    /// text, or the empty text): out of line, so that the shared slice
+    /// needs no registers saved.
+    #[cold]
+    #[inline(never)]
+    fn copied(whole: &Arc<str>, range: Range<usize>) -> LocText {
+        LocText::from(whole.get(range).unwrap_or(""))
     }
 
     /// The text, as a `str`.

@@ -272,10 +272,10 @@ fn resolve(
 ) -> Option<usize> {
     let text = p.norm.as_str();
     let ctx = &g.context;
-    // What stands before the hit is read only when asked: plain names
-    // of actors and persons never ask.
-    let read = core::cell::OnceCell::new();
-    let before = || read.get_or_init(|| Before::read(p, g, c, after));
+    // What stands before the hit is read only when asked (a usable cued
+    // name, or a name of both an actor and a place): plain names of
+    // actors and persons never ask.
+    let mut read: Option<Before<'_>> = None;
     // Only weak and cued names look at the next word (demonym uses are
     // plain).
     let names = c.name_uses();
@@ -305,10 +305,16 @@ fn resolve(
             && s.chars().nth(4).is_some()
             && !ctx.directions.iter().any(|(d, _)| d == s)
     });
+    if !followed_by_adjective
+        && names.iter().any(|u| u.strength == Strength::Cued)
+    {
+        read = Some(Before::read(p, g, c, after));
+    }
+    let cue = read.as_ref().is_some_and(|b| b.locative);
     let usable = |u: &&Use| match u.strength {
         Strength::Plain => true,
         Strength::Weak => !followed_by_adjective,
-        Strength::Cued => before().locative && !followed_by_adjective,
+        Strength::Cued => cue && !followed_by_adjective,
     };
     // One walk over the usable uses (names and contracted names): their
     // kinds as bits, and whether one is a country.
@@ -329,7 +335,8 @@ fn resolve(
         let colon = text
             .get(c.end..)
             .is_some_and(|r| r.trim_start_matches(' ').starts_with(':'));
-        if before().locative {
+        let b = read.get_or_insert_with(|| Before::read(p, g, c, after));
+        if b.locative {
             EntityKind::Place
         } else if country || colon {
             EntityKind::Actor
@@ -354,7 +361,7 @@ fn resolve(
     g.keep_valid_on(pool, p.date.map(|d| d.date()));
     // A place after a classifier is a place phrase: the word before is
     // read alone unless the context before is read already.
-    let classifier = match read.get() {
+    let classifier = match &read {
         _ if kind != EntityKind::Place => None,
         Some(b) => b.prev.clone().filter(|_| b.classifier),
         None => {

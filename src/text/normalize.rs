@@ -161,11 +161,20 @@ impl Normalized {
     /// ```
     pub fn original_span(&self, range: Range<usize>) -> Span {
         let end = range.end.max(range.start);
-        if let Some(span) = self.short_span(range.start, end) {
-            return span;
+        match self.short_span(range.start, end) {
+            Some(span) => span,
+            None => self.long_span(range.start, end),
         }
-        let start = self.original_start(range.start);
-        let end = self.original_end(end);
+    }
+
+    /// [`Normalized::original_span`] of `s..e` by two lookups (a range
+    /// [`Normalized::short_span`] does not take): out of line, so that
+    /// the short span saves fewer registers.
+    #[cold]
+    #[inline(never)]
+    fn long_span(&self, s: usize, e: usize) -> Span {
+        let start = self.original_start(s);
+        let end = self.original_end(e);
         Span::new(start, end.max(start))
     }
 
