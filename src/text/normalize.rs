@@ -627,7 +627,8 @@ impl<const WORDS: bool> Builder<WORDS> {
     ///
     /// An Arabic comma followed by a single space and a letter is written
     /// as the char loop would (`,` in a piece that maps as a whole) and
-    /// the run goes on after it in a new piece.
+    /// the run goes on after it in a new piece; so does it after a quote
+    /// mark with single spaces around it (see [`Builder::push_quote`]).
     ///
     /// Out of line: its loop keeps its state in registers instead of
     /// sharing them with the char loop's.
@@ -636,9 +637,17 @@ impl<const WORDS: bool> Builder<WORDS> {
         let bytes = text.as_bytes();
         loop {
             let (end, comma) = self.push_one_run(text, from);
+            if !comma {
+                match self.push_quote(text, end) {
+                    Some(next) => {
+                        from = next;
+                        continue;
+                    }
+                    None => return end,
+                }
+            }
             let at = self.out.len();
-            if !comma
-                || bytes.get(end + 2) != Some(&b' ')
+            if bytes.get(end + 2) != Some(&b' ')
                 || !super::basic_letter_at(bytes, end + 3)
             {
                 return end;
@@ -650,6 +659,43 @@ impl<const WORDS: bool> Builder<WORDS> {
             self.out.push(',');
             from = end + 2;
         }
+    }
+
+    /// Where a letter run stopped at `i` after a unit taken for good: a
+    /// quote mark there, with a single space before it, after it, both or
+    /// neither, followed by a unit the run takes for good that is no
+    /// space, is written as the char loop would write that white space
+    /// run (the mark recorded, one space in a piece that maps as a
+    /// whole); returns where the run goes on, `None` (nothing written)
+    /// for any other shape.
+    #[inline]
+    fn push_quote(&mut self, text: &str, i: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let q = i + usize::from(bytes.get(i) == Some(&b' '));
+        let (c, len) = super::char_at(text, q)?;
+        let direction = quote_direction(c)?;
+        let mut next = q + len;
+        next += usize::from(bytes.get(next) == Some(&b' '));
+        let pair = bytes.get(next..).and_then(|r| r.first_chunk::<2>())?;
+        let unit = RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair)))?;
+        if pair.first() == Some(&b' ')
+            || unit & UNIT_STEP == 0
+            || unit & UNIT_PROVISIONAL != 0
+        {
+            return None;
+        }
+        let at = self.out.len();
+        self.quotes.push(QuoteMark {
+            normalized: at,
+            original: Span::new(q, q + len),
+            direction,
+        });
+        self.pieces.push(Piece { norm: at, orig: i, linear: false });
+        if WORDS {
+            self.word_break(at, at + 1);
+        }
+        self.out.push(' ');
+        Some(next)
     }
 
     /// [`Builder::push_letter_run`] up to its first Arabic comma: where
@@ -1128,6 +1174,23 @@ const fn fold_letter(c: char) -> char {
     }
 }
 
+/// The direction of a quote mark, `None` for any other char: the chars
+/// [`classify`] makes [`Class::Quote`] (tested for every char).
+#[inline]
+fn quote_direction(c: char) -> Option<QuoteDirection> {
+    match c {
+        '"' | '\'' | '`' | '\u{201C}' | '\u{201D}' | '\u{201F}'
+        | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{FF02}' | '\u{FF07}' => {
+            Some(QuoteDirection::Either)
+        }
+        '\u{00AB}' | '\u{2039}' | '\u{201E}' | '\u{201A}' => {
+            Some(QuoteDirection::Open)
+        }
+        '\u{00BB}' | '\u{203A}' => Some(QuoteDirection::Close),
+        _ => None,
+    }
+}
+
 fn classify(c: char) -> Class {
     match c {
         // Letters that need no work: the common case first.
@@ -1497,6 +1560,12 @@ mod tests {
                 "ب، ب،ب ،ب، ة، أ، ١، \u{64E}، ،، ب،",
                 "ب،  ب، \nب،\u{A0}ب، «ب» ب، ",
                 "ب، ب، ب، ب، ب",
+                "ب «ب» ب\"ب\" ب “ب” ب ‘ب’. ب'ب' ب„ب‚ ‹ب› ب＂ب＇ب`ب`",
+                "ب« ب »ب « ب » ب«1» ب«.» ب «(ب)» ب»  ب «  ب ب»\nب ب\n«ب",
+                "ب»\u{64B}ب ب«\u{200F}ب ب»،ب ب» ،ب ب»a ب»A ب»é ب»\u{660}",
+                "ب»ﻻ ب»\u{A0}ب ب \u{A0}«ب ب«« ب» «ب ب»", "ب»", "ب» ", "ب»1",
+                "ب»  (ب ب» \n(ب ب «  1 ب»\u{A0}(ب",
+                "ب'a a'ب a'a 1'ب ب's ب’s ب\u{64B}'ب ب \"\" ب ب\"\"ب",
                 "ب\nب.\nب\n،ب\n\u{64E}ب\n\nب \nب\n بa\nﻻ\n٢\nب\n",
             ]
             .map(String::from),
@@ -1538,6 +1607,19 @@ mod tests {
             assert_eq!(slow.breaks, want, "{t:?}");
             assert_eq!(build::<true, false>(t).0.breaks, want, "{t:?}");
             assert_eq!(fast.original_len, slow.original_len, "{t:?}");
+        }
+    }
+
+    /// `quote_direction` names the quote marks `classify` finds, for
+    /// every char.
+    #[test]
+    fn quote_direction_matches_classify() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = match classify(c) {
+                Class::Quote(d) => Some(d),
+                _ => None,
+            };
+            assert_eq!(quote_direction(c), want, "{c:?}");
         }
     }
 
