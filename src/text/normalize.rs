@@ -627,8 +627,8 @@ impl<const WORDS: bool> Builder<WORDS> {
     ///
     /// An Arabic comma followed by a single space and a letter is written
     /// as the char loop would (`,` in a piece that maps as a whole) and
-    /// the run goes on after it in a new piece; so does it after a quote
-    /// mark with single spaces around it (see [`Builder::push_quote`]).
+    /// the run goes on after it in a new piece; so does it after white
+    /// space the run does not take (see [`Builder::push_gap`]).
     ///
     /// Out of line: its loop keeps its state in registers instead of
     /// sharing them with the char loop's.
@@ -638,7 +638,7 @@ impl<const WORDS: bool> Builder<WORDS> {
         loop {
             let (end, comma) = self.push_one_run(text, from);
             if !comma {
-                match self.push_quote(text, end) {
+                match self.push_gap(text, end) {
                     Some(next) => {
                         from = next;
                         continue;
@@ -662,40 +662,66 @@ impl<const WORDS: bool> Builder<WORDS> {
     }
 
     /// Where a letter run stopped at `i` after a unit taken for good: a
-    /// quote mark there, with a single space before it, after it, both or
-    /// neither, followed by a unit the run takes for good that is no
-    /// space, is written as the char loop would write that white space
-    /// run (the mark recorded, one space in a piece that maps as a
-    /// whole); returns where the run goes on, `None` (nothing written)
-    /// for any other shape.
+    /// white space run of spaces, newlines and quote marks there, of two
+    /// chars or more or with a quote mark, followed by a unit the run
+    /// takes for good, is written as the char loop writes it (its marks
+    /// recorded, one space or newline in a piece that maps as a whole);
+    /// returns where the run goes on, `None` (nothing written) for any
+    /// other shape.
     #[inline]
-    fn push_quote(&mut self, text: &str, i: usize) -> Option<usize> {
+    fn push_gap(&mut self, text: &str, i: usize) -> Option<usize> {
         let bytes = text.as_bytes();
-        let q = i + usize::from(bytes.get(i) == Some(&b' '));
-        let (c, len) = super::char_at(text, q)?;
-        let direction = quote_direction(c)?;
-        let mut next = q + len;
-        next += usize::from(bytes.get(next) == Some(&b' '));
-        let pair = bytes.get(next..).and_then(|r| r.first_chunk::<2>())?;
-        let unit = RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair)))?;
-        if pair.first() == Some(&b' ')
-            || unit & UNIT_STEP == 0
-            || unit & UNIT_PROVISIONAL != 0
-        {
+        let at = self.out.len();
+        let marks = self.quotes.len();
+        let mut j = i;
+        let mut newline = false;
+        loop {
+            match bytes.get(j) {
+                Some(b' ') => j += 1,
+                Some(b'\n') => {
+                    newline = true;
+                    j += 1;
+                }
+                _ => {
+                    let Some((direction, len)) = super::char_at(text, j)
+                        .and_then(|(c, len)| Some((quote_direction(c)?, len)))
+                    else {
+                        break;
+                    };
+                    self.quotes.push(QuoteMark {
+                        normalized: at,
+                        original: Span::new(j, j + len),
+                        direction,
+                    });
+                    j += len;
+                }
+            }
+        }
+        // A single space or newline maps as itself (the run takes a space
+        // before a unit it takes).
+        let quoted = self.quotes.len() > marks;
+        let taken = bytes
+            .get(j..)
+            .and_then(|r| r.first_chunk::<2>())
+            .and_then(|pair| {
+                RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair)))
+            })
+            .is_some_and(|unit| unit & UNIT_STEP != 0);
+        if !taken || (j - i < 2 && !quoted) {
+            self.quotes.truncate(marks);
             return None;
         }
-        let at = self.out.len();
-        self.quotes.push(QuoteMark {
-            normalized: at,
-            original: Span::new(q, q + len),
-            direction,
-        });
         self.pieces.push(Piece { norm: at, orig: i, linear: false });
         if WORDS {
             self.word_break(at, at + 1);
         }
-        self.out.push(' ');
-        Some(next)
+        if newline {
+            self.breaks.push(at);
+            self.out.push('\n');
+        } else {
+            self.out.push(' ');
+        }
+        Some(j)
     }
 
     /// [`Builder::push_letter_run`] up to its first Arabic comma: where
@@ -1566,6 +1592,9 @@ mod tests {
                 "ب»ﻻ ب»\u{A0}ب ب \u{A0}«ب ب«« ب» «ب ب»", "ب»", "ب» ", "ب»1",
                 "ب»  (ب ب» \n(ب ب «  1 ب»\u{A0}(ب",
                 "ب'a a'ب a'a 1'ب ب's ب’s ب\u{64B}'ب ب \"\" ب ب\"\"ب",
+                "ب\n\nب ب\n\n\nب ب \n ب ب  ب ب \n«ب ب\n \" \nب ب\n\n1 ب\n\n(ب",
+                "ب\n1 ب\n(ب ب \n\u{A0}ب ب\n\r\nب ب\n\t\nب ب\n\n\u{64B}ب ب\n\n،ب",
+                "ب\n\na ب\n\n\u{200F}ب ب\n\n", "ب\n\n1", "ب  \n", "ب«« ب", "ب\n“\nب",
                 "ب\nب.\nب\n،ب\n\u{64E}ب\n\nب \nب\n بa\nﻻ\n٢\nب\n",
             ]
             .map(String::from),
