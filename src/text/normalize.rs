@@ -625,51 +625,61 @@ impl<const WORDS: bool> Builder<WORDS> {
     /// each unit were pushed alone: the piece list is touched once, and a
     /// folded letter is written in place of its bytes.
     ///
-    /// An Arabic comma followed by a single space and a letter is written
-    /// as the char loop would (`,` in a piece that maps as a whole) and
-    /// the run goes on after it in a new piece; so does it after white
-    /// space the run does not take (see [`Builder::push_gap`]).
+    /// An Arabic comma is written as the char loop would (`,` in a piece
+    /// that maps as a whole) and the run goes on after it in a new piece
+    /// if it takes the unit there; so does it after white space it does
+    /// not take (see [`Builder::push_gap`]).
     ///
     /// Out of line: its loop keeps its state in registers instead of
     /// sharing them with the char loop's.
     #[inline(never)]
     fn push_letter_run(&mut self, text: &str, mut from: usize) -> usize {
         let bytes = text.as_bytes();
-        loop {
-            let (end, comma) = self.push_one_run(text, from);
-            if !comma {
-                match self.push_gap(text, end) {
-                    Some(next) => {
-                        from = next;
-                        continue;
+        'run: loop {
+            let (mut stop, mut comma) = self.push_one_run(text, from);
+            loop {
+                if !comma {
+                    match self.push_gap(text, stop) {
+                        Some((next, false)) => {
+                            from = next;
+                            continue 'run;
+                        }
+                        Some((next, true)) => stop = next,
+                        None => return stop,
                     }
-                    None => return end,
                 }
+                // An Arabic comma at `stop`, after a unit taken for good
+                // or white space written as the char loop would.
+                let at = self.out.len();
+                self.pieces.push(Piece {
+                    norm: at,
+                    orig: stop,
+                    linear: false,
+                });
+                if WORDS {
+                    self.word_break(at, at + 1);
+                }
+                self.out.push(',');
+                stop += 2;
+                if takes(bytes, stop) {
+                    from = stop;
+                    continue 'run;
+                }
+                comma = false;
             }
-            let at = self.out.len();
-            if bytes.get(end + 2) != Some(&b' ')
-                || !super::basic_letter_at(bytes, end + 3)
-            {
-                return end;
-            }
-            self.pieces.push(Piece { norm: at, orig: end, linear: false });
-            if WORDS {
-                self.word_break(at, at + 1);
-            }
-            self.out.push(',');
-            from = end + 2;
         }
     }
 
     /// Where a letter run stopped at `i` after a unit taken for good: a
     /// white space run of spaces, newlines and quote marks there, of two
     /// chars or more or with a quote mark, followed by a unit the run
-    /// takes for good, is written as the char loop writes it (its marks
-    /// recorded, one space or newline in a piece that maps as a whole);
-    /// returns where the run goes on, `None` (nothing written) for any
-    /// other shape.
+    /// takes for good or an Arabic comma, is written as the char loop
+    /// writes it (its marks recorded, one space or newline in a piece
+    /// that maps as a whole); returns where the run goes on and whether
+    /// a comma stands there, `None` (nothing written) for any other
+    /// shape.
     #[inline]
-    fn push_gap(&mut self, text: &str, i: usize) -> Option<usize> {
+    fn push_gap(&mut self, text: &str, i: usize) -> Option<(usize, bool)> {
         let bytes = text.as_bytes();
         let at = self.out.len();
         let marks = self.quotes.len();
@@ -700,14 +710,16 @@ impl<const WORDS: bool> Builder<WORDS> {
         // A single space or newline maps as itself (the run takes a space
         // before a unit it takes).
         let quoted = self.quotes.len() > marks;
-        let taken = bytes
+        let unit = bytes
             .get(j..)
             .and_then(|r| r.first_chunk::<2>())
             .and_then(|pair| {
                 RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair)))
             })
-            .is_some_and(|unit| unit & UNIT_STEP != 0);
-        if !taken || (j - i < 2 && !quoted) {
+            .copied()
+            .unwrap_or(0);
+        let comma = unit & UNIT_STEP == 0 && unit & UNIT_COMMA != 0;
+        if (unit & UNIT_STEP == 0 && !comma) || (j - i < 2 && !quoted) {
             self.quotes.truncate(marks);
             return None;
         }
@@ -721,7 +733,7 @@ impl<const WORDS: bool> Builder<WORDS> {
         } else {
             self.out.push(' ');
         }
-        Some(j)
+        Some((j, comma))
     }
 
     /// [`Builder::push_letter_run`] up to its first Arabic comma: where
@@ -993,12 +1005,22 @@ fn marks_end(bytes: &[u8], i: usize) -> Option<usize> {
         }
         j += 2;
     }
-    let pair = bytes.get(j..).and_then(|r| r.first_chunk::<2>())?;
-    let unit = RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair)))?;
-    let taken = unit & UNIT_STEP != 0
-        && (unit & UNIT_PROVISIONAL == 0
-            || super::basic_letter_at(bytes, j + 1));
-    (j > i && taken).then_some(j)
+    (j > i && takes(bytes, j)).then_some(j)
+}
+
+/// Whether a letter run takes the unit at `i` for good: a letter, digit
+/// or punctuation, or a space or newline before a letter.
+#[inline]
+fn takes(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i..)
+        .and_then(|r| r.first_chunk::<2>())
+        .and_then(|pair| RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair))))
+        .is_some_and(|unit| {
+            unit & UNIT_STEP != 0
+                && (unit & UNIT_PROVISIONAL == 0
+                    || super::basic_letter_at(bytes, i + 1))
+        })
 }
 
 /// A letter of the two letter ranges of the Arabic block, which
@@ -1595,6 +1617,9 @@ mod tests {
                 "ب\n\nب ب\n\n\nب ب \n ب ب  ب ب \n«ب ب\n \" \nب ب\n\n1 ب\n\n(ب",
                 "ب\n1 ب\n(ب ب \n\u{A0}ب ب\n\r\nب ب\n\t\nب ب\n\n\u{64B}ب ب\n\n،ب",
                 "ب\n\na ب\n\n\u{200F}ب ب\n\n", "ب\n\n1", "ب  \n", "ب«« ب", "ب\n“\nب",
+                "ب»،ب ب»، ب ب »،1 ب\n\n،ب ب« ،ب ب،1 ب،. ب، «ب» ب،«ب ب،\n\nب",
+                "ب، 1 ب،\nب ب، \u{64B}ب ب،،ب ب، ،ب ب، a ب،a ب، \n ب ب»،", "ب،", "ب، ",
+                "ب، »،، ب،\u{A0}ب ب»\n،ب ب\n،\nب ب،\n،ب ب،\u{64B}ب",
                 "ب\nب.\nب\n،ب\n\u{64E}ب\n\nب \nب\n بa\nﻻ\n٢\nب\n",
             ]
             .map(String::from),
