@@ -634,31 +634,115 @@ impl<const WORDS: bool> Builder<WORDS> {
     /// each unit were pushed alone: the piece list is touched once, and a
     /// folded letter is written in place of its bytes.
     ///
-    /// An Arabic comma followed by a single space and a letter is written
-    /// as the char loop would (`,` in a piece that maps as a whole) and
-    /// the run goes on after it in a new piece.
+    /// An Arabic comma is written as the char loop would (`,` in a piece
+    /// that maps as a whole) and the run goes on after it in a new piece
+    /// if it takes the unit there; so does it after white space it does
+    /// not take (see [`Builder::push_gap`]).
     ///
     /// Out of line: its loop keeps its state in registers instead of
     /// sharing them with the char loop's.
     #[inline(never)]
     fn push_letter_run(&mut self, text: &str, mut from: usize) -> usize {
         let bytes = text.as_bytes();
-        loop {
-            let (end, comma) = self.push_one_run(text, from);
-            let at = self.out.len();
-            if !comma
-                || bytes.get(end + 2) != Some(&b' ')
-                || !super::basic_letter_at(bytes, end + 3)
-            {
-                return end;
+        'run: loop {
+            let (mut stop, mut comma) = self.push_one_run(text, from);
+            loop {
+                if !comma {
+                    match self.push_gap(text, stop) {
+                        Some((next, false)) => {
+                            from = next;
+                            continue 'run;
+                        }
+                        Some((next, true)) => stop = next,
+                        None => return stop,
+                    }
+                }
+                // An Arabic comma at `stop`, after a unit taken for good
+                // or white space written as the char loop would.
+                let at = self.out.len();
+                self.pieces.push(Piece {
+                    norm: at,
+                    orig: stop,
+                    linear: false,
+                });
+                if WORDS {
+                    self.word_break(at, at + 1);
+                }
+                self.out.push(',');
+                stop += 2;
+                if takes(bytes, stop) {
+                    from = stop;
+                    continue 'run;
+                }
+                comma = false;
             }
-            self.pieces.push(Piece { norm: at, orig: end, linear: false });
-            if WORDS {
-                self.word_break(at, at + 1);
-            }
-            self.out.push(',');
-            from = end + 2;
         }
+    }
+
+    /// Where a letter run stopped at `i` after a unit taken for good: a
+    /// white space run of spaces, newlines and quote marks there, of two
+    /// chars or more or with a quote mark, followed by a unit the run
+    /// takes for good or an Arabic comma, is written as the char loop
+    /// writes it (its marks recorded, one space or newline in a piece
+    /// that maps as a whole); returns where the run goes on and whether
+    /// a comma stands there, `None` (nothing written) for any other
+    /// shape.
+    #[inline]
+    fn push_gap(&mut self, text: &str, i: usize) -> Option<(usize, bool)> {
+        let bytes = text.as_bytes();
+        let at = self.out.len();
+        let marks = self.quotes.len();
+        let mut j = i;
+        let mut newline = false;
+        loop {
+            match bytes.get(j) {
+                Some(b' ') => j += 1,
+                Some(b'\n') => {
+                    newline = true;
+                    j += 1;
+                }
+                _ => {
+                    let Some((direction, len)) = super::char_at(text, j)
+                        .and_then(|(c, len)| Some((quote_direction(c)?, len)))
+                    else {
+                        break;
+                    };
+                    self.quotes.push(QuoteMark {
+                        normalized: at,
+                        original: Span::new(j, j + len),
+                        direction,
+                    });
+                    j += len;
+                }
+            }
+        }
+        // A single space or newline maps as itself (the run takes a space
+        // before a unit it takes).
+        let quoted = self.quotes.len() > marks;
+        let unit = bytes
+            .get(j..)
+            .and_then(|r| r.first_chunk::<2>())
+            .and_then(|pair| {
+                RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair)))
+            })
+            .copied()
+            .unwrap_or(0);
+        let comma = unit & UNIT_STEP == 0 && unit & UNIT_COMMA != 0;
+        if (unit & UNIT_STEP == 0 && !comma) || (j - i < 2 && !quoted) {
+            self.quotes.truncate(marks);
+            return None;
+        }
+        self.pieces.push(Piece { norm: at, orig: i, linear: false });
+        if WORDS {
+            self.word_break(at, at + 1);
+        }
+        if newline {
+            self.breaks.push(at);
+            self.out.push('\n');
+        } else {
+            self.out.push(' ');
+        }
+        Some((j, comma))
     }
 
     /// [`Builder::push_letter_run`] up to its first Arabic comma: where
@@ -930,12 +1014,22 @@ fn marks_end(bytes: &[u8], i: usize) -> Option<usize> {
         }
         j += 2;
     }
-    let pair = bytes.get(j..).and_then(|r| r.first_chunk::<2>())?;
-    let unit = RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair)))?;
-    let taken = unit & UNIT_STEP != 0
-        && (unit & UNIT_PROVISIONAL == 0
-            || super::basic_letter_at(bytes, j + 1));
-    (j > i && taken).then_some(j)
+    (j > i && takes(bytes, j)).then_some(j)
+}
+
+/// Whether a letter run takes the unit at `i` for good: a letter, digit
+/// or punctuation, or a space or newline before a letter.
+#[inline]
+fn takes(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i..)
+        .and_then(|r| r.first_chunk::<2>())
+        .and_then(|pair| RUN_UNITS.get(usize::from(u16::from_le_bytes(*pair))))
+        .is_some_and(|unit| {
+            unit & UNIT_STEP != 0
+                && (unit & UNIT_PROVISIONAL == 0
+                    || super::basic_letter_at(bytes, i + 1))
+        })
 }
 
 /// A letter of the two letter ranges of the Arabic block, which
@@ -1134,6 +1228,23 @@ const fn fold_letter(c: char) -> char {
         'ژ' => 'ز',
         'ڤ' | '\u{06A5}' => 'ف',
         other => other,
+    }
+}
+
+/// The direction of a quote mark, `None` for any other char: the chars
+/// [`classify`] makes [`Class::Quote`] (tested for every char).
+#[inline]
+fn quote_direction(c: char) -> Option<QuoteDirection> {
+    match c {
+        '"' | '\'' | '`' | '\u{201C}' | '\u{201D}' | '\u{201F}'
+        | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{FF02}' | '\u{FF07}' => {
+            Some(QuoteDirection::Either)
+        }
+        '\u{00AB}' | '\u{2039}' | '\u{201E}' | '\u{201A}' => {
+            Some(QuoteDirection::Open)
+        }
+        '\u{00BB}' | '\u{203A}' => Some(QuoteDirection::Close),
+        _ => None,
     }
 }
 
@@ -1506,6 +1617,18 @@ mod tests {
                 "ب، ب،ب ،ب، ة، أ، ١، \u{64E}، ،، ب،",
                 "ب،  ب، \nب،\u{A0}ب، «ب» ب، ",
                 "ب، ب، ب، ب، ب",
+                "ب «ب» ب\"ب\" ب “ب” ب ‘ب’. ب'ب' ب„ب‚ ‹ب› ب＂ب＇ب`ب`",
+                "ب« ب »ب « ب » ب«1» ب«.» ب «(ب)» ب»  ب «  ب ب»\nب ب\n«ب",
+                "ب»\u{64B}ب ب«\u{200F}ب ب»،ب ب» ،ب ب»a ب»A ب»é ب»\u{660}",
+                "ب»ﻻ ب»\u{A0}ب ب \u{A0}«ب ب«« ب» «ب ب»", "ب»", "ب» ", "ب»1",
+                "ب»  (ب ب» \n(ب ب «  1 ب»\u{A0}(ب",
+                "ب'a a'ب a'a 1'ب ب's ب’s ب\u{64B}'ب ب \"\" ب ب\"\"ب",
+                "ب\n\nب ب\n\n\nب ب \n ب ب  ب ب \n«ب ب\n \" \nب ب\n\n1 ب\n\n(ب",
+                "ب\n1 ب\n(ب ب \n\u{A0}ب ب\n\r\nب ب\n\t\nب ب\n\n\u{64B}ب ب\n\n،ب",
+                "ب\n\na ب\n\n\u{200F}ب ب\n\n", "ب\n\n1", "ب  \n", "ب«« ب", "ب\n“\nب",
+                "ب»،ب ب»، ب ب »،1 ب\n\n،ب ب« ،ب ب،1 ب،. ب، «ب» ب،«ب ب،\n\nب",
+                "ب، 1 ب،\nب ب، \u{64B}ب ب،،ب ب، ،ب ب، a ب،a ب، \n ب ب»،", "ب،", "ب، ",
+                "ب، »،، ب،\u{A0}ب ب»\n،ب ب\n،\nب ب،\n،ب ب،\u{64B}ب",
                 "ب\nب.\nب\n،ب\n\u{64E}ب\n\nب \nب\n بa\nﻻ\n٢\nب\n",
             ]
             .map(String::from),
@@ -1547,6 +1670,19 @@ mod tests {
             assert_eq!(slow.breaks, want, "{t:?}");
             assert_eq!(build::<true, false>(t).0.breaks, want, "{t:?}");
             assert_eq!(fast.original_len, slow.original_len, "{t:?}");
+        }
+    }
+
+    /// `quote_direction` names the quote marks `classify` finds, for
+    /// every char.
+    #[test]
+    fn quote_direction_matches_classify() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = match classify(c) {
+                Class::Quote(d) => Some(d),
+                _ => None,
+            };
+            assert_eq!(quote_direction(c), want, "{c:?}");
         }
     }
 
