@@ -263,13 +263,21 @@ fn future_word(s: &str) -> bool {
 /// Whether the parser may find an expression at token `i`: most tokens
 /// are words the parser cannot read, words it reads only after another,
 /// or words that are no expression alone, followed by a word it cannot
-/// read ([`vocab`]). A cheap test
+/// read ([`vocab`]), or a pair of table words the parser fails on
+/// followed by one ([`vocab::pair_fails`]). A cheap test
 /// that never rejects a token where [`parse::Parser::parse`] succeeds.
 fn may_begin(toks: &[parse::Tok<'_>], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    vocab::live(t)
-        && t.class & vocab::NOT_FIRST == 0
-        && (toks.get(i + 1).is_some_and(vocab::live) || !vocab::alone_fails(t))
+    if !vocab::live(t) || t.class & vocab::NOT_FIRST != 0 {
+        return false;
+    }
+    match (toks.get(i + 1), toks.get(i + 2)) {
+        (Some(n), Some(c)) if vocab::live(n) => {
+            !vocab::tokens_pair_fails(t, n, c)
+        }
+        (Some(n), None) if vocab::live(n) => true,
+        _ => !vocab::alone_fails(t),
+    }
 }
 
 /// All time expressions of the sentence at `range` of the normalized
