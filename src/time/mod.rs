@@ -281,7 +281,7 @@ fn may_begin(toks: &[parse::Tok<'_>], i: usize) -> bool {
 }
 
 /// All time expressions of the sentence at `range` of the normalized
-/// `text`, whose words are `words`, appended to `out`; `toks` is a
+/// `text`, whose words are `words`, given to `out` in order; `toks` is a
 /// reused token buffer. The sentence is tokenized from the word
 /// [`parse::start_word`] gives (the tokens before it begin nothing and
 /// are read by no parse), and not at all without one, with the long runs
@@ -292,7 +292,7 @@ fn scan<'a>(
     words: &[crate::text::Word],
     anchor: Option<NaiveDateTime>,
     toks: &mut Vec<parse::Tok<'a>>,
-    out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
+    out: &mut impl FnMut(core::ops::Range<usize>, TimeValue),
 ) {
     let Some(j) = parse::start_word(text, range.clone(), words) else {
         return;
@@ -314,7 +314,7 @@ fn scan_tokens(
     words: &[crate::text::Word],
     anchor: Option<NaiveDateTime>,
     toks: &[parse::Tok<'_>],
-    out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
+    out: &mut impl FnMut(core::ops::Range<usize>, TimeValue),
 ) {
     // Whether the sentence speaks about the future: read when an
     // expression first needs it.
@@ -342,7 +342,7 @@ fn scan_tokens(
                     (Some(a), Some(b)) => (a.start, b.end),
                     _ => break,
                 };
-                out.push((s..e, value));
+                out(s..e, value);
                 i = end;
             }
             _ => i += 1,
@@ -414,15 +414,10 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
     let most = p.sentences.iter().map(|s| s.words.len()).max().unwrap_or(0);
     let mut out = Vec::with_capacity(16);
     let mut toks = Vec::with_capacity(2 * most + 16);
-    let mut found = Vec::with_capacity(8);
+    let mut push = |r, value| out.push(TimeMention { loc: p.loc(r), value });
     for s in &p.sentences {
         let words = p.words.get(s.words.clone()).unwrap_or_default();
-        found.clear();
-        let r = s.norm.clone();
-        scan(text, r, words, anchor, &mut toks, &mut found);
-        for (r, value) in found.drain(..) {
-            out.push(TimeMention { loc: p.loc(r), value });
-        }
+        scan(text, s.norm.clone(), words, anchor, &mut toks, &mut push);
     }
     out
 }
