@@ -263,17 +263,25 @@ fn future_word(s: &str) -> bool {
 /// Whether the parser may find an expression at token `i`: most tokens
 /// are words the parser cannot read, words it reads only after another,
 /// or words that are no expression alone, followed by a word it cannot
-/// read ([`vocab`]). A cheap test
+/// read ([`vocab`]), or a pair of table words the parser fails on
+/// followed by one ([`vocab::pair_fails`]). A cheap test
 /// that never rejects a token where [`parse::Parser::parse`] succeeds.
 fn may_begin(toks: &[parse::Tok<'_>], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    vocab::live(t)
-        && t.class & vocab::NOT_FIRST == 0
-        && (toks.get(i + 1).is_some_and(vocab::live) || !vocab::alone_fails(t))
+    if !vocab::live(t) || t.class & vocab::NOT_FIRST != 0 {
+        return false;
+    }
+    match (toks.get(i + 1), toks.get(i + 2)) {
+        (Some(n), Some(c)) if vocab::live(n) => {
+            !vocab::tokens_pair_fails(t, n, c)
+        }
+        (Some(n), None) if vocab::live(n) => true,
+        _ => !vocab::alone_fails(t),
+    }
 }
 
 /// All time expressions of the sentence at `range` of the normalized
-/// `text`, whose words are `words`, appended to `out`; `toks` is a
+/// `text`, whose words are `words`, given to `out` in order; `toks` is a
 /// reused token buffer. The sentence is tokenized from the word
 /// [`parse::start_word`] gives (the tokens before it begin nothing and
 /// are read by no parse), and not at all without one, with the long runs
@@ -284,7 +292,7 @@ fn scan<'a>(
     words: &[crate::text::Word],
     anchor: Option<NaiveDateTime>,
     toks: &mut Vec<parse::Tok<'a>>,
-    out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
+    out: &mut impl FnMut(core::ops::Range<usize>, TimeValue),
 ) {
     let Some(j) = parse::start_word(text, range.clone(), words) else {
         return;
@@ -306,7 +314,7 @@ fn scan_tokens(
     words: &[crate::text::Word],
     anchor: Option<NaiveDateTime>,
     toks: &[parse::Tok<'_>],
-    out: &mut Vec<(core::ops::Range<usize>, TimeValue)>,
+    out: &mut impl FnMut(core::ops::Range<usize>, TimeValue),
 ) {
     // Whether the sentence speaks about the future: read when an
     // expression first needs it.
@@ -334,7 +342,7 @@ fn scan_tokens(
                     (Some(a), Some(b)) => (a.start, b.end),
                     _ => break,
                 };
-                out.push((s..e, value));
+                out(s..e, value);
                 i = end;
             }
             _ => i += 1,
@@ -406,15 +414,10 @@ pub(crate) fn extract(p: &Prepared<'_>) -> Vec<TimeMention> {
     let most = p.sentences.iter().map(|s| s.words.len()).max().unwrap_or(0);
     let mut out = Vec::with_capacity(16);
     let mut toks = Vec::with_capacity(2 * most + 16);
-    let mut found = Vec::with_capacity(8);
+    let mut push = |r, value| out.push(TimeMention { loc: p.loc(r), value });
     for s in &p.sentences {
         let words = p.words.get(s.words.clone()).unwrap_or_default();
-        found.clear();
-        let r = s.norm.clone();
-        scan(text, r, words, anchor, &mut toks, &mut found);
-        for (r, value) in found.drain(..) {
-            out.push(TimeMention { loc: p.loc(r), value });
-        }
+        scan(text, s.norm.clone(), words, anchor, &mut toks, &mut push);
     }
     out
 }

@@ -705,6 +705,25 @@ fn start_in_gap_slow(
     Ok(open)
 }
 
+/// Whether the word `c` comes one space after the byte `end` of `text`
+/// and is a word of Arabic letters that the parser cannot read (no class
+/// in `table`, whose [`vocab::surface`] is `surface`).
+#[inline(never)]
+fn dead_after(
+    text: &str,
+    table: &WordTable<vocab::Entry>,
+    surface: &vocab::SurfaceBits,
+    end: usize,
+    c: &crate::text::Word,
+) -> bool {
+    let b = text.as_bytes();
+    c.arabic
+        && c.start == end + 1
+        && b.get(end) == Some(&b' ')
+        && (!vocab::may_read(surface, c.hash)
+            || vocab::class_at(table, b, c.start, c.end, c.hash).0 == 0)
+}
+
 /// The first word of a sentence's `words` from which [`tokenize_live`]
 /// must read it (from the sentence's start for 0) for the scan to find
 /// all its expressions, or `None` if no token of it may begin one. The
@@ -747,8 +766,24 @@ pub(crate) fn start_word(
             continue;
         }
         let (class, entry) = vocab::class_at(table, b, w.start, w.end, w.hash);
-        if let Some(j) = opens(text, open, class) {
-            return Some(j);
+        match (open, entry) {
+            // Two table words: a start unless the parser fails on them
+            // before a word it cannot read.
+            (Some((j, s, e, Some(ea))), Some(eb)) if class != 0 => {
+                let dead = words.get(k + 1).is_some_and(|c| {
+                    dead_after(text, table, surface, w.end, c)
+                });
+                let a = text.get(s..e).unwrap_or_default();
+                let bw = text.get(w.start..w.end).unwrap_or_default();
+                if !(dead && e < w.start && vocab::pair_fails(ea, a, eb, bw)) {
+                    return Some(j);
+                }
+            }
+            _ => {
+                if let Some(j) = opens(text, open, class) {
+                    return Some(j);
+                }
+            }
         }
         open = open_at(k, w.start, w.end, class, entry);
     }

@@ -1114,9 +1114,12 @@ fn start_word_leaves_out_only_tokens_that_begin_nothing() {
             }
             for a in [anchor(A), None] {
                 let mut want = Vec::new();
-                super::scan_tokens(norm, &[], a, &all, &mut want);
+                super::scan_tokens(norm, &[], a, &all, &mut |r, v| {
+                    want.push((r, v))
+                });
                 let mut got = Vec::new();
-                super::scan(norm, r.clone(), words, a, &mut part, &mut got);
+                let mut push = |r, v| got.push((r, v));
+                super::scan(norm, r.clone(), words, a, &mut part, &mut push);
                 assert_eq!(got, want, "{text}");
                 found += want.len();
             }

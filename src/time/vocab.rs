@@ -34,7 +34,7 @@ use super::months::{
 use super::parse::{self, Tok};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 /// A word of the parser's word lists (or of a table, any position).
 pub(crate) const WORD: u8 = 1;
@@ -97,10 +97,12 @@ type Classes = HashMap<String, u8, WordHash>;
 
 /// A word of the parser's vocabulary: its class bits and, once asked,
 /// whether it is no expression on its own ([`alone_fails`]).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Entry {
     /// The word's own class bits (not those of its forms).
     pub(crate) bits: u8,
+    /// The word's number in the table, for [`pair_fails`].
+    id: u32,
     alone: once_cell::sync::OnceCell<bool>,
     /// The word's [`parse::route`], once asked.
     route: once_cell::sync::OnceCell<u32>,
@@ -113,6 +115,18 @@ pub(crate) struct Entry {
     /// ([`clitic_slot`]) when that has no entry of its own: two bits a
     /// slot (whether known, and the answer), set once asked.
     clitic_alone: AtomicU32,
+}
+
+/// An entry shows its class bits and number only: the answers kept with
+/// it are set as words are first met, so they differ between two
+/// printings of the same entry while other threads tokenize.
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry")
+            .field("bits", &self.bits)
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Entry {
@@ -136,9 +150,10 @@ impl Entry {
 /// so that most words of a text, which are none of them, cost two bit
 /// tests.
 static WORDS: Lazy<WordTable<Entry>> = Lazy::new(|| {
-    let entries = classes()
-        .into_iter()
-        .map(|(w, bits)| (w, Entry { bits, ..Entry::default() }));
+    let entries = classes().into_iter().enumerate().map(|(id, (w, bits))| {
+        let id = u32::try_from(id).unwrap_or(u32::MAX);
+        (w, Entry { bits, id, ..Entry::default() })
+    });
     WordTable::new(16, entries)
 });
 
@@ -599,6 +614,101 @@ pub(crate) fn digits_alone_fail(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// How many slots [`PAIRS`] has, as a power of two.
+const PAIRS_LOG: u32 = 14;
+
+/// How many slots from its home a pair is looked for in [`PAIRS`]
+/// before it is parsed without being kept.
+const PAIR_PROBES: usize = 8;
+
+/// The answers of [`pair_fails`] found so far: per slot 0 (empty) or the
+/// pair's key ([`pair_key`]) shifted left by two, bit 1 set and bit 0
+/// the answer. Open addressing, written once per slot (lock-free).
+static PAIRS: [AtomicU64; 1 << PAIRS_LOG] =
+    [const { AtomicU64::new(0) }; 1 << PAIRS_LOG];
+
+/// The key of the pair of table words of entries `a` then `b`.
+#[inline(always)]
+fn pair_key(a: &Entry, b: &Entry) -> u64 {
+    u64::from(a.id) << 31 | u64::from(b.id)
+}
+
+/// Whether the parser certainly fails at a table word `a` (entry `ea`,
+/// not digits) followed by a table word `b` (entry `eb`) and then by a
+/// token it cannot read, none of the three glued to the one before
+/// (`في هذا`, `من قبل`, `خلال شهر` before a word of no class): the parser
+/// reads no further than the dead token and looks back before `a` only
+/// from digits, so the answer is that of the words alone. Found by
+/// running the parser on the pair the first time and kept in [`PAIRS`]
+/// (when its slots near the pair's home are taken, the pair is parsed
+/// every time).
+pub(crate) fn pair_fails(ea: &Entry, a: &str, eb: &Entry, b: &str) -> bool {
+    let key = pair_key(ea, eb);
+    let home =
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PAIRS_LOG)) as usize;
+    for step in 0..PAIR_PROBES {
+        let i = (home + step) & ((1 << PAIRS_LOG) - 1);
+        let Some(slot) = PAIRS.get(i) else { break };
+        let v = slot.load(Ordering::Relaxed);
+        if v == 0 {
+            let answer = probe_pair(a, b);
+            let v = key << 2 | 2 | u64::from(answer);
+            let _ = slot.compare_exchange(
+                0,
+                v,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            );
+            return answer;
+        }
+        if v >> 2 == key {
+            return v & 1 != 0;
+        }
+    }
+    probe_pair(a, b)
+}
+
+/// [`pair_fails`] worked out: the parser on the tokens of `a`, `b` and
+/// a token it cannot read, a space apart (false unless `a` and `b` are
+/// one token each and `a` is no digits).
+pub(crate) fn probe_pair(a: &str, b: &str) -> bool {
+    let text = [a, " ", b].concat();
+    let mut toks = parse::tokenize(&text, 0);
+    match toks.as_slice() {
+        [x, y] if x.s == a && y.s == b => {}
+        _ => return false,
+    }
+    if a.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut dead = Tok::inert();
+    dead.start = text.len() + 1;
+    dead.end = dead.start;
+    toks.push(dead);
+    let parsed = parse::Parser::new(&toks).parse(0);
+    parsed.is_none_or(|(_, end)| end == 0)
+}
+
+/// [`pair_fails`] of the tokens `a`, `b` and `c` in a row: false unless
+/// `a` and `b` have entries, `c` is a token the parser cannot read and
+/// none is glued to the one before.
+#[inline]
+pub(crate) fn tokens_pair_fails(
+    a: &Tok<'_>,
+    b: &Tok<'_>,
+    c: &Tok<'_>,
+) -> bool {
+    match (a.entry, b.entry) {
+        (Some(ea), Some(eb)) => {
+            a.end < b.start
+                && b.end < c.start
+                && !live(c)
+                && pair_fails(ea, a.s, eb, b.s)
+        }
+        _ => false,
+    }
+}
+
 /// [`alone_fails`] of a token `s` whose entry is `entry`.
 #[inline]
 pub(crate) fn entry_alone_fails(entry: Option<&Entry>, s: &str) -> bool {
@@ -714,6 +824,83 @@ mod tests {
         for s in ["و", "ب", "وب", "فك"] {
             assert_eq!(clitic_alone_fails(s), probe_alone(s), "{s}");
         }
+    }
+
+    /// [`pair_fails`] answers as the parser does on two table words
+    /// followed by a dead word (of several shapes), asked first and
+    /// again: for every word of the table before each of a set of table
+    /// words, and for every two table words in a row in the test texts.
+    #[test]
+    fn pair_fails_is_the_parsers_answer() {
+        let fails_at = |text: &str| {
+            let toks = parse::tokenize(text, 0);
+            parse::Parser::new(&toks).parse(0).is_none_or(|(_, end)| end == 0)
+        };
+        let dead = ["قصف", "والمدينه", "للقصف", "بالجيش"];
+        for d in dead {
+            let toks = parse::tokenize(d, 0);
+            assert!(toks.len() == 1 && !live(&toks[0]), "{d}");
+        }
+        let mut pairs = Vec::new();
+        let seconds = [
+            "هذا",
+            "قبل",
+            "شهر",
+            "من",
+            "في",
+            "ايار",
+            "الماضي",
+            "الساعه",
+            "يوم",
+            "العام",
+            "ايام",
+            "الاحد",
+            "عشره",
+            "بعد",
+            "الي",
+            "ثلاثه",
+        ];
+        for (a, _) in words().entries() {
+            for b in seconds {
+                pairs.push((a.to_string(), b.to_string()));
+            }
+        }
+        let x = crate::Extractor::builtin();
+        for text in crate::test_texts::all() {
+            let p = x.prepare(crate::Input::new(&text));
+            let toks = parse::tokenize(p.norm.as_str(), 0);
+            for w in toks.windows(2) {
+                if w[0].entry.is_some() && w[1].entry.is_some() {
+                    pairs.push((w[0].s.to_string(), w[1].s.to_string()));
+                }
+            }
+        }
+        let (mut n, mut failing) = (0, 0);
+        for (a, b) in &pairs {
+            let ab = format!("{a} {b}");
+            let toks = parse::tokenize(&ab, 0);
+            let [ta, tb] = toks.as_slice() else { continue };
+            let (Some(ea), Some(eb)) = (ta.entry, tb.entry) else {
+                continue;
+            };
+            if ta.s != a || tb.s != b {
+                continue;
+            }
+            let want = !a.as_bytes()[0].is_ascii_digit()
+                && dead.iter().all(|d| fails_at(&format!("{a} {b} {d}")));
+            let any = dead.iter().any(|d| fails_at(&format!("{a} {b} {d}")));
+            assert_eq!(
+                want,
+                any && !a.as_bytes()[0].is_ascii_digit(),
+                "{a} {b}"
+            );
+            assert_eq!(probe_pair(a, b), want, "{a} {b}");
+            assert_eq!(pair_fails(ea, a, eb, b), want, "{a} {b}");
+            assert_eq!(pair_fails(ea, a, eb, b), want, "{a} {b}");
+            n += 1;
+            failing += usize::from(want);
+        }
+        assert!(n > 20_000 && failing > 10_000, "{n} {failing}");
     }
 
     /// The surface filter written in place is the one of full copies.
