@@ -70,76 +70,54 @@ pub enum EventType {
     Reinforcement,
 }
 
-impl EventType {
-    /// The type's name as it appears in JSON.
-    ///
-    /// ```
-    /// assert_eq!(hadath::EventType::Airstrike.as_str(), "airstrike");
-    /// ```
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            EventType::Airstrike => "airstrike",
-            EventType::Shelling => "shelling",
-            EventType::Offensive => "offensive",
-            EventType::Clash => "clash",
-            EventType::Withdrawal => "withdrawal",
-            EventType::Deadline => "deadline",
-            EventType::Casualties => "casualties",
-            EventType::Displacement => "displacement",
-            EventType::Shootdown => "shootdown",
-            EventType::TerritoryCapture => "territory_capture",
-            EventType::Surrender => "surrender",
-            EventType::Reinforcement => "reinforcement",
-        }
-    }
+/// The methods of [`EventType`] that name its types, written from one
+/// list of each type and its name.
+macro_rules! event_type_names {
+    ($($variant:ident => $name:literal,)*) => {
+        impl EventType {
+            /// The type's name as it appears in JSON.
+            ///
+            /// ```
+            /// assert_eq!(hadath::EventType::Airstrike.as_str(), "airstrike");
+            /// ```
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $(EventType::$variant => $name,)*
+                }
+            }
 
-    /// Every type, in declaration order.
-    pub(crate) const ALL: [EventType; 12] = [
-        EventType::Airstrike,
-        EventType::Shelling,
-        EventType::Offensive,
-        EventType::Clash,
-        EventType::Withdrawal,
-        EventType::Deadline,
-        EventType::Casualties,
-        EventType::Displacement,
-        EventType::Shootdown,
-        EventType::TerritoryCapture,
-        EventType::Surrender,
-        EventType::Reinforcement,
-    ];
+            /// Every type, in declaration order.
+            pub(crate) const ALL: [EventType; 12] =
+                [$(EventType::$variant,)*];
 
-    /// The name of the rule a trigger of this type fires with no rule name
-    /// of its own: `type.verb` or `type.noun` (a constant, so an event
-    /// takes it without allocating).
-    pub(crate) fn default_rule(self, verb: bool) -> &'static str {
-        match (self, verb) {
-            (EventType::Airstrike, false) => "airstrike.noun",
-            (EventType::Airstrike, true) => "airstrike.verb",
-            (EventType::Shelling, false) => "shelling.noun",
-            (EventType::Shelling, true) => "shelling.verb",
-            (EventType::Offensive, false) => "offensive.noun",
-            (EventType::Offensive, true) => "offensive.verb",
-            (EventType::Clash, false) => "clash.noun",
-            (EventType::Clash, true) => "clash.verb",
-            (EventType::Withdrawal, false) => "withdrawal.noun",
-            (EventType::Withdrawal, true) => "withdrawal.verb",
-            (EventType::Deadline, false) => "deadline.noun",
-            (EventType::Deadline, true) => "deadline.verb",
-            (EventType::Casualties, false) => "casualties.noun",
-            (EventType::Casualties, true) => "casualties.verb",
-            (EventType::Displacement, false) => "displacement.noun",
-            (EventType::Displacement, true) => "displacement.verb",
-            (EventType::Shootdown, false) => "shootdown.noun",
-            (EventType::Shootdown, true) => "shootdown.verb",
-            (EventType::TerritoryCapture, false) => "territory_capture.noun",
-            (EventType::TerritoryCapture, true) => "territory_capture.verb",
-            (EventType::Surrender, false) => "surrender.noun",
-            (EventType::Surrender, true) => "surrender.verb",
-            (EventType::Reinforcement, false) => "reinforcement.noun",
-            (EventType::Reinforcement, true) => "reinforcement.verb",
+            /// The name of the rule a trigger of this type fires with no
+            /// rule name of its own: `type.verb` or `type.noun` (a
+            /// constant, so an event takes it without allocating).
+            pub(crate) fn default_rule(self, verb: bool) -> &'static str {
+                match (self, verb) {
+                    $(
+                        (EventType::$variant, true) => concat!($name, ".verb"),
+                        (EventType::$variant, false) => concat!($name, ".noun"),
+                    )*
+                }
+            }
         }
-    }
+    };
+}
+
+event_type_names! {
+    Airstrike => "airstrike",
+    Shelling => "shelling",
+    Offensive => "offensive",
+    Clash => "clash",
+    Withdrawal => "withdrawal",
+    Deadline => "deadline",
+    Casualties => "casualties",
+    Displacement => "displacement",
+    Shootdown => "shootdown",
+    TerritoryCapture => "territory_capture",
+    Surrender => "surrender",
+    Reinforcement => "reinforcement",
 }
 
 impl fmt::Display for EventType {
