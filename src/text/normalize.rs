@@ -1231,8 +1231,9 @@ const fn fold_letter(c: char) -> char {
     }
 }
 
-/// The direction of a quote mark, `None` for any other char: the chars
-/// [`classify`] makes [`Class::Quote`] (tested for every char).
+/// The direction of a quote mark, `None` for any other char (what
+/// [`classify`] makes a [`Class::Quote`]; tested for every char that no
+/// other class takes first).
 #[inline]
 fn quote_direction(c: char) -> Option<QuoteDirection> {
     match c {
@@ -1310,14 +1311,6 @@ fn classify(c: char) -> Class {
         '\u{FD3E}' => Class::To('('),
         '\u{FD3F}' => Class::To(')'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Class::To('-'),
-        '"' | '\'' | '`' | '\u{201C}' | '\u{201D}' | '\u{201F}'
-        | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{FF02}' | '\u{FF07}' => {
-            Class::Quote(QuoteDirection::Either)
-        }
-        '\u{00AB}' | '\u{2039}' | '\u{201E}' | '\u{201A}' => {
-            Class::Quote(QuoteDirection::Open)
-        }
-        '\u{00BB}' | '\u{203A}' => Class::Quote(QuoteDirection::Close),
         // Lam-alef ligatures.
         '\u{FEF5}'..='\u{FEFC}' => Class::Str("لا"),
         '\u{FDF2}' => Class::Str("الله"),
@@ -1333,6 +1326,9 @@ fn classify(c: char) -> Class {
         c if c.is_uppercase() => Class::Lower,
         c if c.is_whitespace() => Class::Space,
         _ => {
+            if let Some(d) = quote_direction(c) {
+                return Class::Quote(d);
+            }
             let f = fold_letter(c);
             if f == c {
                 Class::Keep
@@ -1674,7 +1670,7 @@ mod tests {
     }
 
     /// `quote_direction` names the quote marks `classify` finds, for
-    /// every char.
+    /// every char: no other class takes a quote mark first.
     #[test]
     fn quote_direction_matches_classify() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
