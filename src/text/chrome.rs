@@ -538,14 +538,41 @@ fn classify(
     None
 }
 
-/// Whether `needle` occurs in `hay` as whole words.
+/// Whether `needle` occurs in `hay` as whole words: of its occurrences
+/// that `match_indices` finds (left to right, none overlapping the one
+/// before), one with no word char on either side. Found by the needle's
+/// first byte with memchr and a compare, without the setup of a
+/// substring searcher (the hay is a short caption credit, asked of every
+/// credit of the lexicon; tested against `match_indices`).
 fn contains_word(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(i, m)| {
-        let before = hay.get(..i).unwrap_or_default().chars().next_back();
-        let after = hay.get(i + m.len()..).unwrap_or_default().chars().next();
-        !before.is_some_and(super::is_word_char)
-            && !after.is_some_and(super::is_word_char)
-    })
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return hay
+            .match_indices(needle)
+            .any(|(i, _)| word_bounded(hay, i, i));
+    };
+    let mut from = 0;
+    while let Some(p) = h.get(from..).and_then(|r| memchr::memchr(first, r)) {
+        let i = from + p;
+        if h.get(i..).is_some_and(|r| r.starts_with(n)) {
+            if word_bounded(hay, i, i + n.len()) {
+                return true;
+            }
+            from = i + n.len();
+        } else {
+            from = i + 1;
+        }
+    }
+    false
+}
+
+/// Whether no word char stands right before byte `start` or right at
+/// byte `end` of `hay`.
+fn word_bounded(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay.get(..start).unwrap_or_default().chars().next_back();
+    let after = hay.get(end..).unwrap_or_default().chars().next();
+    !before.is_some_and(super::is_word_char)
+        && !after.is_some_and(super::is_word_char)
 }
 
 impl ChromeHit {
@@ -576,6 +603,64 @@ mod tests {
             include_str!("../../gazetteers/chrome.toml"),
         )
         .unwrap()
+    }
+
+    /// `contains_word` as it was, on `match_indices`.
+    fn contains_word_by_matches(hay: &str, needle: &str) -> bool {
+        hay.match_indices(needle).any(|(i, m)| {
+            let before = hay.get(..i).unwrap_or_default().chars().next_back();
+            let after =
+                hay.get(i + m.len()..).unwrap_or_default().chars().next();
+            !before.is_some_and(crate::text::is_word_char)
+                && !after.is_some_and(crate::text::is_word_char)
+        })
+    }
+
+    /// `contains_word` answers like `match_indices` for every credit of
+    /// the lexicon and overlapping, bordered and empty needles, in every
+    /// line of the test texts, its parenthesized tails and every suffix
+    /// and prefix of shapes built around the needles.
+    #[test]
+    fn contains_word_matches_match_indices() {
+        let mut needles: Vec<String> = lex().credits.clone();
+        needles.extend(
+            ["", "a", "aa", "a-a", "ab ab", "ا", "وكالة", "(", "x y"]
+                .map(String::from),
+        );
+        let mut hays: Vec<String> = crate::test_texts::all()
+            .iter()
+            .flat_map(|t| {
+                normalize(t)
+                    .as_str()
+                    .lines()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for n in needles.clone() {
+            for shape in [
+                n.clone(),
+                format!("{n}{n}"),
+                format!("x{n} {n}"),
+                format!("{n}x {n}y ({n})"),
+                format!("a-a-a aaa {n}-{n}"),
+                format!("ab ab ab،{n}."),
+            ] {
+                for (k, _) in shape.char_indices() {
+                    hays.push(shape[k..].to_string());
+                    hays.push(shape[..k].to_string());
+                }
+            }
+        }
+        let mut found = 0;
+        for h in &hays {
+            for n in &needles {
+                let want = contains_word_by_matches(h, n);
+                assert_eq!(contains_word(h, n), want, "{h:?} {n:?}");
+                found += usize::from(want);
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     /// The chrome kind of each line of a text (None for body lines).

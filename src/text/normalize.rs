@@ -519,19 +519,23 @@ pub(crate) const fn is_break_byte(b: u8) -> bool {
 
 /// [`Normalized`]'s block index of `pieces` over a text of `len` bytes:
 /// for each block, the last piece that starts at or before its start,
-/// found by walking the pieces on from the last block's.
+/// which is the number of pieces after the first that do. Each such
+/// piece is counted at the first block that starts at or after it, and
+/// the counts summed: no branch on how many pieces a block holds (a walk
+/// over the pieces for each block mispredicted its stop).
 fn block_pieces(pieces: &[Piece], len: usize) -> Vec<usize> {
+    let mut index = vec![0; len / BLOCK + 1];
+    for p in pieces.iter().skip(1) {
+        if let Some(n) = index.get_mut(p.norm.div_ceil(BLOCK)) {
+            *n += 1;
+        }
+    }
     let mut k = 0;
-    // An exact-size iterator: no capacity test per block.
-    (0..len / BLOCK + 1)
-        .map(|block| {
-            let start = block * BLOCK;
-            while pieces.get(k + 1).is_some_and(|p| p.norm <= start) {
-                k += 1;
-            }
-            k
-        })
-        .collect()
+    for n in &mut index {
+        k += *n;
+        *n = k;
+    }
+    index
 }
 
 struct Run {
