@@ -1328,27 +1328,18 @@ fn sentence_events(
             i = last + 1;
             continue;
         };
-        // The event is written where it stays (extend writes the value
-        // of once_with into the vector; push built it aside and copied
-        // its 1.9 KB in), with its entities missing: they are cloned
-        // into it where it stands (not moved in with it).
-        out.extend(core::iter::once_with(|| Event {
+        let sentence = *sentence_span.get_or_insert_with(|| {
+            inp.p.norm.original_span(first_word.start..last_word.end)
+        });
+        let fields = Fields {
             event_type: ev_type,
-            trigger: inp.p.loc(from.start..to.end),
-            agent: None,
-            target: None,
-            place: None,
-            time: time.and_then(|t| {
-                let t = view::event_time(inp.times.get(t)?)?;
-                // A deadline is the end of its window ("حتى نهاية الشهر").
-                Some(if ev_type == EventType::Deadline {
-                    view::time_end_point(t)
-                } else {
-                    t
-                })
-            }),
-            count: count.and_then(|c| inp.quantities.get(c)).cloned(),
-            source: None,
+            trigger: from.start..to.end,
+            agent,
+            target,
+            place,
+            time,
+            count,
+            source: s.source,
             polarity,
             tense,
             genericity: if generic {
@@ -1358,22 +1349,10 @@ fn sentence_events(
             },
             modality,
             rule,
-            sentence: *sentence_span.get_or_insert_with(|| {
-                inp.p.norm.original_span(first_word.start..last_word.end)
-            }),
+            sentence,
             sentence_index: si,
-        }));
-        if let Some(e) = out.last_mut() {
-            let entity = |k: Option<usize>, slot: &mut Option<Entity>| {
-                if let Some(x) = k.and_then(|k| all.get(k)) {
-                    *slot = Some(x.clone());
-                }
-            };
-            entity(agent, &mut e.agent);
-            entity(target, &mut e.target);
-            entity(place, &mut e.place);
-            entity(s.source, &mut e.source);
-        }
+        };
+        out.push(new_event(inp, all, fields));
         if matches!(
             ev_type,
             EventType::Airstrike
@@ -1430,6 +1409,64 @@ fn sentence_events(
                 }
             }
         }
+    }
+}
+
+/// What an event is made of, by index into the document's mentions,
+/// before [`new_event`] writes it.
+struct Fields {
+    event_type: EventType,
+    /// The trigger's normalized range.
+    trigger: Range<usize>,
+    agent: Option<usize>,
+    target: Option<usize>,
+    place: Option<usize>,
+    /// Into [`Inputs::times`].
+    time: Option<usize>,
+    /// Into [`Inputs::quantities`].
+    count: Option<usize>,
+    source: Option<usize>,
+    polarity: Polarity,
+    tense: Tense,
+    genericity: Genericity,
+    modality: Modality,
+    rule: crate::SharedStr,
+    sentence: crate::Span,
+    sentence_index: usize,
+}
+
+/// The event `f` describes, its entities cloned into it. Out of line,
+/// so that `push` has it written straight into the vector (built inline,
+/// the 1.9 KB event was assembled on the stack and copied in, and each
+/// entity cloned in after it was copied again); its optional parts are
+/// still built aside and copied into it.
+#[inline(never)]
+fn new_event(inp: &Inputs<'_>, all: &Ents<'_>, f: Fields) -> Event {
+    let entity = |k: Option<usize>| k.and_then(|k| all.get(k)).cloned();
+    Event {
+        event_type: f.event_type,
+        trigger: inp.p.loc(f.trigger),
+        agent: entity(f.agent),
+        target: entity(f.target),
+        place: entity(f.place),
+        time: f.time.and_then(|t| {
+            let t = view::event_time(inp.times.get(t)?)?;
+            // A deadline is the end of its window ("حتى نهاية الشهر").
+            Some(if f.event_type == EventType::Deadline {
+                view::time_end_point(t)
+            } else {
+                t
+            })
+        }),
+        count: f.count.and_then(|c| inp.quantities.get(c)).cloned(),
+        source: entity(f.source),
+        polarity: f.polarity,
+        tense: f.tense,
+        genericity: f.genericity,
+        modality: f.modality,
+        rule: f.rule,
+        sentence: f.sentence,
+        sentence_index: f.sentence_index,
     }
 }
 
