@@ -256,6 +256,8 @@ struct Sentence<'a> {
     /// clause breaker stands, between word `j` and word `j + 1`.
     breaks: Vec<usize>,
     actors: Vec<Placed>,
+    /// The actors referent words add ([`resolve_referents`]'s buffer).
+    added: Vec<Placed>,
     places: Vec<Placed>,
     counts: Vec<Placed>,
     times: Vec<Placed>,
@@ -287,6 +289,7 @@ impl<'a> Sentence<'a> {
             with_keys: Vec::with_capacity(MENTIONS),
             breaks: Vec::with_capacity(MENTIONS),
             actors: Vec::with_capacity(MENTIONS),
+            added: Vec::new(),
             places: Vec::with_capacity(MENTIONS),
             counts: Vec::with_capacity(MENTIONS),
             times: Vec::with_capacity(MENTIONS),
@@ -1004,7 +1007,9 @@ fn resolve_referents(
     if inp.lex.referents.is_empty() {
         return;
     }
-    let mut added = Vec::new();
+    // The actors added, kept apart until the end (the search reads the
+    // sentence's own): a buffer of the sentence, not a list per call.
+    s.added.clear();
     // Most words are in no word set: only those with keys are looked at.
     for &j in &s.with_keys {
         let keys = s.keys(j);
@@ -1104,7 +1109,7 @@ fn resolve_referents(
         e.loc = inp.p.loc(norm.clone());
         e.norm = norm;
         let idx = all.push(e);
-        added.push(Placed {
+        s.added.push(Placed {
             first: j,
             last: j,
             idx,
@@ -1112,8 +1117,8 @@ fn resolve_referents(
                 .is_some_and(|sp| sp.proclitics.contains(['ب', 'ل', 'ك'])),
         });
     }
-    if !added.is_empty() {
-        s.actors.extend(added);
+    if !s.added.is_empty() {
+        s.actors.extend_from_slice(&s.added);
         s.actors.sort_by_key(|a| (a.first, a.idx));
     }
 }
