@@ -256,6 +256,8 @@ struct Sentence<'a> {
     /// clause breaker stands, between word `j` and word `j + 1`.
     breaks: Vec<usize>,
     actors: Vec<Placed>,
+    /// The actors referent words add ([`resolve_referents`]'s buffer).
+    added: Vec<Placed>,
     places: Vec<Placed>,
     counts: Vec<Placed>,
     times: Vec<Placed>,
@@ -287,6 +289,7 @@ impl<'a> Sentence<'a> {
             with_keys: Vec::with_capacity(MENTIONS),
             breaks: Vec::with_capacity(MENTIONS),
             actors: Vec::with_capacity(MENTIONS),
+            added: Vec::new(),
             places: Vec::with_capacity(MENTIONS),
             counts: Vec::with_capacity(MENTIONS),
             times: Vec::with_capacity(MENTIONS),
@@ -1004,7 +1007,9 @@ fn resolve_referents(
     if inp.lex.referents.is_empty() {
         return;
     }
-    let mut added = Vec::new();
+    // The actors added, kept apart until the end (the search reads the
+    // sentence's own): a buffer of the sentence, not a list per call.
+    s.added.clear();
     // Most words are in no word set: only those with keys are looked at.
     for &j in &s.with_keys {
         let keys = s.keys(j);
@@ -1104,7 +1109,7 @@ fn resolve_referents(
         e.loc = inp.p.loc(norm.clone());
         e.norm = norm;
         let idx = all.push(e);
-        added.push(Placed {
+        s.added.push(Placed {
             first: j,
             last: j,
             idx,
@@ -1112,8 +1117,8 @@ fn resolve_referents(
                 .is_some_and(|sp| sp.proclitics.contains(['ب', 'ل', 'ك'])),
         });
     }
-    if !added.is_empty() {
-        s.actors.extend(added);
+    if !s.added.is_empty() {
+        s.actors.extend_from_slice(&s.added);
         s.actors.sort_by_key(|a| (a.first, a.idx));
     }
 }
@@ -1328,27 +1333,18 @@ fn sentence_events(
             i = last + 1;
             continue;
         };
-        // The event is written where it stays (extend writes the value
-        // of once_with into the vector; push built it aside and copied
-        // its 1.9 KB in), with its entities missing: they are cloned
-        // into it where it stands (not moved in with it).
-        out.extend(core::iter::once_with(|| Event {
+        let sentence = *sentence_span.get_or_insert_with(|| {
+            inp.p.norm.original_span(first_word.start..last_word.end)
+        });
+        let fields = Fields {
             event_type: ev_type,
-            trigger: inp.p.loc(from.start..to.end),
-            agent: None,
-            target: None,
-            place: None,
-            time: time.and_then(|t| {
-                let t = view::event_time(inp.times.get(t)?)?;
-                // A deadline is the end of its window ("حتى نهاية الشهر").
-                Some(if ev_type == EventType::Deadline {
-                    view::time_end_point(t)
-                } else {
-                    t
-                })
-            }),
-            count: count.and_then(|c| inp.quantities.get(c)).cloned(),
-            source: None,
+            trigger: from.start..to.end,
+            agent,
+            target,
+            place,
+            time,
+            count,
+            source: s.source,
             polarity,
             tense,
             genericity: if generic {
@@ -1358,22 +1354,10 @@ fn sentence_events(
             },
             modality,
             rule,
-            sentence: *sentence_span.get_or_insert_with(|| {
-                inp.p.norm.original_span(first_word.start..last_word.end)
-            }),
+            sentence,
             sentence_index: si,
-        }));
-        if let Some(e) = out.last_mut() {
-            let entity = |k: Option<usize>, slot: &mut Option<Entity>| {
-                if let Some(x) = k.and_then(|k| all.get(k)) {
-                    *slot = Some(x.clone());
-                }
-            };
-            entity(agent, &mut e.agent);
-            entity(target, &mut e.target);
-            entity(place, &mut e.place);
-            entity(s.source, &mut e.source);
-        }
+        };
+        new_event(inp, all, fields, out);
         if matches!(
             ev_type,
             EventType::Airstrike
@@ -1430,6 +1414,78 @@ fn sentence_events(
                 }
             }
         }
+    }
+}
+
+/// What an event is made of, by index into the document's mentions,
+/// before [`new_event`] writes it.
+struct Fields {
+    event_type: EventType,
+    /// The trigger's normalized range.
+    trigger: Range<usize>,
+    agent: Option<usize>,
+    target: Option<usize>,
+    place: Option<usize>,
+    /// Into [`Inputs::times`].
+    time: Option<usize>,
+    /// Into [`Inputs::quantities`].
+    count: Option<usize>,
+    source: Option<usize>,
+    polarity: Polarity,
+    tense: Tense,
+    genericity: Genericity,
+    modality: Modality,
+    rule: crate::SharedStr,
+    sentence: crate::Span,
+    sentence_index: usize,
+}
+
+/// Pushes the event `f` describes onto `out`, its entities cloned into
+/// it where it stands, each only when it has one. Out of line: built
+/// inline, each optional part (a `None` entity as 368 bytes) was copied
+/// in whole; here the event is copied in once and a clone once.
+#[inline(never)]
+fn new_event(
+    inp: &Inputs<'_>,
+    all: &Ents<'_>,
+    f: Fields,
+    out: &mut Vec<Event>,
+) {
+    out.push(Event {
+        event_type: f.event_type,
+        trigger: inp.p.loc(f.trigger),
+        agent: None,
+        target: None,
+        place: None,
+        time: f.time.and_then(|t| {
+            let t = view::event_time(inp.times.get(t)?)?;
+            // A deadline is the end of its window ("حتى نهاية الشهر").
+            Some(if f.event_type == EventType::Deadline {
+                view::time_end_point(t)
+            } else {
+                t
+            })
+        }),
+        count: f.count.and_then(|c| inp.quantities.get(c)).cloned(),
+        source: None,
+        polarity: f.polarity,
+        tense: f.tense,
+        genericity: f.genericity,
+        modality: f.modality,
+        rule: f.rule,
+        sentence: f.sentence,
+        sentence_index: f.sentence_index,
+    });
+    if let Some(e) = out.last_mut() {
+        let entity = |k: Option<usize>, slot: &mut Option<Entity>| {
+            if let Some(x) = k.and_then(|k| all.get(k)) {
+                *slot = Some(x.clone());
+            }
+        };
+        entity(f.agent, &mut e.agent);
+        entity(f.target, &mut e.target);
+        entity(f.place, &mut e.place);
+        entity(f.source, &mut e.source);
     }
 }
 
