@@ -650,10 +650,14 @@ type Open = Option<(usize, usize, usize, Option<&'static vocab::Entry>)>;
 #[inline(always)]
 fn opens(text: &str, open: Open, class: u8) -> Option<usize> {
     let (j, s, e, entry) = open?;
+    // The word's text is sliced only for a word without an entry, or
+    // the first time its entry is asked.
     let alone = || {
-        let s = text.get(s..e).unwrap_or_default();
-        !(vocab::entry_alone_fails(entry, s)
-            || entry.is_none() && vocab::clitic_alone_fails(s))
+        let s = || text.get(s..e).unwrap_or_default();
+        !match entry {
+            Some(x) => vocab::entry_alone_fails_with(x, s),
+            None => vocab::clitic_alone_fails(s()),
+        }
     };
     (class != 0 || alone()).then_some(j)
 }

@@ -714,7 +714,17 @@ pub(crate) fn tokens_pair_fails(
 /// [`alone_fails`] of a token `s` whose entry is `entry`.
 #[inline]
 pub(crate) fn entry_alone_fails(entry: Option<&Entry>, s: &str) -> bool {
-    entry.is_some_and(|e| *e.alone.get_or_init(|| probe_alone(s)))
+    entry.is_some_and(|e| entry_alone_fails_with(e, || s))
+}
+
+/// [`entry_alone_fails`] of a token whose entry is `e` and whose text `s`
+/// gives, asked for only the first time (the answer is kept with `e`).
+#[inline]
+pub(crate) fn entry_alone_fails_with<'s>(
+    e: &Entry,
+    s: impl FnOnce() -> &'s str,
+) -> bool {
+    *e.alone.get_or_init(|| probe_alone(s()))
 }
 
 #[cfg(test)]
