@@ -543,6 +543,33 @@ pub(crate) fn tokenize_words<'a>(
     push_gap(text, pos, range.end, ascii, toks);
 }
 
+/// The words of `words` from `k` on that the parser cannot read and that
+/// come one space after the byte `pos` or the word before them (words of
+/// Arabic letters that fail [`vocab::may_read`], most words of a text)
+/// passed over in a tight loop: the first word from `k` that is not such
+/// a word, and where the last word passed over ends (`pos` if none).
+#[inline(always)]
+fn skip_dead(
+    b: &[u8],
+    surface: &vocab::SurfaceBits,
+    words: &[crate::text::Word],
+    mut k: usize,
+    mut pos: usize,
+) -> (usize, usize) {
+    while let Some(w) = words.get(k) {
+        let dead = w.start == pos + 1
+            && b.get(pos) == Some(&b' ')
+            && w.arabic
+            && !vocab::may_read(surface, w.hash);
+        if !dead {
+            break;
+        }
+        pos = w.end;
+        k += 1;
+    }
+    (k, pos)
+}
+
 /// The tokens of the normalized sentence at `range` of `text`, whose
 /// words are `words`, as `tokenize_words` finds them, except that a run
 /// of words in a row that the parser cannot read (words of Arabic
@@ -623,10 +650,14 @@ type Open = Option<(usize, usize, usize, Option<&'static vocab::Entry>)>;
 #[inline(always)]
 fn opens(text: &str, open: Open, class: u8) -> Option<usize> {
     let (j, s, e, entry) = open?;
+    // The word's text is sliced only for a word without an entry, or
+    // the first time its entry is asked.
     let alone = || {
-        let s = text.get(s..e).unwrap_or_default();
-        !(vocab::entry_alone_fails(entry, s)
-            || entry.is_none() && vocab::clitic_alone_fails(s))
+        let s = || text.get(s..e).unwrap_or_default();
+        !match entry {
+            Some(x) => vocab::entry_alone_fails_with(x, s),
+            None => vocab::clitic_alone_fails(s()),
+        }
     };
     (class != 0 || alone()).then_some(j)
 }
@@ -744,16 +775,25 @@ pub(crate) fn start_word(
     let b = text.as_bytes();
     let mut open: Open = None;
     let mut pos = range.start;
-    for (k, w) in words.iter().enumerate() {
+    let mut k = 0;
+    loop {
+        if open.is_none() {
+            // The words that begin nothing after a token that opens
+            // nothing, passed over at once.
+            (k, pos) = skip_dead(b, surface, words, k, pos);
+        }
+        let Some(w) = words.get(k) else { break };
+        let (i, next) = (k, k + 1);
+        k = next;
         if !(w.start == pos + 1 && b.get(pos) == Some(&b' ')) {
-            match start_in_gap(text, pos, w.start, k, open) {
+            match start_in_gap(text, pos, w.start, i, open) {
                 Ok(o) => open = o,
                 Err(j) => return Some(j),
             }
         }
         pos = w.end;
         if !w.arabic {
-            return Some(open.map_or(k.saturating_sub(1), |(j, ..)| j));
+            return Some(open.map_or(i.saturating_sub(1), |(j, ..)| j));
         }
         if !vocab::may_read(surface, w.hash) {
             // No class and no entry (most words).
@@ -770,7 +810,7 @@ pub(crate) fn start_word(
             // Two table words: a start unless the parser fails on them
             // before a word it cannot read.
             (Some((j, s, e, Some(ea))), Some(eb)) if class != 0 => {
-                let dead = words.get(k + 1).is_some_and(|c| {
+                let dead = words.get(next).is_some_and(|c| {
                     dead_after(text, table, surface, w.end, c)
                 });
                 let a = text.get(s..e).unwrap_or_default();
@@ -785,7 +825,7 @@ pub(crate) fn start_word(
                 }
             }
         }
-        open = open_at(k, w.start, w.end, class, entry);
+        open = open_at(i, w.start, w.end, class, entry);
     }
     match start_in_gap(text, pos, range.end, words.len(), open) {
         // The last token is followed by none.

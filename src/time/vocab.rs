@@ -247,7 +247,9 @@ pub(crate) fn class<'w>(
 /// [`class`] of the word at bytes `s..e` of `b`, whose
 /// [`token_hash`](crate::hash::token_hash) is `h`: for a word of the
 /// table (most words that have a class), found once and kept with its
-/// entry.
+/// entry. The word's own entry is probed without the table's bit filter:
+/// the callers ask only words that passed [`may_read`] (most of them
+/// table words), or the few words the tokenizer reads by char.
 #[inline(always)]
 pub(crate) fn class_at<'w>(
     words: &'w WordTable<Entry>,
@@ -257,7 +259,7 @@ pub(crate) fn class_at<'w>(
     h: u64,
 ) -> (u8, Option<&'w Entry>) {
     let w = b.get(s..e).unwrap_or_default();
-    let own = if words.may_contain_hash(h) { words.probe(w, h) } else { None };
+    let own = words.probe(w, h);
     match own {
         Some(x) => {
             (*x.class.get_or_init(|| forms_or(words, b, s, e, x.bits)), own)
@@ -712,7 +714,17 @@ pub(crate) fn tokens_pair_fails(
 /// [`alone_fails`] of a token `s` whose entry is `entry`.
 #[inline]
 pub(crate) fn entry_alone_fails(entry: Option<&Entry>, s: &str) -> bool {
-    entry.is_some_and(|e| *e.alone.get_or_init(|| probe_alone(s)))
+    entry.is_some_and(|e| entry_alone_fails_with(e, || s))
+}
+
+/// [`entry_alone_fails`] of a token whose entry is `e` and whose text `s`
+/// gives, asked for only the first time (the answer is kept with `e`).
+#[inline]
+pub(crate) fn entry_alone_fails_with<'s>(
+    e: &Entry,
+    s: impl FnOnce() -> &'s str,
+) -> bool {
+    *e.alone.get_or_init(|| probe_alone(s()))
 }
 
 #[cfg(test)]
