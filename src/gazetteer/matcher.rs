@@ -820,7 +820,7 @@ impl Matcher {
             return true;
         };
         let b = text.as_bytes();
-        let after = load8(b, we);
+        let after = load8_near_end_cold(b, we);
         for f in follows {
             if after & f.mask != f.tail {
                 continue;
@@ -1049,6 +1049,24 @@ fn odd_spots(
             }
         }
     }
+}
+
+/// [`load8`] with the read of fewer than eight bytes (at the end of
+/// the text) out of line: inlined, the short read's offsets are worked
+/// out before it is known to be needed.
+#[inline(always)]
+fn load8_near_end_cold(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c),
+        None => load8_out_of_line(b, at),
+    }
+}
+
+/// [`load8`], never inlined.
+#[cold]
+#[inline(never)]
+fn load8_out_of_line(b: &[u8], at: usize) -> u64 {
+    load8(b, at)
 }
 
 /// Whether `a` and `b` are the same bytes, given that they are from
@@ -1613,6 +1631,23 @@ mod tests {
             }
         }
         assert!(n > 5_000 && passed > 5_000, "{n} {passed}");
+    }
+
+    /// The read with its short case out of line is `load8` at every
+    /// offset of texts of every length up to 20 bytes, the end included.
+    #[test]
+    fn load8_near_end_cold_is_load8() {
+        let all = "abcdefghالرقهxyz".as_bytes();
+        for n in 0..=all.len().min(20) {
+            let b = &all[..n];
+            for at in 0..=n + 2 {
+                assert_eq!(
+                    load8_near_end_cold(b, at),
+                    load8(b, at),
+                    "{n} {at}"
+                );
+            }
+        }
     }
 
     /// The runs of valid uses read from a pattern's [`Runs`] are those
