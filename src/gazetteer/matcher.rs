@@ -215,13 +215,12 @@ pub(crate) struct Matcher {
     /// Every word that may start a hit: a first token after each
     /// proclitic chain the scan strips ([`CHAINS`]).
     starts: WordTable<StartWord>,
-    /// One bit for the top [`Matcher::sieve_log`] bits of a word's
+    /// One bit for the top [`SIEVE_LOG`] bits of a word's
     /// [`token_hash`](crate::hash::token_hash): set for every key of
     /// `starts` and every word of Arabic letters ([`Word::arabic`]) that
     /// is a spot ([`Matcher::is_spot`]), so that the scan passes over
     /// most words on this bit alone.
-    sieve: Vec<u64>,
-    sieve_log: u32,
+    sieve: Box<[u64; SIEVE_WORDS]>,
     /// Patterns that do not start with a word char, and their automaton.
     odd: Option<(AhoCorasick, Vec<usize>)>,
     /// Unknown-place classifiers that are one word, and the others.
@@ -357,11 +356,21 @@ pub(crate) fn is_preposition(c: &[u8]) -> bool {
 const CHAINS: [&str; 12] =
     ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"];
 
-/// The bit of a [`token_hash`](crate::hash::token_hash) in a sieve of
-/// `2^log` bits (its top bits).
+/// The size of [`Matcher::sieve`]: 2^18 bits (32 KiB), about one bit in
+/// sixteen set for the built-in gazetteers (5 658 start words and 9 035
+/// Arabic spots). Fixed, so that the scan's index needs no bound check
+/// and its shift is a constant; a larger gazetteer sets more of its bits
+/// (more words probed, the same hits).
+const SIEVE_LOG: u32 = 18;
+
+/// The sieve's 64-bit words.
+const SIEVE_WORDS: usize = 1 << (SIEVE_LOG - 6);
+
+/// The bit of a [`token_hash`](crate::hash::token_hash) in the sieve (its
+/// top [`SIEVE_LOG`] bits).
 #[inline(always)]
-fn sieve_bit(h: u64, log: u32) -> usize {
-    (h >> (64 - log)) as usize
+fn sieve_bit(h: u64) -> usize {
+    (h >> (64 - SIEVE_LOG)) as usize
 }
 
 /// Pattern `pat` (with `uses`) hit at `s..e` in the word starting at `ws`
@@ -594,16 +603,9 @@ impl Matcher {
         for (w, start) in &mut starts {
             start.spot = is_spot_word(&word_classifiers, w);
         }
-        let mut spot_words = 0;
-        arabic_spots(&word_classifiers, |_| spot_words += 1);
-        // About one bit in sixteen set.
-        let sieve_log = (16 * (starts.len() + spot_words))
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(10, 24);
-        let mut sieve = vec![0u64; 1 << (sieve_log - 6)];
+        let mut sieve = Box::new([0u64; SIEVE_WORDS]);
         let mut sift = |w: &str| {
-            let i = sieve_bit(str_hash(w), sieve_log);
+            let i = sieve_bit(str_hash(w));
             if let Some(x) = sieve.get_mut(i / 64) {
                 *x |= 1 << (i % 64);
             }
@@ -633,7 +635,6 @@ impl Matcher {
             // Probed past the sieve only: its own filter is not asked.
             starts: WordTable::new(6, starts),
             sieve,
-            sieve_log,
             odd,
             word_classifiers,
             odd_classifiers,
@@ -685,17 +686,26 @@ impl Matcher {
         let mut odd = odd.into_iter().peekable();
         // Where `found` takes hit words again.
         let mut resume = 0;
-        let mut prev = (0, 0);
-        for w in words {
-            let (ws, we) = (w.start, w.end);
-            // A word off the sieve starts no hit, and is no spot when it
-            // is Arabic letters: most words cost this one bit.
-            let i = sieve_bit(w.hash, self.sieve_log);
-            let sifted =
-                self.sieve.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0);
-            if sifted || !w.arabic {
+        // The words are sifted eight at a time into a mask of those that
+        // pass ([`Matcher::passes`]), and only the words of its bits are
+        // visited: no branch on each word's bit, and most words cost the
+        // few instructions of their bit.
+        let full = words.chunks_exact(8);
+        let rest = self.pass_mask(full.remainder());
+        let masks = full.map(|c| self.pass_mask(c)).chain([rest]);
+        for (n, mut mask) in masks.enumerate() {
+            while mask != 0 {
+                let i = 8 * n + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let Some(w) = words.get(i) else { break };
+                // The word before, as a pair of offsets ((0, 0) for none).
+                let prev = i
+                    .checked_sub(1)
+                    .and_then(|j| words.get(j))
+                    .map_or((0, 0), |p| (p.start, p.end));
+                let (ws, we) = (w.start, w.end);
                 let word = text.as_bytes().get(ws..we).unwrap_or_default();
-                let start = if sifted && ws >= resume {
+                let start = if ws >= resume && self.sifted(w.hash) {
                     self.starts.probe(word, w.hash)
                 } else {
                     None
@@ -724,7 +734,6 @@ impl Matcher {
                     spots.push(ws..we);
                 }
             }
-            prev = (ws, we);
         }
         odd.for_each(|o| {
             found(o);
@@ -735,6 +744,39 @@ impl Matcher {
             spots.dedup();
         }
         spots
+    }
+
+    /// Whether a word's hash has its bit in the sieve.
+    #[inline(always)]
+    fn sifted(&self, h: u64) -> bool {
+        let i = sieve_bit(h);
+        self.sieve.get(i / 64).is_some_and(|x| x >> (i % 64) & 1 != 0)
+    }
+
+    /// Whether the scan visits a word: on the sieve (it may start a hit,
+    /// or be a spot), or not all Arabic letters (the sieve holds only the
+    /// Arabic spots). A word off the sieve starts no hit, and is no spot
+    /// when it is Arabic letters.
+    #[inline(always)]
+    fn passes(&self, w: &Word) -> bool {
+        self.sifted(w.hash) | !w.arabic
+    }
+
+    /// A bit for each of up to eight words that [`Matcher::passes`]
+    /// (bit `k` for `ws[k]`), with no branch on any word's bit.
+    #[inline(always)]
+    fn pass_mask(&self, ws: &[Word]) -> u32 {
+        match <&[Word; 8]>::try_from(ws) {
+            Ok(eight) => eight
+                .iter()
+                .enumerate()
+                .fold(0, |m, (k, w)| m | u32::from(self.passes(w)) << k),
+            Err(_) => ws
+                .iter()
+                .take(8)
+                .enumerate()
+                .fold(0, |m, (k, w)| m | u32::from(self.passes(w)) << k),
+        }
     }
 
     /// The hits whose first token is the rest of the word `ws..we` after
@@ -778,7 +820,7 @@ impl Matcher {
             return true;
         };
         let b = text.as_bytes();
-        let after = load8(b, we);
+        let after = load8_near_end_cold(b, we);
         for f in follows {
             if after & f.mask != f.tail {
                 continue;
@@ -1007,6 +1049,24 @@ fn odd_spots(
             }
         }
     }
+}
+
+/// [`load8`] with the read of fewer than eight bytes (at the end of
+/// the text) out of line: inlined, the short read's offsets are worked
+/// out before it is known to be needed.
+#[inline(always)]
+fn load8_near_end_cold(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c),
+        None => load8_out_of_line(b, at),
+    }
+}
+
+/// [`load8`], never inlined.
+#[cold]
+#[inline(never)]
+fn load8_out_of_line(b: &[u8], at: usize) -> u64 {
+    load8(b, at)
 }
 
 /// Whether `a` and `b` are the same bytes, given that they are from
@@ -1490,7 +1550,7 @@ mod tests {
             .collect();
         assert!(groups.len() > 100, "{}", groups.len());
         let sifted = |h: u64| {
-            let i = sieve_bit(h, m.sieve_log);
+            let i = sieve_bit(h);
             m.sieve[i / 64] >> (i % 64) & 1 != 0
         };
         let mut texts = crate::test_texts::all();
@@ -1546,6 +1606,48 @@ mod tests {
             }
         }
         assert!(rejected * 3 > all * 2, "{rejected} {all}");
+    }
+
+    /// The mask of eight (or fewer) words has the bit of each word that
+    /// passes, tested one at a time (on the sieve, or not all Arabic
+    /// letters), at every offset of the word lists of the test texts.
+    #[test]
+    fn pass_mask_is_each_words_test() {
+        let ex = crate::Extractor::builtin();
+        let m = &ex.gazetteer().matcher;
+        let (mut n, mut passed) = (0, 0);
+        for t in crate::test_texts::all() {
+            let words = crate::text::word_list(crate::normalize(&t).as_str());
+            for i in 0..words.len() {
+                let ws = &words[i..(i + 8).min(words.len())];
+                let slow = ws.iter().enumerate().fold(0u32, |m2, (k, w)| {
+                    let bit = sieve_bit(w.hash);
+                    let sifted = m.sieve[bit / 64] >> (bit % 64) & 1 != 0;
+                    m2 | u32::from(sifted || !w.arabic) << k
+                });
+                assert_eq!(m.pass_mask(ws), slow, "{t}");
+                n += 1;
+                passed += slow.count_ones();
+            }
+        }
+        assert!(n > 5_000 && passed > 5_000, "{n} {passed}");
+    }
+
+    /// The read with its short case out of line is `load8` at every
+    /// offset of texts of every length up to 20 bytes, the end included.
+    #[test]
+    fn load8_near_end_cold_is_load8() {
+        let all = "abcdefghالرقهxyz".as_bytes();
+        for n in 0..=all.len().min(20) {
+            let b = &all[..n];
+            for at in 0..=n + 2 {
+                assert_eq!(
+                    load8_near_end_cold(b, at),
+                    load8(b, at),
+                    "{n} {at}"
+                );
+            }
+        }
     }
 
     /// The runs of valid uses read from a pattern's [`Runs`] are those

@@ -178,19 +178,54 @@ impl Normalized {
         Span::new(start, end.max(start))
     }
 
-    /// [`Normalized::original_span`] of `s..e` inside the text: the end's
-    /// piece is found by stepping on from the start's, a few pieces at
-    /// most (a mention is short), else by a second lookup (a sentence);
-    /// `None` to take [`Normalized::original_start`] and
-    /// [`Normalized::original_end`].
+    /// [`Normalized::original_span`] of `s..e` inside the text: the
+    /// start's piece found from the block index, and the end in that
+    /// piece when the piece after it (read by that walk) starts at or
+    /// after `e`, as most mentions are; else the end's piece found by
+    /// stepping on, a few pieces at most (a mention is short), else by
+    /// a second lookup (a sentence); `None` to take
+    /// [`Normalized::original_start`] and [`Normalized::original_end`].
     #[inline]
     fn short_span(&self, s: usize, e: usize) -> Option<Span> {
         if e <= s || e >= self.text.len() {
             return None;
         }
-        let (i, p) = self.last_piece_by_norm(s, false)?;
+        // `last_piece_by_norm(s, false)`, keeping the piece after it.
+        let last = self.pieces.len().checked_sub(1)?;
+        let mut i = self.block_pieces.get(s / BLOCK).copied().unwrap_or(last);
+        let mut p = *self.pieces.get(i)?;
+        let mut next = self.pieces.get(i + 1);
+        while let Some(&q) = next {
+            if q.norm > s {
+                break;
+            }
+            (i, p) = (i + 1, q);
+            next = self.pieces.get(i + 1);
+        }
         let start = if p.linear { p.orig + (s - p.norm) } else { p.orig };
-        // The last piece that starts before `e`: `i` or one after it.
+        let end = match next {
+            // `e` in the start's piece.
+            Some(q) if q.norm >= e => {
+                if q.norm == e || !p.linear {
+                    q.orig
+                } else {
+                    p.orig + (e - p.norm)
+                }
+            }
+            None if !p.linear => self.original_len,
+            None => p.orig + (e - p.norm),
+            Some(_) => self.end_after(i, e)?,
+        };
+        Some(Span::new(start, end.max(start)))
+    }
+
+    /// The original end of a range ending at `e` (inside the text) whose
+    /// start lies in piece `i`, when piece `i + 1` starts before `e`: the
+    /// last piece that starts before `e` found by stepping on from `i`,
+    /// else by a lookup.
+    #[inline(never)]
+    fn end_after(&self, i: usize, e: usize) -> Option<usize> {
+        // The last piece that starts before `e`: `i` or after it.
         let starts_before_e =
             |j: usize| self.pieces.get(j).is_some_and(|q| q.norm < e);
         let mut j = i;
@@ -204,12 +239,11 @@ impl Normalized {
             j = self.last_piece_by_norm(e, true)?.0;
         }
         let q = *self.pieces.get(j)?;
-        let end = match self.pieces.get(j + 1) {
+        Some(match self.pieces.get(j + 1) {
             Some(next) if next.norm == e || !q.linear => next.orig,
             None if !q.linear => self.original_len,
             _ => q.orig + (e - q.norm),
-        };
-        Some(Span::new(start, end.max(start)))
+        })
     }
 
     /// Maps a normalized byte offset, taken as the *start* of a range, to
