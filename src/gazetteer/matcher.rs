@@ -766,17 +766,17 @@ impl Matcher {
     /// (bit `k` for `ws[k]`), with no branch on any word's bit.
     #[inline(always)]
     fn pass_mask(&self, ws: &[Word]) -> u32 {
+        // A full chunk as a fixed-size array, so its loop is unrolled.
         match <&[Word; 8]>::try_from(ws) {
-            Ok(eight) => eight
-                .iter()
-                .enumerate()
-                .fold(0, |m, (k, w)| m | u32::from(self.passes(w)) << k),
-            Err(_) => ws
-                .iter()
-                .take(8)
-                .enumerate()
-                .fold(0, |m, (k, w)| m | u32::from(self.passes(w)) << k),
+            Ok(eight) => self.mask_of(eight.iter()),
+            Err(_) => self.mask_of(ws.iter().take(8)),
         }
+    }
+
+    /// Bit `k` set for the `k`th word of `ws` that [`Matcher::passes`].
+    #[inline(always)]
+    fn mask_of<'w>(&self, ws: impl Iterator<Item = &'w Word>) -> u32 {
+        ws.enumerate().fold(0, |m, (k, w)| m | u32::from(self.passes(w)) << k)
     }
 
     /// The hits whose first token is the rest of the word `ws..we` after
