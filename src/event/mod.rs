@@ -313,37 +313,94 @@ pub(crate) fn extract(
 /// arguments agree (agent, target, place and time, where both have them)
 /// and whose sentences are the same text or near each other, or that sit
 /// in a repeated paragraph, are one event.
+///
+/// The pipeline calls [`merge_with`], which reads the sentence texts in
+/// place and keeps its tables across documents; this is the same merge
+/// with tables of its own.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn merge(
     events: &[Event],
     sentences: &[&str],
     repeats: &[(usize, usize)],
 ) -> Vec<DocumentEvent> {
+    merge_with(
+        &mut MergeScratch::default(),
+        events,
+        sentences.len(),
+        |i| sentences.get(i).copied(),
+        repeats,
+    )
+}
+
+/// The working tables of [`merge_with`], kept by a caller that merges
+/// the events of many documents (`Extractor::extract_many`) so that each
+/// document clears them instead of allocating and freeing its own: in a
+/// batch, every allocation costs about 200 instructions with its free.
+/// None of them holds anything of a document once its merge is done.
+#[derive(Debug, Default)]
+pub(crate) struct MergeScratch {
+    /// Document events by (type, sentence text id).
+    by_text: crate::hash::FastMap<(EventType, usize), Recent>,
+    /// The first sentence of each text length asked.
+    by_len: crate::hash::FastMap<usize, usize>,
+    /// Document events by (type, sentence), for sentences that a repeat
+    /// copies.
+    by_sentence: crate::hash::FastMap<(EventType, usize), Recent>,
+    /// The sentence each repeat copies.
+    copy_of: Vec<Option<usize>>,
+    /// Whether a repeat copies the sentence.
+    copied: Vec<bool>,
+    /// The document event of each mention.
+    owner: Vec<usize>,
+    /// Each document event's count of mentions and its last mention.
+    tally: Vec<(usize, usize)>,
+}
+
+/// [`merge`] over `n` sentences whose texts `text_at` gives, with the
+/// working tables of `scratch` (cleared first, so a scratch left by any
+/// earlier merge gives the same answer as a new one).
+pub(crate) fn merge_with<'s>(
+    scratch: &mut MergeScratch,
+    events: &[Event],
+    n: usize,
+    text_at: impl Fn(usize) -> Option<&'s str>,
+    repeats: &[(usize, usize)],
+) -> Vec<DocumentEvent> {
     use crate::hash::FastMap;
+    let MergeScratch {
+        by_text,
+        by_len,
+        by_sentence,
+        copy_of,
+        copied,
+        owner,
+        tally,
+    } = scratch;
     // At most one document event, and one key of each map, per mention:
     // sized once, nothing grows by copying.
     let room = events.len();
     let mut out: Vec<DocumentEvent> = Vec::with_capacity(room);
     // Document events by (type, sentence text) and, for repeated
     // paragraphs, the sentence each repeat copies.
-    let mut by_text: FastMap<(EventType, usize), Recent> =
-        FastMap::with_capacity_and_hasher(room, Default::default());
+    by_text.clear();
+    by_text.reserve(room);
     // Each distinct sentence text of a mention gets an id: the first
     // sentence of a mention that has it (the same partition as the
     // first sentence of all that has it), found once per sentence.
     // Texts are told apart by their length first: a text is hashed and
     // compared whole only when an earlier one had its length and another
     // text (the first text of that length is then put in the map too).
-    let mut by_len: FastMap<usize, usize> =
-        FastMap::with_capacity_and_hasher(room, Default::default());
+    by_len.clear();
+    by_len.reserve(room);
     let mut text_ids: FastMap<&str, usize> = FastMap::default();
     let mut last_text: Option<(usize, usize)> = None;
     let mut text_of = |si: usize| match last_text {
         Some((s, id)) if s == si => id,
         _ => {
-            let id = sentences.get(si).map_or(usize::MAX, |&t| {
+            let id = text_at(si).map_or(usize::MAX, |t| {
                 let first = *by_len.entry(t.len()).or_insert(si);
-                match sentences.get(first) {
-                    Some(&f) if f == t => first,
+                match text_at(first) {
+                    Some(f) if f == t => first,
                     f => {
                         if let Some(f) = f {
                             text_ids.entry(f).or_insert(first);
@@ -359,9 +416,11 @@ pub(crate) fn merge(
     // The sentence each repeat copies, and whether a sentence is copied by
     // a repeat: only such a sentence's document events are ever looked up
     // by sentence. With no repeats (most documents) both stay empty.
-    let n = if repeats.is_empty() { 0 } else { sentences.len() };
-    let mut copy_of: Vec<Option<usize>> = vec![None; n];
-    let mut copied: Vec<bool> = vec![false; n];
+    let n = if repeats.is_empty() { 0 } else { n };
+    copy_of.clear();
+    copy_of.resize(n, None);
+    copied.clear();
+    copied.resize(n, false);
     for &(orig, rep) in repeats {
         if let Some(slot) = copy_of.get_mut(rep) {
             *slot = Some(orig);
@@ -370,8 +429,7 @@ pub(crate) fn merge(
             *flag = true;
         }
     }
-    let mut by_sentence: FastMap<(EventType, usize), Recent> =
-        FastMap::default();
+    by_sentence.clear();
     let agree = |x: Option<&str>, y: Option<&str>| {
         x.is_none() || y.is_none() || x == y
     };
@@ -383,8 +441,10 @@ pub(crate) fn merge(
     // Each document event's mentions are counted as they come and listed
     // once all are known, each list allocated at its size; meanwhile the
     // count and the last mention of each are kept here.
-    let mut owner: Vec<usize> = Vec::with_capacity(room);
-    let mut tally: Vec<(usize, usize)> = Vec::with_capacity(room);
+    owner.clear();
+    owner.reserve(room);
+    tally.clear();
+    tally.reserve(room);
     for (i, e) in events.iter().enumerate() {
         let time: Option<&str> = match e.time.as_ref() {
             None => None,
@@ -471,7 +531,7 @@ pub(crate) fn merge(
                 .push_capped(k);
         }
     }
-    for (d, &(n, _)) in out.iter_mut().zip(&tally) {
+    for (d, &(n, _)) in out.iter_mut().zip(tally.iter()) {
         d.mentions = Vec::with_capacity(n);
     }
     for (i, &k) in owner.iter().enumerate() {
