@@ -477,10 +477,12 @@ pub(crate) fn merge_with<'s>(
                 && agree(d.place.as_deref(), id_of(&e.place))
         };
         let text = text_of(e.sentence_index);
-        let same_text = by_text
-            .get(&(e.event_type, text))
-            .map(Recent::as_slice)
-            .unwrap_or_default();
+        // One lookup for the list of this type and text: read (a copy, as
+        // the list is then updated) and updated through the same entry.
+        // An empty list put in for a key not seen reads as no list.
+        let listed = by_text.entry((e.event_type, text)).or_default();
+        let same_text = *listed;
+        let same_text = same_text.as_slice();
         let repeated = copy_of
             .get(e.sentence_index)
             .copied()
@@ -529,7 +531,7 @@ pub(crate) fn merge_with<'s>(
         owner.push(k);
         // Keep the lists short: a text repeated with ever new arguments
         // must not make the merge quadratic.
-        by_text.entry((e.event_type, text)).or_default().push_rolling(k);
+        listed.push_rolling(k);
         if copied.get(e.sentence_index).copied().unwrap_or(false) {
             by_sentence
                 .entry((e.event_type, e.sentence_index))
