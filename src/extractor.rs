@@ -268,7 +268,16 @@ impl Extractor {
         let quantities = crate::number::extract(&prepared);
         let times = crate::time::extract(&prepared);
         let events = self.events(&prepared, &entities, &quantities, &times);
-        self.assemble(input, &prepared, entities, quantities, times, events)
+        let mut scratch = AssembleScratch::default();
+        self.assemble(
+            &mut scratch,
+            input,
+            &prepared,
+            entities,
+            quantities,
+            times,
+            events,
+        )
     }
 
     /// Extracts everything from several articles: the same documents as
@@ -310,17 +319,22 @@ impl Extractor {
             .collect();
         let found = (entities.into_iter().zip(quantities))
             .zip(times.into_iter().zip(events));
+        // One set of working tables for the batch's document merges.
+        let mut scratch = AssembleScratch::default();
         (inputs.into_iter().zip(&prepared))
             .zip(found)
             .map(|((input, p), ((e, q), (t, ev)))| {
-                self.assemble(input, p, e, q, t, ev)
+                self.assemble(&mut scratch, input, p, e, q, t, ev)
             })
             .collect()
     }
 
-    /// The [`Document`] of a prepared article and what the stages found.
+    /// The [`Document`] of a prepared article and what the stages found,
+    /// with working tables kept across the documents of a batch.
+    #[allow(clippy::too_many_arguments)]
     fn assemble(
         &self,
+        scratch: &mut AssembleScratch,
         input: Input<'_>,
         prepared: &Prepared<'_>,
         entities: Vec<crate::Entity>,
@@ -330,12 +344,14 @@ impl Extractor {
     ) -> Document {
         let chrome = prepared.chrome_lines();
         let sentences = prepared.public_sentences();
-        let texts: Vec<&str> =
-            sentences.iter().map(|s| s.loc.text.as_str()).collect();
-        let document_events = crate::event::merge(
+        prepared.repeated_sentences(&mut scratch.repeats);
+        // The sentence texts read in place from the public sentences.
+        let document_events = crate::event::merge_with(
+            &mut scratch.merge,
             &events,
-            &texts,
-            &prepared.repeated_sentences(),
+            sentences.len(),
+            |i| sentences.get(i).map(|s| s.loc.text.as_str()),
+            &scratch.repeats,
         );
         Document {
             date: input.date.map(|d| d.to_string()),
@@ -560,6 +576,15 @@ impl ExtractorBuilder {
     }
 }
 
+/// What [`Extractor::assemble`] keeps across the documents of a batch:
+/// the document merge's tables and the list of repeated sentences, so
+/// that each document clears them instead of allocating its own.
+#[derive(Debug, Default)]
+struct AssembleScratch {
+    merge: crate::event::MergeScratch,
+    repeats: Vec<(usize, usize)>,
+}
+
 /// A sentence as the stages see it.
 #[derive(Clone, Debug)]
 pub(crate) struct SentenceInfo {
@@ -657,19 +682,22 @@ impl<'t> Prepared<'t> {
             .collect()
     }
 
-    /// (original, repeat) sentence index pairs for repeated paragraphs.
-    fn repeated_sentences(&self) -> Vec<(usize, usize)> {
+    /// (original, repeat) sentence index pairs for repeated paragraphs,
+    /// written over `pairs`.
+    fn repeated_sentences(&self, pairs: &mut Vec<(usize, usize)>) {
         // Sentences are in line order.
         let on_line = |line: usize| {
             let a = self.sentences.partition_point(|s| s.line < line);
             let b = self.sentences.partition_point(|s| s.line <= line);
             a..b.max(a)
         };
-        self.chrome
-            .iter()
-            .filter_map(|c| Some((c.repeat_of?, c.line)))
-            .flat_map(|(orig, rep)| on_line(orig).zip(on_line(rep)))
-            .collect()
+        pairs.clear();
+        pairs.extend(
+            self.chrome
+                .iter()
+                .filter_map(|c| Some((c.repeat_of?, c.line)))
+                .flat_map(|(orig, rep)| on_line(orig).zip(on_line(rep))),
+        );
     }
 
     fn chrome_lines(&self) -> Vec<text::ChromeLine> {

@@ -313,37 +313,99 @@ pub(crate) fn extract(
 /// arguments agree (agent, target, place and time, where both have them)
 /// and whose sentences are the same text or near each other, or that sit
 /// in a repeated paragraph, are one event.
+///
+/// The pipeline calls [`merge_with`], which reads the sentence texts in
+/// place and keeps its tables across documents; this is the same merge
+/// with tables of its own.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn merge(
     events: &[Event],
     sentences: &[&str],
     repeats: &[(usize, usize)],
 ) -> Vec<DocumentEvent> {
+    merge_with(
+        &mut MergeScratch::default(),
+        events,
+        sentences.len(),
+        |i| sentences.get(i).copied(),
+        repeats,
+    )
+}
+
+/// The working tables of [`merge_with`], kept by a caller that merges
+/// the events of many documents (`Extractor::extract_many`) so that each
+/// document clears them instead of allocating and freeing its own: in a
+/// batch, every allocation costs about 200 instructions with its free.
+/// None of them holds anything of a document once its merge is done.
+#[derive(Debug, Default)]
+pub(crate) struct MergeScratch {
+    /// Document events by (type, sentence text id).
+    by_text: crate::hash::FastMap<(EventType, usize), Recent>,
+    /// The first sentence of each text length asked.
+    by_len: crate::hash::FastMap<usize, usize>,
+    /// Document events by (type, sentence), for sentences that a repeat
+    /// copies.
+    by_sentence: crate::hash::FastMap<(EventType, usize), Recent>,
+    /// The sentence each repeat copies.
+    copy_of: Vec<Option<usize>>,
+    /// Whether a repeat copies the sentence.
+    copied: Vec<bool>,
+    /// The document event of each mention.
+    owner: Vec<usize>,
+    /// Each document event's count of mentions and its last mention.
+    tally: Vec<(usize, usize)>,
+}
+
+/// [`merge`] over `n` sentences whose texts `text_at` gives, with the
+/// working tables of `scratch` (cleared first, so a scratch left by any
+/// earlier merge gives the same answer as a new one).
+pub(crate) fn merge_with<'s>(
+    scratch: &mut MergeScratch,
+    events: &[Event],
+    n: usize,
+    text_at: impl Fn(usize) -> Option<&'s str>,
+    repeats: &[(usize, usize)],
+) -> Vec<DocumentEvent> {
     use crate::hash::FastMap;
+    let MergeScratch {
+        by_text,
+        by_len,
+        by_sentence,
+        copy_of,
+        copied,
+        owner,
+        tally,
+    } = scratch;
     // At most one document event, and one key of each map, per mention:
     // sized once, nothing grows by copying.
     let room = events.len();
     let mut out: Vec<DocumentEvent> = Vec::with_capacity(room);
     // Document events by (type, sentence text) and, for repeated
     // paragraphs, the sentence each repeat copies.
-    let mut by_text: FastMap<(EventType, usize), Recent> =
-        FastMap::with_capacity_and_hasher(room, Default::default());
+    by_text.clear();
+    by_text.reserve(room);
     // Each distinct sentence text of a mention gets an id: the first
     // sentence of a mention that has it (the same partition as the
     // first sentence of all that has it), found once per sentence.
     // Texts are told apart by their length first: a text is hashed and
     // compared whole only when an earlier one had its length and another
     // text (the first text of that length is then put in the map too).
-    let mut by_len: FastMap<usize, usize> =
-        FastMap::with_capacity_and_hasher(room, Default::default());
+    by_len.clear();
+    by_len.reserve(room);
     let mut text_ids: FastMap<&str, usize> = FastMap::default();
     let mut last_text: Option<(usize, usize)> = None;
     let mut text_of = |si: usize| match last_text {
         Some((s, id)) if s == si => id,
         _ => {
-            let id = sentences.get(si).map_or(usize::MAX, |&t| {
+            let id = text_at(si).map_or(usize::MAX, |t| {
                 let first = *by_len.entry(t.len()).or_insert(si);
-                match sentences.get(first) {
-                    Some(&f) if f == t => first,
+                // The first sentence of its length is its own text: no
+                // need to compare it with itself.
+                if first == si {
+                    return first;
+                }
+                match text_at(first) {
+                    Some(f) if f == t => first,
                     f => {
                         if let Some(f) = f {
                             text_ids.entry(f).or_insert(first);
@@ -359,9 +421,11 @@ pub(crate) fn merge(
     // The sentence each repeat copies, and whether a sentence is copied by
     // a repeat: only such a sentence's document events are ever looked up
     // by sentence. With no repeats (most documents) both stay empty.
-    let n = if repeats.is_empty() { 0 } else { sentences.len() };
-    let mut copy_of: Vec<Option<usize>> = vec![None; n];
-    let mut copied: Vec<bool> = vec![false; n];
+    let n = if repeats.is_empty() { 0 } else { n };
+    copy_of.clear();
+    copy_of.resize(n, None);
+    copied.clear();
+    copied.resize(n, false);
     for &(orig, rep) in repeats {
         if let Some(slot) = copy_of.get_mut(rep) {
             *slot = Some(orig);
@@ -370,10 +434,10 @@ pub(crate) fn merge(
             *flag = true;
         }
     }
-    let mut by_sentence: FastMap<(EventType, usize), Recent> =
-        FastMap::default();
-    let agree = |x: Option<&str>, y: Option<&str>| {
-        x.is_none() || y.is_none() || x == y
+    by_sentence.clear();
+    let agree = |x: Option<&str>, y: Option<&str>| match (x, y) {
+        (Some(x), Some(y)) => same_text(x, y),
+        _ => true,
     };
     // The ISO start of the last time seen: mentions in a row often share
     // their time, and the string depends on its start and precision only.
@@ -383,8 +447,10 @@ pub(crate) fn merge(
     // Each document event's mentions are counted as they come and listed
     // once all are known, each list allocated at its size; meanwhile the
     // count and the last mention of each are kept here.
-    let mut owner: Vec<usize> = Vec::with_capacity(room);
-    let mut tally: Vec<(usize, usize)> = Vec::with_capacity(room);
+    owner.clear();
+    owner.reserve(room);
+    tally.clear();
+    tally.reserve(room);
     for (i, e) in events.iter().enumerate() {
         let time: Option<&str> = match e.time.as_ref() {
             None => None,
@@ -411,10 +477,12 @@ pub(crate) fn merge(
                 && agree(d.place.as_deref(), id_of(&e.place))
         };
         let text = text_of(e.sentence_index);
-        let same_text = by_text
-            .get(&(e.event_type, text))
-            .map(Recent::as_slice)
-            .unwrap_or_default();
+        // One lookup for the list of this type and text: read (a copy, as
+        // the list is then updated) and updated through the same entry.
+        // An empty list put in for a key not seen reads as no list.
+        let listed = by_text.entry((e.event_type, text)).or_default();
+        let same_text = *listed;
+        let same_text = same_text.as_slice();
         let repeated = copy_of
             .get(e.sentence_index)
             .copied()
@@ -463,7 +531,7 @@ pub(crate) fn merge(
         owner.push(k);
         // Keep the lists short: a text repeated with ever new arguments
         // must not make the merge quadratic.
-        by_text.entry((e.event_type, text)).or_default().push_rolling(k);
+        listed.push_rolling(k);
         if copied.get(e.sentence_index).copied().unwrap_or(false) {
             by_sentence
                 .entry((e.event_type, e.sentence_index))
@@ -471,7 +539,7 @@ pub(crate) fn merge(
                 .push_capped(k);
         }
     }
-    for (d, &(n, _)) in out.iter_mut().zip(&tally) {
+    for (d, &(n, _)) in out.iter_mut().zip(tally.iter()) {
         d.mentions = Vec::with_capacity(n);
     }
     for (i, &k) in owner.iter().enumerate() {
@@ -482,6 +550,13 @@ pub(crate) fn merge(
     // Give back the room not used (the allocator shrinks in place).
     out.shrink_to_fit();
     out
+}
+
+/// Whether two strings are equal, answered without reading them when
+/// they are the same slice: the ids a document's mentions carry are the
+/// gazetteer's own strings, so equal ids are mostly one slice.
+fn same_text(x: &str, y: &str) -> bool {
+    (x.as_ptr() == y.as_ptr() && x.len() == y.len()) || x == y
 }
 
 /// How many recent document events a mention may join by nearness, and

@@ -611,3 +611,28 @@ fn merge_answers_as_the_slow_path() {
     }
     assert!(merged > 100, "{merged}");
 }
+
+/// `same_text` answers as `==`: on one slice, on equal texts held
+/// apart, on prefixes, on slices of one text that start together and on
+/// empty texts.
+#[test]
+fn same_text_answers_as_equality() {
+    let whole = String::from("raqqa_governorate raqqa");
+    let apart = String::from("raqqa");
+    let texts = [
+        &whole[..5],
+        &whole[18..],
+        apart.as_str(),
+        &whole[..],
+        &whole[..0],
+        &whole[18..18],
+        "",
+        "raqq",
+        "syria",
+    ];
+    for x in texts {
+        for y in texts {
+            assert_eq!(super::same_text(x, y), x == y, "{x:?} {y:?}");
+        }
+    }
+}
