@@ -197,6 +197,16 @@ fn anchor_bit(hash: u64) -> usize {
     (hash >> 52) as usize
 }
 
+impl WidgetPhrases {
+    /// [`WidgetPhrases::anchor_bits`] at a word hash's bit, in bit 0 (the
+    /// other bits are those of other hashes).
+    #[inline(always)]
+    fn anchor_word(&self, hash: u64) -> u64 {
+        let bit = anchor_bit(hash);
+        self.anchor_bits.get(bit / 64).map_or(0, |b| b >> (bit % 64))
+    }
+}
+
 /// A line of the normalized text, as found by [`detect_chrome`].
 pub(crate) struct ChromeHit {
     pub(crate) norm: Range<usize>,
@@ -391,16 +401,15 @@ fn line_words(
             let ws = words.get(first..w).unwrap_or_default();
             // The anchor bits of the line's words, without a branch: a
             // line with none set (most) holds no anchor.
-            let any = ws.iter().fold(0, |acc, x| {
-                let bit = anchor_bit(x.hash);
-                acc | phrases
-                    .anchor_bits
-                    .get(bit / 64)
-                    .map_or(0, |b| b >> (bit % 64))
-            });
+            let any =
+                ws.iter().fold(0, |acc, x| acc | phrases.anchor_word(x.hash));
+            // Only the words with their anchor bit set can be an anchor
+            // (a line with one mostly holds one such word among dozens).
             if any & 1 != 0 {
-                *flag =
-                    ws.iter().any(|x| anchors_phrase_in(bytes, r, x, phrases));
+                *flag = ws.iter().any(|x| {
+                    phrases.anchor_word(x.hash) & 1 != 0
+                        && anchors_phrase_in(bytes, r, x, phrases)
+                });
             }
             first..w
         })
