@@ -60,7 +60,32 @@ pub(crate) struct ChromeLexicon {
     /// The widget phrases, any of which anywhere makes a line a widget.
     widget_phrases: WidgetPhrases,
     read_also: Vec<Prefix>,
+    /// One bit per value of [`head_bit`], set for the first four bytes of
+    /// each `read_also` prefix (all of them if a prefix is shorter): a
+    /// line whose head's bit is clear starts with none, and most lines
+    /// are asked no prefix.
+    read_also_heads: [u64; 64],
     credits: Vec<String>,
+}
+
+/// The bit of [`ChromeLexicon::read_also_heads`] for a line head whose
+/// first eight bytes are `head8`: a hash of its first four.
+#[inline(always)]
+fn head_bit(head8: u64) -> usize {
+    (u64::from(head8 as u32).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52)
+        as usize
+}
+
+impl ChromeLexicon {
+    /// Whether a line head whose first eight bytes are `head8` may start
+    /// with one of the `read_also` prefixes (tested: whenever one does).
+    #[inline]
+    fn may_read_also(&self, head8: u64) -> bool {
+        let bit = head_bit(head8);
+        self.read_also_heads
+            .get(bit / 64)
+            .is_some_and(|b| b >> (bit % 64) & 1 != 0)
+    }
 }
 
 /// A string a line may start with, and its first (up to) eight bytes as
@@ -115,16 +140,27 @@ impl ChromeLexicon {
             out
         };
         let widget_phrases = WidgetPhrases::new(&norm(raw.widget_phrases));
+        let read_also: Vec<Prefix> =
+            norm(raw.read_also).into_iter().map(Prefix::new).collect();
+        let mut read_also_heads = [0u64; 64];
+        for p in &read_also {
+            if p.text.len() < 4 {
+                read_also_heads = [u64::MAX; 64];
+                break;
+            }
+            let bit = head_bit(p.head);
+            if let Some(x) = read_also_heads.get_mut(bit / 64) {
+                *x |= 1 << (bit % 64);
+            }
+        }
         Ok(ChromeLexicon {
             widget_words: crate::hash::WordTable::new(
                 10,
                 norm(raw.widget_words).into_iter().map(|w| (w, ())),
             ),
             widget_phrases,
-            read_also: norm(raw.read_also)
-                .into_iter()
-                .map(Prefix::new)
-                .collect(),
+            read_also,
+            read_also_heads,
             credits: norm(raw.credits),
         })
     }
@@ -498,7 +534,9 @@ fn classify(
         .and_then(|w| text.get(w.start..r.end))
         .unwrap_or_default();
     let head8 = crate::hash::load8(head.as_bytes(), 0);
-    if lex.read_also.iter().any(|p| p.starts(head, head8)) {
+    if lex.may_read_also(head8)
+        && lex.read_also.iter().any(|p| p.starts(head, head8))
+    {
         return Some(ChromeKind::ReadAlso);
     }
     if widget_phrase {
@@ -925,6 +963,7 @@ mod tests {
                 for p in &lex.read_also {
                     let slow = slow_head.starts_with(p.text.as_str());
                     assert_eq!(p.starts(head, head8), slow, "{line}");
+                    assert!(!slow || lex.may_read_also(head8), "{line}");
                     found += usize::from(slow);
                 }
             }
