@@ -1113,6 +1113,30 @@ mod tests {
         assert_eq!(rep.repeat_of, Some(0));
     }
 
+    /// A read-also prefix shorter than the four bytes the head filter
+    /// hashes turns the filter off: its lines are still found, and the
+    /// filter passes every head.
+    #[test]
+    fn short_read_also_prefix_passes_the_head_filter() {
+        let lex = ChromeLexicon::from_toml(
+            "c.toml",
+            "version = 1\nwidget_words = []\nwidget_phrases = []\n\
+             read_also = [\"rd\", \"اقرأ أيضا\"]\ncredits = []",
+        )
+        .unwrap();
+        for head in ["rd x", "اقرا ايضا", "قصف", "", "a"] {
+            let head8 = crate::hash::load8(head.as_bytes(), 0);
+            assert!(lex.may_read_also(head8), "{head}");
+        }
+        let n = normalize("عنوان الخبر\nrd more here\nنص الخبر الطويل هنا.");
+        let hits = detect_chrome(&n, &word_list(n.as_str()), &lex);
+        assert!(
+            hits.iter().any(|h| h.line == 1 && h.kind == ChromeKind::ReadAlso),
+            "{:?}",
+            hits.iter().map(|h| (h.line, h.kind)).collect::<Vec<_>>()
+        );
+    }
+
     #[test]
     fn bad_vocabulary_is_a_typed_error() {
         let err = ChromeLexicon::from_toml("c.toml", "version = 2\nwidget_words=[]\nwidget_phrases=[]\nread_also=[]\ncredits=[]").unwrap_err();
