@@ -60,7 +60,32 @@ pub(crate) struct ChromeLexicon {
     /// The widget phrases, any of which anywhere makes a line a widget.
     widget_phrases: WidgetPhrases,
     read_also: Vec<Prefix>,
+    /// One bit per value of [`head_bit`], set for the first four bytes of
+    /// each `read_also` prefix (all of them if a prefix is shorter): a
+    /// line whose head's bit is clear starts with none, and most lines
+    /// are asked no prefix.
+    read_also_heads: [u64; 64],
     credits: Vec<String>,
+}
+
+/// The bit of [`ChromeLexicon::read_also_heads`] for a line head whose
+/// first eight bytes are `head8`: a hash of its first four.
+#[inline(always)]
+fn head_bit(head8: u64) -> usize {
+    (u64::from(head8 as u32).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52)
+        as usize
+}
+
+impl ChromeLexicon {
+    /// Whether a line head whose first eight bytes are `head8` may start
+    /// with one of the `read_also` prefixes (tested: whenever one does).
+    #[inline]
+    fn may_read_also(&self, head8: u64) -> bool {
+        let bit = head_bit(head8);
+        self.read_also_heads
+            .get(bit / 64)
+            .is_some_and(|b| b >> (bit % 64) & 1 != 0)
+    }
 }
 
 /// A string a line may start with, and its first (up to) eight bytes as
@@ -115,16 +140,27 @@ impl ChromeLexicon {
             out
         };
         let widget_phrases = WidgetPhrases::new(&norm(raw.widget_phrases));
+        let read_also: Vec<Prefix> =
+            norm(raw.read_also).into_iter().map(Prefix::new).collect();
+        let mut read_also_heads = [0u64; 64];
+        for p in &read_also {
+            if p.text.len() < 4 {
+                read_also_heads = [u64::MAX; 64];
+                break;
+            }
+            let bit = head_bit(p.head);
+            if let Some(x) = read_also_heads.get_mut(bit / 64) {
+                *x |= 1 << (bit % 64);
+            }
+        }
         Ok(ChromeLexicon {
             widget_words: crate::hash::WordTable::new(
                 10,
                 norm(raw.widget_words).into_iter().map(|w| (w, ())),
             ),
             widget_phrases,
-            read_also: norm(raw.read_also)
-                .into_iter()
-                .map(Prefix::new)
-                .collect(),
+            read_also,
+            read_also_heads,
             credits: norm(raw.credits),
         })
     }
@@ -195,6 +231,16 @@ impl WidgetPhrases {
 #[inline(always)]
 fn anchor_bit(hash: u64) -> usize {
     (hash >> 52) as usize
+}
+
+impl WidgetPhrases {
+    /// [`WidgetPhrases::anchor_bits`] at a word hash's bit, in bit 0 (the
+    /// other bits are those of other hashes).
+    #[inline(always)]
+    fn anchor_word(&self, hash: u64) -> u64 {
+        let bit = anchor_bit(hash);
+        self.anchor_bits.get(bit / 64).map_or(0, |b| b >> (bit % 64))
+    }
 }
 
 /// A line of the normalized text, as found by [`detect_chrome`].
@@ -391,16 +437,15 @@ fn line_words(
             let ws = words.get(first..w).unwrap_or_default();
             // The anchor bits of the line's words, without a branch: a
             // line with none set (most) holds no anchor.
-            let any = ws.iter().fold(0, |acc, x| {
-                let bit = anchor_bit(x.hash);
-                acc | phrases
-                    .anchor_bits
-                    .get(bit / 64)
-                    .map_or(0, |b| b >> (bit % 64))
-            });
+            let any =
+                ws.iter().fold(0, |acc, x| acc | phrases.anchor_word(x.hash));
+            // Only the words with their anchor bit set can be an anchor
+            // (a line with one mostly holds one such word among dozens).
             if any & 1 != 0 {
-                *flag =
-                    ws.iter().any(|x| anchors_phrase_in(bytes, r, x, phrases));
+                *flag = ws.iter().any(|x| {
+                    phrases.anchor_word(x.hash) & 1 != 0
+                        && anchors_phrase_in(bytes, r, x, phrases)
+                });
             }
             first..w
         })
@@ -489,7 +534,9 @@ fn classify(
         .and_then(|w| text.get(w.start..r.end))
         .unwrap_or_default();
     let head8 = crate::hash::load8(head.as_bytes(), 0);
-    if lex.read_also.iter().any(|p| p.starts(head, head8)) {
+    if lex.may_read_also(head8)
+        && lex.read_also.iter().any(|p| p.starts(head, head8))
+    {
         return Some(ChromeKind::ReadAlso);
     }
     if widget_phrase {
@@ -916,6 +963,7 @@ mod tests {
                 for p in &lex.read_also {
                     let slow = slow_head.starts_with(p.text.as_str());
                     assert_eq!(p.starts(head, head8), slow, "{line}");
+                    assert!(!slow || lex.may_read_also(head8), "{line}");
                     found += usize::from(slow);
                 }
             }
@@ -1063,6 +1111,30 @@ mod tests {
         let hits = detect_chrome(&n, &word_list(n.as_str()), &lex());
         let rep = hits.iter().find(|h| h.kind == ChromeKind::Repeat).unwrap();
         assert_eq!(rep.repeat_of, Some(0));
+    }
+
+    /// A read-also prefix shorter than the four bytes the head filter
+    /// hashes turns the filter off: its lines are still found, and the
+    /// filter passes every head.
+    #[test]
+    fn short_read_also_prefix_passes_the_head_filter() {
+        let lex = ChromeLexicon::from_toml(
+            "c.toml",
+            "version = 1\nwidget_words = []\nwidget_phrases = []\n\
+             read_also = [\"rd\", \"اقرأ أيضا\"]\ncredits = []",
+        )
+        .unwrap();
+        for head in ["rd x", "اقرا ايضا", "قصف", "", "a"] {
+            let head8 = crate::hash::load8(head.as_bytes(), 0);
+            assert!(lex.may_read_also(head8), "{head}");
+        }
+        let n = normalize("عنوان الخبر\nrd more here\nنص الخبر الطويل هنا.");
+        let hits = detect_chrome(&n, &word_list(n.as_str()), &lex);
+        assert!(
+            hits.iter().any(|h| h.line == 1 && h.kind == ChromeKind::ReadAlso),
+            "{:?}",
+            hits.iter().map(|h| (h.line, h.kind)).collect::<Vec<_>>()
+        );
     }
 
     #[test]
