@@ -173,7 +173,7 @@ fn classes() -> Classes {
         .into_iter()
         .flat_map(source_literals)
         .chain(CLOCK_PART_WORDS.iter().map(|(w, _)| w.as_str()))
-        .chain(PAST.iter().chain(FUTURE.iter()).map(String::as_str));
+        .chain(PAST.iter().chain(FUTURE).copied());
     for w in words {
         add(&mut map, w, WORD);
     }
