@@ -804,13 +804,25 @@ pub(crate) fn start_word(
         match (open, entry) {
             // Two table words: a start unless the parser fails on them
             // before a word it cannot read.
-            (Some((j, s, e, Some(ea))), Some(eb)) if class != 0 => {
+            (Some((j, s, e, ea)), Some(eb)) if class != 0 => {
                 let dead = words.get(next).is_some_and(|c| {
                     dead_after(text, table, surface, w.end, c)
                 });
                 let a = text.get(s..e).unwrap_or_default();
                 let bw = text.get(w.start..w.end).unwrap_or_default();
-                if !(dead && e < w.start && vocab::pair_fails(ea, a, eb, bw)) {
+                // The first word's entry, or that of the table word
+                // behind its clitics (`وفي هذا`).
+                let fails = || {
+                    let (slot, ea) = match ea {
+                        Some(x) => (0, x),
+                        None => match vocab::clitic_key(a) {
+                            Some(k) => k,
+                            None => return false,
+                        },
+                    };
+                    vocab::pair_fails_behind(slot, ea, a, eb, bw)
+                };
+                if !(dead && e < w.start && fails()) {
                     return Some(j);
                 }
             }
