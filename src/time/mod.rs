@@ -319,10 +319,14 @@ fn scan_tokens(
     // Whether the sentence speaks about the future: read when an
     // expression first needs it.
     let mut future = None;
+    // A word is sliced only if its length is that of one of the words
+    // (most are not), which saves checking both ends of every word for
+    // char boundaries.
     let words_future = || {
-        words
-            .iter()
-            .any(|w| future_word(text.get(w.start..w.end).unwrap_or_default()))
+        words.iter().any(|w| {
+            matches!(w.end.wrapping_sub(w.start), 6 | 12 | 14)
+                && future_word(text.get(w.start..w.end).unwrap_or_default())
+        })
     };
     let parser = parse::Parser::new(toks);
     let mut i = 0;

@@ -154,38 +154,64 @@ pub(crate) static CLOCK_PART_WORDS: Lazy<Vec<(String, bool)>> =
             .collect()
     });
 
-/// Normalizes a word list once.
-pub(crate) fn words(src: &[&str]) -> Vec<String> {
-    src.iter().map(|w| crate::normalize(w).as_str().to_string()).collect()
-}
+/// Past direction words (`الماضي`, `المنصرم`, `الفائت`, `السابق`) as
+/// `normalize` writes them (`ة` → `ه`, `ئ` → `ي`): constants, so that the
+/// parser compares a token with each word's length and last byte known
+/// at build time instead of reading them from a list built on first use.
+/// `tests.rs` checks them against the normalized [`PAST_WRITTEN`].
+pub(crate) const PAST: &[&str] = &[
+    "الماضي",
+    "الماضيه",
+    "الماض",
+    "المنصرم",
+    "المنصرمه",
+    "الفايت",
+    "الفايته",
+    "السابق",
+    "السابقه",
+    "المنقضي",
+];
 
-/// Past direction words: `الماضي`, `المنصرم`, `الفائت`, `السابق`.
-pub(crate) static PAST: Lazy<Vec<String>> = Lazy::new(|| {
-    words(&[
-        "الماضي",
-        "الماضية",
-        "الماض",
-        "المنصرم",
-        "المنصرمة",
-        "الفائت",
-        "الفائتة",
-        "السابق",
-        "السابقة",
-        "المنقضي",
-    ])
-});
+/// [`PAST`] as written.
+#[cfg(test)]
+pub(crate) const PAST_WRITTEN: &[&str] = &[
+    "الماضي",
+    "الماضية",
+    "الماض",
+    "المنصرم",
+    "المنصرمة",
+    "الفائت",
+    "الفائتة",
+    "السابق",
+    "السابقة",
+    "المنقضي",
+];
 
-/// Future direction words: `المقبل`, `القادم`, `التالي`, `الآتي`.
-pub(crate) static FUTURE: Lazy<Vec<String>> = Lazy::new(|| {
-    words(&[
-        "المقبل",
-        "المقبلة",
-        "القادم",
-        "القادمة",
-        "التالي",
-        "التالية",
-        "الآتي",
-        "الجاي",
-        "الجاية",
-    ])
-});
+/// Future direction words (`المقبل`, `القادم`, `التالي`, `الآتي`) as
+/// `normalize` writes them, as [`PAST`]; `tests.rs` checks them against
+/// the normalized [`FUTURE_WRITTEN`].
+pub(crate) const FUTURE: &[&str] = &[
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "القادمه",
+    "التالي",
+    "التاليه",
+    "الاتي",
+    "الجاي",
+    "الجايه",
+];
+
+/// [`FUTURE`] as written.
+#[cfg(test)]
+pub(crate) const FUTURE_WRITTEN: &[&str] = &[
+    "المقبل",
+    "المقبلة",
+    "القادم",
+    "القادمة",
+    "التالي",
+    "التالية",
+    "الآتي",
+    "الجاي",
+    "الجاية",
+];

@@ -224,11 +224,6 @@ impl<'a> Tok<'a> {
     }
 
     #[inline]
-    fn is_any(&self, ws: &[String]) -> bool {
-        self.known() && ws.iter().any(|w| self.is_known(w))
-    }
-
-    #[inline]
     fn is_one_of(&self, ws: &[&str]) -> bool {
         self.known() && ws.iter().any(|w| self.is_known(w))
     }
@@ -809,13 +804,25 @@ pub(crate) fn start_word(
         match (open, entry) {
             // Two table words: a start unless the parser fails on them
             // before a word it cannot read.
-            (Some((j, s, e, Some(ea))), Some(eb)) if class != 0 => {
+            (Some((j, s, e, ea)), Some(eb)) if class != 0 => {
                 let dead = words.get(next).is_some_and(|c| {
                     dead_after(text, table, surface, w.end, c)
                 });
                 let a = text.get(s..e).unwrap_or_default();
                 let bw = text.get(w.start..w.end).unwrap_or_default();
-                if !(dead && e < w.start && vocab::pair_fails(ea, a, eb, bw)) {
+                // The first word's entry, or that of the table word
+                // behind its clitics (`وفي هذا`).
+                let fails = || {
+                    let (slot, ea) = match ea {
+                        Some(x) => (0, x),
+                        None => match vocab::clitic_key(a) {
+                            Some(k) => k,
+                            None => return false,
+                        },
+                    };
+                    vocab::pair_fails_behind(slot, ea, a, eb, bw)
+                };
+                if !(dead && e < w.start && fails()) {
                     return Some(j);
                 }
             }
@@ -1378,11 +1385,6 @@ impl<'t, 'a> Parser<'t, 'a> {
         self.t(i).is_some_and(|t| t.is_one_of(ws))
     }
 
-    #[inline]
-    fn is_in(&self, i: usize, ws: &[String]) -> bool {
-        self.t(i).is_some_and(|t| t.is_any(ws))
-    }
-
     /// Whether token i directly follows token i-1 with no white space.
     fn glued(&self, i: usize) -> bool {
         i > 0
@@ -1430,16 +1432,16 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn dir(&self, i: usize) -> P<i8> {
         let i = self.skip(i, &["اللي", "الذي", "التي"]);
         // `قبل الماضي`: the one before last; `بعد القادم`: after next.
-        if self.is(i, &["قبل"]) && self.is_in(i + 1, &PAST) {
+        if self.is(i, &["قبل"]) && self.is(i + 1, PAST) {
             return Some((-2, i + 2));
         }
-        if self.is(i, &["بعد"]) && self.is_in(i + 1, &FUTURE) {
+        if self.is(i, &["بعد"]) && self.is(i + 1, FUTURE) {
             return Some((2, i + 2));
         }
-        if self.is_in(i, &PAST) {
+        if self.is(i, PAST) {
             return Some((-1, i + 1));
         }
-        if self.is_in(i, &FUTURE) {
+        if self.is(i, FUTURE) {
             return Some((1, i + 1));
         }
         if self.is(i, &["الجاري", "الجاريه", "الحالي", "الحاليه"])
@@ -1989,7 +1991,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Some((1, j + 1));
         }
         if self.is(j, &["اليوم"]) {
-            if self.is_in(j + 1, &PAST) {
+            if self.is(j + 1, PAST) {
                 return Some((-1, j + 2));
             }
             if self.is(j + 1, &["التالي"]) {
@@ -2102,7 +2104,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.is(i, &["الليله"]) {
             let mut e = Expr::new(Base::Shift { unit: Unit::Day, n: 0 });
             e.day_part = Some((18, 23));
-            if self.is_in(i + 1, &PAST) {
+            if self.is(i + 1, PAST) {
                 e.base = Base::Shift { unit: Unit::Day, n: -1 };
                 return Some((e, i + 2));
             }
@@ -2573,10 +2575,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                 let ((u, n), k) = self.amount(j)?;
                 (u, n, k)
             };
-            if self.is_in(k, &PAST) {
+            if self.is(k, PAST) {
                 return Some((Expr::new(Base::LastN { unit: u, n }), k + 1));
             }
-            if self.is_in(k, &FUTURE) {
+            if self.is(k, FUTURE) {
                 return Some((Expr::new(Base::NextN { unit: u, n }), k + 1));
             }
         }

@@ -1190,3 +1190,16 @@ fn future_is_asked_only_for_windows() {
     assert!(found > 1000, "{found}");
     assert!(asked_unanchored * 2 < found, "{asked_unanchored} of {found}");
 }
+
+/// The direction words are those written, as `normalize` writes them.
+#[test]
+fn direction_words_are_normalized() {
+    use super::months::{FUTURE, FUTURE_WRITTEN, PAST, PAST_WRITTEN};
+    for (got, written) in [(PAST, PAST_WRITTEN), (FUTURE, FUTURE_WRITTEN)] {
+        let want: Vec<String> = written
+            .iter()
+            .map(|w| crate::normalize(w).as_str().to_string())
+            .collect();
+        assert_eq!(got, want.as_slice());
+    }
+}
