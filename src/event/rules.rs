@@ -508,6 +508,32 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// Whether a word of `range` governs the trigger as a future light
+    /// verb: `س` (after an optional `و`) before a light verb (`سيشن`,
+    /// `وستبدأ`), on a word with no trigger reading of its own.
+    ///
+    /// The prefix is tested on the words' bytes as they lie in the text
+    /// (no slice as `str`, so no char-boundary test per word); only a
+    /// word that has it is sliced and asked of the set. (Tested against
+    /// the walk over `str` words.)
+    fn future_governor(
+        &self,
+        range: Range<usize>,
+        lex: &EventLexicon,
+    ) -> bool {
+        let bytes = self.text.as_bytes();
+        let range = range.start.min(self.len())..range.end.min(self.len());
+        let words = self.ranges.get(range.clone()).unwrap_or_default();
+        words.iter().zip(range).any(|(w, j)| {
+            let word = bytes.get(w.range()).unwrap_or_default();
+            let Some(rest) = after_future_prefix(word) else { return false };
+            // `rest` is a suffix of the word, after whole letters.
+            let rest = self.text.get(w.end - rest.len()..w.end);
+            self.readings(j).is_empty()
+                && rest.is_some_and(|r| lex.set_has_word(&lex.cues.light, r))
+        })
+    }
+
     /// Whether word `j` lies inside a place mention.
     fn in_place(&self, j: usize) -> bool {
         covering(&self.places, j).is_some()
@@ -517,6 +543,15 @@ impl<'a> Sentence<'a> {
     fn in_count(&self, j: usize) -> bool {
         covering(&self.counts, j).is_some()
     }
+}
+
+/// What follows the future prefix `س` of a word (its bytes), itself
+/// after an optional `و` (`وسيبدأ` → `يبدأ`); `None` for a word without
+/// it. The same as stripping `'و'` then `'س'` from the `str`.
+fn after_future_prefix(word: &[u8]) -> Option<&[u8]> {
+    const WAW: &[u8] = "و".as_bytes();
+    const SEEN: &[u8] = "س".as_bytes();
+    word.strip_prefix(WAW).unwrap_or(word).strip_prefix(SEEN)
 }
 
 /// The mention of a list (sorted by first word) that covers word `j`.
@@ -1301,13 +1336,7 @@ fn sentence_events(
             if negated { Polarity::Negative } else { Polarity::Positive };
         let future_prefix =
             proclitics.contains('س') && form.pos == Pos::PresentVerb;
-        let future_governor = (wide..i).any(|j| {
-            let Some(w) = s.word(j) else { return false };
-            let bare = w.strip_prefix('و').unwrap_or(w);
-            bare.starts_with('س')
-                && s.readings(j).is_empty()
-                && lex.set_has_word(&lex.cues.light, &bare[2..])
-        });
+        let future_governor = s.future_governor(wide..i, lex);
         let tense = if future_prefix || future_governor || cues.future {
             Tense::Future
         } else {
@@ -2437,6 +2466,70 @@ mod tests {
         }
         assert!(found.iter().all(|&n| n > 10), "{found:?}");
         Ok(())
+    }
+
+    /// The future governor found on bytes answers as the walk over the
+    /// words as `str`, for every window of up to ten words before every
+    /// word of every sentence of the test texts (and past the end).
+    #[test]
+    fn future_governor_answers_as_a_walk_over_str_words(
+    ) -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = builtin_lexicon()?;
+        let slow = |sent: &Sentence<'_>, range: Range<usize>| {
+            range.into_iter().any(|j| {
+                let Some(w) = sent.word(j) else { return false };
+                let bare = w.strip_prefix('و').unwrap_or(w);
+                bare.starts_with('س')
+                    && sent.readings(j).is_empty()
+                    && lex.set_has_word(&lex.cues.light, &bare[2..])
+            })
+        };
+        let (mut prefixed, mut found) = (0usize, 0usize);
+        for t in crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                sent.read_words(&lex, &p.words[s.words.clone()]);
+                for j in 0..sent.len() {
+                    let w = sent.word(j).unwrap_or_default().as_bytes();
+                    prefixed += usize::from(after_future_prefix(w).is_some());
+                }
+                for i in 0..sent.len() + 2 {
+                    for back in [1, 3, 8, 10] {
+                        let range = i.saturating_sub(back)..i;
+                        let want = slow(&sent, range.clone());
+                        assert_eq!(sent.future_governor(range, &lex), want);
+                        found += usize::from(want);
+                    }
+                }
+            }
+        }
+        assert!(prefixed > 50 && found > 10, "{prefixed} {found}");
+        Ok(())
+    }
+
+    /// [`after_future_prefix`] strips as `str::strip_prefix` does.
+    #[test]
+    fn future_prefix_is_stripped_as_on_str() {
+        for w in [
+            "سيبدأ",
+            "وسيبدأ",
+            "وس",
+            "س",
+            "و",
+            "",
+            "وو",
+            "ساعة",
+            "ووسيبدأ",
+            "بسيط",
+            "abc",
+        ] {
+            let bare = w.strip_prefix('و').unwrap_or(w);
+            let want = bare.strip_prefix('س').map(str::as_bytes);
+            assert_eq!(after_future_prefix(w.as_bytes()), want, "{w}");
+        }
     }
 
     #[test]
