@@ -393,10 +393,23 @@ impl<'a> Sentence<'a> {
 
     /// Whether strong punctuation or a clause breaker stands between word
     /// `a` and word `b` (a < b).
+    #[cfg(test)]
     fn clause_break(&self, a: usize, b: usize) -> bool {
         let b = b.min(self.len());
         let k = self.breaks.partition_point(|&x| x < a);
         self.breaks.get(k).is_some_and(|&x| x < b)
+    }
+
+    /// The first word `j` of `from..hi` that a break stands before (right
+    /// after word `j - 1`), if any: one search of the list of breaks
+    /// instead of a [`Sentence::clause_break`] test per word. (Tested
+    /// against that walk.)
+    fn break_before(&self, from: usize, hi: usize) -> Option<usize> {
+        let from = from.max(1);
+        // The first break after word `from - 1` or later; a later one
+        // stands before a later word.
+        let k = self.breaks.partition_point(|&x| x + 1 < from);
+        self.breaks.get(k).map(|&x| x + 1).filter(|&j| j < hi)
     }
 
     /// The first word of the clause that holds word `i`, at most `max`
@@ -1886,8 +1899,8 @@ fn find_target(
         view::can_fight(e)
             && agent.is_none_or(|a| !all.is(a, |a| view::same_side(a, e)))
     };
-    let clause_end = (last + 1..(last + 1 + TARGET_WINDOW).min(s.len()))
-        .find(|&j| j > last + 1 && s.clause_break(j - 1, j))
+    let clause_end = s
+        .break_before(last + 2, (last + 1 + TARGET_WINDOW).min(s.len()))
         .unwrap_or(last + 1 + TARGET_WINDOW);
     // The parties after the trigger in its clause (a fresh iterator for
     // each use; only one is taken).
@@ -2405,6 +2418,36 @@ mod tests {
             }
         }
         assert!(breaks > 500, "{breaks}");
+        Ok(())
+    }
+
+    /// The first break before a word of a range found by one search
+    /// answers as a [`Sentence::clause_break`] test per word, for every
+    /// range of every sentence of the test texts (empty, reversed and
+    /// past the end ones too).
+    #[test]
+    fn break_before_answers_as_a_test_per_word() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = builtin_lexicon()?;
+        let mut found = 0usize;
+        for t in crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                sent.read_words(&lex, &p.words[s.words.clone()]);
+                let n = sent.len();
+                for from in 0..n + 3 {
+                    for hi in 0..n + 3 {
+                        let slow = (from..hi)
+                            .find(|&j| j > 0 && sent.clause_break(j - 1, j));
+                        assert_eq!(sent.break_before(from, hi), slow);
+                        found += usize::from(slow.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
         Ok(())
     }
 
