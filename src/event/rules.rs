@@ -339,24 +339,27 @@ impl<'a> Sentence<'a> {
         self.parts.resize(ranges.len(), Parts::default());
         // How many words before this one have keys (`with_keys.len()`).
         let mut rank = bound(with_keys.len());
-        // Where the word before ends (none before the first).
-        let mut end = None;
+        // Where the word before ends; for the first word, where it
+        // starts (an empty gap, which breaks nothing), so that no word
+        // asks whether it has one before it.
+        let mut end = ranges.first().map_or(0, |w| w.start);
         for (j, (w, part)) in ranges.iter().zip(&mut self.parts).enumerate() {
-            if let Some(end) = end {
-                // The gap is mostly one space, which breaks nothing: a
-                // one-byte gap is found by where the word starts, and its
-                // byte read alone.
-                let strong = if w.start == end + 1 {
-                    bytes.get(end).is_some_and(|&c| is_strong_byte(c))
-                } else {
-                    is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
-                };
-                if strong || is_clause_breaker_hashed(bytes, w, breakers) {
-                    // After the word before.
-                    breaks.push(j - 1);
+            // The gap is mostly one space, which breaks nothing: a
+            // one-byte gap is found by where the word starts, and its
+            // byte read alone.
+            let strong = if w.start == end + 1 {
+                bytes.get(end).is_some_and(|&c| is_strong_byte(c))
+            } else {
+                is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
+            };
+            if strong || is_clause_breaker_hashed(bytes, w, breakers) {
+                // After the word before (a clause breaker that opens the
+                // sentence follows no word).
+                if let Some(before) = j.checked_sub(1) {
+                    breaks.push(before);
                 }
             }
-            end = Some(w.end);
+            end = w.end;
             part.rank = rank;
             // The whole word's hash first: its bytes are read only when
             // the filter rejects it and it may end in an enclitic.
