@@ -649,10 +649,19 @@ fn place(
                 .get(first)
                 .and_then(|w| text.get(w.start..r.start))
                 .unwrap_or("");
-            let prep = prefix.contains(['ب', 'ل', 'ك']);
+            let prep = has_preposition_letter(prefix.as_bytes());
             put(*idx, Placed { first, last: last_excl - 1, idx: *idx, prep });
         }
     }
+}
+
+/// Whether text (its bytes) holds `ب`, `ل` or `ك`, as
+/// `contains(['ب', 'ل', 'ك'])` on the `str` would find them: two-byte
+/// letters whose first byte (0xD8, 0xD9) leads a char, so a pair of
+/// bytes that equals one is that char, wherever it starts.
+fn has_preposition_letter(text: &[u8]) -> bool {
+    text.windows(2)
+        .any(|p| matches!(p, [0xD8, 0xA8] | [0xD9, 0x84] | [0xD9, 0x83]))
 }
 
 /// [`place`] as it was: two binary searches of the words per mention,
@@ -2275,6 +2284,33 @@ mod tests {
             }
         }
         assert!(placed > 1000, "{placed}");
+    }
+
+    /// [`has_preposition_letter`] answers as `str::contains` of the three
+    /// letters, on every prefix of every word of the test texts and on
+    /// letters next to the three (same first byte, or same second).
+    #[test]
+    fn preposition_letters_are_found_as_by_chars() {
+        let slow = |s: &str| s.contains(['ب', 'ل', 'ك']);
+        let mut found = 0usize;
+        let mut check = |s: &str| {
+            assert_eq!(has_preposition_letter(s.as_bytes()), slow(s), "{s}");
+            found += usize::from(slow(s));
+        };
+        for s in [
+            "", "ب", "ل", "ك", "بال", "ت", "م", "ة", "ن", "وب", "xلy", "ئ",
+            "ب ", "ثم",
+        ] {
+            check(s);
+        }
+        for t in crate::test_texts::all() {
+            for w in t.split_whitespace() {
+                for (k, _) in w.char_indices().take(4) {
+                    check(&w[..k]);
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     /// The marks of which listed id each entity has, kept per document,
