@@ -874,18 +874,16 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             p.words.get(s.words.clone()).unwrap_or_default(),
         );
         // The mentions of this sentence: a slice of each sorted list.
-        let is_ent = |i: usize, f: fn(&Entity) -> bool| {
-            inp.entities.get(i).is_some_and(f)
-        };
         let at = &s.norm;
         // The entities placed once for the actors and the places.
         let inside = starting_in(&ents, &mut from.0, at);
         let (actors, places) = (&mut sent.actors, &mut sent.places);
         place(text, sent.ranges, inside, at, |i, m| {
-            if is_ent(i, view::is_actor) {
+            // One read of the entity answers both (an actor is no place).
+            let Some(e) = inp.entities.get(i) else { return };
+            if view::is_actor(e) {
                 actors.push(m);
-            }
-            if is_ent(i, view::is_place) {
+            } else if view::is_place(e) {
                 places.push(m);
             }
         });
