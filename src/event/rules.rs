@@ -74,11 +74,30 @@ fn is_strong_gap(gap: &[u8]) -> bool {
 }
 
 /// Whether a one-byte gap between two words is strong punctuation (as
-/// [`is_strong_gap`] finds it).
+/// [`is_strong_gap`] finds it): one load from a table of the bytes
+/// `;:.?!-(`, instead of a range test and a bit test for every gap
+/// (most are one space). (Tested against the `matches!` of the bytes.)
 #[inline]
 fn is_strong_byte(b: u8) -> bool {
-    matches!(b, b';' | b':' | b'.' | b'?' | b'!' | b'-' | b'(')
+    // In bounds for every byte: no check is left.
+    STRONG_BYTES.get(usize::from(b)).copied().unwrap_or(false)
 }
+
+/// [`is_strong_byte`]'s answer for every byte.
+static STRONG_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte: u32 = 0;
+    let mut rest: &mut [bool] = &mut table;
+    while let [slot, tail @ ..] = rest {
+        *slot = matches!(
+            byte as u8,
+            b';' | b':' | b'.' | b'?' | b'!' | b'-' | b'('
+        );
+        byte += 1;
+        rest = tail;
+    }
+    table
+};
 
 /// Relative pronouns (normalized).
 const RELATIVES: [&str; 5] = ["التي", "الذي", "الذين", "اللتي", "اللذين"];
@@ -339,24 +358,27 @@ impl<'a> Sentence<'a> {
         self.parts.resize(ranges.len(), Parts::default());
         // How many words before this one have keys (`with_keys.len()`).
         let mut rank = bound(with_keys.len());
-        // Where the word before ends (none before the first).
-        let mut end = None;
+        // Where the word before ends; for the first word, where it
+        // starts (an empty gap, which breaks nothing), so that no word
+        // asks whether it has one before it.
+        let mut end = ranges.first().map_or(0, |w| w.start);
         for (j, (w, part)) in ranges.iter().zip(&mut self.parts).enumerate() {
-            if let Some(end) = end {
-                // The gap is mostly one space, which breaks nothing: a
-                // one-byte gap is found by where the word starts, and its
-                // byte read alone.
-                let strong = if w.start == end + 1 {
-                    bytes.get(end).is_some_and(|&c| is_strong_byte(c))
-                } else {
-                    is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
-                };
-                if strong || is_clause_breaker_hashed(bytes, w, breakers) {
-                    // After the word before.
-                    breaks.push(j - 1);
+            // The gap is mostly one space, which breaks nothing: a
+            // one-byte gap is found by where the word starts, and its
+            // byte read alone.
+            let strong = if w.start == end + 1 {
+                bytes.get(end).is_some_and(|&c| is_strong_byte(c))
+            } else {
+                is_strong_gap(bytes.get(end..w.start).unwrap_or_default())
+            };
+            if strong || is_clause_breaker_hashed(bytes, w, breakers) {
+                // After the word before (a clause breaker that opens the
+                // sentence follows no word).
+                if let Some(before) = j.checked_sub(1) {
+                    breaks.push(before);
                 }
             }
-            end = Some(w.end);
+            end = w.end;
             part.rank = rank;
             // The whole word's hash first: its bytes are read only when
             // the filter rejects it and it may end in an enclitic.
@@ -393,10 +415,23 @@ impl<'a> Sentence<'a> {
 
     /// Whether strong punctuation or a clause breaker stands between word
     /// `a` and word `b` (a < b).
+    #[cfg(test)]
     fn clause_break(&self, a: usize, b: usize) -> bool {
         let b = b.min(self.len());
         let k = self.breaks.partition_point(|&x| x < a);
         self.breaks.get(k).is_some_and(|&x| x < b)
+    }
+
+    /// The first word `j` of `from..hi` that a break stands before (right
+    /// after word `j - 1`), if any: one search of the list of breaks
+    /// instead of a [`Sentence::clause_break`] test per word. (Tested
+    /// against that walk.)
+    fn break_before(&self, from: usize, hi: usize) -> Option<usize> {
+        let from = from.max(1);
+        // The first break after word `from - 1` or later; a later one
+        // stands before a later word.
+        let k = self.breaks.partition_point(|&x| x + 1 < from);
+        self.breaks.get(k).map(|&x| x + 1).filter(|&j| j < hi)
     }
 
     /// The first word of the clause that holds word `i`, at most `max`
@@ -508,6 +543,32 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// Whether a word of `range` governs the trigger as a future light
+    /// verb: `س` (after an optional `و`) before a light verb (`سيشن`,
+    /// `وستبدأ`), on a word with no trigger reading of its own.
+    ///
+    /// The prefix is tested on the words' bytes as they lie in the text
+    /// (no slice as `str`, so no char-boundary test per word); only a
+    /// word that has it is sliced and asked of the set. (Tested against
+    /// the walk over `str` words.)
+    fn future_governor(
+        &self,
+        range: Range<usize>,
+        lex: &EventLexicon,
+    ) -> bool {
+        let bytes = self.text.as_bytes();
+        let range = range.start.min(self.len())..range.end.min(self.len());
+        let words = self.ranges.get(range.clone()).unwrap_or_default();
+        words.iter().zip(range).any(|(w, j)| {
+            let word = bytes.get(w.range()).unwrap_or_default();
+            let Some(rest) = after_future_prefix(word) else { return false };
+            // `rest` is a suffix of the word, after whole letters.
+            let rest = self.text.get(w.end - rest.len()..w.end);
+            self.readings(j).is_empty()
+                && rest.is_some_and(|r| lex.set_has_word(&lex.cues.light, r))
+        })
+    }
+
     /// Whether word `j` lies inside a place mention.
     fn in_place(&self, j: usize) -> bool {
         covering(&self.places, j).is_some()
@@ -517,6 +578,15 @@ impl<'a> Sentence<'a> {
     fn in_count(&self, j: usize) -> bool {
         covering(&self.counts, j).is_some()
     }
+}
+
+/// What follows the future prefix `س` of a word (its bytes), itself
+/// after an optional `و` (`وسيبدأ` → `يبدأ`); `None` for a word without
+/// it. The same as stripping `'و'` then `'س'` from the `str`.
+fn after_future_prefix(word: &[u8]) -> Option<&[u8]> {
+    const WAW: &[u8] = "و".as_bytes();
+    const SEEN: &[u8] = "س".as_bytes();
+    word.strip_prefix(WAW).unwrap_or(word).strip_prefix(SEEN)
 }
 
 /// The mention of a list (sorted by first word) that covers word `j`.
@@ -598,10 +668,19 @@ fn place(
                 .get(first)
                 .and_then(|w| text.get(w.start..r.start))
                 .unwrap_or("");
-            let prep = prefix.contains(['ب', 'ل', 'ك']);
+            let prep = has_preposition_letter(prefix.as_bytes());
             put(*idx, Placed { first, last: last_excl - 1, idx: *idx, prep });
         }
     }
+}
+
+/// Whether text (its bytes) holds `ب`, `ل` or `ك`, as
+/// `contains(['ب', 'ل', 'ك'])` on the `str` would find them: two-byte
+/// letters whose first byte (0xD8, 0xD9) leads a char, so a pair of
+/// bytes that equals one is that char, wherever it starts.
+fn has_preposition_letter(text: &[u8]) -> bool {
+    text.windows(2)
+        .any(|p| matches!(p, [0xD8, 0xA8] | [0xD9, 0x84] | [0xD9, 0x83]))
 }
 
 /// [`place`] as it was: two binary searches of the words per mention,
@@ -814,18 +893,16 @@ pub(crate) fn extract(inp: &Inputs<'_>) -> Vec<Event> {
             p.words.get(s.words.clone()).unwrap_or_default(),
         );
         // The mentions of this sentence: a slice of each sorted list.
-        let is_ent = |i: usize, f: fn(&Entity) -> bool| {
-            inp.entities.get(i).is_some_and(f)
-        };
         let at = &s.norm;
         // The entities placed once for the actors and the places.
         let inside = starting_in(&ents, &mut from.0, at);
         let (actors, places) = (&mut sent.actors, &mut sent.places);
         place(text, sent.ranges, inside, at, |i, m| {
-            if is_ent(i, view::is_actor) {
+            // One read of the entity answers both (an actor is no place).
+            let Some(e) = inp.entities.get(i) else { return };
+            if view::is_actor(e) {
                 actors.push(m);
-            }
-            if is_ent(i, view::is_place) {
+            } else if view::is_place(e) {
                 places.push(m);
             }
         });
@@ -1301,13 +1378,7 @@ fn sentence_events(
             if negated { Polarity::Negative } else { Polarity::Positive };
         let future_prefix =
             proclitics.contains('س') && form.pos == Pos::PresentVerb;
-        let future_governor = (wide..i).any(|j| {
-            let Some(w) = s.word(j) else { return false };
-            let bare = w.strip_prefix('و').unwrap_or(w);
-            bare.starts_with('س')
-                && s.readings(j).is_empty()
-                && lex.set_has_word(&lex.cues.light, &bare[2..])
-        });
+        let future_governor = s.future_governor(wide..i, lex);
         let tense = if future_prefix || future_governor || cues.future {
             Tense::Future
         } else {
@@ -1857,8 +1928,8 @@ fn find_target(
         view::can_fight(e)
             && agent.is_none_or(|a| !all.is(a, |a| view::same_side(a, e)))
     };
-    let clause_end = (last + 1..(last + 1 + TARGET_WINDOW).min(s.len()))
-        .find(|&j| j > last + 1 && s.clause_break(j - 1, j))
+    let clause_end = s
+        .break_before(last + 2, (last + 1 + TARGET_WINDOW).min(s.len()))
         .unwrap_or(last + 1 + TARGET_WINDOW);
     // The parties after the trigger in its clause (a fresh iterator for
     // each use; only one is taken).
@@ -2140,6 +2211,9 @@ mod tests {
         // A one-byte gap is tested by its byte (as `read_words` does).
         for b in 0..=u8::MAX {
             assert_eq!(is_strong_byte(b), is_strong_gap(&[b]), "{b}");
+            let listed =
+                matches!(b, b';' | b':' | b'.' | b'?' | b'!' | b'-' | b'(');
+            assert_eq!(is_strong_byte(b), listed, "{b}");
         }
     }
 
@@ -2230,6 +2304,33 @@ mod tests {
             }
         }
         assert!(placed > 1000, "{placed}");
+    }
+
+    /// [`has_preposition_letter`] answers as `str::contains` of the three
+    /// letters, on every prefix of every word of the test texts and on
+    /// letters next to the three (same first byte, or same second).
+    #[test]
+    fn preposition_letters_are_found_as_by_chars() {
+        let slow = |s: &str| s.contains(['ب', 'ل', 'ك']);
+        let mut found = 0usize;
+        let mut check = |s: &str| {
+            assert_eq!(has_preposition_letter(s.as_bytes()), slow(s), "{s}");
+            found += usize::from(slow(s));
+        };
+        for s in [
+            "", "ب", "ل", "ك", "بال", "ت", "م", "ة", "ن", "وب", "xلy", "ئ",
+            "ب ", "ثم",
+        ] {
+            check(s);
+        }
+        for t in crate::test_texts::all() {
+            for w in t.split_whitespace() {
+                for (k, _) in w.char_indices().take(4) {
+                    check(&w[..k]);
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     /// The marks of which listed id each entity has, kept per document,
@@ -2379,6 +2480,36 @@ mod tests {
         Ok(())
     }
 
+    /// The first break before a word of a range found by one search
+    /// answers as a [`Sentence::clause_break`] test per word, for every
+    /// range of every sentence of the test texts (empty, reversed and
+    /// past the end ones too).
+    #[test]
+    fn break_before_answers_as_a_test_per_word() -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = builtin_lexicon()?;
+        let mut found = 0usize;
+        for t in crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                sent.read_words(&lex, &p.words[s.words.clone()]);
+                let n = sent.len();
+                for from in 0..n + 3 {
+                    for hi in 0..n + 3 {
+                        let slow = (from..hi)
+                            .find(|&j| j > 0 && sent.clause_break(j - 1, j));
+                        assert_eq!(sent.break_before(from, hi), slow);
+                        found += usize::from(slow.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
+        Ok(())
+    }
+
     /// The cue words before a trigger found in one walk answer as a walk
     /// per set, before every word of every sentence of the test texts.
     #[test]
@@ -2437,6 +2568,70 @@ mod tests {
         }
         assert!(found.iter().all(|&n| n > 10), "{found:?}");
         Ok(())
+    }
+
+    /// The future governor found on bytes answers as the walk over the
+    /// words as `str`, for every window of up to ten words before every
+    /// word of every sentence of the test texts (and past the end).
+    #[test]
+    fn future_governor_answers_as_a_walk_over_str_words(
+    ) -> Result<(), crate::Error> {
+        let x = crate::Extractor::builtin();
+        let lex = builtin_lexicon()?;
+        let slow = |sent: &Sentence<'_>, range: Range<usize>| {
+            range.into_iter().any(|j| {
+                let Some(w) = sent.word(j) else { return false };
+                let bare = w.strip_prefix('و').unwrap_or(w);
+                bare.starts_with('س')
+                    && sent.readings(j).is_empty()
+                    && lex.set_has_word(&lex.cues.light, &bare[2..])
+            })
+        };
+        let (mut prefixed, mut found) = (0usize, 0usize);
+        for t in crate::test_texts::all() {
+            let p = x.prepare(t.as_str().into());
+            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                sent.read_words(&lex, &p.words[s.words.clone()]);
+                for j in 0..sent.len() {
+                    let w = sent.word(j).unwrap_or_default().as_bytes();
+                    prefixed += usize::from(after_future_prefix(w).is_some());
+                }
+                for i in 0..sent.len() + 2 {
+                    for back in [1, 3, 8, 10] {
+                        let range = i.saturating_sub(back)..i;
+                        let want = slow(&sent, range.clone());
+                        assert_eq!(sent.future_governor(range, &lex), want);
+                        found += usize::from(want);
+                    }
+                }
+            }
+        }
+        assert!(prefixed > 50 && found > 10, "{prefixed} {found}");
+        Ok(())
+    }
+
+    /// [`after_future_prefix`] strips as `str::strip_prefix` does.
+    #[test]
+    fn future_prefix_is_stripped_as_on_str() {
+        for w in [
+            "سيبدأ",
+            "وسيبدأ",
+            "وس",
+            "س",
+            "و",
+            "",
+            "وو",
+            "ساعة",
+            "ووسيبدأ",
+            "بسيط",
+            "abc",
+        ] {
+            let bare = w.strip_prefix('و').unwrap_or(w);
+            let want = bare.strip_prefix('س').map(str::as_bytes);
+            assert_eq!(after_future_prefix(w.as_bytes()), want, "{w}");
+        }
     }
 
     #[test]
