@@ -126,13 +126,29 @@ impl LocText {
     /// a range of char boundaries of `whole`.
     #[inline(never)]
     pub(crate) fn slice(whole: &Arc<str>, range: Range<usize>) -> LocText {
-        let ok = whole.get(range.clone()).is_some();
-        match (u32::try_from(range.start), u32::try_from(range.end)) {
-            (Ok(start), Ok(end)) if ok && end != WHOLE => {
-                LocText { whole: Arc::clone(whole), start, end }
+        let b = whole.as_bytes();
+        // The shared slice's test in one pass, with no panicking path:
+        // `start ≤ end ≤ len` and `end < WHOLE` (so both fit in 32 bits
+        // and `end` is not the marker), then each end on a char boundary
+        // (the text's end, or a byte that is not a continuation byte, as
+        // `str::is_char_boundary`, whose `0` case the byte test covers).
+        // The test `slice_shares_exactly_the_ranges_of_char_boundaries`
+        // compares it with `str::get` on every range of a short text.
+        let (s, e) = (range.start, range.end);
+        let at_boundary =
+            |i: usize| b.get(i).is_none_or(|&c| (c as i8) >= -0x40);
+        if s <= e
+            && e <= b.len()
+            && e < WHOLE as usize
+            && at_boundary(s)
+            && at_boundary(e)
+        {
+            if let (Ok(start), Ok(end)) = (u32::try_from(s), u32::try_from(e))
+            {
+                return LocText { whole: Arc::clone(whole), start, end };
             }
-            _ => LocText::copied(whole, range),
         }
+        LocText::copied(whole, range)
     }
 
     /// [`LocText::slice`] when it cannot share `whole` (a copy of the
@@ -396,6 +412,27 @@ mod tests {
         assert_eq!(LocText::slice(&whole, 1..4), "");
         assert_eq!(LocText::slice(&whole, 4..40), "");
         assert_eq!(LocText::slice(&whole, 0..10), "الرقة");
+    }
+
+    /// [`LocText::slice`]'s one-pass test against the plain one: a
+    /// range of char boundaries (`str::get`) with both ends in 32 bits,
+    /// the end not [`super::WHOLE`], on every range of a text with one-,
+    /// two-, three- and four-byte chars (and ranges past its end).
+    #[test]
+    fn slice_shares_exactly_the_ranges_of_char_boundaries() {
+        let whole: Arc<str> = Arc::from("a قصف€𝄞 b");
+        let n = whole.len();
+        for s in 0..n + 3 {
+            for e in 0..n + 3 {
+                let t = LocText::slice(&whole, s..e);
+                let plain = whole.get(s..e);
+                assert_eq!(t.as_str(), plain.unwrap_or(""), "{s}..{e}");
+                // Shared when and only when the range is one of char
+                // boundaries (a copy or the empty text otherwise).
+                let shared = Arc::ptr_eq(&t.whole, &whole);
+                assert_eq!(shared, plain.is_some(), "{s}..{e}");
+            }
+        }
     }
 
     #[test]
