@@ -753,4 +753,39 @@ mod tests {
         }
         assert!(n > 5_000, "{n}");
     }
+    /// A [`Loc`](crate::Loc) made by [`Prepared::loc`] (the offset map,
+    /// the char index and the shared text together) is what the plain
+    /// computations give, on every range of normalized offsets (empty,
+    /// reversed and past the end too) of texts that mix one- to four-byte
+    /// chars, removed marks, folded letters and a text longer than one
+    /// 64-byte block of the char index.
+    #[test]
+    fn locs_are_the_plain_spans_chars_and_texts() {
+        let ex = super::Extractor::builtin();
+        let texts = [
+            "a قصفٌ€𝄞 الطائـرات\n٢٠ «قتيلا». b".to_string(),
+            "\u{200f}أإآ ى،ة\u{64b}\u{640}x  y\n\nz".to_string(),
+            "قصف€ab𝄞ـٌ".repeat(9),
+        ];
+        for t in &texts {
+            let p = ex.prepare(crate::Input::new(t));
+            let len = p.norm.as_str().len();
+            // The chars that start before byte `b` (inside a char too).
+            let chars = |b: usize| {
+                let bytes = &t.as_bytes()[..b.min(t.len())];
+                bytes.iter().filter(|&&c| (c as i8) >= -0x40).count()
+            };
+            for a in 0..len + 3 {
+                for b in 0..len + 3 {
+                    let loc = p.loc(a..b);
+                    let span = p.norm.original_span(a..b);
+                    assert_eq!((loc.start, loc.end), (span.start, span.end));
+                    assert_eq!(loc.char_start, chars(span.start), "{a}..{b}");
+                    assert_eq!(loc.char_end, chars(span.end), "{a}..{b}");
+                    let want = t.get(span.range()).unwrap_or("");
+                    assert_eq!(loc.text.as_str(), want, "{t} {a}..{b}");
+                }
+            }
+        }
+    }
 }
