@@ -229,6 +229,7 @@ fn read_if<'t>(
 
 /// Re-reads a word with the gazetteer's context (the helpers above only
 /// split on white space).
+#[cfg(test)]
 pub(crate) fn with_context<'t>(
     text: &'t str,
     w: &Word<'_>,
@@ -237,8 +238,10 @@ pub(crate) fn with_context<'t>(
     word_at(text, w.start, w.end, g)
 }
 
-/// A place hit after a classifier word: widens the span to the classifier
-/// and picks the level the classifier names.
+/// A place hit after a classifier word `w`: widens the span to the
+/// classifier and picks the level the classifier names. `w` is read with
+/// the context already (its roles say it is a classifier, which a word
+/// read without the context never says), so it is not read again.
 pub(crate) fn place_phrase(
     p: &Prepared<'_>,
     g: &Gazetteer,
@@ -247,7 +250,6 @@ pub(crate) fn place_phrase(
     w: &Word<'_>,
 ) -> Option<Entity> {
     let text = p.norm.as_str();
-    let w = with_context(text, w, g);
     let best = most_specific(g, pool)?;
     let governorate = pool
         .iter()
@@ -283,7 +285,7 @@ pub(crate) fn place_phrase(
                 )
             });
             if !facility {
-                return unknown_facility(p, g, c, best, &w);
+                return unknown_facility(p, g, c, best, w);
             }
             best
         }

@@ -13,6 +13,7 @@
 )]
 
 use super::vocab::{self, WordHash};
+use crate::hash::WordTable;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
@@ -77,7 +78,13 @@ pub(crate) struct Table {
     pub(crate) entries: Vec<(u32, Vec<String>)>,
     /// Entry indices by first word, in entry order. A first word `ال..`
     /// is also filed under `لل..`, the token whose form it is (`لليوم`).
-    pub(crate) by_first: HashMap<String, Vec<usize>, WordHash>,
+    /// A [`WordTable`] keyed by [`crate::hash::token_hash`]: a token and
+    /// its clitic-free forms are hashed in constant time, and most of
+    /// them (not first words) are rejected by its filter before a probe.
+    pub(crate) by_first: WordTable<Vec<usize>>,
+    /// Per entry: whether its first word has at most two letters (`آب`),
+    /// worked out here rather than on every match.
+    pub(crate) short: Vec<bool>,
     /// The table's class bit in [`super::vocab::class`].
     pub(crate) bit: u8,
 }
@@ -95,17 +102,34 @@ impl Table {
         }
         // Longest names first, so `كانون الثاني` beats `كانون`.
         entries.sort_by_key(|e| core::cmp::Reverse(e.1.len()));
-        let mut by_first: HashMap<String, Vec<usize>, WordHash> =
-            HashMap::default();
+        // The first words in the order first met, each with its entries.
+        let mut firsts: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut index: HashMap<String, usize, WordHash> = HashMap::default();
+        let mut file = |key: String, k: usize| {
+            let n = *index.entry(key.clone()).or_insert_with(|| {
+                firsts.push((key, Vec::new()));
+                firsts.len() - 1
+            });
+            if let Some((_, v)) = firsts.get_mut(n) {
+                v.push(k);
+            }
+        };
         for (k, (_, words)) in entries.iter().enumerate() {
             if let Some(w) = words.first() {
-                by_first.entry(w.clone()).or_default().push(k);
+                file(w.clone(), k);
                 if let Some(rest) = w.strip_prefix("ال") {
-                    by_first.entry(format!("لل{rest}")).or_default().push(k);
+                    file(format!("لل{rest}"), k);
                 }
             }
         }
-        Table { entries, by_first, bit }
+        let by_first = WordTable::new(10, firsts);
+        let short = entries
+            .iter()
+            .map(|(_, words)| {
+                words.first().is_some_and(|w| w.chars().nth(2).is_none())
+            })
+            .collect();
+        Table { entries, by_first, short, bit }
     }
 }
 

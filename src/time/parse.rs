@@ -988,8 +988,34 @@ fn table_at(table: &Table, toks: &[Tok<'_>], i: usize) -> P<u32> {
     }
     let a = t.s.strip_prefix(['و', 'ف']).unwrap_or(t.s);
     let b = a.strip_prefix(['ب', 'ل', 'ك']);
-    let lists = [Some(t.s), (a.len() < t.s.len()).then_some(a), b]
-        .map(|k| k.and_then(|k| table.by_first.get(k)).map_or(&[][..], |v| v));
+    let get = |k: &str| table.by_first.get(k).map_or(&[][..], |v| &v[..]);
+    let lists = [
+        get(t.s),
+        if a.len() < t.s.len() { get(a) } else { &[] },
+        b.map_or(&[][..], get),
+    ];
+    // Whether entry `k` is read at `i`: its value and the token after it.
+    let entry_at = |k: usize| {
+        let (v, words) = table.entries.get(k)?;
+        let short = table.short.get(k).copied().unwrap_or(false);
+        let matches = words.iter().enumerate().all(|(k, w)| {
+            match toks.get(i + k) {
+                // A two-letter name (`آب`) only with `و`: `باب` is a door.
+                Some(t) if k == 0 && short => {
+                    t.s == w || t.s.strip_prefix('و') == Some(w.as_str())
+                }
+                Some(t) if k == 0 => t.is(w),
+                Some(t) => t.s == w,
+                None => false,
+            }
+        });
+        matches.then_some((*v, i + words.len()))
+    };
+    // Mostly one list has candidates: walked as it is (in entry order,
+    // each once), without the merge.
+    if let [l, [], []] | [[], l, []] | [[], [], l] = lists {
+        return l.iter().find_map(|&k| entry_at(k));
+    }
     // The candidates in entry order, each once: a merge of the lists.
     let mut next = 0;
     while let Some(k) = lists
@@ -998,20 +1024,8 @@ fn table_at(table: &Table, toks: &[Tok<'_>], i: usize) -> P<u32> {
         .min()
     {
         next = k + 1;
-        let Some((v, words)) = table.entries.get(k) else { break };
-        let matches = words.iter().enumerate().all(|(k, w)| {
-            match toks.get(i + k) {
-                // A two-letter name (`آب`) only with `و`: `باب` is a door.
-                Some(t) if k == 0 && w.chars().nth(2).is_none() => {
-                    t.s == w || t.s.strip_prefix('و') == Some(w.as_str())
-                }
-                Some(t) if k == 0 => t.is(w),
-                Some(t) => t.s == w,
-                None => false,
-            }
-        });
-        if matches {
-            return Some((*v, i + words.len()));
+        if let Some(r) = entry_at(k) {
+            return Some(r);
         }
     }
     None
@@ -3300,5 +3314,89 @@ mod tests {
             }
         }
         assert!(n > 1_000_000 && hits > 1_000, "{n} {hits}");
+    }
+
+    /// [`table_at`] as it was: every candidate list merged (also when one
+    /// list has them all), the two-letter test on the entry's chars. The
+    /// reference of the shortcuts.
+    fn table_at_merged(table: &Table, toks: &[Tok<'_>], i: usize) -> P<u32> {
+        let t = toks.get(i)?;
+        if t.class & table.bit == 0 {
+            return None;
+        }
+        let a = t.s.strip_prefix(['و', 'ف']).unwrap_or(t.s);
+        let b = a.strip_prefix(['ب', 'ل', 'ك']);
+        let lists =
+            [Some(t.s), (a.len() < t.s.len()).then_some(a), b].map(|k| {
+                k.and_then(|k| table.by_first.get(k)).map_or(&[][..], |v| v)
+            });
+        let mut next = 0;
+        while let Some(k) = lists
+            .iter()
+            .filter_map(|l| l.iter().copied().find(|&k| k >= next))
+            .min()
+        {
+            next = k + 1;
+            let (v, words) = &table.entries[k];
+            let matches =
+                words.iter().enumerate().all(|(k, w)| match toks.get(i + k) {
+                    Some(t) if k == 0 && w.chars().nth(2).is_none() => {
+                        t.s == w || t.s.strip_prefix('و') == Some(w.as_str())
+                    }
+                    Some(t) if k == 0 => t.is(w),
+                    Some(t) => t.s == w,
+                    None => false,
+                });
+            if matches {
+                return Some((*v, i + words.len()));
+            }
+        }
+        None
+    }
+
+    /// [`table_at`] (one candidate list walked alone, the two-letter
+    /// test read from the table) finds what the merge of every list
+    /// finds, at every word of every name of the four tables, alone,
+    /// behind each clitic chain and followed by each second word of the
+    /// table (so that names of two words match), and on words that are
+    /// no name.
+    #[test]
+    fn table_at_is_the_merge_of_its_lists() {
+        let tables: [&Table; 4] = [
+            &GREGORIAN_MONTHS,
+            &HIJRI_MONTHS,
+            &WEEKDAY_NAMES,
+            &DAY_PART_NAMES,
+        ];
+        let (mut n, mut hits) = (0, 0);
+        for table in tables {
+            let mut words: Vec<&str> = table
+                .entries
+                .iter()
+                .flat_map(|(_, ws)| ws.iter().map(String::as_str))
+                .collect();
+            words.extend(["باب", "اب", "وفي", "يوم", "هذا", "2017"]);
+            for w in &words {
+                for pre in
+                    ["", "و", "ف", "ب", "ل", "ك", "وب", "فل", "لل", "ول"]
+                {
+                    for next in words.iter().chain(&[""]) {
+                        let text = format!("{pre}{w} {next}");
+                        let toks = tokenize(&text, 0);
+                        for i in 0..toks.len() {
+                            let fast = table_at(table, &toks, i);
+                            assert_eq!(
+                                fast,
+                                table_at_merged(table, &toks, i),
+                                "{text} at {i}"
+                            );
+                            n += 1;
+                            hits += usize::from(fast.is_some());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 10_000 && hits > 1_000, "{n} {hits}");
     }
 }

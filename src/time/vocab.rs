@@ -186,7 +186,7 @@ fn classes() -> Classes {
             }
         }
         // The keys also hold the `لل..` forms of `ال..` names.
-        for k in t.by_first.keys() {
+        for (k, _) in t.by_first.entries() {
             add(&mut map, k, t.bit);
         }
     }
