@@ -2480,21 +2480,41 @@ mod tests {
         Ok(())
     }
 
+    /// Calls `f` with every sentence of `texts`, prepared by the built-in
+    /// extractor and read by [`Sentence::read_words`] with `lex`.
+    fn each_read_sentence<'t>(
+        texts: impl Iterator<Item = &'t String>,
+        lex: &EventLexicon,
+        mut f: impl FnMut(
+            &mut Sentence<'_>,
+            &crate::extractor::Prepared<'_>,
+            &crate::extractor::SentenceInfo,
+        ),
+    ) {
+        let x = crate::Extractor::builtin();
+        for t in texts {
+            let p = x.prepare(t.as_str().into());
+            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
+            for s in &p.sentences {
+                sent.clear();
+                sent.read_words(lex, &p.words[s.words.clone()]);
+                f(&mut sent, &p, s);
+            }
+        }
+    }
+
     /// The first break before a word of a range found by one search
     /// answers as a [`Sentence::clause_break`] test per word, for every
     /// range of every sentence of the test texts (empty, reversed and
     /// past the end ones too).
     #[test]
     fn break_before_answers_as_a_test_per_word() -> Result<(), crate::Error> {
-        let x = crate::Extractor::builtin();
         let lex = builtin_lexicon()?;
         let mut found = 0usize;
-        for t in crate::test_texts::all() {
-            let p = x.prepare(t.as_str().into());
-            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
-            for s in &p.sentences {
-                sent.clear();
-                sent.read_words(&lex, &p.words[s.words.clone()]);
+        each_read_sentence(
+            crate::test_texts::all().iter(),
+            &lex,
+            |sent, _, _| {
                 let n = sent.len();
                 for from in 0..n + 3 {
                     for hi in 0..n + 3 {
@@ -2504,8 +2524,8 @@ mod tests {
                         found += usize::from(slow.is_some());
                     }
                 }
-            }
-        }
+            },
+        );
         assert!(found > 1000, "{found}");
         Ok(())
     }
@@ -2514,58 +2534,50 @@ mod tests {
     /// per set, before every word of every sentence of the test texts.
     #[test]
     fn cues_before_answer_as_a_walk_per_set() -> Result<(), crate::Error> {
-        let x = crate::Extractor::builtin();
         let lex = builtin_lexicon()?;
         let c = &lex.cues;
         let mut found = [0usize; 3];
         let texts = crate::test_texts::all();
-        for t in texts {
-            let p = x.prepare(t.as_str().into());
-            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
-            for s in &p.sentences {
-                sent.clear();
-                sent.read_words(&lex, &p.words[s.words.clone()]);
-                // The mentions too: the quantity test needs them.
-                let (a, b) = (s.norm.start, s.norm.end);
-                let counts = p.words[s.words.clone()]
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, w)| w.start >= a && w.end <= b)
-                    .map(|(j, _)| Placed {
-                        first: j,
-                        last: j,
-                        idx: 0,
-                        prep: false,
+        each_read_sentence(texts.iter(), &lex, |sent, p, s| {
+            // The mentions too: the quantity test needs them.
+            let (a, b) = (s.norm.start, s.norm.end);
+            let counts = p.words[s.words.clone()]
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.start >= a && w.end <= b)
+                .map(|(j, _)| Placed {
+                    first: j,
+                    last: j,
+                    idx: 0,
+                    prep: false,
+                })
+                .step_by(5);
+            sent.counts.extend(counts);
+            for i in 0..sent.len() + 1 {
+                let (clause, wide) = (
+                    sent.clause_start(i, CUE_WINDOW),
+                    sent.clause_start(i, 8),
+                );
+                let walk = |from: usize, set: &WordSet, counted: bool| {
+                    (from..i).any(|j| {
+                        sent.starts(j, set) && !(counted && sent.in_count(j))
                     })
-                    .step_by(5);
-                sent.counts.extend(counts);
-                for i in 0..sent.len() + 1 {
-                    let (clause, wide) = (
-                        sent.clause_start(i, CUE_WINDOW),
-                        sent.clause_start(i, 8),
-                    );
-                    let walk = |from: usize, set: &WordSet, counted: bool| {
-                        (from..i).any(|j| {
-                            sent.starts(j, set)
-                                && !(counted && sent.in_count(j))
-                        })
-                    };
-                    let want = CuesBefore {
-                        negation: walk(clause, &c.negation, true),
-                        future: walk(wide, &c.future, true),
-                        disputed: walk(
-                            sent.clause_start(i, 10),
-                            &c.disputed,
-                            false,
-                        ),
-                    };
-                    assert_eq!(sent.cues_before(i, clause, wide, c), want);
-                    found[0] += usize::from(want.negation);
-                    found[1] += usize::from(want.future);
-                    found[2] += usize::from(want.disputed);
-                }
+                };
+                let want = CuesBefore {
+                    negation: walk(clause, &c.negation, true),
+                    future: walk(wide, &c.future, true),
+                    disputed: walk(
+                        sent.clause_start(i, 10),
+                        &c.disputed,
+                        false,
+                    ),
+                };
+                assert_eq!(sent.cues_before(i, clause, wide, c), want);
+                found[0] += usize::from(want.negation);
+                found[1] += usize::from(want.future);
+                found[2] += usize::from(want.disputed);
             }
-        }
+        });
         assert!(found.iter().all(|&n| n > 10), "{found:?}");
         Ok(())
     }
@@ -2576,7 +2588,6 @@ mod tests {
     #[test]
     fn future_governor_answers_as_a_walk_over_str_words(
     ) -> Result<(), crate::Error> {
-        let x = crate::Extractor::builtin();
         let lex = builtin_lexicon()?;
         let slow = |sent: &Sentence<'_>, range: Range<usize>| {
             range.into_iter().any(|j| {
@@ -2588,12 +2599,10 @@ mod tests {
             })
         };
         let (mut prefixed, mut found) = (0usize, 0usize);
-        for t in crate::test_texts::all() {
-            let p = x.prepare(t.as_str().into());
-            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
-            for s in &p.sentences {
-                sent.clear();
-                sent.read_words(&lex, &p.words[s.words.clone()]);
+        each_read_sentence(
+            crate::test_texts::all().iter(),
+            &lex,
+            |sent, _, _| {
                 for j in 0..sent.len() {
                     let w = sent.word(j).unwrap_or_default().as_bytes();
                     prefixed += usize::from(after_future_prefix(w).is_some());
@@ -2601,13 +2610,13 @@ mod tests {
                 for i in 0..sent.len() + 2 {
                     for back in [1, 3, 8, 10] {
                         let range = i.saturating_sub(back)..i;
-                        let want = slow(&sent, range.clone());
+                        let want = slow(sent, range.clone());
                         assert_eq!(sent.future_governor(range, &lex), want);
                         found += usize::from(want);
                     }
                 }
-            }
-        }
+            },
+        );
         assert!(prefixed > 50 && found > 10, "{prefixed} {found}");
         Ok(())
     }
@@ -2636,15 +2645,12 @@ mod tests {
 
     #[test]
     fn keyed_words_are_those_a_set_can_match() -> Result<(), crate::Error> {
-        let x = crate::Extractor::builtin();
         let lex = builtin_lexicon()?;
         let (mut keyed, mut relatives) = (0, 0);
-        for t in crate::test_texts::articles().iter().take(20) {
-            let p = x.prepare(t.as_str().into());
-            let mut sent = Sentence::new(p.norm.as_str(), 0, p.words.len());
-            for s in &p.sentences {
-                sent.clear();
-                sent.read_words(&lex, &p.words[s.words.clone()]);
+        each_read_sentence(
+            crate::test_texts::articles().iter().take(20),
+            &lex,
+            |sent, _, _| {
                 let n = sent.len();
                 for j in 0..n {
                     if sent.keys(j).is_empty() {
@@ -2685,8 +2691,8 @@ mod tests {
                         keyed += slow.len();
                     }
                 }
-            }
-        }
+            },
+        );
         assert!(keyed > 1000, "{keyed}");
         assert!(relatives > 10, "{relatives}");
         Ok(())

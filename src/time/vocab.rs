@@ -765,6 +765,27 @@ pub(crate) fn entry_alone_fails_with<'s>(
 mod tests {
     use super::*;
 
+    /// The texts of every two tokens in a row that `keep` accepts, in
+    /// the normalized test texts.
+    fn test_text_pairs(
+        keep: impl Fn(&parse::Tok<'_>, &parse::Tok<'_>) -> bool,
+    ) -> Vec<(String, String)> {
+        let x = crate::Extractor::builtin();
+        let mut pairs = Vec::new();
+        for text in crate::test_texts::all() {
+            let p = x.prepare(crate::Input::new(&text));
+            let toks = parse::tokenize(p.norm.as_str(), 0);
+            for w in toks.windows(2) {
+                if let [a, b] = w {
+                    if keep(a, b) {
+                        pairs.push((a.s.to_string(), b.s.to_string()));
+                    }
+                }
+            }
+        }
+        pairs
+    }
+
     /// [`forms_class`] without the [`ENDINGS`] prefilter.
     fn forms_class_slow(b: &[u8], s: usize, e: usize) -> u8 {
         let words = words();
@@ -910,16 +931,9 @@ mod tests {
                 pairs.push((a.to_string(), b.to_string()));
             }
         }
-        let x = crate::Extractor::builtin();
-        for text in crate::test_texts::all() {
-            let p = x.prepare(crate::Input::new(&text));
-            let toks = parse::tokenize(p.norm.as_str(), 0);
-            for w in toks.windows(2) {
-                if w[0].entry.is_some() && w[1].entry.is_some() {
-                    pairs.push((w[0].s.to_string(), w[1].s.to_string()));
-                }
-            }
-        }
+        pairs.extend(test_text_pairs(|a, b| {
+            a.entry.is_some() && b.entry.is_some()
+        }));
         let (mut n, mut failing) = (0, 0);
         for (a, b) in &pairs {
             let ab = format!("{a} {b}");
@@ -982,16 +996,9 @@ mod tests {
                 }
             }
         }
-        let x = crate::Extractor::builtin();
-        for text in crate::test_texts::all() {
-            let p = x.prepare(crate::Input::new(&text));
-            let toks = parse::tokenize(p.norm.as_str(), 0);
-            for w in toks.windows(2) {
-                if w[0].entry.is_none() && w[1].entry.is_some() {
-                    pairs.push((w[0].s.to_string(), w[1].s.to_string()));
-                }
-            }
-        }
+        pairs.extend(test_text_pairs(|a, b| {
+            a.entry.is_none() && b.entry.is_some()
+        }));
         let (mut n, mut failing) = (0, 0);
         for (a, b) in &pairs {
             let abd = format!("{a} {b} قصف");
